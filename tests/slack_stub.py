@@ -1,0 +1,434 @@
+"""A local stand-in for the Slack Web API, for tests and benchmarks. Loopback only.
+
+    with SlackStub() as stub:
+        client = WebClient(token="xoxb-test", base_url=stub.api_url)
+        client.chat_postMessage(channel="C1", text="hi")
+        assert stub.posts("C1")[0]["text"] == "hi"
+
+It answers `POST /api/<method>`:
+- chat.postMessage: records the message (text, blocks, metadata, thread_ts) and returns
+  ts/channel/message; chat.postEphemeral returns message_ts.
+- conversations.history: the channel's recorded top-level posts, newest first; metadata only
+  with include_all_metadata=true; honours limit/oldest/latest. conversations.replies too.
+- conversations.info (`stub.channels[cid]` overrides), users.info (`stub.users[uid]`
+  overrides; default tz `stub.default_tz`), views.publish, views.open, auth.test.
+- anything else: {"ok": true}.
+
+`POST /response/<id>` is a response_url (`stub.response_url("x")`); the JSON body is recorded
+under method "response" (and a response_type=in_channel post is also added to the channel
+given by `stub.response_channels[id]`, when set).
+
+Every call is recorded (`stub.calls`, `stub.calls_for(method)`), with the parsed body (form or
+JSON; `blocks`, `metadata`, `view`, `attachments` decoded from JSON strings) and headers.
+
+Faults, consumed in order per method (use "response" for response_url):
+    stub.inject("chat.postMessage", ("ratelimit", 2), ("error", "not_in_channel"),
+                ("status", 500), ("slow", 1.5), ("drop",))
+`enforce_rate=True` answers 429 + Retry-After when a channel gets more than one post per
+`rate_window` seconds; `random_429=0.1` answers 10% of posts with 429 (seeded by `seed`).
+
+As a process: `python tests/slack_stub.py --port 8999 [--enforce-rate] [--random-429 0.05]`;
+then `GET /_stub/calls` returns the recorded calls as JSON and `POST /_stub/reset` clears them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import random
+import socket
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+Fault = tuple[Any, ...]
+JSON_FIELDS = ("blocks", "attachments", "metadata", "view", "unfurls")
+BOT_USER = "U0BOT"
+BOT_ID = "B0BOT"
+TEAM = "T0STUB"
+
+
+@dataclass
+class Call:
+    method: str  # "chat.postMessage", ..., or "response" for a response_url
+    body: dict[str, Any]
+    headers: dict[str, str]
+    status: int = 200  # what the stub answered (0 = connection dropped)
+    at: float = field(default_factory=time.time)
+    path: str = ""
+
+
+class SlackStub:
+    def __init__(
+        self,
+        *,
+        port: int = 0,
+        enforce_rate: bool = False,
+        rate_window: float = 1.0,
+        random_429: float = 0.0,
+        seed: int = 0,
+        default_tz: str = "America/New_York",
+    ) -> None:
+        self.enforce_rate = enforce_rate
+        self.rate_window = rate_window
+        self.random_429 = random_429
+        self.default_tz = default_tz
+        self.users: dict[str, dict[str, Any]] = {}
+        self.channels: dict[str, dict[str, Any]] = {}
+        self.response_channels: dict[str, str] = {}
+        self._random = random.Random(seed)
+        self._lock = threading.RLock()
+        self._calls: list[Call] = []
+        self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self._messages: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self._last_post: dict[str, float] = {}
+        self._last_ts = 0.0
+        self._changed = threading.Condition(self._lock)
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    # lifecycle -----------------------------------------------------------------------------
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """For WebClient(base_url=...) and SLACK_API_URL."""
+        return f"{self.base_url}/api/"
+
+    def response_url(self, rid: str = "r1", channel: str | None = None) -> str:
+        if channel:
+            self.response_channels[rid] = channel
+        return f"{self.base_url}/response/{rid}"
+
+    def start(self) -> SlackStub:
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> SlackStub:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # test API --------------------------------------------------------------------------------
+    def inject(self, method: str, *faults: Fault) -> None:
+        with self._lock:
+            self._faults[method].extend(faults)
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._lock:
+            return list(self._calls)
+
+    def calls_for(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def posts(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Messages that were accepted, oldest first (thread replies included)."""
+        with self._lock:
+            if channel is not None:
+                return list(self._messages.get(channel, []))
+            return [m for msgs in self._messages.values() for m in msgs]
+
+    def add_message(self, channel: str, message: dict[str, Any]) -> dict[str, Any]:
+        """Seed a channel's history (e.g. a post made before a crash)."""
+        with self._lock:
+            msg = {"type": "message", "ts": self._next_ts(), **message}
+            self._messages[channel].append(msg)
+            return msg
+
+    def reset(self) -> None:
+        with self._lock:
+            self._calls.clear()
+            self._faults.clear()
+            self._messages.clear()
+            self._last_post.clear()
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Block until `count` calls of `method` were recorded; return them."""
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while True:
+                found = [c for c in self._calls if c.method == method]
+                if len(found) >= count:
+                    return found
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"{len(found)}/{count} {method} calls after {timeout}s")
+                self._changed.wait(left)
+
+    # internals -------------------------------------------------------------------------------
+    def _next_ts(self) -> str:
+        now = max(time.time(), self._last_ts + 0.000001)
+        self._last_ts = now
+        return f"{now:.6f}"
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self._calls.append(call)
+            self._changed.notify_all()
+
+    def _next_fault(self, method: str) -> Fault | None:
+        with self._lock:
+            queue = self._faults.get(method)
+            return queue.popleft() if queue else None
+
+    def answer(self, method: str, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        """(status, extra headers, JSON body) for one API call without a fault."""
+        if method in ("chat.postMessage", "response"):
+            return self._post(method, body)
+        handler = getattr(self, "_api_" + method.replace(".", "_"), None)
+        if handler is None:
+            return 200, {}, {"ok": True}
+        result: tuple[int, dict[str, str], Any] = handler(body)
+        return result
+
+    def _post(self, method: str, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        if method == "response":
+            rid = body.get("_rid", "")
+            channel = self.response_channels.get(rid, "")
+            if body.get("response_type") != "in_channel" or not channel:
+                return 200, {}, {"ok": True}
+        else:
+            channel = str(body.get("channel", ""))
+            if not channel:
+                return 200, {}, {"ok": False, "error": "channel_not_found"}
+        with self._lock:
+            info = self.channels.get(channel, {})
+            if method != "response" and info.get("is_member") is False:
+                return 200, {}, {"ok": False, "error": "not_in_channel"}
+            if info.get("is_archived"):
+                return 200, {}, {"ok": False, "error": "is_archived"}
+            now = time.monotonic()
+            if method != "response" and self.random_429 and self._random.random() < self.random_429:
+                return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
+            last = self._last_post.get(channel)
+            if self.enforce_rate and last is not None and now - last < self.rate_window:
+                return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
+            self._last_post[channel] = now
+            ts = self._next_ts()
+            message: dict[str, Any] = {
+                "type": "message",
+                "ts": ts,
+                "text": body.get("text", ""),
+                "blocks": body.get("blocks", []),
+                "bot_id": BOT_ID,
+                "user": BOT_USER,
+            }
+            for key in ("metadata", "thread_ts", "reply_broadcast"):
+                if body.get(key) is not None:
+                    message[key] = body[key]
+            self._messages[channel].append(message)
+        if method == "response":
+            return 200, {}, {"ok": True}
+        return 200, {}, {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _api_chat_postEphemeral(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        return 200, {}, {"ok": True, "message_ts": self._next_ts()}
+
+    def _api_conversations_history(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        channel = str(body.get("channel", ""))
+        with_meta = str(body.get("include_all_metadata", "")).lower() in ("1", "true")
+        limit = int(body.get("limit") or 100)
+        oldest = float(body.get("oldest") or 0)
+        latest = float(body.get("latest") or 1e12)
+        with self._lock:
+            msgs = [
+                dict(m)
+                for m in self._messages.get(channel, [])
+                if "thread_ts" not in m or m.get("reply_broadcast")
+            ]
+        msgs = [m for m in msgs if oldest <= float(m["ts"]) <= latest]
+        msgs.reverse()
+        if not with_meta:
+            for m in msgs:
+                m.pop("metadata", None)
+        return 200, {}, {"ok": True, "messages": msgs[:limit], "has_more": len(msgs) > limit}
+
+    def _api_conversations_replies(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        channel, ts = str(body.get("channel", "")), str(body.get("ts", ""))
+        with self._lock:
+            msgs = [
+                dict(m)
+                for m in self._messages.get(channel, [])
+                if m["ts"] == ts or m.get("thread_ts") == ts
+            ]
+        return 200, {}, {"ok": True, "messages": msgs, "has_more": False}
+
+    def _api_conversations_info(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        cid = str(body.get("channel", ""))
+        channel = {"id": cid, "name": cid.lower(), "is_member": True, "is_archived": False}
+        channel.update(self.channels.get(cid, {}))
+        return 200, {}, {"ok": True, "channel": channel}
+
+    def _api_users_info(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        uid = str(body.get("user", ""))
+        user = {"id": uid, "name": uid.lower(), "real_name": uid, "tz": self.default_tz}
+        user.update(self.users.get(uid, {}))
+        return 200, {}, {"ok": True, "user": user}
+
+    def _api_auth_test(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        return (
+            200,
+            {},
+            {
+                "ok": True,
+                "url": "https://stub.slack.com/",
+                "team": "Stub",
+                "user": "deepseek",
+                "team_id": TEAM,
+                "user_id": BOT_USER,
+                "bot_id": BOT_ID,
+            },
+        )
+
+    def _api_views_publish(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        view = dict(body.get("view") or {})
+        view.setdefault("id", "V0HOME")
+        return 200, {}, {"ok": True, "view": view}
+
+    def _api_views_open(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        view = dict(body.get("view") or {})
+        view.setdefault("id", "V0MODAL")
+        return 200, {}, {"ok": True, "view": view}
+
+    def snapshot(self) -> list[dict[str, Any]]:
+        return [
+            {"method": c.method, "body": c.body, "status": c.status, "at": c.at} for c in self.calls
+        ]
+
+
+def _parse_body(raw: bytes, content_type: str) -> dict[str, Any]:
+    if not raw:
+        return {}
+    if "json" in content_type:
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            return {"_raw": raw.decode("utf-8", "replace")}
+        return data if isinstance(data, dict) else {"_json": data}
+    body: dict[str, Any] = {k: v[-1] for k, v in parse_qs(raw.decode("utf-8")).items()}
+    for key in JSON_FIELDS:
+        if isinstance(body.get(key), str):
+            with contextlib.suppress(ValueError):
+                body[key] = json.loads(body[key])
+    return body
+
+
+def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: Any) -> None:  # quiet
+            pass
+
+        def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def do_GET(self) -> None:
+            if self.path == "/_stub/calls":
+                self._send(200, stub.snapshot())
+            else:
+                self._send(404, {"ok": False, "error": "unknown_path"})
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length) if length else b""
+            path = self.path.split("?", 1)[0]
+            if path == "/_stub/reset":
+                stub.reset()
+                self._send(200, {"ok": True})
+                return
+            if path.startswith("/api/"):
+                method = path[len("/api/") :]
+            elif path.startswith("/response/"):
+                method = "response"
+            else:
+                self._send(404, {"ok": False, "error": "unknown_path"})
+                return
+            body = _parse_body(raw, self.headers.get("Content-Type", ""))
+            if method == "response":
+                body["_rid"] = path[len("/response/") :]
+            call = Call(method, body, {k.lower(): v for k, v in self.headers.items()}, path=path)
+            fault = stub._next_fault(method)
+            status, extra, payload = 200, {}, None
+            if fault is not None:
+                kind = fault[0]
+                if kind == "drop":
+                    call.status = 0
+                    stub._record(call)
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                if kind == "slow":
+                    time.sleep(float(fault[1]))
+                elif kind == "ratelimit":
+                    retry = str(fault[1] if len(fault) > 1 else 1)
+                    status, extra = 429, {"Retry-After": retry}
+                    payload = {"ok": False, "error": "ratelimited"}
+                elif kind == "error":
+                    payload = {"ok": False, "error": str(fault[1])}
+                elif kind == "status":
+                    status = int(fault[1])
+                    payload = {"ok": False, "error": f"http_{status}"}
+                else:
+                    raise ValueError(f"unknown fault {fault!r}")
+            if payload is None:
+                status, extra, payload = stub.answer(method, body)
+            call.status = status
+            stub._record(call)
+            self._send(status, payload, extra)
+
+    return Handler
+
+
+def iter_calls(stub: SlackStub, method: str) -> Iterator[dict[str, Any]]:
+    for call in stub.calls_for(method):
+        yield call.body
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Local Slack Web API stand-in")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--enforce-rate", action="store_true")
+    parser.add_argument("--random-429", type=float, default=0.0)
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    stub = SlackStub(
+        port=args.port,
+        enforce_rate=args.enforce_rate,
+        random_429=args.random_429,
+        seed=args.seed,
+    )
+    print(stub.api_url, flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        stub._server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
