@@ -42,6 +42,12 @@ class Settings(BaseSettings):
     digest_in_process: bool = Field(
         False, description="Run the scheduler inside `serve` (Socket Mode, single worker)"
     )
+    digest_workers: int = Field(
+        8, ge=1, le=500, description="Channels posted to in parallel by one digest run"
+    )
+    digest_table_prefix: str = Field(
+        "digest_", pattern=r"^[a-z][a-z0-9_]*$", description="Prefix of the digest tables"
+    )
 
     @field_validator("slack_api_url")
     @classmethod

@@ -1,0 +1,655 @@
+"""The digest store: subscriptions and deliveries, in SQLite or PostgreSQL via SQLAlchemy 2.
+
+One row per (channel, scheduled slot) in `deliveries` is the exactly-once guarantee: a slot
+is *claimed* by inserting that row (a unique constraint decides between racing processes)
+before anything is posted, and the row then moves to a final status.
+
+Statuses of a delivery:
+- `claimed`: a runner owns it and may be posting right now (`claimant`, `claimed_at`);
+- `unknown`: a post failed in a way that may or may not have reached Slack; the next run
+  checks the channel's history for the slot id before posting again;
+- `posted`, `skipped` (missed beyond DIGEST_GRACE, or older than the latest missed slot),
+  `empty` (nothing new and the subscription skips empty digests), `paused` (channel gone),
+  `failed` (Slack refused the message), `cancelled` (unsubscribed before posting).
+
+Times are stored in UTC. Table names carry a prefix (DIGEST_TABLE_PREFIX), so tests can
+use a private set of tables in a shared database and drop them afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    DateTime,
+    Dialect,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.types import TypeDecorator
+
+from bot.digest.schedule import Schedule
+
+log = logging.getLogger("bot.digest")
+
+SCHEMA_VERSION = 1
+
+FINAL_STATUSES = frozenset({"posted", "skipped", "empty", "paused", "failed", "cancelled"})
+
+
+class SchemaError(RuntimeError):
+    """The database holds a schema this code cannot use."""
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite stores naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the digest store")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Tables:
+    metadata: MetaData
+    meta: Table
+    subscriptions: Table
+    deliveries: Table
+
+
+def build_tables(prefix: str) -> Tables:
+    md = MetaData()
+    meta = Table(
+        f"{prefix}meta",
+        md,
+        Column("key", String(64), primary_key=True),
+        Column("value", String(256), nullable=False),
+    )
+    subs = Table(
+        f"{prefix}subscriptions",
+        md,
+        Column("channel_id", String(32), primary_key=True),
+        Column("cadence", String(16), nullable=False),
+        Column("weekday", Integer, nullable=True),
+        Column("hour", Integer, nullable=False),
+        Column("minute", Integer, nullable=False),
+        Column("tz", String(64), nullable=False),
+        Column("on_empty", String(16), nullable=False, default="spotlight"),
+        Column("active", Boolean, nullable=False, default=True),
+        # Slots at or before `since` are never due: set on every (re)subscribe and resume.
+        Column("since", UTCDateTime, nullable=False),
+        Column("created_by", String(32), nullable=False),
+        Column("updated_by", String(32), nullable=False),
+        Column("updated_at", UTCDateTime, nullable=False),
+        Column("paused_reason", String(64), nullable=True),
+        Column("paused_at", UTCDateTime, nullable=True),
+    )
+    deliveries = Table(
+        f"{prefix}deliveries",
+        md,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("channel_id", String(32), nullable=False),
+        Column("slot", UTCDateTime, nullable=False),
+        Column("status", String(16), nullable=False),
+        Column("claim_token", String(40), nullable=True),
+        Column("claimant", String(200), nullable=True),
+        Column("claimed_at", UTCDateTime, nullable=True),
+        Column("attempts", Integer, nullable=False, default=0),
+        Column("ts", String(32), nullable=True),
+        Column("detail_ts", String(32), nullable=True),
+        Column("article_ids", Text, nullable=True),  # JSON list: what this digest covered
+        Column("spotlight", String(64), nullable=True),
+        Column("error", String(200), nullable=True),
+        Column("finished_at", UTCDateTime, nullable=True),
+        UniqueConstraint("channel_id", "slot", name=f"{prefix}uq_channel_slot"),
+        Index(f"{prefix}ix_deliveries_status", "status"),
+    )
+    return Tables(md, meta, subs, deliveries)
+
+
+@dataclass(frozen=True)
+class Subscription:
+    channel_id: str
+    schedule: Schedule
+    on_empty: str  # "spotlight" | "skip"
+    active: bool
+    since: datetime
+    created_by: str
+    updated_by: str
+    updated_at: datetime
+    paused_reason: str | None
+    paused_at: datetime | None
+
+    @property
+    def due_enabled(self) -> bool:
+        return self.active and self.paused_reason is None
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: int
+    channel_id: str
+    slot: datetime
+    status: str
+    claim_token: str | None
+    claimant: str | None
+    claimed_at: datetime | None
+    attempts: int
+    ts: str | None
+    detail_ts: str | None
+    article_ids: tuple[str, ...] | None
+    spotlight: str | None
+    error: str | None
+    finished_at: datetime | None
+
+
+def _sub_from_row(row: Any) -> Subscription:
+    return Subscription(
+        channel_id=row.channel_id,
+        schedule=Schedule(row.cadence, row.hour, row.minute, row.tz, row.weekday),
+        on_empty=row.on_empty,
+        active=bool(row.active),
+        since=row.since,
+        created_by=row.created_by,
+        updated_by=row.updated_by,
+        updated_at=row.updated_at,
+        paused_reason=row.paused_reason,
+        paused_at=row.paused_at,
+    )
+
+
+def _delivery_from_row(row: Any) -> Delivery:
+    ids = tuple(json.loads(row.article_ids)) if row.article_ids else None
+    return Delivery(
+        id=row.id,
+        channel_id=row.channel_id,
+        slot=row.slot,
+        status=row.status,
+        claim_token=row.claim_token,
+        claimant=row.claimant,
+        claimed_at=row.claimed_at,
+        attempts=row.attempts,
+        ts=row.ts,
+        detail_ts=row.detail_ts,
+        article_ids=ids,
+        spotlight=row.spotlight,
+        error=row.error,
+        finished_at=row.finished_at,
+    )
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=40)
+    if parsed.database and parsed.database != ":memory:":
+        from pathlib import Path
+
+        Path(parsed.database).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url, connect_args={"timeout": 60, "check_same_thread": False}, pool_size=10, max_overflow=40
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (see below)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA busy_timeout = 60000")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Take the write lock up front: a deferred transaction that reads and then writes can
+        # fail with SQLITE_BUSY without waiting, when another process wrote in between.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+class Store:
+    """Subscriptions and deliveries. Thread-safe; one engine per store. Call `close()`."""
+
+    def __init__(self, url: str, *, prefix: str = "digest_") -> None:
+        if not prefix.replace("_", "").isalnum():
+            raise ValueError("table prefix must be letters, digits and underscores")
+        self.url = url
+        self.prefix = prefix
+        self.engine = make_engine(url)
+        self.t = build_tables(prefix)
+        self._schema_ready = False
+        self._lock = threading.Lock()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def jobs_table(self) -> str:
+        return f"{self.prefix}apscheduler_jobs"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[Connection]:
+        for attempt in range(5):
+            try:
+                with self.engine.begin() as conn:
+                    yield conn
+                return
+            except DBAPIError as e:  # "database is locked" beyond the busy timeout
+                if self.dialect == "sqlite" and "locked" in str(e.orig) and attempt < 4:
+                    time.sleep(0.2 * (attempt + 1))
+                    continue
+                raise
+
+    # ---------------------------------------------------------------- schema
+
+    def create_schema(self) -> None:
+        """Create the tables if missing and check the schema version. Idempotent, race-safe."""
+        if self._schema_ready:
+            return
+        with self._lock:
+            if self._schema_ready:
+                return
+            for attempt in range(3):
+                try:
+                    self.t.metadata.create_all(self.engine, checkfirst=True)
+                    break
+                except DBAPIError:  # another process created them at the same moment
+                    if attempt == 2:
+                        raise
+                    time.sleep(0.3)
+            with self._tx() as conn:
+                found = conn.execute(
+                    select(self.t.meta.c.value).where(self.t.meta.c.key == "schema_version")
+                ).scalar_one_or_none()
+                if found is None:
+                    self._insert_ignore(
+                        conn, self.t.meta, [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]
+                    )
+                    found = str(SCHEMA_VERSION)
+            version = int(found)
+            if version > SCHEMA_VERSION:
+                raise SchemaError(
+                    f"The digest database has schema version {version}, newer than this "
+                    f"deepseek-bot understands ({SCHEMA_VERSION}). Upgrade deepseek-bot."
+                )
+            if version < SCHEMA_VERSION:  # pragma: no cover - no migrations exist yet
+                raise SchemaError(
+                    f"The digest database has schema version {version}; this deepseek-bot needs "
+                    f"{SCHEMA_VERSION} and has no migration for it."
+                )
+            self._schema_ready = True
+
+    def schema_version(self) -> int | None:
+        with self.engine.connect() as conn:
+            if not self.engine.dialect.has_table(conn, self.t.meta.name):
+                return None
+            value = conn.execute(
+                select(self.t.meta.c.value).where(self.t.meta.c.key == "schema_version")
+            ).scalar_one_or_none()
+            return None if value is None else int(value)
+
+    def drop_schema(self) -> None:
+        """Drop every table of this prefix, the scheduler's job table included (tests)."""
+        self.t.metadata.drop_all(self.engine, checkfirst=True)
+        with self.engine.begin() as conn:
+            q = self.engine.dialect.identifier_preparer.quote(self.jobs_table)
+            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {q}")
+        self._schema_ready = False
+
+    def _insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+        """Insert rows, ignoring those that violate a unique constraint. Returns rows inserted."""
+        if not rows:
+            return 0
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            stmt: Any = pg_insert(table).on_conflict_do_nothing()
+        elif self.dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            stmt = sqlite_insert(table).on_conflict_do_nothing()
+        else:  # pragma: no cover
+            inserted = 0
+            for row in rows:
+                try:
+                    with conn.begin_nested():
+                        conn.execute(insert(table), row)
+                        inserted += 1
+                except IntegrityError:
+                    pass
+            return inserted
+        result = conn.execute(stmt, list(rows))
+        return max(int(result.rowcount or 0), 0)
+
+    # ---------------------------------------------------------------- subscriptions
+
+    def subscribe(
+        self,
+        channel_id: str,
+        schedule: Schedule,
+        *,
+        by: str,
+        on_empty: str = "spotlight",
+        now: datetime | None = None,
+    ) -> Subscription:
+        """Create or replace the channel's subscription; slots from now on are due."""
+        self.create_schema()
+        now = now or _utcnow()
+        values = {
+            "cadence": schedule.cadence,
+            "weekday": schedule.weekday,
+            "hour": schedule.hour,
+            "minute": schedule.minute,
+            "tz": schedule.tz,
+            "on_empty": on_empty,
+            "active": True,
+            "since": now,
+            "updated_by": by,
+            "updated_at": now,
+            "paused_reason": None,
+            "paused_at": None,
+        }
+        s = self.t.subscriptions
+        with self._tx() as conn:
+            res = conn.execute(update(s).where(s.c.channel_id == channel_id).values(**values))
+            if not res.rowcount:
+                conn.execute(insert(s).values(channel_id=channel_id, created_by=by, **values))
+        sub = self.get(channel_id)
+        assert sub is not None
+        return sub
+
+    def unsubscribe(self, channel_id: str, *, by: str, now: datetime | None = None) -> bool:
+        """Turn the channel's digest off. Returns False when it was not on."""
+        self.create_schema()
+        s = self.t.subscriptions
+        with self._tx() as conn:
+            res = conn.execute(
+                update(s)
+                .where(s.c.channel_id == channel_id, s.c.active.is_(True))
+                .values(active=False, updated_by=by, updated_at=now or _utcnow())
+            )
+            return bool(res.rowcount)
+
+    def pause(self, channel_id: str, reason: str, *, now: datetime | None = None) -> None:
+        self.create_schema()
+        s = self.t.subscriptions
+        with self._tx() as conn:
+            conn.execute(
+                update(s)
+                .where(s.c.channel_id == channel_id)
+                .values(paused_reason=reason, paused_at=now or _utcnow())
+            )
+
+    def get(self, channel_id: str) -> Subscription | None:
+        self.create_schema()
+        s = self.t.subscriptions
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s).where(s.c.channel_id == channel_id)).one_or_none()
+        return None if row is None else _sub_from_row(row)
+
+    def subscriptions(self, *, active_only: bool = True) -> list[Subscription]:
+        self.create_schema()
+        s = self.t.subscriptions
+        q = select(s).order_by(s.c.channel_id)
+        if active_only:
+            q = q.where(s.c.active.is_(True))
+        with self.engine.connect() as conn:
+            return [_sub_from_row(r) for r in conn.execute(q)]
+
+    # ---------------------------------------------------------------- deliveries
+
+    def deliveries(
+        self, channel_id: str, *, statuses: Iterable[str] | None = None
+    ) -> list[Delivery]:
+        """The channel's deliveries, oldest slot first."""
+        self.create_schema()
+        d = self.t.deliveries
+        q = select(d).where(d.c.channel_id == channel_id).order_by(d.c.slot)
+        if statuses is not None:
+            q = q.where(d.c.status.in_(list(statuses)))
+        with self.engine.connect() as conn:
+            return [_delivery_from_row(r) for r in conn.execute(q)]
+
+    def all_deliveries(self) -> list[Delivery]:
+        self.create_schema()
+        d = self.t.deliveries
+        with self.engine.connect() as conn:
+            return [
+                _delivery_from_row(r)
+                for r in conn.execute(select(d).order_by(d.c.channel_id, d.c.slot))
+            ]
+
+    def last_posted(self, channel_id: str) -> Delivery | None:
+        self.create_schema()
+        d = self.t.deliveries
+        q = (
+            select(d)
+            .where(d.c.channel_id == channel_id, d.c.status == "posted")
+            .order_by(d.c.slot.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(q).one_or_none()
+        return None if row is None else _delivery_from_row(row)
+
+    def latest_slot(self, channel_id: str) -> datetime | None:
+        """The newest slot with any delivery row for the channel."""
+        self.create_schema()
+        d = self.t.deliveries
+        with self.engine.connect() as conn:
+            value = conn.execute(
+                select(d.c.slot)
+                .where(d.c.channel_id == channel_id)
+                .order_by(d.c.slot.desc())
+                .limit(1)
+            ).scalar_one_or_none()
+        return value
+
+    def open_deliveries(self, channel_id: str | None = None) -> list[Delivery]:
+        """Rows whose outcome is not final (claimed or unknown), oldest first."""
+        self.create_schema()
+        d = self.t.deliveries
+        q = select(d).where(d.c.status.in_(["claimed", "unknown"])).order_by(d.c.slot)
+        if channel_id is not None:
+            q = q.where(d.c.channel_id == channel_id)
+        with self.engine.connect() as conn:
+            return [_delivery_from_row(r) for r in conn.execute(q)]
+
+    def record_skipped(self, channel_id: str, slots: Sequence[datetime], reason: str) -> int:
+        """Record slots as skipped (never posted). Slots that already have a row are left alone."""
+        if not slots:
+            return 0
+        self.create_schema()
+        now = _utcnow()
+        rows = [
+            {
+                "channel_id": channel_id,
+                "slot": slot,
+                "status": "skipped",
+                "attempts": 0,
+                "error": reason,
+                "finished_at": now,
+            }
+            for slot in slots
+        ]
+        with self._tx() as conn:
+            return self._insert_ignore(conn, self.t.deliveries, rows)
+
+    def claim(
+        self, channel_id: str, slot: datetime, *, token: str, claimant: str
+    ) -> Delivery | None:
+        """Claim (channel, slot) by inserting its row. None when another runner has it.
+
+        The claim is taken only while the subscription is still on: an unsubscribe that
+        commits first wins, and one that commits after sees the claim's final status.
+        """
+        self.create_schema()
+        s, d = self.t.subscriptions, self.t.deliveries
+        with self._tx() as conn:
+            on = conn.execute(
+                select(s.c.channel_id).where(
+                    s.c.channel_id == channel_id,
+                    s.c.active.is_(True),
+                    s.c.paused_reason.is_(None),
+                    s.c.since < slot,
+                )
+            ).first()
+            if on is None:
+                return None
+            inserted = self._insert_ignore(
+                conn,
+                d,
+                [
+                    {
+                        "channel_id": channel_id,
+                        "slot": slot,
+                        "status": "claimed",
+                        "claim_token": token,
+                        "claimant": claimant,
+                        "claimed_at": _utcnow(),
+                        "attempts": 1,
+                    }
+                ],
+            )
+            if not inserted:
+                return None
+            row = conn.execute(
+                select(d).where(d.c.channel_id == channel_id, d.c.slot == slot)
+            ).one()
+        return _delivery_from_row(row)
+
+    def take_over(self, delivery: Delivery, *, token: str, claimant: str) -> Delivery | None:
+        """Compare-and-set an open delivery to a new owner. None when someone else moved it."""
+        self.create_schema()
+        d = self.t.deliveries
+        cond = [d.c.id == delivery.id, d.c.status == delivery.status]
+        cond.append(
+            d.c.claim_token.is_(None)
+            if delivery.claim_token is None
+            else d.c.claim_token == delivery.claim_token
+        )
+        with self._tx() as conn:
+            res = conn.execute(
+                update(d)
+                .where(*cond)
+                .values(
+                    status="claimed",
+                    claim_token=token,
+                    claimant=claimant,
+                    claimed_at=_utcnow(),
+                    attempts=d.c.attempts + 1,
+                )
+            )
+            if not res.rowcount:
+                return None
+            row = conn.execute(select(d).where(d.c.id == delivery.id)).one()
+        return _delivery_from_row(row)
+
+    def still_owned(self, delivery_id: int, token: str) -> bool:
+        """True when the claim is still ours (and refreshes its lease)."""
+        d = self.t.deliveries
+        with self._tx() as conn:
+            res = conn.execute(
+                update(d)
+                .where(d.c.id == delivery_id, d.c.claim_token == token, d.c.status == "claimed")
+                .values(claimed_at=_utcnow())
+            )
+            return bool(res.rowcount)
+
+    def update_claim(self, delivery_id: int, token: str, **values: Any) -> bool:
+        """Update fields of a delivery we own (plan, ts, detail_ts, error)."""
+        d = self.t.deliveries
+        if "article_ids" in values and values["article_ids"] is not None:
+            values["article_ids"] = json.dumps(list(values["article_ids"]))
+        with self._tx() as conn:
+            res = conn.execute(
+                update(d)
+                .where(d.c.id == delivery_id, d.c.claim_token == token, d.c.status == "claimed")
+                .values(**values)
+            )
+            return bool(res.rowcount)
+
+    def finish(self, delivery_id: int, token: str, status: str, **values: Any) -> bool:
+        """Move a delivery we own to `status` (final, or `unknown`), releasing the claim."""
+        assert status in FINAL_STATUSES or status == "unknown"
+        d = self.t.deliveries
+        if "article_ids" in values and values["article_ids"] is not None:
+            values["article_ids"] = json.dumps(list(values["article_ids"]))
+        if status != "unknown":
+            values.setdefault("finished_at", _utcnow())
+        with self._tx() as conn:
+            res = conn.execute(
+                update(d)
+                .where(d.c.id == delivery_id, d.c.claim_token == token, d.c.status == "claimed")
+                .values(status=status, claim_token=None, **values)
+            )
+            return bool(res.rowcount)
+
+    def release(self, delivery_id: int, token: str) -> bool:
+        """Delete a claim that certainly posted nothing (e.g. the token was refused)."""
+        d = self.t.deliveries
+        with self._tx() as conn:
+            res = conn.execute(
+                delete(d).where(
+                    d.c.id == delivery_id,
+                    d.c.claim_token == token,
+                    d.c.status == "claimed",
+                    d.c.ts.is_(None),
+                )
+            )
+            return bool(res.rowcount)
