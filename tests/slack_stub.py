@@ -24,6 +24,8 @@ JSON; `blocks`, `metadata`, `view`, `attachments` decoded from JSON strings) and
 Faults, consumed in order per method (use "response" for response_url):
     stub.inject("chat.postMessage", ("ratelimit", 2), ("error", "not_in_channel"),
                 ("status", 500), ("slow", 1.5), ("drop",))
+`("drop_after",)` and `("slow_after", secs)` let the call take effect (a post is recorded)
+and then drop the connection or delay the answer: the "did my post land?" cases.
 `enforce_rate=True` answers 429 + Retry-After when a channel gets more than one post per
 `rate_window` seconds; `random_429=0.1` answers 10% of posts with 429 (seeded by `seed`).
 
@@ -396,11 +398,22 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
                 elif kind == "status":
                     status = int(fault[1])
                     payload = {"ok": False, "error": f"http_{status}"}
+                elif kind in ("drop_after", "slow_after"):
+                    pass  # handled after the call is answered (and a post recorded)
                 else:
                     raise ValueError(f"unknown fault {fault!r}")
             if payload is None:
                 status, extra, payload = stub.answer(method, body)
             call.status = status
+            if fault is not None and fault[0] == "drop_after":
+                # The call took effect (a post is recorded) but the client never hears back.
+                call.status = 0
+                stub._record(call)
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            if fault is not None and fault[0] == "slow_after":
+                time.sleep(float(fault[1]))  # took effect at once; the answer comes late
             stub._record(call)
             self._send(status, payload, extra)
 

@@ -1,7 +1,7 @@
-"""Load digest content (topics with their key points, articles) from briefings/.
+"""Digest content from the briefings: topics with their key points, and the articles.
 
-Reads `index.json` (bot.models.Index) and the bullets under `## Key points` of each topic's
-brief, the format README documents. Returns plain `DigestContent` for bot.digest.compose.
+`content_from_library(library)` turns a `bot.library.Library` into the plain
+`DigestContent` that bot.digest.compose works on; `load_content(dir)` loads one first.
 """
 
 from __future__ import annotations
@@ -9,50 +9,36 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.digest.compose import ArticleLine, DigestContent, TopicCard
-from bot.models import INDEX_FILE, Index
+from bot.library import Library, LibraryError
+
+__all__ = ["ContentError", "content_from_library", "load_content"]
 
 
 class ContentError(RuntimeError):
-    pass
+    """The briefings could not be loaded; the message says how to fix it."""
 
 
-def key_points(markdown: str) -> tuple[str, ...]:
-    """The top-level bullets of the `## Key points` section."""
-    points: list[str] = []
-    inside = False
-    for line in markdown.splitlines():
-        if line.startswith("## "):
-            inside = line[3:].strip().lower() == "key points"
-            continue
-        if inside and line.startswith(("- ", "* ")):
-            points.append(line[2:].strip())
-        elif inside and points and line.startswith("  ") and line.strip():
-            points[-1] += " " + line.strip()  # wrapped bullet
-    return tuple(points)
-
-
-def load_content(briefings_dir: Path) -> DigestContent:
-    path = Path(briefings_dir) / INDEX_FILE
-    try:
-        index = Index.model_validate_json(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as e:
-        raise ContentError(f"{path} is missing: run `deepseek-bot build` first.") from e
-    except ValueError as e:
-        raise ContentError(f"{path} is not a valid briefings index: {e}") from e
-    briefs = {b.id: b for b in index.briefs}
+def content_from_library(library: Library) -> DigestContent:
     topics: list[TopicCard] = []
-    for t in index.topics:
-        ref = briefs.get(t.id)
+    for t in library.topics:
+        brief = library.get_brief(t.id)
         points: tuple[str, ...] = ()
         sources: tuple[str, ...] = ()
-        if ref is not None:
-            sources = ref.sources
-            md = Path(briefings_dir) / ref.path
-            if md.is_file():
-                points = key_points(md.read_text(encoding="utf-8"))
+        if brief is not None:
+            points = tuple(
+                p.text + "".join(f" [{n}]" for n in p.citations) for p in brief.points
+            )
+            sources = tuple(s.article_id or "" for s in brief.sources)
         topics.append(TopicCard(t.id, t.title, t.description, points, sources))
     articles = tuple(
         ArticleLine(a.id, a.title, a.publisher, a.url, a.published, a.summary)
-        for a in index.articles
+        for a in library.articles
     )
     return DigestContent(tuple(topics), articles)
+
+
+def load_content(briefings_dir: Path | str) -> DigestContent:
+    try:
+        return content_from_library(Library.load(briefings_dir))
+    except LibraryError as e:
+        raise ContentError(str(e)) from None
