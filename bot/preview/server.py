@@ -261,6 +261,8 @@ class Preview:
             }
         )
         self.client = WebClient(token=self.bot_token, base_url=self.settings.slack_api_url)
+        self.digest_lock = threading.Lock()
+        self.digest_clock: datetime | None = None
         self.app: App | None = None
         self.app_error: str | None = None
         self._thread: threading.Thread | None = None
@@ -889,13 +891,60 @@ def default_app_factory(settings: Settings, client: WebClient) -> App:
 
 
 def default_digest_runner(preview: Preview) -> str | None:
-    """Post the channel digest now, through the digest code's own delivery path."""
-    try:
-        module = importlib.import_module("bot.digest.preview")
-    except ImportError:
-        return "Digests are not built yet: bot.digest has no preview entry point."
-    result: str | None = module.post_now(preview.settings, preview.client, CHANNEL_ID)
-    return result
+    """Post the channel digest now, through the digest code's own delivery (`run_due`).
+
+    The preview channel gets a daily subscription whose slot is this minute, and `run_due`
+    claims the slot, composes, posts the digest and its thread reply through the preview's
+    Web API, and records the delivery in the preview's own store, exactly as a scheduled run
+    would. Each click takes a new slot (one minute after the previous one at the earliest),
+    so "what is new since the last digest" and the spotlight rotation behave as in a channel.
+    A subscription made with `/deepseek digest on` in the preview is put back afterwards.
+    """
+    from datetime import UTC, timedelta
+
+    from bot.digest.deliver import Pacer, open_store, run_due
+    from bot.digest.schedule import Schedule
+
+    with preview.digest_lock:
+        now = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(seconds=1)
+        if preview.digest_clock is not None and now <= preview.digest_clock:
+            now = preview.digest_clock + timedelta(minutes=1)
+        preview.digest_clock = now
+        store = open_store(preview.settings)
+        try:
+            before = store.get(CHANNEL_ID)
+            local = now.astimezone(Schedule("daily", 0, 0, preview.user_tz).zone)
+            store.subscribe(
+                CHANNEL_ID,
+                Schedule("daily", local.hour, local.minute, preview.user_tz),
+                by=USER_ID,
+                now=now - timedelta(seconds=30),
+            )
+            report = run_due(
+                now,
+                store=store,
+                settings=preview.settings,
+                channels=[CHANNEL_ID],
+                workers=1,
+                pacer=Pacer(0.0),
+            )
+            if before is not None:
+                store.subscribe(
+                    CHANNEL_ID,
+                    before.schedule,
+                    by=before.updated_by,
+                    on_empty=before.on_empty,
+                    now=before.since,
+                )
+                if not before.active:
+                    store.unsubscribe(CHANNEL_ID, by=before.updated_by, now=before.updated_at)
+                elif before.paused_reason:
+                    store.pause(CHANNEL_ID, before.paused_reason, now=before.paused_at)
+        finally:
+            store.close()
+    if report.posted:
+        return None
+    return f"No digest was posted ({report.summary()})."
 
 
 # ------------------------------------------------------------------------------------------------
