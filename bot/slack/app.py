@@ -1,0 +1,103 @@
+"""Build the Bolt app: `build_app(settings) -> App`, used by HTTP mode, Socket Mode and tests.
+
+    app = build_app(settings)                                  # loads briefings/, watches it
+    app = build_app(settings, library=lib, client=WebClient(base_url=stub.api_url))
+
+Every listener reads three things from Bolt's context, set by a middleware here:
+`context["library"]` (the current Library, reloaded when briefings/ changes),
+`context["router"]` (the `/deepseek` subcommand Router, see bot/slack/router.py for how a
+subcommand such as `digest` plugs in) and `context["settings"]`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_bolt.request import BoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+
+from bot.config import Settings
+from bot.library import Library, LibraryHolder
+from bot.slack import search
+from bot.slack.listeners import register_listeners
+from bot.slack.router import Router, default_router
+
+log = logging.getLogger(__name__)
+
+
+def secret(value: Any) -> str | None:
+    return value.get_secret_value() if value is not None else None
+
+
+def make_client(settings: Settings, token: str | None = None) -> WebClient:
+    """A WebClient for settings.slack_api_url that retries 429s (Retry-After) and 5xx."""
+    client = WebClient(
+        token=token or secret(settings.slack_bot_token), base_url=settings.slack_api_url, timeout=10
+    )
+    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=2))
+    client.retry_handlers.append(ServerErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+def holder_for(settings: Settings, library: Library | LibraryHolder | None) -> LibraryHolder:
+    if isinstance(library, LibraryHolder):
+        holder = library
+    elif isinstance(library, Library):
+        holder = LibraryHolder.fixed(library)
+    else:
+        holder = LibraryHolder(settings.briefings_dir)
+    holder.on_load(search.warm)
+    return holder
+
+
+def build_app(
+    settings: Settings,
+    library: Library | LibraryHolder | None = None,
+    client: WebClient | None = None,
+    *,
+    router: Router | None = None,
+    socket_mode: bool = False,
+    token_verification: bool = True,
+) -> App:
+    """The Bolt app with every listener registered.
+
+    HTTP mode verifies request signatures with SLACK_SIGNING_SECRET; Socket Mode does not
+    need it. `token_verification=False` skips Bolt's auth.test at start-up (tests, preview).
+    """
+    holder = holder_for(settings, library)
+    router = router or default_router()
+    client = client or make_client(settings)
+    signing_secret = secret(settings.slack_signing_secret)
+    app = App(
+        client=client,
+        token=client.token,
+        signing_secret=signing_secret or "",
+        request_verification_enabled=not socket_mode,
+        token_verification_enabled=token_verification,
+        name="deepseek-bot",
+        logger=logging.getLogger("bot.slack.bolt"),
+    )
+
+    def inject(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
+        context["library"] = holder.get()
+        context["router"] = router
+        context["settings"] = settings
+        return next()
+
+    app.middleware(inject)
+    register_listeners(app)
+    app._deepseek_holder = holder  # type: ignore[attr-defined]
+    return app
+
+
+def dispatch(app: App, body: str, headers: dict[str, str | Sequence[str]]) -> BoltResponse:
+    """Run one raw HTTP request through the app (used by the preview)."""
+    return app.dispatch(BoltRequest(body=body, headers=headers))

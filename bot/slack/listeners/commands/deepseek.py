@@ -1,0 +1,62 @@
+"""The `/deepseek` callback: parse, route, reply in the ack (or ack, then respond)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+
+from bot.slack import blocks
+from bot.slack.router import Context, Reply, Router
+
+FAILED = "Sorry, that failed on my side. Try again, or `/deepseek help`."
+
+
+def command_context(
+    command: dict[str, Any], context: BoltContext, client: WebClient | None, respond: Respond | None
+) -> Context:
+    return Context(
+        library=context["library"],
+        user_id=str(command.get("user_id", "")),
+        user_name=str(command.get("user_name", "")),
+        channel_id=str(command.get("channel_id", "")),
+        team_id=str(command.get("team_id", "")),
+        settings=context.get("settings"),
+        client=client,
+        respond=respond,
+        router=context["router"],
+    )
+
+
+def deepseek_command(
+    ack: Ack,
+    command: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+    logger: logging.Logger,
+) -> None:
+    router: Router = context["router"]
+    parsed, sub = router.resolve(str(command.get("text") or ""))
+    ctx = command_context(command, context, client, respond)
+    if sub is None or not sub.deferred:
+        try:
+            reply: Reply = router.unknown(parsed, ctx) if sub is None else sub.handler(parsed, ctx)
+        except Exception:
+            logger.exception("/deepseek %s failed", parsed.name)
+            reply = blocks.notice(FAILED)
+        ack(**reply)
+        return
+    if sub.pending:
+        ack(**sub.pending)
+    else:
+        ack()
+    try:
+        reply = sub.handler(parsed, ctx)
+    except Exception:
+        logger.exception("/deepseek %s failed", parsed.name)
+        reply = blocks.notice(FAILED)
+    if reply:
+        respond(**reply)

@@ -1,0 +1,23 @@
+"""`/deepseek help`: every subcommand with an example."""
+
+from __future__ import annotations
+
+from bot.slack import blocks
+from bot.slack.commands import Command
+from bot.slack.router import Context, Reply, Subcommand
+
+
+def handle(command: Command, ctx: Context) -> Reply:
+    usages = ctx.router.usages() if ctx.router else [SUBCOMMAND_USAGE]
+    return blocks.help_message(usages, ctx.library)
+
+
+SUBCOMMAND_USAGE = ("help", "Every command, with an example.", "/deepseek help")
+
+SUBCOMMAND = Subcommand(
+    name="help",
+    handler=handle,
+    usage="help",
+    summary="Every command, with an example.",
+    example="/deepseek help",
+)

@@ -1,0 +1,317 @@
+"""Find the topic (or article) a user means: exact names, BM25 over the briefs, difflib for typos.
+
+    index = topic_index(library)           # built once per Library (cached)
+    result = index.search("how did they train it so cheaply")
+    result.best, result.confident, result.corrections
+
+Pure: no I/O. A topic document is its id, title, aliases (weighted 3), keywords and
+description (2), and the brief's own sentences (1). Query words that are not in the
+vocabulary are replaced by their closest vocabulary word ("distilation" -> "distillation").
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from bot.library import Library
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'’-][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "me",
+        "my",
+        "of",
+        "on",
+        "or",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "us",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "about",
+        "tell",
+        "show",
+        "give",
+        "any",
+        "some",
+        "please",
+        "brief",
+        "deepseek",
+        "deepseek's",
+    ]
+)
+# Question words that point at a topic's vocabulary rather than appearing in it.
+EXPAND = {
+    "who": ("founder", "company"),
+    "founded": ("founder",),
+    "cheaply": ("cost",),
+    "cheap": ("cost",),
+    "expensive": ("cost",),
+    "spend": ("cost",),
+    "much": ("cost",),
+    "copy": ("distillation",),
+    "copied": ("distillation",),
+    "stole": ("distillation",),
+    "steal": ("distillation",),
+    "gpu": ("chip",),
+    "nvidia": ("chip",),
+    "stock": ("market",),
+    "safe": ("security",),
+}
+K1, B = 1.2, 0.75
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def stem(word: str) -> str:
+    word = word.replace("’", "'")
+    if word.endswith("'s"):
+        word = word[:-2]
+    for suffix, repl, min_len in (
+        ("ies", "y", 5),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("ly", "", 5),
+        ("es", "", 5),
+        ("s", "", 4),
+    ):
+        if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
+    words = _WORD.findall(normalise(text))
+    return [stem(w) for w in words if keep_stopwords or w not in STOPWORDS]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float
+
+
+@dataclass(frozen=True)
+class Result:
+    hits: tuple[Hit, ...]  # best first; only ids with a score > 0
+    confident: bool  # the best hit is a good answer
+    exact: bool = False  # the query named the topic (id, title or alias)
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, used)
+    closest: tuple[str, ...] = ()  # ids to offer when not confident
+
+    @property
+    def best(self) -> str | None:
+        return self.hits[0].id if self.hits else None
+
+
+@dataclass
+class BM25Index:
+    """BM25 (Robertson/Sparck Jones; k1=1.2, b=0.75) over weighted token bags."""
+
+    ids: list[str]
+    names: dict[str, list[str]]  # id -> exact names (id, title, aliases), normalised
+    docs: list[Counter[str]] = field(default_factory=list)
+    idf: dict[str, float] = field(default_factory=dict)
+    avgdl: float = 1.0
+
+    @classmethod
+    def build(
+        cls, docs: Sequence[tuple[str, Sequence[tuple[str, int]], Sequence[str]]]
+    ) -> BM25Index:
+        """docs: (id, [(text, weight), ...], [exact names])."""
+        index = cls(
+            [d[0] for d in docs], {d[0]: [normalise(n).strip() for n in d[2]] for d in docs}
+        )
+        df: Counter[str] = Counter()
+        for _, fields, _names in docs:
+            bag: Counter[str] = Counter()
+            for text, weight in fields:
+                for tok in tokens(text):
+                    bag[tok] += weight
+            index.docs.append(bag)
+            df.update(bag.keys())
+        n = len(docs) or 1
+        index.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        index.avgdl = sum(sum(d.values()) for d in index.docs) / n or 1.0
+        return index
+
+    @property
+    def vocabulary(self) -> list[str]:
+        return sorted(self.idf)
+
+    def scores(self, query: Iterable[str]) -> list[float]:
+        out = []
+        q = list(query)
+        for bag in self.docs:
+            dl = sum(bag.values())
+            s = 0.0
+            for tok in q:
+                tf = bag.get(tok, 0)
+                if tf:
+                    s += self.idf[tok] * tf * (K1 + 1) / (tf + K1 * (1 - B + B * dl / self.avgdl))
+            out.append(s)
+        return out
+
+    def correct(self, words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        vocab = self.vocabulary
+        fixed, corrections = [], []
+        for w in words:
+            if w in self.idf or len(w) < 4 or w.isdigit():
+                fixed.append(w)
+                continue
+            match = difflib.get_close_matches(w, vocab, n=1, cutoff=0.8)
+            if match:
+                fixed.append(match[0])
+                corrections.append((w, match[0]))
+            else:
+                fixed.append(w)
+        return fixed, corrections
+
+    def search(self, query: str, *, min_score: float = 1.0, min_coverage: float = 0.34) -> Result:
+        q = " ".join(_WORD.findall(normalise(query)))
+        for doc_id, names in self.names.items():
+            if q and q in names:
+                return Result((Hit(doc_id, math.inf),), True, exact=True)
+        words = tokens(query)
+        words, corrections = self.correct(words)
+        expanded = words + [stem(e) for w in words for e in EXPAND.get(w, ())]
+        scores = self.scores(expanded)
+        ranked = sorted(
+            (Hit(i, s) for i, s in zip(self.ids, scores, strict=True) if s > 0),
+            key=lambda h: -h.score,
+        )
+        confident = False
+        if ranked and words:
+            bag = self.docs[self.ids.index(ranked[0].id)]
+            covered = sum(1 for w in words if w in bag) / len(words)
+            confident = ranked[0].score >= min_score and covered >= min_coverage
+        if not confident and q:
+            fuzzy = self._fuzzy_name(q)
+            if fuzzy:
+                return Result((Hit(fuzzy, math.inf), *ranked), True, True, tuple(corrections))
+        closest = tuple(h.id for h in ranked[:3]) or self._closest_names(q)
+        return Result(tuple(ranked), confident, False, tuple(corrections), closest)
+
+    def _fuzzy_name(self, q: str) -> str | None:
+        best, best_ratio = None, 0.0
+        for doc_id, names in self.names.items():
+            for name in names:
+                r = difflib.SequenceMatcher(None, q, name).ratio()
+                if r > best_ratio:
+                    best, best_ratio = doc_id, r
+        return best if best_ratio >= 0.82 else None
+
+    def _closest_names(self, q: str, n: int = 3) -> tuple[str, ...]:
+        def ratio(doc_id: str) -> float:
+            return max(
+                (difflib.SequenceMatcher(None, q, name).ratio() for name in self.names[doc_id]),
+                default=0.0,
+            )
+
+        return tuple(sorted(self.ids, key=lambda i: -ratio(i))[:n])
+
+
+@lru_cache(maxsize=4)
+def topic_index(library: Library) -> BM25Index:
+    docs = []
+    for topic in library.topics:
+        brief = library.get_brief(topic.id)
+        fields: list[tuple[str, int]] = [
+            (topic.id.replace("-", " "), 3),
+            (topic.title, 3),
+            (" ".join(topic.aliases), 3),
+            (" ".join(topic.keywords), 2),
+            (topic.description, 2),
+        ]
+        if brief is not None:
+            fields.append((brief.plain_text, 1))
+        docs.append((topic.id, fields, [topic.id, topic.title, *topic.aliases]))
+    return BM25Index.build(docs)
+
+
+@lru_cache(maxsize=4)
+def article_index(library: Library) -> BM25Index:
+    docs = []
+    for a in library.articles:
+        fields: list[tuple[str, int]] = [
+            (a.title, 3),
+            (a.publisher or "", 2),
+            (a.summary, 1),
+            (" ".join(a.topics).replace("-", " "), 1),
+        ]
+        docs.append((a.id, fields, [a.id, a.title]))
+    return BM25Index.build(docs)
+
+
+@lru_cache(maxsize=512)
+def find_topic(library: Library, query: str) -> Result:
+    return topic_index(library).search(query)
+
+
+@lru_cache(maxsize=512)
+def find_article(library: Library, query: str) -> Result:
+    return article_index(library).search(query, min_score=0.5)
+
+
+def warm(library: Library) -> None:
+    """Build the indexes ahead of the first request (LibraryHolder on_load hook)."""
+    topic_index(library)
+    article_index(library)
