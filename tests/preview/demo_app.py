@@ -7,6 +7,7 @@ real app use bot.slack.app instead (see test_real_app.py).
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from slack_bolt import Ack, App, Respond
@@ -28,6 +29,10 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
         if text == "slow-reply":
             ack()
             respond(text="later, through response_url")
+            return
+        if text == "sleep":
+            time.sleep(0.3)
+            ack(text="slept")
             return
         if text == "post":
             ack()

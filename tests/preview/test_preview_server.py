@@ -1,0 +1,268 @@
+"""The preview server over real HTTP, driving a real Bolt app (tests/preview/demo_app.py)."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from demo_app import build_demo_app, demo_digest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.config import Settings
+from bot.preview import server
+from bot.preview.server import CHANNEL_ID, USER_ID, Preview
+
+
+@pytest.fixture
+def preview() -> Iterator[Preview]:
+    with Preview(Settings(), port=0, app_factory=build_demo_app, digest_runner=demo_digest) as p:
+        assert p.app is not None, p.app_error
+        yield p
+
+
+def post(p: Preview, path: str, body: dict[str, Any] | None = None) -> Any:
+    req = urllib.request.Request(
+        p.base_url + path,
+        data=json.dumps(body or {}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(req, timeout=10) as r:
+        return json.loads(r.read())
+
+
+def get(p: Preview, path: str) -> tuple[str, str]:
+    with urllib.request.urlopen(p.base_url + path, timeout=30) as r:
+        return r.headers.get("Content-Security-Policy") or "", r.read().decode()
+
+
+def wait_for(p: Preview, predicate: Any, timeout: float = 5.0) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        state = p.state()
+        if predicate(state):
+            return state
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met; state: {json.dumps(state)[:2000]}")
+        time.sleep(0.02)
+
+
+def test_page_is_served_with_a_script_nonce(preview: Preview) -> None:
+    _, html = get(preview, "/")
+    assert "<title>#deepseek-preview" in html and 'id="composer"' in html
+    nonce = html.split("'nonce-", 1)[1].split("'", 1)[0]
+    assert f'<script nonce="{nonce}">' in html and len(nonce) >= 16
+    _, again = get(preview, "/")
+    assert nonce not in again  # fresh per page load
+
+
+def test_command_ack_is_an_ephemeral_message_with_the_apps_blocks(preview: Preview) -> None:
+    r = post(preview, "/preview/command", {"text": "cost"})
+    assert r["status"] == 200
+    state = preview.state()
+    [msg] = state["channel"]
+    assert msg["ephemeral"] and msg["bot"] and msg["source"] == "ack"
+    assert "Brief: cost" in msg["html"] and "bk-markdown" in msg["html"]
+    payload = json.loads(msg["json"])
+    assert payload["blocks"][0]["type"] == "header"
+    assert all("block_id" in b for b in payload["blocks"])  # Slack fills in block ids
+
+
+def test_response_url_post_message_and_post_ephemeral(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "slow-reply"})
+    post(preview, "/preview/command", {"text": "post"})
+    post(preview, "/preview/command", {"text": "ephemeral-api"})
+    state = wait_for(preview, lambda s: len(s["channel"]) == 3)
+    by_source = {m["source"]: m for m in state["channel"]}
+    assert by_source["response_url"]["ephemeral"]
+    assert "through response_url" in by_source["response_url"]["html"]
+    assert not by_source["chat.postMessage"]["ephemeral"]
+    assert "<b>in channel</b>" in by_source["chat.postMessage"]["html"]
+    assert by_source["chat.postEphemeral"]["ephemeral"]
+
+
+def test_button_click_sends_block_actions_to_the_app(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "cost"})
+    [msg] = preview.state()["channel"]
+    r = post(
+        preview,
+        "/preview/action",
+        {"message_id": msg["id"], "block_id": "brief_actions", "action_id": "share"},
+    )
+    assert r["status"] == 200
+    state = wait_for(preview, lambda s: len(s["channel"]) == 2)
+    shared = state["channel"][1]
+    assert (
+        not shared["ephemeral"]
+        and "@you" in shared["html"]
+        and "shared the brief for cost" in shared["html"]
+    )
+
+
+def test_select_sends_selected_option_and_replace_original_edits(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "cost"})
+    [msg] = preview.state()["channel"]
+    post(
+        preview,
+        "/preview/action",
+        {
+            "message_id": msg["id"],
+            "block_id": "brief_actions",
+            "action_id": "pick_topic",
+            "value": "chips",
+        },
+    )
+    state = wait_for(preview, lambda s: "Topic picked" in s["channel"][0]["html"])
+    assert len(state["channel"]) == 1 and state["channel"][0]["edited"]
+    assert "Topic picked: chips" in state["channel"][0]["html"]
+
+
+def test_click_on_unknown_button_is_refused(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "cost"})
+    [msg] = preview.state()["channel"]
+    r = post(
+        preview,
+        "/preview/action",
+        {"message_id": msg["id"], "block_id": "nope", "action_id": "share"},
+    )
+    assert r["status"] == 404
+
+
+def test_home_tab_and_click_from_home(preview: Preview) -> None:
+    assert post(preview, "/preview/home")["status"] == 200
+    state = wait_for(preview, lambda s: s["home"] is not None)
+    assert "Topics" in state["home"] and "Open cost" in state["home"]
+    r = post(
+        preview,
+        "/preview/action",
+        {"message_id": "home", "block_id": "home_actions", "action_id": "home_button"},
+    )
+    assert r["status"] == 200
+    state = wait_for(preview, lambda s: len(s["dm"]) == 1)
+    assert "Opened from Home" in state["dm"][0]["html"]
+
+
+def test_digest_and_thread(preview: Preview) -> None:
+    assert post(preview, "/preview/digest")["ok"]
+    state = preview.state()
+    [parent] = state["channel"]
+    assert parent["reply_count"] == 1 and "DeepSeek digest" in parent["html"]
+    [reply] = state["threads"][parent["ts"]]
+    assert "More detail here" in reply["html"]
+
+
+def test_forged_signature_is_rejected_by_the_app(preview: Preview) -> None:
+    preview.signing_secret = "not-the-apps-secret"
+    post(preview, "/preview/command", {"text": "cost"})
+    state = preview.state()
+    assert state["channel"] == []
+    assert any('failed with the error "http_401"' in n["text"] for n in state["notes"])
+
+
+def test_slow_ack_shows_operation_timeout(
+    preview: Preview, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(server, "ACK_DEADLINE", 0.1)
+    post(preview, "/preview/command", {"text": "sleep"})
+    state = preview.state()
+    assert state["channel"] == []
+    assert any("operation_timeout" in n["text"] for n in state["notes"])
+
+
+def test_web_api_checks_the_token_and_answers_like_slack(preview: Preview) -> None:
+    bad = WebClient(token="xoxb-wrong", base_url=preview.settings.slack_api_url)
+    with pytest.raises(SlackApiError) as err:
+        bad.chat_postMessage(channel=CHANNEL_ID, text="x")
+    assert err.value.response["error"] == "invalid_auth"
+    client = preview.client
+    assert client.auth_test()["user_id"] == server.BOT_USER_ID
+    assert client.users_info(user=USER_ID)["user"]["tz"] == preview.user_tz
+    assert client.conversations_info(channel=CHANNEL_ID)["channel"]["is_member"] is True
+    with pytest.raises(SlackApiError) as err:
+        client.chat_postMessage(channel="C_OTHER", text="x")
+    assert err.value.response["error"] == "channel_not_found"
+    first = client.chat_postMessage(
+        channel=CHANNEL_ID,
+        text="tagged",
+        metadata={"event_type": "digest", "event_payload": {"slot": "s1"}},
+    )
+    client.chat_postMessage(channel=CHANNEL_ID, text="reply", thread_ts=first["ts"])
+    history = client.conversations_history(channel=CHANNEL_ID, include_all_metadata=True)
+    [top] = history["messages"]
+    assert top["metadata"]["event_payload"]["slot"] == "s1" and top["reply_count"] == 1
+    assert "metadata" not in client.conversations_history(channel=CHANNEL_ID)["messages"][0]
+    replies = client.conversations_replies(channel=CHANNEL_ID, ts=first["ts"])["messages"]
+    assert [m["text"] for m in replies] == ["tagged", "reply"]
+    client.chat_update(channel=CHANNEL_ID, ts=first["ts"], text="changed")
+    assert "changed" in preview.state()["channel"][0]["html"]
+    client.chat_delete(channel=CHANNEL_ID, ts=first["ts"])
+    assert preview.state()["channel"] == []
+    with pytest.raises(SlackApiError) as err:
+        client.api_call("reactions.add", json={"channel": CHANNEL_ID})
+    assert err.value.response["error"] == "unknown_method"
+    assert any("reactions.add" in n["text"] for n in preview.state()["notes"])
+
+
+def test_response_url_allows_five_posts(preview: Preview) -> None:
+    url = preview.new_response_url(CHANNEL_ID)
+    answers = []
+    for i in range(6):
+        req = urllib.request.Request(
+            url,
+            data=json.dumps({"text": f"r{i}"}).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(req, timeout=5) as r:
+            answers.append(json.loads(r.read()))
+    assert [a["ok"] for a in answers] == [True] * 5 + [False]
+    assert answers[-1]["error"] == "used_url"
+
+
+def test_plain_message_is_escaped(preview: Preview) -> None:
+    post(preview, "/preview/say", {"text": "<script>alert(1)</script> <!channel>"})
+    [msg] = preview.state()["channel"]
+    assert (
+        "<script" not in msg["html"]
+        and "bk-broadcast" not in msg["html"]
+        and msg["author"] == "You"
+    )
+
+
+def test_dismiss_removes_an_ephemeral_message(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "cost"})
+    [msg] = preview.state()["channel"]
+    post(preview, "/preview/dismiss", {"message_id": msg["id"]})
+    assert preview.state()["channel"] == []
+
+
+def test_state_long_poll_wakes_on_change(preview: Preview) -> None:
+    version = preview.state()["version"]
+    got: list[float] = []
+
+    def poll() -> None:
+        started = time.monotonic()
+        get(preview, f"/preview/state?since={version}")
+        got.append(time.monotonic() - started)
+
+    t = threading.Thread(target=poll)
+    t.start()
+    time.sleep(0.3)
+    post(preview, "/preview/say", {"text": "hi"})
+    t.join(10)
+    assert got and 0.2 < got[0] < 5
+
+
+def test_app_that_fails_to_build_is_reported() -> None:
+    def broken(settings: Settings, client: WebClient) -> Any:
+        raise RuntimeError("no briefings")
+
+    with Preview(Settings(), port=0, app_factory=broken) as p:
+        state = p.state()
+        assert state["app"] == {"ready": False, "error": "RuntimeError: no briefings"}
+        post(p, "/preview/command", {"text": "help"})
+        assert any("app_not_started" in n["text"] for n in p.state()["notes"])
