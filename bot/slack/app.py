@@ -78,7 +78,6 @@ def build_app(
     signing_secret = secret(settings.slack_signing_secret)
     app = App(
         client=client,
-        token=client.token,
         signing_secret=signing_secret or "",
         request_verification_enabled=not socket_mode,
         token_verification_enabled=token_verification,

@@ -1,0 +1,79 @@
+"""Run the app: HTTP mode (Bolt's WSGI adapter under gunicorn) or Socket Mode.
+
+HTTP mode serves `POST /slack/events` (commands, buttons, events) and `GET /healthz` on
+$PORT. The app is built once in the gunicorn master (preload) and forked into the workers;
+the briefings watcher starts in each worker on its first request.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+if TYPE_CHECKING:
+    from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
+
+log = logging.getLogger(__name__)
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+
+
+def make_wsgi(app: App) -> WSGIApplication:
+    """`/slack/events` to Bolt, `/healthz` answered directly."""
+    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+
+    def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in (
+            "GET",
+            "HEAD",
+        ):
+            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "3")])
+            return [b"ok\n"]
+        return slack(environ, start_response)
+
+    return wsgi
+
+
+def gunicorn_options(host: str, port: int, workers: int | None = None) -> dict[str, Any]:
+    cpus = os.cpu_count() or 1
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers or int(os.environ.get("WEB_CONCURRENCY", 0)) or min(2 * cpus, 4),
+        "worker_class": "gthread",
+        "threads": 4,
+        "preload_app": True,
+        "timeout": 30,
+        "graceful_timeout": 10,
+        "keepalive": 5,
+        "accesslog": None,
+        "errorlog": "-",
+        "loglevel": "warning",
+        "proc_name": "deepseek-bot",
+    }
+
+
+def run_gunicorn(factory: Callable[[], WSGIApplication], options: dict[str, Any]) -> None:
+    """Serve `factory()` with gunicorn (a production WSGI server) until stopped."""
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> WSGIApplication:
+            return factory()
+
+    Server().run()
+
+
+def run_socket_mode(app: App, app_token: str) -> None:
+    """Socket Mode: an outbound WebSocket to Slack; binds no port (a Procfile `worker`)."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    SocketModeHandler(app, app_token).start()  # type: ignore[no-untyped-call]
