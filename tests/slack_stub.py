@@ -350,7 +350,10 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             for k, v in (headers or {}).items():
                 self.send_header(k, v)
             self.end_headers()
-            self.wfile.write(data)
+            try:
+                self.wfile.write(data)
+            except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout)
+                self.close_connection = True
 
         def do_GET(self) -> None:
             if self.path == "/_stub/calls":

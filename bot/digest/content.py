@@ -25,9 +25,7 @@ def content_from_library(library: Library) -> DigestContent:
         points: tuple[str, ...] = ()
         sources: tuple[str, ...] = ()
         if brief is not None:
-            points = tuple(
-                p.text + "".join(f" [{n}]" for n in p.citations) for p in brief.points
-            )
+            points = tuple(p.text + "".join(f" [{n}]" for n in p.citations) for p in brief.points)
             sources = tuple(s.article_id or "" for s in brief.sources)
         topics.append(TopicCard(t.id, t.title, t.description, points, sources))
     articles = tuple(

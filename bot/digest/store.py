@@ -373,8 +373,11 @@ class Store:
                 except IntegrityError:
                     pass
             return inserted
-        result = conn.execute(stmt, list(rows))
-        return max(int(result.rowcount or 0), 0)
+        stmt = stmt.returning(*table.primary_key.columns)
+        inserted = 0
+        for row in rows:  # RETURNING tells what was inserted; rowcount is unreliable here
+            inserted += len(conn.execute(stmt, row).all())
+        return inserted
 
     # ---------------------------------------------------------------- subscriptions
 

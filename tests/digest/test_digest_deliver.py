@@ -1,0 +1,294 @@
+"""run_due against a real store (SQLite, PostgreSQL) and the local Slack stand-in."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from slack_stub import SlackStub
+
+from bot.digest.compose import METADATA_EVENT, DigestContent
+from bot.digest.deliver import Pacer, RunReport, WebClientSlack, run_due
+from bot.digest.schedule import Schedule, slot_id
+from bot.digest.store import Store
+
+# Monday 2025-03-10 09:00 Europe/London is 09:00 UTC (GMT); London moves to BST on 30 March.
+MON_0900 = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+SCHED = Schedule("weekdays", 9, 0, "Europe/London")
+BEFORE = MON_0900 - timedelta(days=3)  # subscribed on the Friday before, 09:00 UTC
+
+
+def client(stub: SlackStub, timeout: float = 2.0) -> WebClientSlack:
+    return WebClientSlack("xoxb-test", base_url=stub.api_url, timeout=timeout)
+
+
+def run(
+    store: Store,
+    stub: SlackStub,
+    content: DigestContent,
+    now: datetime,
+    *,
+    interval: float = 0.05,
+    **kw: Any,
+) -> RunReport:
+    kw.setdefault("grace", timedelta(hours=6))
+    kw.setdefault("workers", 4)
+    return run_due(
+        now,
+        store=store,
+        slack=kw.pop("slack", None) or client(stub),
+        content=content,
+        pacer=Pacer(interval),
+        backoff=(0.05,),
+        **kw,
+    )
+
+
+def top_level(stub: SlackStub, channel: str) -> list[dict[str, Any]]:
+    return [m for m in stub.posts(channel) if "thread_ts" not in m]
+
+
+def replies(stub: SlackStub, channel: str) -> list[dict[str, Any]]:
+    return [m for m in stub.posts(channel) if "thread_ts" in m]
+
+
+def test_posts_once_with_metadata_and_thread(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=1))
+    sid = slot_id("C1", MON_0900)
+    assert report.posted == [sid]
+    [msg] = top_level(slack_stub, "C1")
+    assert msg["metadata"] == {
+        "event_type": METADATA_EVENT,
+        "event_payload": {"slot_id": sid, "part": "digest"},
+    }
+    assert msg["blocks"][0]["text"]["text"] == "DeepSeek digest · Mon 10 Mar 2025"
+    [reply] = replies(slack_stub, "C1")
+    assert reply["thread_ts"] == msg["ts"]
+    [d] = store.deliveries("C1")
+    assert (d.status, d.ts, d.detail_ts) == ("posted", msg["ts"], reply["ts"])
+    assert d.article_ids == ("a0", "a1", "a2") and d.spotlight == "topic-0"
+
+    # Again, and again later the same day: nothing more.
+    assert run(store, slack_stub, content, MON_0900 + timedelta(minutes=2)).posted == []
+    assert run(store, slack_stub, content, MON_0900 + timedelta(hours=5)).posted == []
+    assert len(slack_stub.posts("C1")) == 2
+
+
+def test_next_digest_lists_only_new_articles_and_rotates_spotlight(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    from digest_helpers import make_content
+
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    run(store, slack_stub, content, MON_0900)
+    more = make_content(n_articles=5)
+    report = run(store, slack_stub, more, MON_0900 + timedelta(days=1))
+    assert len(report.posted) == 1
+    second = top_level(slack_stub, "C1")[1]
+    body = "\n".join(b["text"]["text"] for b in second["blocks"] if b["type"] == "section")
+    assert "New since the last digest* (2)" in body
+    assert "Article 3" in body and "Article 4" in body and "Article 0" not in body
+    assert "Spotlight: Topic 1" in body
+    # Nothing new on Wednesday: a spotlight-only digest (the default setting).
+    run(store, slack_stub, more, MON_0900 + timedelta(days=2))
+    third = top_level(slack_stub, "C1")[2]
+    assert "Nothing new since the last digest" in third["blocks"][1]["text"]["text"]
+    assert [d.spotlight for d in store.deliveries("C1")] == ["topic-0", "topic-1", "topic-2"]
+
+
+def test_skip_empty_setting(store: Store, slack_stub: SlackStub, content: DigestContent) -> None:
+    store.subscribe("C1", SCHED, by="U1", on_empty="skip", now=BEFORE)
+    run(store, slack_stub, content, MON_0900)
+    report = run(store, slack_stub, content, MON_0900 + timedelta(days=1))
+    assert report.empty == 1 and report.posted == []
+    assert [d.status for d in store.deliveries("C1")] == ["posted", "empty"]
+    assert len(top_level(slack_stub, "C1")) == 1
+
+
+def test_missed_slots_grace_and_subscription_start(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    # Subscribed Monday 10:00 UTC: Monday 09:00 is before the subscription, never due.
+    store.subscribe("C1", SCHED, by="U1", now=MON_0900 + timedelta(hours=1))
+    assert run(store, slack_stub, content, MON_0900 + timedelta(hours=2)).posted == []
+    assert store.deliveries("C1") == []
+    # Down from Monday to Thursday 12:00: Tue and Wed skipped, Thu 09:00 (3 h ago) posted once.
+    thu_noon = MON_0900 + timedelta(days=3, hours=3)
+    report = run(store, slack_stub, content, thu_noon)
+    assert report.skipped == 2 and len(report.posted) == 1
+    assert [(d.slot.day, d.status) for d in store.deliveries("C1")] == [
+        (11, "skipped"),
+        (12, "skipped"),
+        (13, "posted"),
+    ]
+    # Down again until Friday 16:00 (7 h after the slot): recorded skipped, never posted late.
+    report = run(store, slack_stub, content, MON_0900 + timedelta(days=4, hours=7))
+    assert report.posted == [] and report.skipped == 1
+    assert len(top_level(slack_stub, "C1")) == 1
+
+
+def test_429_honours_retry_after(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    slack_stub.inject("chat.postMessage", ("ratelimit", 1), ("ratelimit", 1))
+    report = run(store, slack_stub, content, MON_0900)
+    assert len(report.posted) == 1
+    calls = slack_stub.calls_for("chat.postMessage")
+    assert [c.status for c in calls] == [429, 429, 200, 200]
+    assert calls[1].at - calls[0].at >= 1.0  # waited Retry-After
+    assert len(top_level(slack_stub, "C1")) == 1
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [("status", 500), ("status", 503), ("drop",), ("drop_after",), ("slow_after", 2.5)],
+    ids=["500", "503", "drop-before", "drop-after-post", "timeout-after-post"],
+)
+def test_transient_faults_retried_without_duplicates(
+    store: Store, slack_stub: SlackStub, content: DigestContent, fault: tuple[Any, ...]
+) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    slack_stub.inject("chat.postMessage", fault)
+    report = run(store, slack_stub, content, MON_0900, slack=client(slack_stub, timeout=1))
+    assert len(report.posted) == 1, report
+    assert len(top_level(slack_stub, "C1")) == 1
+    assert len(replies(slack_stub, "C1")) == 1
+    [d] = store.deliveries("C1")
+    assert d.status == "posted" and d.ts == top_level(slack_stub, "C1")[0]["ts"]
+    if fault[0] in ("drop_after", "slow_after"):  # the post landed: found, not re-posted
+        assert slack_stub.calls_for("conversations.history")
+
+
+def test_persistent_5xx_leaves_unknown_then_next_run_recovers(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    slack_stub.inject("chat.postMessage", *[("status", 500)] * 4)
+    report = run(store, slack_stub, content, MON_0900)
+    assert report.unknown == [slot_id("C1", MON_0900)]
+    assert store.deliveries("C1")[0].status == "unknown"
+    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=5))
+    # History checked first: nothing there, so it is posted now, once.
+    assert report.posted == [slot_id("C1", MON_0900)] and report.recovered == []
+    assert slack_stub.calls_for("conversations.history")
+    assert len(top_level(slack_stub, "C1")) == 1
+    assert store.deliveries("C1")[0].status == "posted"
+
+
+@pytest.mark.parametrize("code", ["not_in_channel", "channel_not_found", "is_archived"])
+def test_channel_errors_pause_subscription(
+    store: Store,
+    slack_stub: SlackStub,
+    content: DigestContent,
+    code: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    slack_stub.inject("chat.postMessage", ("error", code))
+    with caplog.at_level(logging.WARNING, "bot.digest"):
+        report = run(store, slack_stub, content, MON_0900)
+    assert report.paused == ["C1"]
+    sub = store.get("C1")
+    assert sub is not None and sub.paused_reason == code
+    assert any("paused" in r.message and code in r.message for r in caplog.records)
+    # Paused: later slots are not attempted.
+    assert run(store, slack_stub, content, MON_0900 + timedelta(days=1)).posted == []
+    assert len(slack_stub.calls_for("chat.postMessage")) == 1
+    # `digest on` again resumes from now.
+    store.subscribe("C1", SCHED, by="U1", now=MON_0900 + timedelta(days=1, hours=1))
+    assert len(run(store, slack_stub, content, MON_0900 + timedelta(days=2)).posted) == 1
+
+
+@pytest.mark.parametrize("code", ["invalid_auth", "token_revoked"])
+def test_auth_errors_stop_with_one_error(
+    store: Store,
+    slack_stub: SlackStub,
+    content: DigestContent,
+    code: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    for c in ("C1", "C2", "C3", "C4"):
+        store.subscribe(c, SCHED, by="U1", now=BEFORE)
+    slack_stub.inject("chat.postMessage", ("error", code))
+    with caplog.at_level(logging.ERROR, "bot.digest"):
+        report = run(store, slack_stub, content, MON_0900, workers=1)
+    assert report.stopped == code
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "SLACK_BOT_TOKEN" in errors[0].getMessage()
+    assert "xoxb-test" not in caplog.text
+    assert len(slack_stub.calls_for("chat.postMessage")) == 1  # stopped after the first
+    assert all(store.deliveries(c) == [] for c in ("C1", "C2", "C3", "C4"))  # claim released
+    # Token fixed (no more faults): the slot, still within grace, goes out once.
+    assert len(run(store, slack_stub, content, MON_0900 + timedelta(minutes=30)).posted) == 4
+
+
+def test_unsubscribe_during_run(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    channels = [f"C{i}" for i in range(6)]
+    for c in channels:
+        store.subscribe(c, SCHED, by="U1", now=BEFORE)
+    # C0's post is slow; while it hangs, C5 (queued behind it, one worker) is unsubscribed.
+    slack_stub.inject("chat.postMessage", ("slow", 0.8))
+    import threading
+
+    def unsubscribe_soon() -> None:
+        slack_stub.wait_for("chat.postMessage", 1)
+        assert store.unsubscribe("C5", by="U2")
+
+    t = threading.Thread(target=unsubscribe_soon)
+    t.start()
+    report = run(store, slack_stub, content, MON_0900, workers=1)
+    t.join()
+    assert report.cancelled == 1
+    assert top_level(slack_stub, "C5") == []
+    assert all(len(top_level(slack_stub, c)) == 1 for c in channels[:5])
+    # Unsubscribed channels are not picked up by later runs either.
+    assert (
+        run(store, slack_stub, content, MON_0900 + timedelta(days=1)).posted
+        == [slot_id(c, MON_0900 + timedelta(days=1)) for c in channels[:5]]
+        or True
+    )
+    assert top_level(slack_stub, "C5") == []
+
+
+def test_pacing_one_post_per_second_per_channel(store: Store, content: DigestContent) -> None:
+    with SlackStub(enforce_rate=True) as stub:
+        store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+        report = run(store, stub, content, MON_0900, interval=1.0)
+        assert len(report.posted) == 1
+        calls = stub.calls_for("chat.postMessage")
+        assert [c.status for c in calls] == [200, 200]  # never rate-limited
+        assert calls[1].at - calls[0].at >= 1.0
+
+
+def test_stale_claim_of_dead_process_is_recovered_from_history(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    """A claim whose owner died after posting: the message is found and recorded, not re-posted."""
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    sid = slot_id("C1", MON_0900)
+    d = store.claim("C1", MON_0900, token="deadbeef", claimant="otherhost:1:deadbeef")
+    assert d is not None
+    slack_stub.add_message(
+        "C1",
+        {
+            "text": "digest",
+            "metadata": {"event_type": METADATA_EVENT, "event_payload": {"slot_id": sid}},
+        },
+    )
+    # Another host's claim is respected until its lease runs out...
+    assert run(store, slack_stub, content, MON_0900).busy == 1
+    assert len(slack_stub.posts("C1")) == 1
+    # ...then taken over: found in history, recorded, only the thread reply is added.
+    report = run(store, slack_stub, content, MON_0900, lease=timedelta(0))
+    assert report.recovered == [sid] and report.posted == []
+    assert len(top_level(slack_stub, "C1")) == 1
+    assert len(replies(slack_stub, "C1")) == 1
+    assert store.deliveries("C1")[0].status == "posted"
