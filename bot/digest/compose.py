@@ -19,10 +19,10 @@ MAX_POINTS = 3
 SECTION_LIMIT = 2900  # Slack allows 3,000; keep a margin
 METADATA_EVENT = "deepseek_digest"
 
-# Action ids of the digest's buttons. The Slack app handles them (see
-# bot/slack/listeners/commands/digest.py for the registration helper).
-ACTION_OPEN_BRIEF = "digest_open_brief"
-ACTION_SOURCES = "digest_sources"
+# Action ids of the digest's buttons: the Slack app's `open_topic(:.*)?` and
+# `show_sources(:.*)?` handlers (bot/slack/listeners/actions), value = topic id.
+ACTION_OPEN_BRIEF = "open_topic:digest"
+ACTION_SOURCES = "show_sources:digest"
 
 _CITE = re.compile(r"\s*\[\d+\](?:\s*\[\d+\])*")
 

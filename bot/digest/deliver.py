@@ -478,6 +478,7 @@ def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport
             plans.append((sub, open_rows, new_slot))
     if not plans:
         return run.report
+    run.content()  # load the briefings before claiming anything (a ContentError stops here)
     if workers == 1 or len(plans) == 1:
         for plan in plans:
             _channel(run, *plan)

@@ -1,0 +1,188 @@
+"""`deepseek-bot digest`: run due deliveries, run the clock, list channel digests."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import UTC, datetime
+from typing import NoReturn
+
+import click
+
+log = logging.getLogger("bot.digest")
+
+
+def _fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"deepseek-bot digest: {message}", err=True)
+    sys.exit(code)
+
+
+def _settings() -> object:
+    from pydantic import ValidationError
+
+    from bot.config import Settings
+
+    try:
+        return Settings()
+    except ValidationError as e:
+        first = e.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "setting"
+        _fail(f"{name} is invalid: {first['msg']}. See .env.example.", 2)
+
+
+def _logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("apscheduler", "slack_sdk", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _parse_now(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    value = text.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not an ISO-8601 time; e.g. 2025-03-10T09:00:00Z or 2025-03-10T09:00+01:00"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)  # documented: no offset means UTC
+    return parsed
+
+
+def _friendly(e: Exception) -> str | None:
+    """One line for the errors an operator can fix; None for a bug."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.digest.content import ContentError
+    from bot.digest.deliver import MissingToken
+    from bot.digest.schedule import ScheduleError
+    from bot.digest.store import SchemaError
+
+    if isinstance(e, MissingToken | SchemaError | ContentError | ScheduleError):
+        return str(e)
+    if isinstance(e, SQLAlchemyError):
+        # Never print the URL: it may carry a password.
+        orig = getattr(e, "orig", None) or e
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+        first = first.split("(", 1)[0].strip() or type(orig).__name__
+        return (
+            f"the digest database failed ({type(orig).__name__}: {first[:160]}). "
+            "Check DATABASE_URL (PostgreSQL) or DIGEST_DB_PATH (SQLite)."
+        )
+    if isinstance(e, ValueError) and "duration" in str(e):
+        return f"DIGEST_GRACE: {e}"
+    return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def digest() -> None:
+    """Scheduled channel digests.
+
+    Subscriptions are made in Slack with `/deepseek digest on`. The `clock` process posts
+    them on time; `run-due` does one pass, for an external cron.
+
+    Example: deepseek-bot digest run-due --now 2025-03-10T09:00:00Z
+    """
+
+
+@digest.command("run-due")
+@click.option(
+    "--now",
+    "now_text",
+    metavar="ISO-8601",
+    help="Act as if it were this time (default: now). No offset means UTC.",
+)
+@click.option("--channel", "channels", multiple=True, metavar="ID", help="Only this channel.")
+def run_due_cmd(now_text: str | None, channels: tuple[str, ...]) -> None:
+    """Post every digest that is due, once, and exit.
+
+    Safe to run from several places at once, or twice: each (channel, slot) posts once.
+
+    Example: deepseek-bot digest run-due --now 2025-03-10T09:00:00Z
+    """
+    now = _parse_now(now_text)
+    settings = _settings()
+    _logging()
+    from bot.digest.deliver import run_due
+
+    try:
+        report = run_due(now, settings=settings, channels=channels or None)
+    except Exception as e:
+        msg = _friendly(e)
+        if msg is None:
+            raise
+        _fail(msg)
+    click.echo(report.summary())
+    if report.stopped:
+        sys.exit(1)
+
+
+@digest.command("clock")
+def clock_cmd() -> None:
+    """Run the digest scheduler in the foreground (the Procfile's `clock` process).
+
+    Run exactly one. Web workers can scale freely: they never schedule anything.
+
+    Example: deepseek-bot digest clock
+    """
+    settings = _settings()
+    _logging()
+    from bot.config import Settings
+    from bot.digest.deliver import slack_from_settings
+    from bot.digest.scheduler import clock
+
+    assert isinstance(settings, Settings)
+    try:
+        slack_from_settings(settings)  # fail now, in one line, when the token is missing
+        clock(settings)
+    except Exception as e:
+        msg = _friendly(e)
+        if msg is None:
+            raise
+        _fail(msg)
+
+
+@digest.command("list")
+def list_cmd() -> None:
+    """List channel digests: schedule, state, next run and last delivery.
+
+    Example: deepseek-bot digest list
+    """
+    settings = _settings()
+    from bot.digest.commands import local_time
+    from bot.digest.deliver import open_store
+    from bot.digest.schedule import next_slot
+
+    try:
+        store = open_store(settings)
+    except Exception as e:
+        msg = _friendly(e)
+        if msg is None:
+            raise
+        _fail(msg)
+    try:
+        subs = store.subscriptions(active_only=False)
+        if not subs:
+            click.echo("No channel digests. In Slack: /deepseek digest on")
+            return
+        now = datetime.now(UTC)
+        for s in subs:
+            if not s.active:
+                state = "off"
+            elif s.paused_reason:
+                state = f"paused ({s.paused_reason})"
+            else:
+                state = "next " + local_time(next_slot(s.schedule, now), s.schedule)
+            last = store.last_posted(s.channel_id)
+            last_text = local_time(last.slot, s.schedule) if last else "never"
+            click.echo(f"{s.channel_id}\t{s.schedule.describe()}\t{state}\tlast {last_text}")
+    finally:
+        store.close()
