@@ -259,8 +259,8 @@ def text_to_html(obj: object) -> str:
         return ""
     value = str(obj.get("text", ""))
     if obj.get("type") == "mrkdwn":
-        if obj.get("verbatim"):
-            return esc(_decode_entities(value)).replace("\n", "<br>")
+        # `verbatim` only turns off Slack's auto-linking of bare names and URLs, which this
+        # renderer never does; formatting and <url|links> still apply.
         return mrkdwn_to_html(value)
     return _emoji(esc(value)).replace("\n", "<br>") if obj.get("emoji", True) else esc(value)
 

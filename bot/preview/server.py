@@ -273,14 +273,19 @@ class Preview:
 
     # lifecycle -------------------------------------------------------------------------------
     def start(self) -> Preview:
-        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         # The app is built once the fake Web API answers: Bolt calls auth.test on it.
         try:
             self.app = self._app_factory(self.settings, self.client)
         except Exception as exc:
-            log.exception("could not build the Slack app")
-            self.app_error = f"{type(exc).__name__}: {exc}"
+            # A missing build (LibraryError) needs one line, not a traceback; anything else
+            # is a bug worth its traceback.
+            expected = type(exc).__name__ == "LibraryError"
+            log.log(logging.DEBUG if expected else logging.ERROR, "app failed", exc_info=True)
+            self.app_error = str(exc) or type(exc).__name__
             self.timeline.note(f"The Slack app failed to start: {self.app_error}", "error")
         return self
 
@@ -898,7 +903,8 @@ def default_digest_runner(preview: Preview) -> str | None:
     Web API, and records the delivery in the preview's own store, exactly as a scheduled run
     would. Each click takes a new slot (one minute after the previous one at the earliest),
     so "what is new since the last digest" and the spotlight rotation behave as in a channel.
-    A subscription made with `/deepseek digest on` in the preview is put back afterwards.
+    The channel's own subscription (from `/deepseek digest on` in the preview, or none) is
+    put back afterwards; the delivery stays recorded, as it would in a channel.
     """
     from datetime import UTC, timedelta
 
@@ -928,7 +934,10 @@ def default_digest_runner(preview: Preview) -> str | None:
                 workers=1,
                 pacer=Pacer(0.0),
             )
-            if before is not None:
+            if before is None:
+                # Posting now is not subscribing: leave no schedule behind.
+                store.unsubscribe(CHANNEL_ID, by=USER_ID, now=now)
+            else:
                 store.subscribe(
                     CHANNEL_ID,
                     before.schedule,
@@ -1049,24 +1058,31 @@ def _handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def run(settings: Settings, port: int | None = None, *, open_message: bool = True) -> None:
-    """Start the preview and serve until Ctrl+C. `port` overrides settings.port (PORT)."""
-    preview = Preview(settings, port=port)
-    preview.start()
-    if open_message:
-        print(f"Preview: {preview.url}", flush=True)
-        print(
-            "No Slack tokens set, so this is a local preview: nothing is sent to Slack. "
-            "Ctrl+C stops it.",
-            flush=True,
-        )
-        if preview.app_error:
-            print(
-                f"The Slack app failed to start: {preview.app_error}", file=sys.stderr, flush=True
-            )
+def run(settings: Settings, port: int | None = None) -> None:
+    """Start the preview, print its URL and serve until Ctrl+C. `port` overrides PORT."""
+    bind_port = settings.port if port is None else port
     try:
-        while True:
-            time.sleep(3600)
+        preview = Preview(settings, port=bind_port)
+    except OSError as exc:
+        print(
+            f"deepseek-bot: cannot listen on {settings.host}:{bind_port} ({exc.strerror or exc}). "
+            "Set PORT or pass --port.",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    preview.start()
+    if preview.app_error:
+        preview.stop()
+        print(
+            f"deepseek-bot: the preview could not start the app: {preview.app_error}",
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    print(f"Preview: {preview.url}", flush=True)
+    print("No Slack tokens set: this local preview runs the real app, and nothing reaches Slack.")
+    print("Ctrl+C stops it.", flush=True)
+    try:
+        threading.Event().wait()
     except KeyboardInterrupt:
         pass
     finally:

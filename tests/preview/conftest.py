@@ -106,12 +106,12 @@ def free_port() -> int:
 
 
 def start_server(
-    cmd: list[str], env: dict[str, str] | None = None
+    cmd: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT
 ) -> tuple[subprocess.Popen[str], str]:
     """Start a preview process and wait for the URL it prints."""
     proc = subprocess.Popen(
         cmd,
-        cwd=ROOT,
+        cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -150,6 +150,30 @@ def demo_preview() -> Iterator[str]:
     proc, url = start_server(
         [sys.executable, str(Path(__file__).parent / "run_demo.py"), str(port)]
     )
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+def briefings_for_tests() -> Path:
+    """The committed briefings when built, else the Slack app's fixture briefings."""
+    built = ROOT / "briefings"
+    if (built / "index.json").exists():
+        return built
+    return ROOT / "tests" / "slack" / "fixtures" / "briefings"
+
+
+@pytest.fixture
+def real_preview(tmp_path: Path) -> Iterator[str]:
+    """`deepseek-bot serve --port N` with no Slack tokens: the real app in the preview."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env["BRIEFINGS_DIR"] = str(briefings_for_tests())
+    env.pop("PORT", None)
+    exe = Path(sys.executable).with_name("deepseek-bot")
+    port = free_port()
+    # cwd is an empty directory so that a developer's .env cannot switch serve to Slack.
+    proc, url = start_server([str(exe), "serve", "--port", str(port)], env=env, cwd=tmp_path)
     try:
         yield url
     finally:

@@ -507,7 +507,8 @@ def test_attachments() -> None:
 def test_plain_text_is_escaped_and_not_formatted() -> None:
     assert text_to_html(pt("*a* <b>")) == "*a* &lt;b&gt;"
     assert text_to_html(md("*a*")) == "<b>a</b>"
-    assert text_to_html({"type": "mrkdwn", "text": "*a*", "verbatim": True}) == "*a*"
+    verbatim = {"type": "mrkdwn", "text": "*a* <https://x.com|x>", "verbatim": True}
+    assert text_to_html(verbatim) == mrkdwn_to_html("*a* <https://x.com|x>")
 
 
 def test_view() -> None:

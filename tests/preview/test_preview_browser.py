@@ -29,3 +29,46 @@ def test_page_runs_command_click_and_digest_with_demo_app(
     page.locator("#thread-body", has_text="More detail here").wait_for()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "preview-demo.png"))
+
+
+def test_real_app_in_the_browser(browser_page: Any, real_preview: str) -> None:
+    """`deepseek-bot serve` with no tokens: the bot's own app, in a Slack-like page."""
+    page = browser_page
+    page.goto(real_preview)
+    page.locator(".empty", has_text="very beginning").wait_for()
+
+    # A command: the reply is the app's ack, ephemeral.
+    page.fill("#input", "/deepseek brief cost")
+    page.press("#input", "Enter")
+    reply = page.locator(".msg.ephemeral", has_text="Training cost and efficiency").first
+    reply.wait_for()
+    assert "Only visible to you" in reply.inner_text()
+    assert reply.locator(".bk-header").count() >= 1
+    assert reply.locator(".bk-button").count() >= 2
+
+    # A button: Share in channel runs the app's action handler and posts for everyone.
+    reply.locator(".bk-button", has_text="Share in channel").click()
+    shared = page.locator(".msg:not(.ephemeral)", has_text="Training cost and efficiency").first
+    shared.wait_for()
+    assert "Shared by" in shared.inner_text()
+
+    # The digest: the digest code's own delivery, with its thread reply.
+    page.click("#digest")
+    digest = page.locator(".msg:not(.ephemeral)", has_text="DeepSeek digest").first
+    digest.wait_for()
+    digest.locator("button.replies").click()
+    thread = page.locator("#thread.open")
+    thread.wait_for()
+    assert thread.locator(".msg").count() >= 2  # the digest and its reply
+
+    # Nothing the app sent is unknown to the renderer, and nothing went wrong.
+    assert page.locator(".bk-unknown").count() == 0
+    assert page.locator(".note.error").count() == 0
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "preview.png"))
+
+    # The Home tab: app_home_opened reaches the app, which publishes its view.
+    page.click("#nav-app")
+    page.locator(".home .bk-header").first.wait_for()
+    assert page.locator(".home .bk-button").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "preview-home.png"))
