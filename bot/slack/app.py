@@ -31,6 +31,17 @@ from bot.slack.listeners import register_listeners
 from bot.slack.router import Router, default_router
 
 log = logging.getLogger(__name__)
+BOLT_LOGGER = "bot.slack.bolt"
+
+
+class _QuietTokenNotice(logging.Filter):
+    # Bolt reads SLACK_BOT_TOKEN from the environment itself and then notes that the ready
+    # client's token wins: expected here, not worth a warning.
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+logging.getLogger(BOLT_LOGGER).addFilter(_QuietTokenNotice())
 
 
 def secret(value: Any) -> str | None:
@@ -82,7 +93,7 @@ def build_app(
         request_verification_enabled=not socket_mode,
         token_verification_enabled=token_verification,
         name="deepseek-bot",
-        logger=logging.getLogger("bot.slack.bolt"),
+        logger=logging.getLogger(BOLT_LOGGER),
     )
 
     def inject(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:

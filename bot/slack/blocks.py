@@ -428,7 +428,9 @@ def home_view(library: Library, extra: Sequence[Payload] = ()) -> Payload:
     for t in library.topics[:40]:
         blocks.append(
             SectionBlock(
-                text=md(truncate(f"*{escape(t.title)}*\n{escape(t.description)}", SECTION_LIMIT)),
+                text=md(
+                    f"*{escape(truncate(t.title, 150))}*\n{escape(truncate(t.description, 300))}"
+                ),
                 accessory=button("Open", f"open_topic:{t.id}", t.id),
             )
         )

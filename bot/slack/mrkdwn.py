@@ -36,7 +36,8 @@ def quote_user(text: str, limit: int = 80) -> str:
 
 def _url(href: str) -> str:
     # `|` and `>` end a Slack link; keep only http(s)/mailto links as links
-    return href.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
+    href = href.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
+    return href.replace("&", "&amp;")
 
 
 def inline(children: list[Token]) -> str:

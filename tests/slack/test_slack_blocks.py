@@ -1,0 +1,140 @@
+"""Every kind of payload the bot produces is valid Block Kit within Slack's limits. Pure."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from slack_checks import check_payload, no_unescaped_mentions
+
+from bot.library import Library, parse_brief
+from bot.models import Article, Topic
+from bot.slack import blocks
+from bot.slack.router import Context, Router
+
+COMMANDS = [
+    "",
+    "help",
+    "brief",
+    "brief cost",
+    "brief distilation",
+    "brief who is behind deepseek",
+    "brief xyzzy",
+    "topics",
+    "sources",
+    "sources 2",
+    "sources 99",
+    "sources 1-2",
+    "sources training-cost",
+    "sources overview",
+    "sources market daily",
+    "sources zzzz",
+    "brif cost",
+    "cost",
+    "<!channel> <@U123> @here",
+]
+
+
+@pytest.mark.parametrize("text", COMMANDS)
+def test_every_reply_is_valid(text: str, router: Router, ctx: Context) -> None:
+    payload = router.dispatch(text, ctx)
+    check_payload(payload)
+    assert payload["response_type"] == "ephemeral"
+    no_unescaped_mentions(payload)
+
+
+def test_brief_has_header_points_sources_buttons(library: Library) -> None:
+    payload = blocks.brief_message(library.brief("training-cost"), library)
+    kinds = [b["type"] for b in payload["blocks"]]
+    assert kinds[0] == "header" and "section" in kinds and "context" in kinds
+    assert kinds[-1] == "actions"
+    ids = [e["action_id"] for e in payload["blocks"][-1]["elements"]]
+    assert ids == ["show_sources:training-cost", "open_overview", "share"]
+    text = str(payload)
+    assert "<https://example.com/a|[1]>" in text  # citations link to the article
+    assert "R&amp;D &lt;costs&gt;" in text  # article text escaped
+    assert payload["text"].startswith("Training cost and efficiency: ")
+
+
+def test_overview_has_a_button_per_topic(library: Library) -> None:
+    payload = blocks.brief_message(library.overview, library)
+    ids = [
+        e["action_id"] for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    for t in library.topics:
+        assert f"open_topic:{t.id}" in ids
+
+
+def test_digest_is_routed(router: Router) -> None:
+    assert router.get("digest") is not None
+
+
+def test_home_and_modal_views(library: Library) -> None:
+    home = blocks.home_view(library, extra=[{"type": "divider"}])
+    assert home["type"] == "home"
+    check_payload({"text": "home", "blocks": home["blocks"]}, max_blocks=100)
+    assert home["blocks"][-1] == {"type": "divider"}
+    modal = blocks.modal_view(
+        blocks.brief_message(library.brief("distillation"), library),
+        "A very long title that is cut",
+    )
+    assert len(modal["title"]["text"]) <= 24
+    assert all(b["type"] != "actions" for b in modal["blocks"])
+    check_payload({"text": "modal", "blocks": modal["blocks"]}, max_blocks=100)
+
+
+def huge_library(library: Library) -> Library:
+    """A brief far over every limit: a 300-char title, 120 long points, 80 sources."""
+    sentence = "DeepSeek said R&D <costs> were *small* & @here <!channel> " * 8
+    points = "\n".join(f"- {sentence} {i}. [{i % 80 + 1}] [2]" for i in range(120))
+    diffs = "\n".join(
+        f"### Aspect {i}\n- **${i} million** (R{i}): {sentence} [1]" for i in range(30)
+    )
+    sources = "\n".join(
+        f"{i}. [Title {i} {'x' * 200}](https://example.com/{i}) · Pub · 2025-01-01"
+        for i in range(1, 81)
+    )
+    md = (
+        f"# {'Very long title ' * 20}\n\n{'Description. ' * 100}\n\n**Bottom line:** {sentence} [1]\n\n"
+        f"## Key points\n\n{points}\n\n## Where sources differ\n\n{diffs}\n\n## Sources\n\n{sources}\n"
+    )
+    big = parse_brief("training-cost", md, path="topics/training-cost.md")
+    articles = tuple(
+        Article(
+            id=f"a{i}",
+            title=f"Article {i} " + "t" * 300,
+            publisher="P & <Q>",
+            url=f"https://e.com/{i}",
+            published=date(2025, 1, 1),
+            path=f"articles/a{i}.md",
+            summary="S <!here> " * 200,
+            topics=("training-cost",),
+            sha256="0" * 64,
+        )
+        for i in range(1, 61)
+    )
+    topics = tuple(
+        Topic(id=f"t{i}", title=f"Topic {i} " + "y" * 100, description="d " * 400)
+        for i in range(30)
+    )
+    index = library.index.model_copy(
+        update={"articles": articles, "topics": library.topics + topics}
+    )
+    return Library(library.root, index, big, {"training-cost": big}, {})
+
+
+def test_huge_content_is_trimmed_never_fails(library: Library) -> None:
+    big = huge_library(library)
+    for payload in (
+        blocks.brief_message(big.brief("training-cost"), big),
+        blocks.brief_message(big.overview, big),
+        blocks.brief_sources_message(big.brief("training-cost"), big),
+        blocks.sources_message(big),
+        blocks.sources_message(big, start=46),
+        blocks.topics_message(big),
+        blocks.article_message(1, big.articles[0], None, big),
+    ):
+        check_payload(payload)
+        no_unescaped_mentions(payload)
+    home = blocks.home_view(big)  # App Home: 100 blocks; no 12k message limit
+    check_payload({"text": "home", "blocks": home["blocks"]}, max_blocks=100, max_chars=None)

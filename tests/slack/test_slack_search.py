@@ -1,0 +1,62 @@
+"""Topic and article search on the fixture briefings. Pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.library import Library
+from bot.slack.search import BM25Index, find_article, find_topic, stem, tokens
+
+
+@pytest.mark.parametrize(
+    ("query", "topic"),
+    [
+        ("training-cost", "training-cost"),
+        ("Training cost and efficiency", "training-cost"),
+        ("cost", "training-cost"),
+        ("how did they train it so cheaply", "training-cost"),
+        ("who is behind deepseek", "company-founder"),
+        ("distilation", "distillation"),
+        ("did they copy openai outputs", "distillation"),
+        ("liang wenfeng", "company-founder"),
+        ("hedge fund", "company-founder"),
+        ("DISTILLATION", "distillation"),
+    ],
+)
+def test_finds_topic(library: Library, query: str, topic: str) -> None:
+    result = find_topic(library, query)
+    assert result.confident, result
+    assert result.best == topic
+
+
+def test_typo_is_reported(library: Library) -> None:
+    result = find_topic(library, "distilation allegations")
+    assert ("distilation", "distillation") in result.corrections
+
+
+@pytest.mark.parametrize("query", ["xyzzy", "weather in paris", "🙂", "the of and"])
+def test_nothing_matches_offers_closest(library: Library, query: str) -> None:
+    result = find_topic(library, query)
+    assert not result.confident
+    assert result.closest and all(library.topic(i) for i in result.closest)
+
+
+def test_bm25_ranks_rarer_terms_higher() -> None:
+    index = BM25Index.build(
+        [
+            ("a", [("common common rare", 1)], []),
+            ("b", [("common common common", 1)], []),
+        ]
+    )
+    scores = index.scores(tokens("rare common"))
+    assert scores[0] > scores[1] > 0
+
+
+def test_stemming_and_tokens() -> None:
+    assert stem("chips") == "chip" and stem("training") == "train" and stem("class") == "class"
+    assert tokens("The GPUs, DeepSeek's $5.6 million") == ["gpu", "5.6", "million"]
+
+
+def test_find_article(library: Library) -> None:
+    assert find_article(library, "market daily").best == "market"
+    assert find_article(library, "intriguing").best == "intriguing"
