@@ -1,0 +1,138 @@
+"""Line-level cleaning: drop page furniture (cookie tables, newsletter prompts, photo credits,
+navigation crumbs, comment counters) and classify what is left as heading, prose or bullet.
+
+Every dropped line is kept with its reason so the build can report it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["heading", "prose", "bullet"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based line number in the article body
+    text: str
+    kind: Kind
+
+
+@dataclass(frozen=True, slots=True)
+class DroppedLine:
+    number: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    lines: tuple[Line, ...]
+    dropped: tuple[DroppedLine, ...]
+
+    @property
+    def text(self) -> str:
+        """The kept text, one line per line: what points are checked against."""
+        return "\n".join(line.text for line in self.lines)
+
+
+_I = re.IGNORECASE
+COOKIE_START = re.compile(
+    r"\b(?:this (?:web)?site uses cookies|we use cookies|cookie (?:consent|policy|settings)|"
+    r"accept (?:all )?cookies|cookies? (?:are|is) (?:used|stored|absolutely))",
+    _I,
+)
+COOKIE_WORD = re.compile(r"cookie|\bconsent\b|\bGDPR\b|\bCCPA\b|opt-out|\bbrowser\b", _I)
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "newsletter",
+        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,60}$|\bnewsletter\b.{0,40}$", _I),
+    ),
+    (
+        "comments",
+        re.compile(r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|show comments)\W*$", _I),
+    ),
+    (
+        "navigation",
+        re.compile(r"^Home(?=[A-Z])\S*(?:\s\S+){0,8}$|^(?:\S+\s?){1,4}(?:\s[>»›|]\s\S+){1,}$"),
+    ),
+    (
+        "photo credit",
+        re.compile(
+            r"\b[A-Z]{3,}/[A-Z][a-z]+ [A-Z][a-z]+|\b(?:Photo|Image|Picture|Photograph)(?: credit)?:\s|"
+            r"\(Photo by\b|\bGetty Images\b|\bShutterstock\b|\bseen in this illustration\b"
+        ),
+    ),
+    (
+        "promo",
+        re.compile(
+            r"^(?:read more|related|see also|click here|advertisement|share this|follow us)\b", _I
+        ),
+    ),
+)
+PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
+BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
+MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+EMPHASIS = re.compile(r"\*\*|__")
+END_PUNCT = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
+SHORT = 80
+
+
+def boilerplate_reason(line: str) -> str | None:
+    """Why a single line is page furniture, or None if it is content."""
+    text = line.strip()
+    if COOKIE_START.search(text) or (COOKIE_WORD.search(text) and re.search(r"cookie", text, _I)):
+        return "cookie notice"
+    for reason, pattern in RULES:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _kind(text: str, bullet: bool, md_heading: bool) -> Kind:
+    if md_heading:
+        return "heading"
+    if bullet:
+        return "bullet"
+    if text.endswith("?") and len(text) < 120:
+        return "heading"
+    if not text.endswith(END_PUNCT) or (text.endswith(":") and len(text) < 120):
+        return "heading"
+    return "prose"
+
+
+def clean_text(body: str) -> Cleaned:
+    """Split the body into lines, drop boilerplate, strip Markdown markers, classify the rest."""
+    kept: list[Line] = []
+    dropped: list[DroppedLine] = []
+    in_cookies = False
+    for number, raw in enumerate(body.splitlines(), 1):
+        text = raw.strip()
+        if not text:
+            continue
+        if in_cookies:
+            if COOKIE_WORD.search(text) or len(text) < SHORT:
+                dropped.append(DroppedLine(number, text, "cookie table"))
+                continue
+            in_cookies = False
+        reason = boilerplate_reason(text)
+        if reason is not None:
+            in_cookies = reason == "cookie notice"
+            dropped.append(DroppedLine(number, text, reason))
+            continue
+        tail = PROMO_TAIL.search(text)
+        if tail:
+            dropped.append(DroppedLine(number, tail.group().strip(), "promo"))
+            text = text[: tail.start()]
+        md_heading = MD_HEADING.match(text)
+        bullet = None if md_heading else BULLET.match(text)
+        if md_heading:
+            text = text[md_heading.end() :]
+        elif bullet:
+            text = text[bullet.end() :]
+        text = EMPHASIS.sub("", text).strip()
+        if text:
+            kept.append(Line(number, text, _kind(text, bullet is not None, md_heading is not None)))
+    return Cleaned(tuple(kept), tuple(dropped))

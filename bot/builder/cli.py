@@ -1,0 +1,106 @@
+"""`deepseek-bot build`: the click command. All I/O and messages live here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+import click
+
+from bot.builder.errors import BuildError
+
+
+def _progress(items: Iterable[int]) -> Iterable[int]:
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc="articles", unit="art", leave=False)  # type: ignore[no-any-return]
+
+
+@click.command()
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Seeds folder (articles/*.txt and topics.toml). Default: SEEDS_DIR setting.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Briefings folder to write. Default: BRIEFINGS_DIR setting.",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; exit 1 naming the files that differ from a fresh build.",
+)
+@click.option(
+    "--show-dropped",
+    is_flag=True,
+    help="List every boilerplate line dropped, with file, line and reason.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
+def build(
+    seeds_dir: Path | None, out_dir: Path | None, check: bool, show_dropped: bool, quiet: bool
+) -> None:
+    """Build cited briefings from the articles in seeds/ into briefings/.
+
+    Reads seeds/articles/*.txt (TOML front matter between '+++' lines, then the article
+    text) and seeds/topics.toml, then writes overview.md, topics/<id>.md,
+    articles/<id>.md and index.json. The output is deterministic, and the folder is
+    swapped in atomically: a failed build leaves the old briefings in place.
+
+    \b
+    Examples:
+      deepseek-bot build
+      deepseek-bot build --check            # CI: fail if briefings/ is stale
+      deepseek-bot build --show-dropped     # audit the boilerplate that was removed
+      deepseek-bot build --seeds /tmp/seeds --out /tmp/briefings
+    """
+    from bot.builder.pipeline import build as run
+    from bot.builder.readers import read_seeds
+    from bot.builder.writer import differing, write_atomic
+
+    if seeds_dir is None or out_dir is None:
+        from bot.config import Settings
+
+        settings = Settings()
+        seeds_dir = seeds_dir or settings.seeds_dir
+        out_dir = out_dir or settings.briefings_dir
+    try:
+        output = run(read_seeds(seeds_dir), progress=_progress)
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    for warning in output.warnings:
+        click.echo(str(warning), err=True)
+    if show_dropped:
+        for path, line in output.dropped:
+            click.echo(f"dropped {path}:+{line.number} [{line.reason}] {line.text}")
+    if check:
+        stale = differing(out_dir, output.files)
+        if stale:
+            names = ", ".join(stale[:20]) + (
+                f" and {len(stale) - 20} more" if len(stale) > 20 else ""
+            )
+            raise click.ClickException(
+                f"{out_dir} is out of date ({len(stale)} files differ: {names}); run `deepseek-bot build`"
+            )
+        if not quiet:
+            click.echo(f"{out_dir} is up to date; {output.summary()}")
+        return
+    try:
+        write_atomic(out_dir, output.files)
+    except OSError as exc:
+        raise click.ClickException(
+            f"{out_dir}: could not write briefings ({exc.strerror or exc}); old briefings kept"
+        ) from None
+    if not quiet:
+        click.echo(
+            f"{output.summary()} → {out_dir}"
+            + ("" if show_dropped else " (--show-dropped lists them)")
+        )

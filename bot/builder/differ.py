@@ -1,0 +1,300 @@
+"""Figures and disagreements: find money, multiples, percentages, chip models and chip counts in a
+sentence, decide what each measures (from cue words next to it) and which model it is about, then
+line up differing values for the same measure across articles.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+SUBJECT = "DeepSeek"  # the company the corpus is about; its models are the subject of figures
+
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+UNITS = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+    "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}  # fmt: skip
+QUAL = r"(?:(?:less than|more than|over|under|about|around|approximately|roughly|nearly|almost|just|only|up to|some|a reported)\s+|~)"
+NUM = r"\d[\d,]*(?:\.\d+)?"
+MONEY = re.compile(
+    rf"(?P<q>{QUAL})?(?P<cur>US\$|\$|USD ?|€|£)(?P<n>{NUM})"
+    rf"(?:\s?(?:-|–|to)\s?(?:US\$|\$|USD ?)?(?P<n2>{NUM}))?"
+    r"(?:\s?(?P<unit>trillion|billion|million|thousand|tn|bn|mn|[mbkMBK])\b)?",
+    re.IGNORECASE,
+)
+WORDNUM = "|".join(NUMBER_WORDS)
+MULTIPLE = re.compile(
+    rf"(?P<q>{QUAL})?\b(?P<n>\d+(?:\.\d+)?|{WORDNUM})(?:\s?(?:to|-|–)\s?(?P<n2>\d+(?:\.\d+)?))?"
+    r"(?:\s?(?:times|fold)\b|x\b)",
+    re.IGNORECASE,
+)
+PERCENT = re.compile(
+    rf"(?P<q>{QUAL})?\b(?P<n>\d+(?:\.\d+)?)(?:\s?(?:to|-|–)\s?(?P<n2>\d+(?:\.\d+)?))?\s?(?:%|percent\b|per cent\b)",
+    re.IGNORECASE,
+)
+CHIP = re.compile(r"\b(?P<name>[A-Z]\d{2,4})s?\b")
+CHIP_CONTEXT = re.compile(r"\bchips?\b|\bGPUs?\b|\bNvidia\b|\bprocessors?\b", re.IGNORECASE)
+COUNT = re.compile(
+    r"(?<![\w.$,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
+    r"(?:[A-Za-z0-9-]+\s+){0,3}?(?:chips|GPUs|processors|accelerators)\b",
+)
+MODEL = re.compile(
+    r"(?<![\w$/.-])((?:[A-Z][A-Za-z]+-)?(?:[A-Za-z]{1,8}-?\d+(?:\.\d+)?[a-z]?)(?:-[A-Z][a-z]+)?)(?![\w-])"
+)
+NOT_SUBJECT = re.compile(
+    r"(?:\bthan|\blike|\bagainst|\bvs\.?|\bsurpass\w*|\brivals?|\boutperforms?)\s+(?:the\s+)?$|\b(?!DeepSeek)[A-Z][\w-]*[’']s\s+$"
+)
+USE_CUE = re.compile(r"\bus(?:e|ed|ing)\b|\bleverag\w*|\btrain\w*|\bpowered\b", re.IGNORECASE)
+
+MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Training cost", re.compile(r"\btrain\w*(?:\s+costs?)?|\bcompute\b|\bcomputing\b|\bdevelopment costs?\b|\bto build\b", re.I)),
+    ("How much cheaper to use", re.compile(r"\bcheaper\b|\bto use\b|\bpric(?:e|es|ing)\b|\bless than(?=\s+[A-Z])|\bless expensive\b", re.I)),
+    ("Market value lost", re.compile(r"\bmarket\w*|\bstocks?\b|\bshares?\b|\berased\b|\bwiped\b|\bcapitali[sz]ation\b|\bvaluation\b", re.I)),
+    ("Harmful output", re.compile(r"\bharmful\b|\bunsafe\b|\bjailbreak\w*", re.I)),
+    ("Investment", re.compile(r"\binvest\w*|\bcapital expenditure\b|\bfunding\b|\braised\b", re.I)),
+)  # fmt: skip
+CUE_WINDOW = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    kind: str  # money | multiple | percent | count | chips
+    text: str  # as written, with its qualifier
+    low: float
+    high: float
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        """Comparable value: 3 significant digits, so $5.6 million ≠ $5.58 million ≠ $6 million."""
+        if self.kind == "chips":
+            return self.text
+        return f"{self.kind}:{self.low:.3g}-{self.high:.3g}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A figure with what it measures and which model it is about."""
+
+    measure: str
+    figure: Figure
+    model: str | None
+
+
+def _num(raw: str) -> float:
+    raw = raw.lower().replace(",", "")
+    if raw in NUMBER_WORDS:
+        return float(NUMBER_WORDS[raw])
+    return float(raw)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every figure in a sentence, left to right, without overlaps."""
+    found: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(fig: Figure) -> None:
+        if not _overlaps(taken, fig.start, fig.end):
+            found.append(fig)
+            taken.append((fig.start, fig.end))
+
+    for m in MONEY.finditer(sentence):
+        unit = (m.group("unit") or "").lower()
+        mult = UNITS.get(unit, 1.0)
+        low = _num(m.group("n")) * mult
+        high = _num(m.group("n2")) * mult if m.group("n2") else low
+        add(Figure("money", m.group().strip(), low, high, m.start(), m.end()))
+    for m in COUNT.finditer(sentence):
+        raw = m.group("n")
+        value = (
+            float(raw.replace(",", ""))
+            if raw[0].isdigit()
+            else {"hundreds": 1e2, "thousands": 1e3}.get(raw, 1e4)
+        )
+        add(Figure("count", m.group(), value, value, m.start(), m.end()))
+    for pattern, kind in ((MULTIPLE, "multiple"), (PERCENT, "percent")):
+        for m in pattern.finditer(sentence):
+            low = _num(m.group("n"))
+            high = _num(m.group("n2")) if m.group("n2") else low
+            add(Figure(kind, m.group().strip(), low, high, m.start(), m.end()))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def chips_used(sentence: str) -> Figure | None:
+    """The chip models a sentence says were used ("using Nvidia H800 chips"), as one figure."""
+    if not CHIP_CONTEXT.search(sentence) or not USE_CUE.search(sentence):
+        return None
+    names: list[str] = []
+    spans: list[int] = []
+    for m in CHIP.finditer(sentence):
+        if NOT_SUBJECT.search(sentence[max(0, m.start() - 25) : m.start()]):
+            continue
+        if COUNT.search(sentence[max(0, m.start() - 40) : m.end() + 12]):
+            continue  # a chip count, reported separately
+        if m.group("name") not in names:
+            names.append(m.group("name"))
+            spans.append(m.start())
+    if not names:
+        return None
+    text = " and ".join(sorted(names))
+    return Figure("chips", text, 0.0, 0.0, spans[0], spans[0] + 1)
+
+
+def canonical_model(name: str) -> str:
+    """DeepSeek-v3, V3 and DeepSeek-V3 are one model; o1 and O1 too."""
+    base = name[len(SUBJECT) + 1 :] if name.lower().startswith(SUBJECT.lower() + "-") else name
+    if re.fullmatch(r"[A-Za-z]\d", base):
+        base = base.upper() if base[0].upper() in "RV" else base.lower()
+        return f"{SUBJECT}-{base}" if base[0] in "RV" else base
+    return name
+
+
+def models_in(sentence: str) -> list[tuple[int, str]]:
+    """(position, canonical name) of AI models named in a sentence, excluding chips and money."""
+    out: list[tuple[int, str]] = []
+    for m in MODEL.finditer(sentence):
+        name = m.group(1)
+        if CHIP.fullmatch(name) or re.fullmatch(r"[A-Z]\d{2,4}s", name):
+            continue
+        if re.match(r"(?i)(?:usd|us|eur|gbp|covid)", name) or re.search(
+            r"(?i)\d(?:mn|bn|tn|m|b|k|s|th|st|nd|rd)$", name
+        ):
+            continue
+        if re.fullmatch(r"\d+", name):
+            continue
+        out.append((m.start(), canonical_model(name)))
+    return out
+
+
+def subject_model(sentence: str, previous: str | None = None) -> str | None:
+    """The model a sentence's figures are about: the first named model that is not a comparison
+    target ("than OpenAI’s o1"), else the previous sentence's."""
+    for source in (sentence, previous or ""):
+        for pos, name in models_in(source):
+            if not NOT_SUBJECT.search(source[max(0, pos - 25) : pos]):
+                return name
+    return None
+
+
+def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str | None:
+    """The measure whose cue word is nearest the figure (within CUE_WINDOW chars), else None."""
+    if fig.kind == "chips":
+        return "Chips used"
+    if fig.kind == "count":
+        return "Chip count"
+    best: tuple[int, int, str] | None = None
+    for order, (name, pattern) in enumerate(MEASURES):
+        for m in pattern.finditer(sentence):
+            if _overlaps(taken, m.start(), m.end()):
+                continue
+            gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+            if 0 <= gap <= CUE_WINDOW and (best is None or (gap, order) < best[:2]):
+                best = (gap, order, name)
+    return best[2] if best else None
+
+
+def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
+    """Figures in a sentence with their measure and model; figures with no clear measure are left out."""
+    figures = find_figures(sentence)
+    taken = [(f.start, f.end) for f in figures]
+    chips = chips_used(sentence)
+    if chips is not None:
+        figures.append(chips)
+    if not figures:
+        return []
+    model = subject_model(sentence, previous)
+    own_model = subject_model(sentence)
+    out: list[Mention] = []
+    for fig in figures:
+        measure = measure_of(sentence, fig, taken)
+        if measure is not None:
+            out.append(
+                Mention(measure, fig, own_model if fig.kind in ("chips", "count") else model)
+            )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    figure: Figure
+    model: str | None
+    text: str  # the source sentence (or clause) that states the figure
+    article: str
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    measure: str
+    rows: tuple[Row, ...]
+
+
+def differences(
+    rows_by_measure: dict[str, list[Row]], article_order: Sequence[str], max_rows: int = 6
+) -> list[Difference]:
+    """Measures where articles give different values: ≥2 distinct values from ≥2 articles."""
+    rank = {a: i for i, a in enumerate(article_order)}
+    out: list[Difference] = []
+    for measure, rows in rows_by_measure.items():
+        values = {r.figure.key for r in rows}
+        if len(values) < 2 or len({r.article for r in rows}) < 2:
+            continue
+        seen: set[tuple[str, str]] = set()
+        unique: list[Row] = []
+        for r in sorted(
+            rows,
+            key=lambda r: (
+                r.figure.low,
+                r.figure.high,
+                r.figure.key,
+                rank.get(r.article, 0),
+                r.text,
+            ),
+        ):
+            if (r.figure.key, r.article) in seen:
+                continue
+            seen.add((r.figure.key, r.article))
+            unique.append(r)
+        # one row per value first, then fill with further sources for the same values
+        first: list[Row] = []
+        rest: list[Row] = []
+        keys: set[str] = set()
+        for r in unique:
+            (rest if r.figure.key in keys else first).append(r)
+            keys.add(r.figure.key)
+        chosen = set(map(id, (first + rest)[:max_rows]))
+        out.append(Difference(measure, tuple(r for r in unique if id(r) in chosen)))
+    order = [m for m, _ in MEASURES] + ["Chips used", "Chip count"]
+    out.sort(
+        key=lambda d: (order.index(d.measure) if d.measure in order else len(order), d.measure)
+    )
+    return out
+
+
+def clause_for(sentence: str, fig: Figure, limit: int = 220) -> str:
+    """The sentence, or for long ones the clause (between ; — –) holding the figure."""
+    if len(sentence) <= limit:
+        return sentence
+    bounds = (
+        [0] + [m.end() for m in re.finditer(r";\s|\s[—–]\s?|—|–\s", sentence)] + [len(sentence) + 1]
+    )
+    for a, b in itertools.pairwise(bounds):
+        if a <= fig.start < b:
+            piece = sentence[a:b].strip(" ;—–")
+            return piece if len(piece) >= 40 else sentence
+    return sentence
+
+
+def all_mentions(sentences: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
+    return [mentions(s, p) for s, p in sentences]

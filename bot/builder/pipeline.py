@@ -1,0 +1,337 @@
+"""The pure part of the build: Seeds in, briefing files (path → bytes) out. No I/O here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from bot.builder import BUILDER_VERSION, render
+from bot.builder.clean import DroppedLine, clean_text
+from bot.builder.differ import Difference, Row, clause_for, differences, find_figures, mentions
+from bot.builder.errors import BuildError
+from bot.builder.quotes import quoted_people
+from bot.builder.readers import Seeds
+from bot.builder.select import Candidate, mmr, point_text, quality
+from bot.builder.split import split_sentences
+from bot.builder.text import normalise
+from bot.builder.topics import TopicMatcher, assign
+from bot.models import Article, BriefRef, BuildInfo, Index, Topic
+
+MAX_POINTS = 8
+BUDGET = 1500
+MIN_RELEVANCE = 2.0
+ARTICLE_SUMMARY = 4
+BOTTOM_LINE_MAX = 260
+FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
+
+
+@dataclass(slots=True)
+class Sent:
+    article: str
+    pos: int
+    text: str
+    point: str | None
+    fragment: bool
+    prev: str | None
+    phrases: set[tuple[str, ...]]
+    topics: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+    quality: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"warning: {self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    files: dict[str, bytes]
+    index: Index
+    dropped: tuple[tuple[str, DroppedLine], ...]  # (seed path, line)
+    warnings: tuple[Warning_, ...]
+
+    def summary(self) -> str:
+        b = self.index.build
+        return (
+            f"built {b.articles} articles, {b.topics} topics, {b.points} points; "
+            f"dropped {b.dropped_lines} boilerplate lines"
+        )
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lambda x: x) -> Output:
+    """Turn the seeds into every file of briefings/."""
+    matcher = TopicMatcher(seeds.topics)
+    order = [a.meta.id for a in seeds.articles]
+    rank = {a: i for i, a in enumerate(order)}
+    sents: dict[str, list[Sent]] = {}
+    dropped: list[tuple[str, DroppedLine]] = []
+    for i in progress(range(len(seeds.articles))):
+        art = seeds.articles[i]
+        cleaned = clean_text(art.body)
+        dropped += [(art.path, d) for d in cleaned.dropped]
+        out: list[Sent] = []
+        for line in cleaned.lines:
+            prev: str | None = None
+            if line.kind == "heading":
+                continue
+            for text in split_sentences(line.text):
+                pt = point_text(text, line.kind == "bullet")
+                out.append(
+                    Sent(art.meta.id, len(out), text, pt[0] if pt else None, bool(pt and pt[1]),
+                         prev, matcher.phrases(text))
+                )  # fmt: skip
+                prev = text
+        if not any(s.point for s in out):
+            raise BuildError(
+                f"{art.path}: no usable sentences after cleaning; check the article text"
+            )
+        sents[art.meta.id] = out
+
+    everything = [s for a in order for s in sents[a]]
+    matcher.fit(s.phrases for s in everything)
+    for s in everything:
+        s.scores = matcher.scores(s.phrases)
+        if s.point is not None:
+            s.topics = assign(s.scores, MIN_RELEVANCE)
+            s.quality = quality(s.point, s.fragment)
+
+    # exact duplicates (modulo quotes and spaces) across articles become one candidate
+    by_text: dict[str, Candidate] = {}
+    cand_sents: dict[int, list[Sent]] = {}
+    for s in everything:
+        if s.point is None or not s.topics:
+            continue
+        key = normalise(s.point)
+        c = by_text.get(key)
+        if c is None:
+            c = by_text[key] = Candidate(s.point, [s.article], (rank[s.article], s.pos))
+            c.figures = (
+                frozenset(f.key for f in find_figures(s.point))
+                if FIGURE_HINT.search(s.point)
+                else frozenset()
+            )
+            cand_sents[id(c)] = [s]
+        else:
+            if s.article not in c.sources:
+                c.sources.append(s.article)
+            cand_sents[id(c)].append(s)
+
+    topics: list[Topic] = []
+    warnings: list[Warning_] = []
+    per_topic: dict[str, list[Candidate]] = {t.id: [] for t in seeds.topics}
+    for c in by_text.values():
+        s0 = cand_sents[id(c)][0]
+        for tid in s0.topics:
+            per_topic[tid].append(c)
+    for t in seeds.topics:
+        if per_topic[t.id]:
+            topics.append(t)
+        else:
+            warnings.append(
+                Warning_(
+                    "seeds/topics.toml",
+                    f"topic '{t.id}' matches no article; skipped (add keywords the articles use)",
+                )
+            )
+    if not topics:
+        raise BuildError(
+            "seeds/topics.toml: no topic matches any article; add keywords the articles use"
+        )
+
+    # differences: mentions of figures, per measure, attached to the topic with most mentions
+    rows_by_topic: dict[str, dict[str, list[Row]]] = {t.id: {} for t in topics}
+    measure_home: dict[str, dict[str, int]] = {}
+    for c in by_text.values():
+        if not c.figures and not re.search(r"\b[A-Z]\d{2,4}", c.text):
+            continue
+        for s in cand_sents[id(c)]:
+            for m in mentions(s.point or s.text, s.prev):
+                row = Row(m.figure, m.model, clause_for(s.point or s.text, m.figure), s.article)
+                for tid in s.topics:
+                    rows_by_topic[tid].setdefault(m.measure, []).append(row)
+                    measure_home.setdefault(m.measure, {})
+                    measure_home[m.measure][tid] = measure_home[m.measure].get(tid, 0) + 1
+    topic_rank = {t.id: i for i, t in enumerate(topics)}
+    home = {
+        m: min(counts, key=lambda t: (-counts[t], topic_rank[t]))
+        for m, counts in measure_home.items()
+    }
+
+    files: dict[str, bytes] = {}
+    briefs: list[BriefRef] = []
+    chosen_by_topic: dict[str, tuple[Candidate | None, list[Candidate]]] = {}
+    diffs_by_topic: dict[str, list[Difference]] = {}
+    article_topics: dict[str, set[str]] = {a: set() for a in order}
+    for t in topics:
+        cands = per_topic[t.id]
+        for c in cands:
+            s0 = cand_sents[id(c)][0]
+            c_rel = s0.scores.get(t.id, 0.0)
+            c.score = s0.quality * c_rel**0.7 * (1 + 0.25 * (len(c.sources) - 1))
+            for s in cand_sents[id(c)]:
+                article_topics[s.article].add(t.id)
+        bottom = _bottom_line(cands)
+        points = mmr(cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order)
+        chosen_by_topic[t.id] = (bottom, points)
+        here = {m: rows for m, rows in rows_by_topic[t.id].items() if home.get(m) == t.id}
+        diffs_by_topic[t.id] = differences(here, order)
+
+    total_points = 0
+    for t in topics:
+        bottom, points = chosen_by_topic[t.id]
+        md, sources = render.topic_brief(t, bottom, points, diffs_by_topic[t.id], seeds, order)
+        data = md.encode()
+        path = f"topics/{t.id}.md"
+        files[path] = data
+        total_points += len(points)
+        briefs.append(
+            BriefRef(
+                id=t.id,
+                title=t.title,
+                path=path,
+                sha256=_sha(data),
+                sources=sources,
+                points=len(points),
+            )
+        )
+
+    # overview: the broadest sentence as bottom line, then each topic's best points
+    ov_bottom = _overview_bottom(everything, by_text, cand_sents)
+    ov_pool: list[Candidate] = []
+    for depth in range(2):
+        for t in topics:
+            pts = chosen_by_topic[t.id][1]
+            if depth < len(pts):
+                p = pts[depth]
+                ov_pool.append(
+                    Candidate(
+                        p.text,
+                        list(p.sources),
+                        p.rank,
+                        p.score * (1.0 if depth == 0 else 0.5),
+                        p.figures,
+                    )
+                )
+    ov_points = mmr(
+        ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order
+    )
+    ov_points.sort(key=lambda p: -p.score)
+    all_diffs = [d for t in topics for d in diffs_by_topic[t.id]]
+    md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
+    data = md.encode()
+    files["overview.md"] = data
+    total_points += len(ov_points)
+    briefs.insert(
+        0,
+        BriefRef(
+            id="overview",
+            title=render.OVERVIEW_TITLE,
+            path="overview.md",
+            sha256=_sha(data),
+            sources=sources,
+            points=len(ov_points),
+        ),
+    )
+
+    articles: list[Article] = []
+    for art in seeds.articles:
+        aid = art.meta.id
+        summary = _article_summary(sents[aid])
+        figs: list[tuple[str, str, str]] = []
+        seen: set[str] = set()
+        for s in sents[aid]:
+            text = s.point or s.text
+            if not FIGURE_HINT.search(text):
+                continue
+            for m in mentions(text, s.prev):
+                if m.figure.text + m.measure in seen:
+                    continue
+                seen.add(m.figure.text + m.measure)
+                label = m.measure + (f", {m.model}" if m.model else "")
+                figs.append((m.figure.text, label, clause_for(text, m.figure, 180)))
+        people = quoted_people([s.text for s in sents[aid]])
+        feeds = [t for t in topics if t.id in article_topics[aid]]
+        md = render.article_brief(art, summary, figs[:12], people, feeds)
+        data = md.encode()
+        path = f"articles/{aid}.md"
+        files[path] = data
+        articles.append(
+            Article(**art.meta.model_dump(), path=path, summary=summary[0] if summary else "",
+                    topics=tuple(t.id for t in feeds), sha256=art.sha256)
+        )  # fmt: skip
+
+    index = Index(
+        build=BuildInfo(
+            builder_version=BUILDER_VERSION, seeds_sha256=seeds.sha256, articles=len(articles),
+            topics=len(topics), points=total_points, dropped_lines=len(dropped),
+        ),
+        topics=tuple(topics), articles=tuple(articles), briefs=tuple(briefs),
+    )  # fmt: skip
+    payload = json.dumps(
+        index.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False
+    )
+    files["index.json"] = (payload + "\n").encode()
+    return Output(files=files, index=index, dropped=tuple(dropped), warnings=tuple(warnings))
+
+
+def _bottom_line(cands: list[Candidate]) -> Candidate | None:
+    """The best short candidate: a one-sentence bottom line."""
+    short = [c for c in cands if len(c.text) <= BOTTOM_LINE_MAX]
+    if not short:
+        return None
+    return min(short, key=lambda c: (-c.score, c.rank))
+
+
+def _overview_bottom(
+    everything: list[Sent], by_text: dict[str, Candidate], cand_sents: dict[int, list[Sent]]
+) -> Candidate | None:
+    """The sentence that touches most topics, weighted by quality."""
+    best: tuple[float, tuple[int, int]] | None = None
+    pick: Candidate | None = None
+    for c in by_text.values():
+        if len(c.text) > BOTTOM_LINE_MAX:
+            continue
+        s = cand_sents[id(c)][0]
+        breadth = sum(1 for v in s.scores.values() if v >= MIN_RELEVANCE)
+        score = s.quality * breadth * (1 + 0.25 * (len(c.sources) - 1))
+        if best is None or (-score, c.rank) < (-best[0], best[1]):
+            best, pick = (score, c.rank), c
+    return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None
+
+
+def _article_summary(sents: list[Sent]) -> list[str]:
+    """3–5 sentences of one article: dense, on-topic, early, not redundant; in reading order."""
+    cands: list[Candidate] = []
+    n = len(sents)
+    for s in sents:
+        if s.point is None:
+            continue
+        rel = sum(s.scores.values())
+        position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
+        c = Candidate(
+            s.point,
+            [s.article],
+            (0, s.pos),
+            (s.quality or quality(s.point, s.fragment)) * (1 + rel) ** 0.5 * position,
+        )
+        c.figures = (
+            frozenset(f.key for f in find_figures(s.point))
+            if FIGURE_HINT.search(s.point)
+            else frozenset()
+        )
+        cands.append(c)
+    chosen = mmr(cands, ARTICLE_SUMMARY, 1100)
+    chosen.sort(key=lambda c: c.rank)
+    return [c.text for c in chosen]

@@ -1,0 +1,165 @@
+"""Read seed articles (TOML front matter + text) and seeds/topics.toml."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.builder.errors import BuildError
+from bot.models import ArticleMeta, Topic
+
+FENCE = "+++"
+MAX_BYTES = 2_000_000  # a news article is a few tens of KB; anything bigger is a mistake
+ARTICLES_DIR = "articles"
+TOPICS_FILE = "topics.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class SeedArticle:
+    """One seed file: metadata, the article text after the front matter, and a hash of the file."""
+
+    meta: ArticleMeta
+    body: str
+    sha256: str
+    path: str  # as shown in messages, e.g. "seeds/articles/x.txt"
+
+
+@dataclass(frozen=True, slots=True)
+class Seeds:
+    articles: tuple[SeedArticle, ...]
+    topics: tuple[Topic, ...]
+    sha256: str  # over every seed file and topics.toml, sorted by name
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    loc = ".".join(str(p) for p in err["loc"]) or "front matter"
+    return f"{loc}: {err['msg']}"
+
+
+def parse_article(data: bytes, shown: str) -> SeedArticle:
+    """Parse one seed file's bytes; raise BuildError naming `shown` and the fix."""
+    if len(data) > MAX_BYTES:
+        raise BuildError(
+            f"{shown}: file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit; "
+            "keep only the article text"
+        )
+    if not data.strip():
+        raise BuildError(
+            f"{shown}: file is empty; add front matter and the article text, or delete it"
+        )
+    if b"\x00" in data:
+        raise BuildError(f"{shown}: binary file, not text; save the article as UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BuildError(
+            f"{shown}: not UTF-8 (bad byte at offset {exc.start}); re-save the file as UTF-8"
+        ) from None
+    text = text.removeprefix("\ufeff")
+    first, sep, rest = text.partition("\n")
+    if first.strip() != FENCE or not sep:
+        raise BuildError(
+            f"{shown}: no front matter; start the file with a '+++' line, id and title, then '+++'"
+        )
+    head, fence, body = rest.partition(f"\n{FENCE}\n")
+    if not fence:
+        head, fence, body = rest.partition(f"\n{FENCE}")
+        if not fence or body.strip():
+            raise BuildError(f"{shown}: front matter is not closed; add a '+++' line after it")
+    try:
+        raw = tomllib.loads(head)
+    except tomllib.TOMLDecodeError as exc:
+        raise BuildError(f"{shown}: front matter is not valid TOML ({exc}); fix the TOML") from None
+    raw = {k: v for k, v in raw.items() if v not in ("", None)}
+    try:
+        meta = ArticleMeta.model_validate(raw)
+    except ValidationError as exc:
+        raise BuildError(f"{shown}: bad front matter, {_first_error(exc)}") from None
+    if not body.strip():
+        raise BuildError(
+            f"{shown}: no article text after the front matter; paste the text below '+++'"
+        )
+    return SeedArticle(meta=meta, body=body, sha256=hashlib.sha256(data).hexdigest(), path=shown)
+
+
+def parse_topics(data: bytes, shown: str) -> tuple[Topic, ...]:
+    """Parse topics.toml: a list of [[topic]] tables."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise BuildError(f"{shown}: not valid TOML ({exc}); fix the file") from None
+    items = raw.get("topic")
+    if not isinstance(items, list) or not items:
+        raise BuildError(f"{shown}: no [[topic]] tables; add at least one topic with id and title")
+    topics: list[Topic] = []
+    seen: set[str] = set()
+    for n, item in enumerate(items, 1):
+        try:
+            topic = Topic.model_validate(item)
+        except ValidationError as exc:
+            raise BuildError(f"{shown}: topic {n}: {_first_error(exc)}") from None
+        if topic.id in seen:
+            raise BuildError(
+                f"{shown}: topic id '{topic.id}' appears twice; give each topic its own id"
+            )
+        if not topic.keywords:
+            raise BuildError(f"{shown}: topic '{topic.id}' has no keywords; add keywords = [...]")
+        seen.add(topic.id)
+        topics.append(topic)
+    return tuple(topics)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_seeds(seeds_dir: Path) -> Seeds:
+    """Read seeds_dir/articles/*.txt and seeds_dir/topics.toml. Other files are ignored."""
+    topics_path = seeds_dir / TOPICS_FILE
+    if not topics_path.is_file():
+        raise BuildError(f"{_shown(topics_path)}: missing; create it (see README, 'Change topics')")
+    art_dir = seeds_dir / ARTICLES_DIR
+    paths = (
+        sorted(p for p in art_dir.glob("*.txt") if not p.name.startswith("."))
+        if art_dir.is_dir()
+        else []
+    )
+    if not paths:
+        raise BuildError(
+            f"{_shown(art_dir)}: no *.txt articles; add one (see README, 'Add an article')"
+        )
+    digest = hashlib.sha256()
+    articles: list[SeedArticle] = []
+    ids: dict[str, str] = {}
+    for path in paths:
+        shown = _shown(path)
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # do not read 50 MB just to reject it
+            raise BuildError(
+                f"{shown}: file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit; "
+                "keep only the article text"
+            )
+        data = path.read_bytes()
+        article = parse_article(data, shown)
+        if article.meta.id in ids:
+            raise BuildError(
+                f"{shown}: id '{article.meta.id}' is already used by {ids[article.meta.id]}; pick another id"
+            )
+        ids[article.meta.id] = shown
+        digest.update(f"{ARTICLES_DIR}/{path.name}\0".encode())
+        digest.update(data)
+        articles.append(article)
+    topics_data = topics_path.read_bytes()
+    topics = parse_topics(topics_data, _shown(topics_path))
+    digest.update(f"{TOPICS_FILE}\0".encode())
+    digest.update(topics_data)
+    articles.sort(key=lambda a: a.meta.id)
+    return Seeds(articles=tuple(articles), topics=topics, sha256=digest.hexdigest())
