@@ -1,0 +1,158 @@
+"""The preview with the bot's real app (bot.slack.app.build_app) and real digest delivery.
+
+Every reply the app gives to the commands below, and to every button in those replies, is
+rendered without a placeholder and without an error note.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from conftest import briefings_for_tests
+
+from bot.config import Settings
+from bot.preview.server import Preview
+
+COMMANDS = [
+    "",
+    "help",
+    "brief",
+    "brief cost",
+    "brief how did they train it so cheaply",
+    "brief distilation",
+    "brief zzzz qqqq",
+    "topics",
+    "sources",
+    "sources 1",
+    "digest preview",
+    "digest status",
+    "bogus",
+    "<script>alert(1)</script> <!channel>",
+]
+
+
+@pytest.fixture
+def preview() -> Iterator[Preview]:
+    with Preview(Settings(briefings_dir=briefings_for_tests()), port=0) as p:
+        assert p.app is not None, p.app_error
+        yield p
+
+
+def settle(p: Preview, quiet: float = 0.3, timeout: float = 10.0) -> dict[str, Any]:
+    """Wait until the timeline has not changed for `quiet` seconds (deferred replies land)."""
+    deadline = time.monotonic() + timeout
+    version = p.timeline.version
+    since = time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        if p.timeline.version != version:
+            version, since = p.timeline.version, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            break
+    return p.state()
+
+
+def buttons(message: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    out = []
+    for block in json.loads(message["json"]).get("blocks", []):
+        elements = list(block.get("elements") or []) if block.get("type") == "actions" else []
+        if isinstance(block.get("accessory"), dict):
+            elements.append(block["accessory"])
+        out += [
+            (block["block_id"], e["action_id"], e) for e in elements if e.get("type") == "button"
+        ]
+    return out
+
+
+def assert_clean(state: dict[str, Any]) -> None:
+    rendered = [m["html"] for m in state["channel"] + state["dm"]]
+    rendered += [r["html"] for rs in state["threads"].values() for r in rs]
+    if state["home"]:
+        rendered.append(state["home"])
+    for html in rendered:
+        assert "bk-unknown" not in html, html[:500]
+        assert "<script" not in html
+    assert [n for n in state["notes"] if n["level"] == "error"] == []
+
+
+def test_brief_cost_is_an_ephemeral_brief_that_answers_fast(preview: Preview) -> None:
+    result = preview.run_command("brief cost")
+    assert result["status"] == 200 and result["ms"] < 1000
+    state = settle(preview)
+    [msg] = state["channel"]
+    assert msg["ephemeral"] and "Training cost and efficiency" in msg["html"]
+    payload = json.loads(msg["json"])
+    assert payload["text"]  # the fallback is set
+    assert {b["type"] for b in payload["blocks"]} >= {"header", "actions"}
+
+
+def test_every_command_and_every_button_renders(preview: Preview) -> None:
+    for text in COMMANDS:
+        assert preview.run_command(text)["status"] == 200, text
+    state = settle(preview)
+    assert len(state["channel"]) >= len(COMMANDS)
+    assert_clean(state)
+    clicked: set[tuple[str, str]] = set()
+    for _ in range(200):  # click every distinct button once, as replies come and change
+        todo = [
+            (m["id"], block_id, action_id, (action_id, str(e.get("value"))))
+            for m in preview.state()["channel"]
+            for block_id, action_id, e in buttons(m)
+            if (action_id, str(e.get("value"))) not in clicked
+        ]
+        if not todo:
+            break
+        message_id, block_id, action_id, key = todo[0]
+        clicked.add(key)
+        result = preview.click(message_id, block_id, action_id, None)
+        assert result["status"] == 200, (action_id, result)
+        settle(preview, quiet=0.1)
+    state = settle(preview)
+    assert len(clicked) >= 5, clicked
+    assert_clean(state)
+
+
+def test_user_text_is_never_rendered_as_markup(preview: Preview) -> None:
+    preview.run_command("brief <script>alert(1)</script> <!channel> <@U0PREVIEW>")
+    state = settle(preview)
+    for msg in state["channel"]:
+        assert "<script" not in msg["html"] and "bk-broadcast" not in msg["html"]
+
+
+def test_share_in_channel_posts_for_everyone(preview: Preview) -> None:
+    preview.run_command("brief cost")
+    [msg] = settle(preview)["channel"]
+    share = [(b, a) for b, a, e in buttons(msg) if a.startswith("share")]
+    assert share, buttons(msg)
+    assert preview.click(msg["id"], *share[0], None)["status"] == 200
+    state = settle(preview)
+    public = [m for m in state["channel"] if not m["ephemeral"]]
+    assert public and "Training cost and efficiency" in public[0]["html"]
+
+
+def test_post_digest_now_posts_digest_and_thread(preview: Preview) -> None:
+    assert preview.post_digest()["ok"]
+    state = settle(preview)
+    [digest] = [m for m in state["channel"] if not m["ephemeral"]]
+    assert "DeepSeek digest" in digest["html"] and digest["reply_count"] == 1
+    assert state["threads"][digest["ts"]]
+    # Posting again takes the next slot: a second digest, not a duplicate of the first.
+    assert preview.post_digest()["ok"]
+    state = settle(preview)
+    assert len([m for m in state["channel"] if not m["ephemeral"]]) == 2
+    assert_clean(state)
+    # Posting now left no schedule behind.
+    preview.run_command("digest status")
+    status = settle(preview)["channel"][-1]["html"]
+    assert "every day" not in status
+
+
+def test_home_tab(preview: Preview) -> None:
+    assert preview.open_home()["status"] == 200
+    state = settle(preview)
+    assert state["home"] and "bk-header" in state["home"]
+    assert_clean(state)
