@@ -1,0 +1,88 @@
+"""build_app in-process: signed requests through app.dispatch (fast fuzzing), reloads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from slack_bolt import App, BoltRequest
+from slack_checks import check_payload, command_body, no_unescaped_mentions, signed_headers
+from slack_sdk import WebClient
+from slack_stub import SlackStub
+
+from bot.config import Settings
+from bot.library import LibraryHolder
+from bot.slack.app import build_app, make_client
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "briefings"
+
+
+def dispatch(app: App, text: str) -> tuple[int, dict[str, object]]:
+    body = command_body(text)
+    resp = app.dispatch(BoltRequest(body=body, headers=signed_headers(body)))  # type: ignore[arg-type]
+    return resp.status, (json.loads(resp.body) if resp.body else {})
+
+
+def test_command_round_trip(app: App) -> None:
+    status, reply = dispatch(app, "topics")
+    assert status == 200
+    check_payload(reply)
+
+
+def test_unsigned_is_401(app: App) -> None:
+    body = command_body("brief")
+    resp = app.dispatch(
+        BoltRequest(body=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    )
+    assert resp.status == 401
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    text=st.text(max_size=400)
+    | st.just("x" * 4000)
+    | st.sampled_from(["<!channel> cost", "sources <@U1>", "brief @everyone", "help **x**"])
+)
+def test_fuzz_never_fails_never_mentions(app: App, text: str) -> None:
+    status, reply = dispatch(app, text)
+    assert status == 200
+    check_payload(reply)
+    no_unescaped_mentions(reply)
+
+
+def test_client_has_retry_handlers_and_base_url(settings: Settings) -> None:
+    client = make_client(settings)
+    kinds = {type(h).__name__ for h in client.retry_handlers}
+    assert {"RateLimitErrorRetryHandler", "ServerErrorRetryHandler"} <= kinds
+    assert client.base_url == settings.slack_api_url
+
+
+def test_rate_limited_web_api_is_retried(settings: Settings, slack_stub: SlackStub) -> None:
+    slack_stub.inject("views.publish", ("ratelimit", 0), ("status", 500))
+    client = make_client(settings)
+    assert client.views_publish(user_id="U1", view={"type": "home", "blocks": []})["ok"]
+    assert [c.status for c in slack_stub.calls_for("views.publish")] == [429, 500, 200]
+
+
+def test_reloads_briefings_without_restart(
+    settings: Settings, client: WebClient, tmp_path: Path
+) -> None:
+    root = tmp_path / "briefings"
+    shutil.copytree(FIXTURES, root)
+    holder = LibraryHolder(root, interval=0.05)
+    app = build_app(settings, holder, client)
+    assert "Distillation allegations" in str(dispatch(app, "topics")[1])
+    index = json.loads((root / "index.json").read_text())
+    index["topics"][1]["title"] = "Copying claims"
+    (root / "index.json").write_text(json.dumps(index))
+    deadline = time.monotonic() + 5
+    while "Copying claims" not in str(dispatch(app, "topics")[1]):
+        assert time.monotonic() < deadline, "not reloaded"
+        time.sleep(0.05)
+    holder.stop()
