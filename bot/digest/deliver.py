@@ -55,6 +55,8 @@ TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
 DEFAULT_LEASE = timedelta(minutes=15)
+# A post sent this recently by a runner that died may still land: wait before re-posting.
+DEFAULT_IN_FLIGHT = timedelta(seconds=30)
 POST_ATTEMPTS = 4
 HOST = socket.gethostname()
 
@@ -303,6 +305,7 @@ class _Run:
     now: datetime
     grace: timedelta
     lease: timedelta
+    in_flight: timedelta
     pacer: Pacer
     backoff: Sequence[float]
     report: RunReport = field(default_factory=RunReport)
@@ -387,6 +390,7 @@ def run_due(
     workers: int | None = None,
     grace: timedelta | None = None,
     lease: timedelta = DEFAULT_LEASE,
+    in_flight: timedelta = DEFAULT_IN_FLIGHT,
     pacer: Pacer | None = None,
     backoff: Sequence[float] = (1.0, 2.0, 4.0),
 ) -> RunReport:
@@ -428,6 +432,7 @@ def run_due(
             now=now,
             grace=grace,
             lease=lease,
+            in_flight=in_flight,
             pacer=pacer or PACER,
             backoff=backoff,
         )
@@ -645,6 +650,19 @@ def _deliver(
             if ts is not None:
                 store.update_claim(d.id, token, ts=ts)
                 log.info("digest %s: found slot %s in history; recording it", channel, sid)
+        if (
+            ts is None
+            and recovering
+            and d.attempted_at is not None
+            and datetime.now(UTC) - d.attempted_at < run.in_flight
+        ):
+            # The dead runner's post went out moments ago and may still land: look again later.
+            store.finish(d.id, token, "unknown", error="post in flight; checking again later")
+            run.add("unknown", sid)
+            log.info(
+                "digest %s: slot %s was posted moments ago; checking again later", channel, sid
+            )
+            return
         if ts is None and not still_on:
             store.finish(d.id, token, "cancelled", error="unsubscribed before posting")
             run.add("cancelled")
@@ -670,8 +688,8 @@ def _deliver(
                 store.finish(d.id, token, "cancelled", error="unsubscribed before posting")
                 run.add("cancelled")
                 return
-            if not store.still_owned(d.id, token):
-                run.add("busy")
+            if not store.update_claim(d.id, token, attempted_at=datetime.now(UTC)):
+                run.add("busy")  # lost the claim (lease ran out and another runner took it)
                 return
             ts = _post_verified(
                 run,

@@ -134,6 +134,9 @@ def build_tables(prefix: str) -> Tables:
         Column("claimant", String(200), nullable=True),
         Column("claimed_at", UTCDateTime, nullable=True),
         Column("attempts", Integer, nullable=False, default=0),
+        # When the last chat.postMessage for this row was sent: a post sent moments ago
+        # may still land, so recovery waits for it before posting again.
+        Column("attempted_at", UTCDateTime, nullable=True),
         Column("ts", String(32), nullable=True),
         Column("detail_ts", String(32), nullable=True),
         Column("article_ids", Text, nullable=True),  # JSON list: what this digest covered
@@ -174,6 +177,7 @@ class Delivery:
     claimant: str | None
     claimed_at: datetime | None
     attempts: int
+    attempted_at: datetime | None
     ts: str | None
     detail_ts: str | None
     article_ids: tuple[str, ...] | None
@@ -208,6 +212,7 @@ def _delivery_from_row(row: Any) -> Delivery:
         claimant=row.claimant,
         claimed_at=row.claimed_at,
         attempts=row.attempts,
+        attempted_at=row.attempted_at,
         ts=row.ts,
         detail_ts=row.detail_ts,
         article_ids=ids,

@@ -173,7 +173,13 @@ def test_persistent_5xx_leaves_unknown_then_next_run_recovers(
     report = run(store, slack_stub, content, MON_0900)
     assert report.unknown == [slot_id("C1", MON_0900)]
     assert store.deliveries("C1")[0].status == "unknown"
-    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=5))
+    # A post sent moments ago might still land: the next run waits `in_flight` before
+    # re-posting (DEFAULT_IN_FLIGHT, 30 s). Here we let that window pass.
+    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=1))
+    assert report.unknown == [slot_id("C1", MON_0900)] and report.posted == []
+    report = run(
+        store, slack_stub, content, MON_0900 + timedelta(minutes=5), in_flight=timedelta(0)
+    )
     # History checked first: nothing there, so it is posted now, once.
     assert report.posted == [slot_id("C1", MON_0900)] and report.recovered == []
     assert slack_stub.calls_for("conversations.history")
