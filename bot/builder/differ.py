@@ -266,13 +266,16 @@ def differences(
                 continue
             seen.add((r.figure.key, r.article))
             unique.append(r)
-        # one row per value first, then fill with further sources for the same values
+        # one row per value first, then a second source for the same values
         first: list[Row] = []
         rest: list[Row] = []
-        keys: set[str] = set()
+        per_value: dict[str, int] = {}
         for r in unique:
-            (rest if r.figure.key in keys else first).append(r)
-            keys.add(r.figure.key)
+            n = per_value[r.figure.key] = per_value.get(r.figure.key, 0) + 1
+            if n == 1:
+                first.append(r)
+            elif n == 2:
+                rest.append(r)
         chosen = set(map(id, (first + rest)[:max_rows]))
         out.append(Difference(measure, tuple(r for r in unique if id(r) in chosen)))
     order = [m for m, _ in MEASURES] + ["Chips used", "Chip count"]
@@ -282,8 +285,9 @@ def differences(
     return out
 
 
-def clause_for(sentence: str, fig: Figure, limit: int = 220) -> str:
-    """The sentence, or for long ones the clause (between ; — –) holding the figure."""
+def clause_for(sentence: str, fig: Figure, limit: int = 220, lower_ok: bool = False) -> str:
+    """The sentence, or for long ones the clause (between ; — –) holding the figure. A clause
+    starting in lower case is used only if lower_ok or the sentence is very long."""
     if len(sentence) <= limit:
         return sentence
     bounds = (
@@ -292,7 +296,9 @@ def clause_for(sentence: str, fig: Figure, limit: int = 220) -> str:
     for a, b in itertools.pairwise(bounds):
         if a <= fig.start < b:
             piece = sentence[a:b].strip(" ;—–")
-            return piece if len(piece) >= 40 else sentence
+            if len(piece) < 40 or (piece[0].islower() and not lower_ok and len(sentence) <= 320):
+                return sentence
+            return piece
     return sentence
 
 

@@ -25,6 +25,7 @@ BUDGET = 1500
 MIN_RELEVANCE = 2.0
 ARTICLE_SUMMARY = 4
 BOTTOM_LINE_MAX = 260
+CHIP_HINT = re.compile(r"\b[A-Z]\d{2,4}")
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 
 
@@ -150,24 +151,33 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             "seeds/topics.toml: no topic matches any article; add keywords the articles use"
         )
 
-    # differences: mentions of figures, per measure, attached to the topic with most mentions
-    rows_by_topic: dict[str, dict[str, list[Row]]] = {t.id: {} for t in topics}
+    # differences: figures per measure across the corpus, shown in the topic that mentions the
+    # measure most (and in the overview)
+    rows: dict[str, list[Row]] = {}
     measure_home: dict[str, dict[str, int]] = {}
     for c in by_text.values():
-        if not c.figures and not re.search(r"\b[A-Z]\d{2,4}", c.text):
+        if not c.figures and not CHIP_HINT.search(c.text):
             continue
         for s in cand_sents[id(c)]:
+            if s.fragment:
+                continue  # a piece of a quotation: too little context to set beside other figures
             for m in mentions(s.point or s.text, s.prev):
-                row = Row(m.figure, m.model, clause_for(s.point or s.text, m.figure), s.article)
+                rows.setdefault(m.measure, []).append(
+                    Row(m.figure, m.model, clause_for(s.point or s.text, m.figure), s.article)
+                )
+                counts = measure_home.setdefault(m.measure, {})
                 for tid in s.topics:
-                    rows_by_topic[tid].setdefault(m.measure, []).append(row)
-                    measure_home.setdefault(m.measure, {})
-                    measure_home[m.measure][tid] = measure_home[m.measure].get(tid, 0) + 1
+                    counts[tid] = counts.get(tid, 0) + 1
     topic_rank = {t.id: i for i, t in enumerate(topics)}
-    home = {
-        m: min(counts, key=lambda t: (-counts[t], topic_rank[t]))
-        for m, counts in measure_home.items()
-    }
+    home: dict[str, str] = {}
+    for m, counts in measure_home.items():
+        named = matcher.scores(matcher.phrases(m))  # "Chips used" → the topic with keyword "chip"
+        named = {t: v for t, v in named.items() if t in topic_rank}
+        if named:
+            home[m] = min(named, key=lambda t: (-named[t], -counts.get(t, 0), topic_rank[t]))
+        elif counts:
+            home[m] = min(counts, key=lambda t: (-counts[t], topic_rank[t]))
+    all_diffs = differences(rows, order)
 
     files: dict[str, bytes] = {}
     briefs: list[BriefRef] = []
@@ -175,18 +185,27 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     diffs_by_topic: dict[str, list[Difference]] = {}
     article_topics: dict[str, set[str]] = {a: set() for a in order}
     for t in topics:
-        cands = per_topic[t.id]
-        for c in cands:
+        diffs = [d for d in all_diffs if home.get(d.measure) == t.id]
+        diffs_by_topic[t.id] = diffs
+        shown = [normalise(r.text) for d in diffs for r in d.rows]
+        cands: list[Candidate] = []
+        for c in per_topic[t.id]:
             s0 = cand_sents[id(c)][0]
-            c_rel = s0.scores.get(t.id, 0.0)
-            c.score = s0.quality * c_rel**0.7 * (1 + 0.25 * (len(c.sources) - 1))
-            for s in cand_sents[id(c)]:
-                article_topics[s.article].add(t.id)
+            key = normalise(c.text)
+            if any(r in key for r in shown):
+                continue  # already quoted under "Where sources differ"
+            rel = s0.scores.get(t.id, 0.0)
+            boost = 1 + 0.25 * (len(c.sources) - 1)
+            own = Candidate(
+                c.text, list(c.sources), c.rank, s0.quality * rel**0.7 * boost, c.figures
+            )
+            own.bottom = (
+                s0.quality * rel**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
+            )
+            cands.append(own)
         bottom = _bottom_line(cands)
         points = mmr(cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order)
         chosen_by_topic[t.id] = (bottom, points)
-        here = {m: rows for m, rows in rows_by_topic[t.id].items() if home.get(m) == t.id}
-        diffs_by_topic[t.id] = differences(here, order)
 
     total_points = 0
     for t in topics:
@@ -196,6 +215,8 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         path = f"topics/{t.id}.md"
         files[path] = data
         total_points += len(points)
+        for aid in sources:
+            article_topics[aid].add(t.id)
         briefs.append(
             BriefRef(
                 id=t.id,
@@ -228,7 +249,6 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order
     )
     ov_points.sort(key=lambda p: -p.score)
-    all_diffs = [d for t in topics for d in diffs_by_topic[t.id]]
     md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
     data = md.encode()
     files["overview.md"] = data
@@ -260,7 +280,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
                     continue
                 seen.add(m.figure.text + m.measure)
                 label = m.measure + (f", {m.model}" if m.model else "")
-                figs.append((m.figure.text, label, clause_for(text, m.figure, 180)))
+                figs.append((m.figure.text, label, clause_for(text, m.figure, 160, lower_ok=True)))
         people = quoted_people([s.text for s in sents[aid]])
         feeds = [t for t in topics if t.id in article_topics[aid]]
         md = render.article_brief(art, summary, figs[:12], people, feeds)
@@ -291,7 +311,7 @@ def _bottom_line(cands: list[Candidate]) -> Candidate | None:
     short = [c for c in cands if len(c.text) <= BOTTOM_LINE_MAX]
     if not short:
         return None
-    return min(short, key=lambda c: (-c.score, c.rank))
+    return min(short, key=lambda c: (-c.bottom, c.rank))
 
 
 def _overview_bottom(
@@ -320,6 +340,7 @@ def _article_summary(sents: list[Sent]) -> list[str]:
             continue
         rel = sum(s.scores.values())
         position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
+        position *= 0.75 if len(s.point) > 220 else 1.0
         c = Candidate(
             s.point,
             [s.article],

@@ -116,11 +116,11 @@ def article_brief(
 ) -> str:
     """briefings/articles/<id>.md: title, source line, Summary, Figures, Quoted, Topics."""
     m = art.meta
-    source = [esc(m.publisher) if m.publisher else "publisher not stated"]
+    source = [esc(m.publisher) if m.publisher else "Publisher not stated"]
     source.append(m.published.isoformat() if m.published else "date not stated")
-    source.append(f"<{m.url}>" if m.url else "no link on file")
-    lines = [f"# {esc(m.title)}", "", "Source: " + " · ".join(source), "", "## Summary", ""]
-    lines += [f"- {esc(s)}" for s in summary]
+    source.append(f"[link]({m.url})" if m.url else "no link on file")
+    lines = [f"# {esc(m.title)}", "", " · ".join(source), "", "## Summary", ""]
+    lines.append(" ".join(esc(s) for s in summary) or "No summary: no usable sentences.")
     lines += ["", "## Figures", ""]
     lines += [f"- **{esc(f)}** ({esc(label)}): {esc(text)}" for f, label, text in figures] or [
         "- None stated."

@@ -14,7 +14,7 @@ from bot.builder.text import content_tokens, jaccard, normalise
 
 MIN_CHARS, MAX_CHARS, MIN_WORDS = 45, 400, 7
 LABEL = re.compile(r"^([A-Z][\w/&’'.-]*(?:\s+[A-Za-z(][\w/&’'.,()-]*){0,4}):\s+(?=[“\"A-Z0-9$])")
-VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Scrutiny|Notes?)\b")
+VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")
 ENDS = re.compile(r"[.!][\"”’)]?$|[\"”’][.!]?$")
 DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -32,30 +32,49 @@ HEDGE = re.compile(
 )
 CAPWORD = re.compile(r"(?<=\s)[A-Z][\w’'.-]*[A-Za-z0-9]|\b[A-Z]+\d\w*|\$\d")
 DIGIT = re.compile(r"\d")
+CONNECTIVE = re.compile(
+    r"^(?:Further(?:more)?|Additionally|Moreover|Remarkably|However|Meanwhile|In fact|Still|Yet|"
+    r"Also|Indeed|Notably|Certainly|Now|In other words|Beyond the technical details),\s+"
+)
+SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
+DANGLING = re.compile(
+    r"^(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ii]ts?|[Tt]hey|[Tt]heir|[Ss]uch|[Hh]e|[Ss]he)\b"
+    r"|\b(?:this|these|that) (?:claim|claims|trend|story|issue|approach|process)\b"
+)
 
 
 def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
-    """The sentence as a point (label and stray quote marks trimmed), and whether it is a fragment
-    of a quotation; None when it is not a usable point (question, fragment, too short or long)."""
+    """The sentence as a point (leading label, connective, stray quote marks and a trailing
+    "(see ...)" trimmed), and whether it is a fragment (of a quotation, or a labelled note);
+    None when it is not a usable point (question, heading, too short or too long)."""
     text = sentence.strip()
     m = LABEL.match(text)
+    labelled = False
     if m and not VERBISH.match(text[m.end() :]):
         text = text[m.end() :]
-    fragment = False
+    elif m:
+        labelled = True
+    c = CONNECTIVE.match(text)
+    if c and text[c.end() : c.end() + 1].isupper():
+        text = text[c.end() :]
+    see = SEE_ALSO.search(text)
+    if see:
+        text = text[: see.start()].rstrip()
     opens, closes = text.count("“"), text.count("”")
+    fragment = opens != closes or text.count('"') % 2 == 1
     if text.startswith("“") and opens > closes:
-        text, fragment = text[1:], True
+        text = text[1:]
     elif text.endswith("”") and closes > opens:
-        text, fragment = text[:-1], True
+        text = text[:-1]
     elif text.count('"') % 2 and text[0] == '"':
-        text, fragment = text[1:], True
+        text = text[1:]
     if not (MIN_CHARS <= len(text) <= MAX_CHARS) or len(text.split()) < MIN_WORDS:
         return None
-    if text.endswith("?") or not ENDS.search(text):
+    if text.endswith("?") or not (ENDS.search(text) or see):
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"'):
         return None
-    return text, fragment
+    return text, fragment or labelled
 
 
 def quality(text: str, fragment: bool) -> float:
@@ -69,7 +88,9 @@ def quality(text: str, fragment: bool) -> float:
         q *= 0.55
     q *= 0.85 ** min(len(HEDGE.findall(text)), 3)
     if fragment:
-        q *= 0.6
+        q *= 0.5
+    if DANGLING.search(text):
+        q *= 0.7
     if len(text) > 280:
         q *= 0.8
     return q
@@ -84,6 +105,7 @@ class Candidate:
     rank: tuple[int, int]  # (article order, sentence position) of the first occurrence
     score: float = 0.0
     figures: frozenset[str] = frozenset()
+    bottom: float = 0.0  # score as a bottom line
     _tokens: frozenset[str] | None = field(default=None, repr=False)
 
     @property
@@ -108,15 +130,14 @@ def common_clause(a: str, b: str, min_words: int = 8) -> str | None:
     """The longest run of words `a` and `b` share (quotes/spaces normalised), as it appears in `a`;
     None if shorter than min_words. Used to cite two articles that word a fact the same way."""
     wa = list(WORDS.finditer(a))
-    ta = [normalise(m.group()) for m in wa]
-    tb = [normalise(m.group()) for m in WORDS.finditer(b)]
-    match = difflib.SequenceMatcher(None, ta, tb, autojunk=False).find_longest_match(
-        0, len(ta), 0, len(tb)
-    )
+    ta = [normalise(m.group()).rstrip(".,;:") for m in wa]
+    tb = [normalise(m.group()).rstrip(".,;:") for m in WORDS.finditer(b)]
+    matcher = difflib.SequenceMatcher(None, ta, tb, autojunk=False)
+    match = matcher.find_longest_match(0, len(ta), 0, len(tb))
     if match.size < min_words:
         return None
-    clause = a[wa[match.a].start() : wa[match.a + match.size - 1].end()]
-    return clause.rstrip(",;:—–-").strip()
+    clause = a[wa[match.a].start() : wa[match.a + match.size - 1].end()].rstrip(".,;:—–- ")
+    return clause if normalise(clause) in normalise(b) else None
 
 
 DUPLICATE = 0.5

@@ -1,0 +1,104 @@
+"""Cleaning: page furniture is dropped with a reason; content is kept and classified."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.builder.clean import boilerplate_reason, clean_text
+from bot.builder.readers import Seeds
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Subscribe to our newsletter", "newsletter"),
+        ("COMMENTS", "comments"),
+        ("12 Comments", "comments"),
+        ("HomeEconomy, Finance and Market News", "navigation"),
+        ("Home > Tech > AI", "navigation"),
+        (
+            "Deepseek logo and the Chinese flag are seen in this illustration taken January 27, 2025. "
+            "REUTERS/Dado Ruvic/Illustration",
+            "photo credit",
+        ),
+        ("Photo: Getty Images", "photo credit"),
+        ("This website uses cookies to improve your experience.", "cookie notice"),
+        ("Read more about ServiceNow’s AI partnerships with several tech giants.", "promo"),
+    ],
+)
+def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The U.S. market lost more than USD500bn of Nvidia's value on January 27.",
+        "- **NVIDIA/Microsoft:** The stock dip suggests market concern.",
+        "Sen. Mark Warner, D-Va., defended the existing export controls.",
+        "Home-grown chips are scarce in China, analysts say.",
+        "Marin Smiljanic",
+    ],
+)
+def test_content_is_not_boilerplate(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+def test_cookie_table_is_dropped_until_prose_resumes() -> None:
+    body = "\n".join(
+        [
+            "DeepSeek released R1 on January 20, and its app topped the App Store charts.",
+            "This website uses cookies to improve your experience while you navigate.",
+            "Cookie",
+            "Duration",
+            "Description",
+            "_ga",
+            "1 year 1 month 4 days",
+            "Google Analytics sets this cookie to calculate visitor, session and campaign data.",
+            "CONSENT",
+            "2 years",
+            "Nvidia lost more than USD500bn of market value on January 27, analysts at Bernstein said.",
+        ]
+    )
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == [
+        "DeepSeek released R1 on January 20, and its app topped the App Store charts.",
+        "Nvidia lost more than USD500bn of market value on January 27, analysts at Bernstein said.",
+    ]
+    assert len(cleaned.dropped) == 9
+    assert {d.reason for d in cleaned.dropped} == {"cookie notice", "cookie table"}
+    assert cleaned.dropped[0].number == 2
+
+
+def test_markdown_markers_are_stripped_and_lines_classified() -> None:
+    body = "## Key Details\n- **DeepSeek:** Achieved immediate market validation in the US.\nWhat next\nIt costs $6 million to train R1.\n"
+    lines = clean_text(body).lines
+    assert [(line.kind, line.text) for line in lines] == [
+        ("heading", "Key Details"),
+        ("bullet", "DeepSeek: Achieved immediate market validation in the US."),
+        ("heading", "What next"),
+        ("prose", "It costs $6 million to train R1."),
+    ]
+
+
+def test_trailing_promo_sentence_is_cut_and_reported() -> None:
+    cleaned = clean_text(
+        "Other players continue to make AI news. Read more about ServiceNow’s AI partnerships."
+    )
+    assert cleaned.text == "Other players continue to make AI news."
+    assert cleaned.dropped[0].reason == "promo"
+
+
+def test_seed_articles_lose_all_furniture(seeds: Seeds) -> None:
+    for article in seeds.articles:
+        cleaned = clean_text(article.body)
+        text = cleaned.text.lower()
+        for word in (
+            "cookie",
+            "subscribe to our newsletter",
+            "reuters/",
+            "homeeconomy",
+            "read more",
+        ):
+            assert word not in text
+        assert all(line.text != "COMMENTS" for line in cleaned.lines)

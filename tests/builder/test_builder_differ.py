@@ -1,0 +1,165 @@
+"""Figures, what they measure, which model, and the side-by-side differences."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.builder.differ import (
+    Row,
+    canonical_model,
+    chips_used,
+    clause_for,
+    differences,
+    find_figures,
+    mentions,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [
+        ("It cost just $5.6 million to train.", "just $5.6 million", 5.6e6, 5.6e6),
+        ("It cost $5.58 million.", "$5.58 million", 5.58e6, 5.58e6),
+        ("It only cost about USD6mn in compute cost.", "about USD6mn", 6e6, 6e6),
+        ("That erased USD1tn from the market.", "USD1tn", 1e12, 1e12),
+        ("The loss of more than USD500bn from Nvidia.", "more than USD500bn", 5e11, 5e11),
+        ("The ~$5M training cost is insanely good.", "~$5M", 5e6, 5e6),
+        ("It needs closer to $50-$100M of compute.", "$50-$100M", 5e7, 1e8),
+        ("It is 20 to 50 times cheaper to use.", "20 to 50 times", 20, 50),
+        ("R1 is eleven times more likely to do so.", "eleven times", 11, 11),
+        ("Versions cost approximately 95 percent less.", "approximately 95 percent", 95, 95),
+        ("It has 50,000 Nvidia H100 chips.", "50,000 Nvidia H100 chips", 5e4, 5e4),
+        (
+            "It bought thousands of high-end Nvidia A100 chips.",
+            "thousands of high-end Nvidia A100 chips",
+            1e3,
+            1e3,
+        ),
+    ],
+)
+def test_figures_are_parsed_with_units(text: str, figure: str, low: float, high: float) -> None:
+    figs = find_figures(text)
+    assert [(f.text, f.low, f.high) for f in figs] == [(figure, low, high)]
+
+
+def test_chip_model_numbers_are_not_counts() -> None:
+    assert find_figures("It used Nvidia H800 GPUs and H20 chips.") == []
+
+
+def test_chips_used_skips_comparison_targets_and_counts() -> None:
+    used = chips_used(
+        "Despite using low-end hardware, including the H800 GPUs—far less powerful than the H100s "
+        "used by industry leaders—the company made strides."
+    )
+    assert used is not None and used.text == "H800"
+    pair = chips_used(
+        "DeepSeek has only used sanctions-compliant H800 and H20 chips to train its models."
+    )
+    assert pair is not None and pair.text == "H20 and H800"
+    assert chips_used("Wang said DeepSeek possesses 50,000 Nvidia H100 chips.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The company’s R1 model is alleged to cost just $6 million to train– a fraction of what it "
+            "costs companies like NVIDIA– and its most powerful versions cost approximately 95 percent "
+            "less than OpenAI and its competitors.",
+            [("Training cost", "just $6 million", "DeepSeek-R1"),
+             ("How much cheaper to use", "approximately 95 percent", "DeepSeek-R1")],
+        ),
+        (
+            "According to DeepSeek, training its latest DeepSeek-v3 model — which matches OpenAI’s "
+            "latest ChatGPT-4o — only cost about USD6mn in compute cost, using Nvidia H800 chips.",
+            [("Training cost", "about USD6mn", "DeepSeek-V3"), ("Chips used", "H800", "DeepSeek-V3")],
+        ),
+        (
+            "DeepSeek’s DeepSeek-R1 is said to be 20 to 50 times cheaper to use than OpenAI’s "
+            "equivalent models.",
+            [("How much cheaper to use", "20 to 50 times", "DeepSeek-R1")],
+        ),
+        (
+            "This, on January 27, led to the loss of more than USD500bn from Nvidia’s market "
+            "capitalisation.",
+            [("Market value lost", "more than USD500bn", None)],
+        ),
+        (
+            "More surprising than the model’s capabilities is its low training cost—around $5 "
+            "million, a price tag that experts are now reassessing.",
+            [("Training cost", "around $5 million", None)],
+        ),
+        (
+            "Recent findings suggest that DeepSeek-R1 is eleven times more likely to generate "
+            "harmful content than OpenAI’s o1 model.",
+            [("Harmful output", "eleven times", "DeepSeek-R1")],
+        ),
+        ("Meta has set up four war rooms to analyze the models.", []),
+    ],
+)  # fmt: skip
+def test_mentions_have_measure_and_model(
+    sentence: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    got = [(m.measure, m.figure.text, m.model) for m in mentions(sentence)]
+    assert got == expected
+
+
+def test_model_comes_from_previous_sentence_when_unnamed() -> None:
+    prev = "The standout moment came on January 20 with the launch of its R1 reasoning model, which rivals OpenAI’s o1 model."
+    [m] = mentions("Its low training cost was around $5 million.", prev)
+    assert m.model == "DeepSeek-R1"
+
+
+def test_model_names_are_canonical() -> None:
+    assert canonical_model("DeepSeek-v3") == canonical_model("V3") == "DeepSeek-V3"
+    assert canonical_model("R1") == "DeepSeek-R1"
+    assert canonical_model("O1") == "o1"
+    assert canonical_model("GPT-4o") == "GPT-4o"
+
+
+def _rows(*items: tuple[str, str]) -> list[Row]:
+    out = []
+    for article, sentence in items:
+        [m] = [m for m in mentions(sentence) if m.measure == "Training cost"]
+        out.append(Row(m.figure, m.model, sentence, article))
+    return out
+
+
+def test_differences_need_two_values_from_two_articles() -> None:
+    same_article = _rows(
+        ("a", "Training R1 cost $6 million."), ("a", "Training V3 cost $5.6 million.")
+    )
+    assert differences({"Training cost": same_article}, ["a", "b"]) == []
+    agree = _rows(
+        ("a", "Training R1 cost $6 million."), ("b", "Training cost $6 million, it said.")
+    )
+    assert differences({"Training cost": agree}, ["a", "b"]) == []
+    differ = _rows(("b", "Training R1 cost $6 million."), ("a", "Training V3 cost $5.58 million."))
+    [d] = differences({"Training cost": differ}, ["a", "b"])
+    assert d.measure == "Training cost"
+    assert [(r.figure.text, r.article) for r in d.rows] == [
+        ("$5.58 million", "a"),
+        ("$6 million", "b"),
+    ]
+
+
+def test_differences_cap_rows_per_value() -> None:
+    rows = _rows(
+        ("a", "Training cost $6 million, a said."),
+        ("b", "Training cost $6 million, b said."),
+        ("c", "Training cost $6 million, c said."),
+        ("d", "Training cost $5.6 million, d said."),
+    )
+    [d] = differences({"Training cost": rows}, ["a", "b", "c", "d"])
+    assert [r.article for r in d.rows] == ["d", "a", "b"]
+
+
+def test_clause_for_long_sentences_keeps_the_figure() -> None:
+    s = (
+        "The launch of DeepSeek’s latest open-source AI model on 20 January has caused a wide range of "
+        "reactions from policymakers, academics and industry leaders across the world; Nvidia alone "
+        "lost USD1tn of market value amid fears of overheated AI investment in the sector."
+    )
+    fig = find_figures(s)[0]
+    clause = clause_for(s, fig, limit=120)
+    assert clause.startswith("Nvidia alone lost USD1tn") and clause in s

@@ -1,0 +1,291 @@
+"""The generated briefings: golden comparison, determinism, shape, budgets, faithfulness, index."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bot.builder.clean import clean_text
+from bot.builder.cli import build
+from bot.builder.pipeline import Output
+from bot.builder.pipeline import build as run_build
+from bot.builder.readers import Seeds
+from bot.builder.text import normalise
+from bot.builder.writer import differing, write_atomic
+from bot.models import Index
+
+MD = MarkdownIt("commonmark")
+MARKERS = re.compile(r"(?:\s*\[\d+\])+\s*$")
+BOILERPLATE = re.compile(
+    r"cookie|subscribe to|newsletter|^COMMENTS$|REUTERS/|HomeEconomy|Read more", re.I | re.M
+)
+
+
+def plain(tok: Token) -> str:
+    return "".join(c.content for c in tok.children or () if c.type in ("text", "code_inline"))
+
+
+@dataclass
+class Section:
+    title: str
+    items: list[Token] = field(default_factory=list)
+    paragraphs: list[Token] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
+
+
+@dataclass
+class Doc:
+    title: str = ""
+    lead: list[Token] = field(default_factory=list)
+    sections: dict[str, Section] = field(default_factory=dict)
+
+
+def outline(markdown: str) -> Doc:
+    doc = Doc()
+    h2: Section | None = None
+    h3: Section | None = None
+    heading: str | None = None
+    depth = 0
+    for tok in MD.parse(markdown):
+        if tok.type == "heading_open":
+            heading = tok.tag
+        elif tok.type == "heading_close":
+            heading = None
+        elif tok.type.endswith("_list_open"):
+            depth += 1
+        elif tok.type.endswith("_list_close"):
+            depth -= 1
+        elif tok.type == "inline":
+            if heading == "h1":
+                doc.title = plain(tok)
+            elif heading == "h2":
+                h2, h3 = Section(tok.content), None
+                doc.sections[h2.title] = h2
+            elif heading == "h3":
+                assert h2 is not None
+                h3 = Section(tok.content)
+                h2.subsections.append(h3)
+            elif (h3 or h2) is None:
+                doc.lead.append(tok)
+            elif depth:
+                (h3 or h2).items.append(tok)  # type: ignore[union-attr]
+            else:
+                (h3 or h2).paragraphs.append(tok)  # type: ignore[union-attr]
+    return doc
+
+
+def split_point(tok: Token) -> tuple[str, list[int]]:
+    """'Text. [1] [3]' → ('Text.', [1, 3]), with Markdown escapes undone."""
+    m = MARKERS.search(tok.content)
+    assert m, f"no citation markers: {tok.content}"
+    numbers = [int(n) for n in re.findall(r"\d+", m.group())]
+    body = MD.parseInline(tok.content[: m.start()])[0]
+    return plain(body), numbers
+
+
+@pytest.fixture(scope="session")
+def cleaned(seeds: Seeds) -> dict[str, str]:
+    return {a.meta.id: normalise(clean_text(a.body).text) for a in seeds.articles}
+
+
+def brief_files(built: Output) -> list[str]:
+    return ["overview.md"] + sorted(p for p in built.files if p.startswith("topics/"))
+
+
+# --- golden, determinism, --check, atomic write -------------------------------------------
+
+
+def test_committed_briefings_match_a_fresh_build(
+    repo_seeds: Path, repo_briefings: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "briefings"
+    result = CliRunner().invoke(build, ["--seeds", str(repo_seeds), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (
+        differing(
+            repo_briefings,
+            {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()},
+        )
+        == []
+    )
+
+
+def test_build_is_deterministic(seeds: Seeds, built: Output) -> None:
+    assert run_build(seeds).files == built.files
+
+
+def test_summary_line_and_dropped_report(repo_seeds: Path, tmp_path: Path) -> None:
+    args = ["--seeds", str(repo_seeds), "--out", str(tmp_path / "b")]
+    result = CliRunner().invoke(build, [*args, "--show-dropped"])
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert re.match(
+        r"built 5 articles, \d+ topics, \d+ points; dropped \d+ boilerplate lines", lines[-1]
+    )
+    dropped = [line for line in lines if line.startswith("dropped ")]
+    assert any("[cookie notice] This website uses cookies" in line for line in dropped)
+    assert any("[newsletter] Subscribe to our newsletter" in line for line in dropped)
+    assert any("[photo credit]" in line and "REUTERS/" in line for line in dropped)
+    assert CliRunner().invoke(build, [*args, "-q"]).output == ""
+
+
+def test_check_names_stale_files(repo_seeds: Path, tmp_path: Path) -> None:
+    out = tmp_path / "b"
+    args = ["--seeds", str(repo_seeds), "--out", str(out)]
+    assert CliRunner().invoke(build, args).exit_code == 0
+    ok = CliRunner().invoke(build, [*args, "--check"])
+    assert ok.exit_code == 0 and "up to date" in ok.output
+    (out / "topics" / "distillation.md").write_text("edited by hand\n")
+    (out / "stray.md").write_text("x")
+    (out / "overview.md").unlink()
+    bad = CliRunner().invoke(build, [*args, "--check"])
+    assert bad.exit_code == 1
+    assert "3 files differ: overview.md, stray.md, topics/distillation.md" in bad.output
+    assert (out / "stray.md").exists()  # --check writes nothing
+
+
+def test_help_has_an_example() -> None:
+    result = CliRunner().invoke(build, ["--help"])
+    assert result.exit_code == 0
+    assert "deepseek-bot build --check" in result.output and "--seeds" in result.output
+
+
+def test_write_atomic_swaps_and_failure_keeps_old(tmp_path: Path) -> None:
+    out = tmp_path / "briefings"
+    write_atomic(out, {"a.md": b"one", "topics/b.md": b"two"})
+    write_atomic(out, {"a.md": b"three"})
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["a.md"]
+    with pytest.raises(ValueError):
+        write_atomic(out, {"a.md": b"four", "bad\0name.md": b"x"})
+    assert (out / "a.md").read_bytes() == b"three"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefings"]
+
+
+# --- shape and budgets --------------------------------------------------------------------
+
+
+def test_topic_briefs_have_the_documented_shape(built: Output) -> None:
+    index = built.index
+    for ref in index.briefs:
+        doc = outline(built.files[ref.path].decode())
+        assert doc.title == ref.title
+        assert len(doc.lead) == 2 and doc.lead[1].content.startswith("**Bottom line:** ")
+        expected = ["Key points", "Where sources differ", "Topics", "Sources"]
+        assert [s for s in expected if s in doc.sections] == list(doc.sections)
+        assert ("Topics" in doc.sections) == (ref.id == "overview")
+        points = doc.sections["Key points"].items
+        assert 3 <= len(points) <= 8 and len(points) == ref.points
+        assert sum(len(split_point(p)[0]) for p in points) <= 1500
+        sources = doc.sections["Sources"].items
+        assert len(sources) == len(ref.sources)
+        cited = {n for tok in [*points, doc.lead[1]] for n in split_point(tok)[1]}
+        for sub in doc.sections.get("Where sources differ", Section("")).subsections:
+            assert len(sub.items) >= 2
+            cited |= {n for tok in sub.items for n in split_point(tok)[1]}
+        assert cited == set(range(1, len(sources) + 1)), ref.path  # every source is cited
+
+
+def test_no_boilerplate_and_no_repeated_points(built: Output) -> None:
+    for path, data in built.files.items():
+        text = data.decode()
+        assert not BOILERPLATE.search(text), (path, BOILERPLATE.search(text))
+    for path in brief_files(built):
+        doc = outline(built.files[path].decode())
+        texts = [normalise(split_point(t)[0]) for t in doc.sections["Key points"].items]
+        texts.append(normalise(split_point(doc.lead[1])[0].removeprefix("Bottom line: ")))
+        assert len(texts) == len(set(texts)), path
+
+
+def test_index_matches_files(built: Output) -> None:
+    index = Index.model_validate_json(built.files["index.json"])
+    assert index == built.index
+    assert [b.id for b in index.briefs][0] == "overview"
+    for ref in index.briefs:
+        assert hashlib.sha256(built.files[ref.path]).hexdigest() == ref.sha256
+    for art in index.articles:
+        assert art.path in built.files and art.topics and art.summary
+        assert art.url is None and art.publisher is None and art.published is None
+    assert index.build.articles == 5 and index.build.dropped_lines > 80
+    assert index.build.points == sum(b.points for b in index.briefs)
+
+
+def test_article_summaries_have_the_documented_shape(built: Output) -> None:
+    for art in built.index.articles:
+        doc = outline(built.files[art.path].decode())
+        assert doc.title == art.title
+        assert doc.lead[0].content.endswith("no link on file")
+        assert list(doc.sections) == ["Summary", "Figures", "Quoted", "Topics"]
+        summary = plain(doc.sections["Summary"].paragraphs[0])
+        assert (
+            3 <= len(re.findall(r"[.!?”](?:\s|$)", summary)) <= 8
+        )  # 3–5 sentences, some with inner stops
+        assert len(doc.sections["Topics"].items) == len(art.topics)
+
+
+def test_expected_facts_reach_their_topics(built: Output) -> None:
+    def text(path: str) -> str:
+        return normalise(built.files[path].decode())
+
+    training = text("topics/training-cost.md")
+    for figure in ("$5.58 million", "$5.6 million", "$6 million", "USD6mn", "20 to 50 times"):
+        assert figure in training, figure
+    chips = text("topics/chips-export-controls.md")
+    assert "50,000 Nvidia H100 chips" in chips and "H800 and H20" in chips
+    assert "USD500bn" in text("topics/market-reaction.md")
+    assert "Liang Wenfeng" in text("topics/company-founder.md")
+    assert "Mike Johnson" in text("topics/washington-response.md")
+    assert "Li Qiang" in text("topics/beijing-response.md")
+    assert "terms of service" in text("topics/distillation.md")
+    assert "database" in text("topics/security-privacy.md")
+    assert "MIT license" in text("topics/open-source.md")
+
+
+# --- faithfulness -------------------------------------------------------------------------
+
+
+def test_every_point_is_found_in_each_article_it_cites(
+    built: Output, cleaned: dict[str, str]
+) -> None:
+    checked = 0
+    for ref in built.index.briefs:
+        doc = outline(built.files[ref.path].decode())
+        toks = [doc.lead[1], *doc.sections["Key points"].items]
+        for sub in doc.sections.get("Where sources differ", Section("")).subsections:
+            toks += sub.items
+        for tok in toks:
+            body, numbers = split_point(tok)
+            body = body.removeprefix("Bottom line: ")
+            body = (
+                re.sub(r"^[^:]+?(?: \([^)]*\))?: ", "", body)
+                if tok.content.startswith("**") and "Bottom line" not in tok.content
+                else body
+            )
+            for n in numbers:
+                article = ref.sources[n - 1]
+                assert normalise(body) in cleaned[article], (ref.path, n, body)
+                checked += 1
+    assert checked > 80
+
+
+def test_article_summaries_and_figures_are_source_text(
+    built: Output, cleaned: dict[str, str]
+) -> None:
+    for art in built.index.articles:
+        doc = outline(built.files[art.path].decode())
+        source = cleaned[art.id]
+        rest = normalise(plain(doc.sections["Summary"].paragraphs[0]))
+        while rest:  # the summary is whole source sentences, one after another
+            ends = [m.end() for m in re.finditer(r"[.!?”)\"](?= |$)", rest)]
+            longest = max((e for e in ends if rest[:e] in source), default=0)
+            assert longest, (art.id, rest[:80])
+            rest = rest[longest:].lstrip()
+        for tok in doc.sections["Figures"].items:
+            clause = plain(tok).split("): ", 1)[1] if "): " in plain(tok) else ""
+            assert normalise(clause) in source, (art.id, clause)
