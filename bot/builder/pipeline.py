@@ -170,13 +170,14 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
                     counts[tid] = counts.get(tid, 0) + 1
     topic_rank = {t.id: i for i, t in enumerate(topics)}
     home: dict[str, str] = {}
-    for m, counts in measure_home.items():
-        named = matcher.scores(matcher.phrases(m))  # "Chips used" → the topic with keyword "chip"
+    for measure, per in measure_home.items():
+        # "Chips used" goes to the topic with the keyword "chip"; else where it is mentioned most
+        named = matcher.scores(matcher.phrases(measure))
         named = {t: v for t, v in named.items() if t in topic_rank}
         if named:
-            home[m] = min(named, key=lambda t: (-named[t], -counts.get(t, 0), topic_rank[t]))
-        elif counts:
-            home[m] = min(counts, key=lambda t: (-counts[t], topic_rank[t]))
+            home[measure] = min(named, key=lambda t: (-named[t], -per.get(t, 0), topic_rank[t]))
+        elif per:
+            home[measure] = min(per, key=lambda t: (-per[t], topic_rank[t]))
     all_diffs = differences(rows, order)
 
     files: dict[str, bytes] = {}

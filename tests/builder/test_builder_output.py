@@ -96,7 +96,7 @@ def cleaned(seeds: Seeds) -> dict[str, str]:
 
 
 def brief_files(built: Output) -> list[str]:
-    return ["overview.md"] + sorted(p for p in built.files if p.startswith("topics/"))
+    return ["overview.md", *sorted(p for p in built.files if p.startswith("topics/"))]
 
 
 # --- golden, determinism, --check, atomic write -------------------------------------------
@@ -206,7 +206,7 @@ def test_no_boilerplate_and_no_repeated_points(built: Output) -> None:
 def test_index_matches_files(built: Output) -> None:
     index = Index.model_validate_json(built.files["index.json"])
     assert index == built.index
-    assert [b.id for b in index.briefs][0] == "overview"
+    assert next(b.id for b in index.briefs) == "overview"
     for ref in index.briefs:
         assert hashlib.sha256(built.files[ref.path]).hexdigest() == ref.sha256
     for art in index.articles:
