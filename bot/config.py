@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     # Content
     seeds_dir: Path = Field(ROOT / "seeds", description="Where the articles and topics.toml live")
     briefings_dir: Path = Field(ROOT / "briefings", description="Where the build writes briefings")
+    briefings_reload_seconds: float = Field(
+        2.0, ge=0, description="How often `serve` checks briefings/ for a new build (0: never)"
+    )
 
     # HTTP server / preview
     port: int = Field(3000, ge=1, le=65535, description="Port for HTTP mode and the preview")
