@@ -64,7 +64,8 @@ def holder_for(settings: Settings, library: Library | LibraryHolder | None) -> L
     elif isinstance(library, Library):
         holder = LibraryHolder.fixed(library)
     else:
-        holder = LibraryHolder(settings.briefings_dir)
+        interval = settings.briefings_reload_seconds or None
+        holder = LibraryHolder(settings.briefings_dir, interval=interval)
     holder.on_load(search.warm)
     return holder
 

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from bot.library import Library
 from bot.slack import blocks
 from bot.slack.commands import Command
 from bot.slack.router import Context, Reply, Subcommand
 
 
+@lru_cache(maxsize=16)
+def _help(usages: tuple[tuple[str, str, str], ...], library: Library) -> Reply:
+    return blocks.help_message(usages, library)
+
+
 def handle(command: Command, ctx: Context) -> Reply:
     usages = ctx.router.usages() if ctx.router else [SUBCOMMAND_USAGE]
-    return blocks.help_message(usages, ctx.library)
+    return dict(_help(tuple(usages), ctx.library))
 
 
 SUBCOMMAND_USAGE = ("help", "Every command, with an example.", "/deepseek help")

@@ -1,0 +1,240 @@
+"""HTTP benchmark: signed `/deepseek` slash commands against `deepseek-bot serve --http`.
+
+    .venv/bin/python bench/http.py [--concurrency 32] [--duration 10] [--workers N]
+
+Runs, each on the same gunicorn stack (bot.slack.server), N concurrent keep-alive clients
+for `duration` seconds and prints requests/s, p50 and p99 latency for:
+- `brief <topic>` and `help` on the real app (briefings/ by default, BRIEFINGS_DIR to change);
+- a bare Bolt app whose only listener acks.
+It also measures cold start: from process start to the first 200 from GET /healthz.
+Targets (2 cores): p99 < 100 ms at 32 concurrent; brief >= 0.8x bare rps; cold start < 2 s.
+The Web API is the local stub (tests/slack_stub.py), so nothing leaves the machine.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# This file is named http.py: keep its folder off sys.path, or it hides the stdlib's `http`.
+sys.path[:] = [p for p in sys.path if p not in ("", __file__.rpartition("/")[0])]
+
+import argparse  # noqa: E402
+import asyncio  # noqa: E402
+import os  # noqa: E402
+import socket  # noqa: E402
+import statistics  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import urllib.parse  # noqa: E402
+import urllib.request  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+SECRET = "bench-signing-secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def signed_request(port: int, text: str) -> bytes:
+    from slack_sdk.signature import SignatureVerifier
+
+    body = urllib.parse.urlencode(
+        {
+            "command": "/deepseek",
+            "text": text,
+            "user_id": "U0BENCH",
+            "user_name": "bench",
+            "channel_id": "C0BENCH",
+            "team_id": "T0STUB",
+            "response_url": "http://127.0.0.1:9/response/bench",
+            "trigger_id": "1.2.3",
+        }
+    )
+    ts = str(int(time.time()))
+    sig = SignatureVerifier(SECRET).generate_signature(timestamp=ts, body=body)
+    head = (
+        f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"X-Slack-Request-Timestamp: {ts}\r\nX-Slack-Signature: {sig}\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body.encode()
+
+
+async def read_response(reader: asyncio.StreamReader) -> int:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {
+        k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)
+    }
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    return status
+
+
+async def client(
+    port: int, request: bytes, until: float, lat: list[float], errors: list[int]
+) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        while time.perf_counter() < until:
+            start = time.perf_counter()
+            writer.write(request)
+            try:
+                status = await read_response(reader)
+            except (asyncio.IncompleteReadError, ConnectionError):
+                errors.append(0)
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                continue
+            lat.append(time.perf_counter() - start)
+            if status != 200:
+                errors.append(status)
+    finally:
+        writer.close()
+
+
+async def load(
+    port: int, text: str, concurrency: int, duration: float
+) -> tuple[float, list[float], list[int]]:
+    request = signed_request(port, text)
+    warm_until = time.perf_counter() + 1.0  # warm up: threads, caches, connections
+    await asyncio.gather(*(client(port, request, warm_until, [], []) for _ in range(concurrency)))
+    lat: list[float] = []
+    errors: list[int] = []
+    start = time.perf_counter()
+    await asyncio.gather(
+        *(client(port, request, start + duration, lat, errors) for _ in range(concurrency))
+    )
+    return time.perf_counter() - start, lat, errors
+
+
+def wait_healthy(port: int, proc: subprocess.Popen[bytes], start: float) -> float:
+    while time.monotonic() - start < 30:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as resp:
+                if resp.status == 200:
+                    return time.monotonic() - start
+        except OSError:
+            time.sleep(0.005)
+    raise SystemExit("server never became healthy")
+
+
+def start(
+    kind: str, port: int, api_url: str, workers: int | None
+) -> tuple[subprocess.Popen[bytes], float]:
+    env = {
+        **os.environ,
+        "SLACK_BOT_TOKEN": "xoxb-bench",
+        "SLACK_SIGNING_SECRET": SECRET,
+        "SLACK_API_URL": api_url,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+    }
+    env.pop("SLACK_APP_TOKEN", None)
+    extra = ["--workers", str(workers)] if workers else []
+    if kind == "bot":
+        cmd = [sys.executable, "-m", "bot", "serve", "--http", *extra]
+    else:
+        cmd = [sys.executable, __file__, "--bare-server", "--port", str(port), *extra]
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return proc, wait_healthy(port, proc, t0)
+
+
+def serve_bare(port: int, workers: int | None) -> None:
+    """A Bolt app that only acks, on the same gunicorn stack as the bot."""
+    from slack_bolt import Ack, App
+    from slack_sdk import WebClient
+
+    from bot.slack.server import gunicorn_options, make_wsgi, run_gunicorn
+
+    client = WebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"])
+    app = App(client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+
+    def bare(ack: Ack) -> None:
+        ack()
+
+    app.command("/deepseek")(bare)
+    wsgi = make_wsgi(app)
+    run_gunicorn(lambda: wsgi, gunicorn_options("127.0.0.1", port, workers))
+
+
+def pct(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1] * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--duration", type=float, default=10.0)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="gunicorn workers (default: serve's)"
+    )
+    parser.add_argument("--topic", default="cost", help="what `brief` asks for")
+    parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.bare_server:
+        serve_bare(args.port, args.workers)
+        return
+
+    from slack_stub import SlackStub
+
+    print(
+        f"cpus={os.cpu_count()} concurrency={args.concurrency} duration={args.duration}s",
+        flush=True,
+    )
+    rows = []
+    with SlackStub() as stub:
+        for kind, label, text in (
+            ("bot", f"brief {args.topic}", f"brief {args.topic}"),
+            ("bot", "help", "help"),
+            ("bare", "bare ack-only Bolt app", "brief"),
+        ):
+            port = free_port()
+            proc, cold = start(kind, port, stub.api_url, args.workers)
+            try:
+                elapsed, lat, errors = asyncio.run(
+                    load(port, text, args.concurrency, args.duration)
+                )
+            finally:
+                proc.terminate()
+                proc.wait(15)
+            rps = len(lat) / elapsed
+            rows.append((label, rps, pct(lat, 50), pct(lat, 99), len(errors), cold))
+            print(f"  {label:<24} done", flush=True)
+    print()
+    print(
+        f"| {'case':<24} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} | {'cold start s':>12} |"
+    )
+    print(f"|{'-' * 26}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 14}|")
+    for label, rps, p50, p99, errs, cold in rows:
+        print(f"| {label:<24} | {rps:7.0f} | {p50:7.1f} | {p99:7.1f} | {errs:6d} | {cold:12.2f} |")
+    brief_rps, bare_rps = rows[0][1], rows[2][1]
+    print()
+    print(f"brief / bare throughput: {brief_rps / bare_rps:.2f}x (target >= 0.8)")
+    print(f"p99 at {args.concurrency} concurrent: brief {rows[0][3]:.1f} ms (target < 100)")
+    print(f"cold start to /healthz: {rows[0][5]:.2f} s (target < 2)")
+
+
+if __name__ == "__main__":
+    main()
