@@ -80,7 +80,7 @@ def build(
         click.echo(str(warning), err=True)
     if show_dropped:
         for path, line in output.dropped:
-            click.echo(f"dropped {path}:+{line.number} [{line.reason}] {line.text}")
+            click.echo(f"dropped {path}:{line.number} [{line.reason}] {line.text}")
     if check:
         stale = differing(out_dir, output.files)
         if stale:

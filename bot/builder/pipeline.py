@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.builder import BUILDER_VERSION, render
 from bot.builder.clean import DroppedLine, clean_text
@@ -56,7 +56,7 @@ class Warning_:
 class Output:
     files: dict[str, bytes]
     index: Index
-    dropped: tuple[tuple[str, DroppedLine], ...]  # (seed path, line)
+    dropped: tuple[tuple[str, DroppedLine], ...]  # (seed path, line numbered in the file)
     warnings: tuple[Warning_, ...]
 
     def summary(self) -> str:
@@ -81,7 +81,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     for i in progress(range(len(seeds.articles))):
         art = seeds.articles[i]
         cleaned = clean_text(art.body)
-        dropped += [(art.path, d) for d in cleaned.dropped]
+        dropped += [(art.path, replace(d, number=d.number + art.offset)) for d in cleaned.dropped]
         out: list[Sent] = []
         for line in cleaned.lines:
             prev: str | None = None

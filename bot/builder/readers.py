@@ -26,6 +26,7 @@ class SeedArticle:
     body: str
     sha256: str
     path: str  # as shown in messages, e.g. "seeds/articles/x.txt"
+    offset: int = 0  # lines before the body: body line n is file line n + offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,10 @@ def parse_article(data: bytes, shown: str) -> SeedArticle:
         raise BuildError(
             f"{shown}: no article text after the front matter; paste the text below '+++'"
         )
-    return SeedArticle(meta=meta, body=body, sha256=hashlib.sha256(data).hexdigest(), path=shown)
+    offset = text.count("\n", 0, len(text) - len(body))
+    return SeedArticle(
+        meta=meta, body=body, sha256=hashlib.sha256(data).hexdigest(), path=shown, offset=offset
+    )
 
 
 def parse_topics(data: bytes, shown: str) -> tuple[Topic, ...]:
