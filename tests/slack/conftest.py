@@ -35,13 +35,15 @@ def ctx(library: Library, router: Router) -> Context:
 
 
 @pytest.fixture
-def settings(slack_stub: SlackStub) -> Settings:
+def settings(slack_stub: SlackStub, tmp_path: Path) -> Settings:
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token="xoxb-test",
         slack_signing_secret=SECRET,
         slack_api_url=slack_stub.api_url,
         briefings_dir=FIXTURES,
+        digest_db_path=tmp_path / "digests.sqlite3",
+        database_url=None,
     )
 
 

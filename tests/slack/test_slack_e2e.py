@@ -63,7 +63,7 @@ class Server:
         return status, (json.loads(raw) if raw.startswith("{") else {"raw": raw})
 
 
-def start_server(stub: SlackStub, port: int) -> subprocess.Popen[bytes]:
+def start_server(stub: SlackStub, port: int, db: Path) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "SLACK_BOT_TOKEN": "xoxb-e2e",
@@ -72,7 +72,9 @@ def start_server(stub: SlackStub, port: int) -> subprocess.Popen[bytes]:
         "BRIEFINGS_DIR": str(FIXTURES),
         "HOST": "127.0.0.1",
         "PORT": str(port),
+        "DIGEST_DB_PATH": str(db),
     }
+    env.pop("DATABASE_URL", None)
     env.pop("SLACK_APP_TOKEN", None)
     cmd = [sys.executable, "-m", "bot", "serve", "--http", "--workers", "2"]
     return subprocess.Popen(
@@ -95,10 +97,10 @@ def wait_healthy(url: str, proc: subprocess.Popen[bytes], timeout: float = 15) -
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     with SlackStub() as stub:
         port = free_port()
-        proc = start_server(stub, port)
+        proc = start_server(stub, port, tmp_path_factory.mktemp("db") / "digests.sqlite3")
         try:
             srv = Server(port, stub)
             srv.cold_start = wait_healthy(srv.url, proc)  # type: ignore[attr-defined]
