@@ -45,7 +45,9 @@ def test_issue_queries(real: Library, query: str, topic: str) -> None:
 
 def test_every_brief_article_and_listing_is_valid(real: Library) -> None:
     payloads = [blocks.brief_message(real.overview, real), blocks.topics_message(real)]
-    payloads += [blocks.sources_message(real, start) for start in range(1, len(real.articles) + 1, 15)]
+    payloads += [
+        blocks.sources_message(real, start) for start in range(1, len(real.articles) + 1, 15)
+    ]
     for topic in real.topics:
         brief = real.brief(topic.id)
         assert brief.points, f"{topic.id} has no points"
