@@ -23,7 +23,7 @@ from typing import Any
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
-from apscheduler.schedulers.base import BaseScheduler
+from apscheduler.schedulers.base import STATE_RUNNING, BaseScheduler
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
@@ -123,7 +123,7 @@ def _runtime() -> _Runtime:
 def _after(rt: _Runtime, stopped: str | None) -> None:
     if stopped and not rt.stopped:
         rt.stopped = True
-        if rt.scheduler is not None:
+        if rt.scheduler is not None and rt.scheduler.state == STATE_RUNNING:
             rt.scheduler.pause()
         log.error("digest clock paused: fix SLACK_BOT_TOKEN and restart this process.")
 

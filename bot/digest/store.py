@@ -398,6 +398,8 @@ class Store:
         """Create or replace the channel's subscription; slots from now on are due."""
         self.create_schema()
         now = now or _utcnow()
+        if now.tzinfo is None:
+            raise ValueError("subscribe() needs a timezone-aware time")
         values = {
             "cadence": schedule.cadence,
             "weekday": schedule.weekday,
