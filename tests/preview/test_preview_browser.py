@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import ARTIFACTS
+from preview_support import ARTIFACTS
 
 pytestmark = pytest.mark.browser
 

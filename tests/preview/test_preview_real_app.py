@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import briefings_for_tests
+from preview_support import briefings_for_tests
 
 from bot.config import Settings
 from bot.preview.server import Preview
