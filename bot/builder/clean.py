@@ -56,7 +56,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "navigation",
-        re.compile(r"^Home(?=[A-Z])\S*(?:\s\S+){0,8}$|^(?:\S+\s?){1,4}(?:\s[>»›|]\s\S+){1,}$"),
+        re.compile(r"^Home(?=[A-Z])\S*(?:\s\S+){0,8}$|^(?:\S+\s){0,3}\S+(?:\s[>»›|]\s\S+)+$"),
     ),
     (
         "photo credit",

@@ -44,6 +44,7 @@ COUNT = re.compile(
     r"(?<![\w.$,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
     r"(?:[A-Za-z0-9-]+\s+){0,3}?(?:chips|GPUs|processors|accelerators)\b",
 )
+COUNT_HINT = re.compile(r"chips|GPUs|processors|accelerators")
 MODEL = re.compile(
     r"(?<![\w$/.-])((?:[A-Z][A-Za-z]+-)?(?:[A-Za-z]{1,8}-?\d+(?:\.\d+)?[a-z]?)(?:-[A-Z][a-z]+)?)(?![\w-])"
 )
@@ -109,13 +110,15 @@ def find_figures(sentence: str) -> list[Figure]:
             found.append(fig)
             taken.append((fig.start, fig.end))
 
-    for m in MONEY.finditer(sentence):
+    lower = sentence.lower()
+    money = "$" in sentence or "usd" in lower or "€" in sentence or "£" in sentence
+    for m in MONEY.finditer(sentence) if money else ():
         unit = (m.group("unit") or "").lower()
         mult = UNITS.get(unit, 1.0)
         low = _num(m.group("n")) * mult
         high = _num(m.group("n2")) * mult if m.group("n2") else low
         add(Figure("money", m.group().strip(), low, high, m.start(), m.end()))
-    for m in COUNT.finditer(sentence):
+    for m in COUNT.finditer(sentence) if COUNT_HINT.search(sentence) else ():
         raw = m.group("n")
         value = (
             float(raw.replace(",", ""))
@@ -123,8 +126,14 @@ def find_figures(sentence: str) -> list[Figure]:
             else {"hundreds": 1e2, "thousands": 1e3}.get(raw, 1e4)
         )
         add(Figure("count", m.group(), value, value, m.start(), m.end()))
-    for pattern, kind in ((MULTIPLE, "multiple"), (PERCENT, "percent")):
-        for m in pattern.finditer(sentence):
+    hints = (
+        ("times" in lower or "fold" in lower or "x" in lower),
+        ("%" in lower or "per" in lower),
+    )
+    for (pattern, kind), hint in zip(
+        ((MULTIPLE, "multiple"), (PERCENT, "percent")), hints, strict=True
+    ):
+        for m in pattern.finditer(sentence) if hint else ():
             low = _num(m.group("n"))
             high = _num(m.group("n2")) if m.group("n2") else low
             add(Figure(kind, m.group().strip(), low, high, m.start(), m.end()))

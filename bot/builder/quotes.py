@@ -25,6 +25,8 @@ PATTERNS = (
         rf"(?P<role>(?:[A-Z][\w-]*\s){{1,4}}(?:at|of)\s(?:the\s)?(?:[A-Z][\w()-]*\s){{1,6}})(?P<name>{NAME})\s+{VERB}\b"
     ),
 )
+SPEECH = re.compile(rf"\b{VERB}\b|\):|[Aa]ccording to")
+FULL_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 NOT_PEOPLE = frozenset(
     [
         "The",
@@ -58,7 +60,9 @@ def quoted_people(sentences: Sequence[str]) -> list[str]:
     full_names: list[str] = []
     found: list[tuple[str, str | None]] = []
     for s in sentences:
-        full_names += re.findall(r"\b[A-Z][a-z]+ [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b", s)
+        full_names += FULL_NAME.findall(s)
+        if not SPEECH.search(s):
+            continue
         for pattern in PATTERNS:
             for m in pattern.finditer(s):
                 name = m.group("name").strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 TOKEN = re.compile(r"[a-z0-9$]+(?:[.'’&/-][a-z0-9]+)*")
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
@@ -161,6 +162,7 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Lowercase word with possessive and plural endings removed (chips → chip, DeepSeek’s → deepseek)."""
     w = word.lower()
