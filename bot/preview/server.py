@@ -21,6 +21,7 @@ import importlib
 import json
 import logging
 import secrets
+import signal
 import sys
 import tempfile
 import threading
@@ -1016,6 +1017,12 @@ def _handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
 
         def do_POST(self) -> None:
             path = self.path.split("?")[0]
+            ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+            if path.startswith("/preview/") and ctype != "application/json":
+                # Only the page's own fetch() sends JSON here; a form on another site cannot
+                # (a cross-origin JSON POST needs a CORS preflight this server never grants).
+                self._json({"ok": False, "error": "json_required"}, 415)
+                return
             _, body = self._body()
             if path.startswith("/api/"):
                 method = path[len("/api/") :]
@@ -1081,8 +1088,11 @@ def run(settings: Settings, port: int | None = None) -> None:
     print(f"Preview: {preview.url}", flush=True)
     print("No Slack tokens set: this local preview runs the real app, and nothing reaches Slack.")
     print("Ctrl+C stops it.", flush=True)
+    stopping = threading.Event()
+    # SIGTERM (a process manager, a test) stops as cleanly as Ctrl+C: the temp store goes too.
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     try:
-        threading.Event().wait()
+        stopping.wait()
     except KeyboardInterrupt:
         pass
     finally:

@@ -3,8 +3,9 @@ the page's wiring. `python tests/preview/run_demo.py PORT`."""
 
 from __future__ import annotations
 
+import signal
 import sys
-import time
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -18,9 +19,10 @@ def main() -> None:
     port = int(sys.argv[1])
     with Preview(Settings(), port=port, app_factory=build_demo_app, digest_runner=demo_digest) as p:
         print(f"Preview: {p.url}", flush=True)
+        stopping = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stopping.set())
         try:
-            while True:
-                time.sleep(3600)
+            stopping.wait()
         except KeyboardInterrupt:
             pass
 

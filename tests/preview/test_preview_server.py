@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
@@ -266,3 +267,16 @@ def test_app_that_fails_to_build_is_reported() -> None:
         assert state["app"] == {"ready": False, "error": "no briefings"}
         post(p, "/preview/command", {"text": "help"})
         assert any("app_not_started" in n["text"] for n in p.state()["notes"])
+
+
+def test_page_endpoints_take_only_json(preview: Preview) -> None:
+    req = urllib.request.Request(
+        preview.base_url + "/preview/command",
+        data=b"text=help",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    with pytest.raises(urllib.error.HTTPError) as err:
+        urllib.request.urlopen(req, timeout=5)
+    assert err.value.code == 415
+    err.value.close()
+    assert preview.state()["channel"] == []
