@@ -3,6 +3,7 @@ the page's wiring. `python tests/preview/run_demo.py PORT`."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
@@ -21,10 +22,8 @@ def main() -> None:
         print(f"Preview: {p.url}", flush=True)
         stopping = threading.Event()
         signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             stopping.wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":
