@@ -44,4 +44,4 @@ def cli() -> None:
 
 
 def main() -> None:
-    cli()
+    cli(prog_name="deepseek-bot")
