@@ -122,9 +122,14 @@ main { display: flex; flex-direction: column; min-width: 0; height: 100vh; }
 .modal-bg { position: fixed; inset: 0; background: rgba(0,0,0,.45); display: none;
   place-items: center; }
 .modal-bg.open { display: grid; }
-.modal { background: #fff; border-radius: 8px; width: 520px; max-height: 80vh; overflow: auto;
-  padding: 20px 24px; box-shadow: 0 18px 48px rgba(0,0,0,.35); }
-.modal .close-row { text-align: right; margin-top: 12px; }
+.modal { background: #fff; border-radius: 8px; width: 560px; max-height: 84vh; display: flex;
+  flex-direction: column; box-shadow: 0 18px 48px rgba(0,0,0,.35); }
+.modal-head { display: flex; align-items: center; padding: 16px 20px 12px 24px;
+  border-bottom: 1px solid var(--border); }
+.modal-head h2 { margin: 0; font-size: 20px; font-weight: 900; flex: 1; }
+.modal-head button { border: 0; background: none; font-size: 22px; cursor: pointer; color: var(--muted); }
+#modal-body { padding: 12px 24px; overflow: auto; }
+.modal-foot { padding: 12px 24px; border-top: 1px solid var(--border); text-align: right; }
 /* Block Kit */
 .bk-block { margin: 4px 0; }
 .bk-header { font-size: 18px; font-weight: 900; line-height: 1.33; margin: 6px 0 4px; }
@@ -268,7 +273,11 @@ function render() {
   }
   const modal = $("#modal-bg");
   modal.classList.toggle("open", !!state.modal);
-  if (state.modal) $("#modal-body").innerHTML = state.modal;
+  if (state.modal) {
+    $("#modal-title").textContent = state.modal.title;
+    $("#modal-close").textContent = state.modal.close;
+    $("#modal-body").innerHTML = state.modal.html;
+  }
 }
 
 async function poll() {
@@ -353,7 +362,11 @@ $("#digest").addEventListener("click", async () => {
   b.disabled = false; $("#hint").textContent = r.ok ? "Digest posted." : "";
 });
 $("#thread-close").addEventListener("click", () => { openThread = null; render(); });
-$("#modal-close").addEventListener("click", () => post("/preview/close-modal"));
+const closeModal = () => post("/preview/close-modal");
+$("#modal-close").addEventListener("click", closeModal);
+$("#modal-x").addEventListener("click", closeModal);
+$("#modal-bg").addEventListener("click", (ev) => { if (ev.target.id === "modal-bg") closeModal(); });
+document.addEventListener("keydown", (ev) => { if (ev.key === "Escape" && state && state.modal) closeModal(); });
 $("#nav-channel").addEventListener("click", () => setView("channel"));
 $("#nav-app").addEventListener("click", () => setView("home"));
 $("#tab-home").addEventListener("click", () => setView("home"));
@@ -420,8 +433,10 @@ PAGE_TEMPLATE = f"""<!doctype html>
     <button class="close" id="thread-close" type="button" aria-label="Close thread">×</button></header>
   <div class="scroll" id="thread-body"></div>
 </aside>
-<div class="modal-bg" id="modal-bg"><div class="modal"><div id="modal-body"></div>
-  <div class="close-row"><button class="bk-button" id="modal-close" type="button">Close</button></div></div></div>
+<div class="modal-bg" id="modal-bg"><div class="modal" role="dialog" aria-labelledby="modal-title">
+  <div class="modal-head"><h2 id="modal-title"></h2><button id="modal-x" type="button" aria-label="Close">×</button></div>
+  <div id="modal-body" data-message-id="modal"></div>
+  <div class="modal-foot"><button class="bk-button" id="modal-close" type="button">Close</button></div></div></div>
 <script nonce="__NONCE__">{JS}</script>
 </body>
 </html>

@@ -358,8 +358,12 @@ class Preview:
     ) -> dict[str, Any]:
         """The page clicked a button or picked an option: send Slack's block_actions payload."""
         with self.timeline.lock:
-            if message_id == "home":
-                source_blocks = (self.timeline.home or {}).get("blocks") or []
+            view: dict[str, Any] | None = None
+            if message_id in ("home", "modal"):
+                view = self.timeline.home if message_id == "home" else self.timeline.modal
+                if view is None:
+                    return {"status": 404, "error": "That view is closed."}
+                source_blocks = view.get("blocks") or []
                 message = None
             else:
                 message = self.timeline.messages.get(message_id or "")
@@ -384,7 +388,7 @@ class Preview:
         }
         response_url = None
         if message is None:
-            view = dict(self.timeline.home or {})
+            assert view is not None
             payload["container"] = {"type": "view", "view_id": view.get("id", "")}
             payload["view"] = view
         else:
@@ -830,7 +834,13 @@ class Preview:
                     {"id": n.id, "ts": n.ts, "text": n.text, "level": n.level} for n in tl.notes
                 ],
                 "home": blockkit_html.render_view(tl.home, NAMES) if tl.home else None,
-                "modal": blockkit_html.render_view(tl.modal, NAMES) if tl.modal else None,
+                "modal": {
+                    "title": blockkit_html.plain(tl.modal.get("title")),
+                    "close": blockkit_html.plain(tl.modal.get("close")) or "Close",
+                    "html": blockkit_html.render_view({"blocks": tl.modal.get("blocks")}, NAMES),
+                }
+                if tl.modal
+                else None,
             }
 
 

@@ -34,6 +34,31 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
             time.sleep(0.3)
             ack(text="slept")
             return
+        if text == "modal":
+            ack()
+            client.views_open(
+                trigger_id=command["trigger_id"],
+                view={
+                    "type": "modal",
+                    "title": {"type": "plain_text", "text": "Sources"},
+                    "close": {"type": "plain_text", "text": "Done"},
+                    "blocks": [
+                        {"type": "section", "text": {"type": "mrkdwn", "text": "*In a modal*"}},
+                        {
+                            "type": "actions",
+                            "block_id": "modal_actions",
+                            "elements": [
+                                {
+                                    "type": "button",
+                                    "action_id": "modal_button",
+                                    "text": {"type": "plain_text", "text": "Press"},
+                                }
+                            ],
+                        },
+                    ],
+                },
+            )
+            return
         if text == "post":
             ack()
             client.chat_postMessage(channel=command["channel_id"], text="posted *in channel*")
@@ -89,6 +114,12 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
         ack()
         chosen = body["actions"][0]["selected_option"]["value"]
         respond(replace_original=True, text=f"Topic picked: {chosen}")
+
+    @app.action("modal_button")
+    def modal_button(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        ack()
+        assert body["container"]["type"] == "view" and body["view"]["type"] == "modal"
+        client.chat_postMessage(channel=body["user"]["id"], text="Pressed in the modal")
 
     @app.event("app_home_opened")
     def home(event: dict[str, Any], client: WebClient) -> None:

@@ -70,5 +70,12 @@ def test_real_app_in_the_browser(browser_page: Any, real_preview: str) -> None:
     # The Home tab: app_home_opened reaches the app, which publishes its view.
     page.click("#nav-app")
     page.locator(".home .bk-header").first.wait_for()
-    assert page.locator(".home .bk-button").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "preview-home.png"))
+
+    # A Home button opens the topic in a modal (views.open); Escape closes it.
+    page.locator(".home .bk-button").first.click()
+    modal = page.locator("#modal-bg.open")
+    modal.wait_for()
+    assert modal.locator(".bk-header").count() >= 1
+    page.keyboard.press("Escape")
+    modal.wait_for(state="hidden")

@@ -280,3 +280,19 @@ def test_page_endpoints_take_only_json(preview: Preview) -> None:
     assert err.value.code == 415
     err.value.close()
     assert preview.state()["channel"] == []
+
+
+def test_modal_opens_takes_clicks_and_closes(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "modal"})
+    modal = wait_for(preview, lambda s: s["modal"] is not None)["modal"]
+    assert modal["title"] == "Sources" and modal["close"] == "Done"
+    assert "<b>In a modal</b>" in modal["html"]
+    r = post(
+        preview,
+        "/preview/action",
+        {"message_id": "modal", "block_id": "modal_actions", "action_id": "modal_button"},
+    )
+    assert r["status"] == 200
+    assert "Pressed in the modal" in wait_for(preview, lambda s: s["dm"])["dm"][0]["html"]
+    post(preview, "/preview/close-modal")
+    assert preview.state()["modal"] is None
