@@ -7,9 +7,10 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint build check bench clean
 
 $(STAMP): pyproject.toml
+	@echo "Setting up $(VENV) (first run takes a minute or two)..."
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --upgrade pip
-	@$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@$(BIN)/python -m pip install -e '.[dev]' > $(VENV)/install.log 2>&1 \
+		|| { tail -n 30 $(VENV)/install.log; echo "Install failed: see $(VENV)/install.log"; exit 1; }
 	@touch $(STAMP)
 
 run: $(STAMP)  ## build briefings if stale, then start the bot (local preview without Slack tokens)

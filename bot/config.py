@@ -20,7 +20,9 @@ class Settings(BaseSettings):
     # Slack
     slack_bot_token: SecretStr | None = Field(None, description="Bot token, xoxb-…")
     slack_signing_secret: SecretStr | None = Field(None, description="Signing secret (HTTP mode)")
-    slack_app_token: SecretStr | None = Field(None, description="App-level token, xapp-… (Socket Mode)")
+    slack_app_token: SecretStr | None = Field(
+        None, description="App-level token, xapp-… (Socket Mode)"
+    )
     slack_api_url: str = Field(
         "https://slack.com/api/", description="Web API base URL (GovSlack, tests, preview)"
     )
