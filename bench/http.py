@@ -157,14 +157,18 @@ def start(
 
 
 def serve_bare(port: int, workers: int | None) -> None:
-    """A Bolt app that only acks, on the same gunicorn stack as the bot."""
+    """A Bolt app that only acks, on the same gunicorn stack and Bolt settings as the bot."""
     from slack_bolt import Ack, App
     from slack_sdk import WebClient
 
     from bot.slack.server import gunicorn_options, make_wsgi, run_gunicorn
 
     client = WebClient(token=os.environ["SLACK_BOT_TOKEN"], base_url=os.environ["SLACK_API_URL"])
-    app = App(client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+    app = App(
+        client=client,
+        signing_secret=os.environ["SLACK_SIGNING_SECRET"],
+        process_before_response=True,  # as bot.slack.app.build_app
+    )
 
     def bare(ack: Ack) -> None:
         ack()

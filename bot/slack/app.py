@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App
+from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
@@ -70,6 +72,33 @@ def holder_for(settings: Settings, library: Library | LibraryHolder | None) -> L
     return holder
 
 
+class Inject(Middleware):
+    """Put the current Library, the Router, Settings and the background executor in context.
+
+    A class middleware: Bolt calls it without per-request keyword-argument injection.
+    """
+
+    def __init__(
+        self, holder: LibraryHolder, router: Router, settings: Settings, background: Executor
+    ) -> None:
+        self.holder, self.router, self.settings, self.background = (
+            holder,
+            router,
+            settings,
+            background,
+        )
+
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]
+    ) -> BoltResponse | None:
+        context = req.context
+        context["library"] = self.holder.get()
+        context["router"] = self.router
+        context["settings"] = self.settings
+        context["background"] = self.background
+        return next()
+
+
 def build_app(
     settings: Settings,
     library: Library | LibraryHolder | None = None,
@@ -88,8 +117,13 @@ def build_app(
     router = router or default_router()
     client = client or make_client(settings)
     signing_secret = secret(settings.slack_signing_secret)
+    background = ThreadPoolExecutor(max_workers=8, thread_name_prefix="deepseek-bg")
     app = App(
         client=client,
+        # Answer Slack as soon as a listener returns: replies go in ack() (no I/O before it),
+        # slow work goes to `background` (listeners/background.py). This skips Bolt's
+        # 10 ms ack-polling loop on every request.
+        process_before_response=True,
         signing_secret=signing_secret or "",
         request_verification_enabled=not socket_mode,
         token_verification_enabled=token_verification,
@@ -97,13 +131,7 @@ def build_app(
         logger=logging.getLogger(BOLT_LOGGER),
     )
 
-    def inject(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse:
-        context["library"] = holder.get()
-        context["router"] = router
-        context["settings"] = settings
-        return next()
-
-    app.middleware(inject)
+    app.use(Inject(holder, router, settings, background))
     register_listeners(app)
     app._deepseek_holder = holder  # type: ignore[attr-defined]
     return app

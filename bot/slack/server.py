@@ -45,7 +45,7 @@ def gunicorn_options(host: str, port: int, workers: int | None = None) -> dict[s
         "bind": f"{host}:{port}",
         "workers": workers or int(os.environ.get("WEB_CONCURRENCY", 0)) or min(2 * cpus, 4),
         "worker_class": "gthread",
-        "threads": 4,
+        "threads": int(os.environ.get("WEB_THREADS", 0)) or 4,
         "preload_app": True,
         "timeout": 30,
         "graceful_timeout": 10,

@@ -15,6 +15,7 @@ from slack_sdk import WebClient
 
 from bot.library import Library
 from bot.slack import blocks
+from bot.slack.listeners.background import later
 from bot.slack.listeners.commands.brief import brief_reply
 from bot.slack.listeners.commands.sources import sources_reply
 from bot.slack.mrkdwn import escape
@@ -62,14 +63,15 @@ def open_topic(
     else:
         reply = dict(brief_reply(library, topic_id))
     topic = library.topic(topic_id)
-    deliver(body, reply, respond, client, topic.title if topic else "DeepSeek")
+    later(context, deliver, body, reply, respond, client, topic.title if topic else "DeepSeek")
 
 
 def open_overview(
     ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
 ) -> None:
     ack()
-    deliver(body, dict(brief_reply(_library(context), "overview")), respond, client, "Overview")
+    reply = dict(brief_reply(_library(context), "overview"))
+    later(context, deliver, body, reply, respond, client, "Overview")
 
 
 def show_sources(
@@ -78,7 +80,7 @@ def show_sources(
     ack()
     brief_id = action_value(body) or "overview"
     reply = sources_reply(_library(context), "" if brief_id == "overview" else brief_id)
-    deliver(body, reply, respond, client, "Sources")
+    later(context, deliver, body, reply, respond, client, "Sources")
 
 
 def run_command(
@@ -102,4 +104,4 @@ def run_command(
             router=router,
         )
         reply = router.dispatch(text, ctx)
-    deliver(body, reply, respond, client)
+    later(context, deliver, body, reply, respond, client)

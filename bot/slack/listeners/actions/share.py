@@ -9,6 +9,7 @@ from slack_sdk.models.blocks import ContextBlock
 
 from bot.slack import blocks
 from bot.slack.listeners.actions.navigate import action_value
+from bot.slack.listeners.background import later
 from bot.slack.router import Context, Reply, Router
 
 SHAREABLE = ("brief", "topics", "sources")
@@ -43,9 +44,9 @@ def share(ack: Ack, body: dict[str, Any], respond: Respond, context: BoltContext
     user_id = str((body.get("user") or {}).get("id", ""))
     router: Router = context["router"]
     if text.split(" ", 1)[0] not in SHAREABLE:
-        respond(**blocks.notice("That can't be shared."), replace_original=False)
+        later(context, respond, **blocks.notice("That can't be shared."), replace_original=False)
         return
     reply = router.dispatch(
         text, Context(library=context["library"], user_id=user_id, router=router)
     )
-    respond(**shared_reply(reply, user_id))
+    later(context, respond, **shared_reply(reply, user_id))

@@ -9,6 +9,7 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.slack import blocks
+from bot.slack.listeners.background import later
 from bot.slack.router import Context, Reply, Router
 
 FAILED = "Sorry, that failed on my side. Try again, or `/deepseek help`."
@@ -53,10 +54,14 @@ def deepseek_command(
         ack(**sub.pending)
     else:
         ack()
-    try:
-        reply = sub.handler(parsed, ctx)
-    except Exception:
-        logger.exception("/deepseek %s failed", parsed.name)
-        reply = blocks.notice(FAILED)
-    if reply:
-        respond(**reply)
+
+    def deferred() -> None:
+        try:
+            reply = sub.handler(parsed, ctx)
+        except Exception:
+            logger.exception("/deepseek %s failed", parsed.name)
+            reply = blocks.notice(FAILED)
+        if reply:
+            respond(**reply)
+
+    later(context, deferred)

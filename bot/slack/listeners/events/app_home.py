@@ -15,6 +15,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.slack import blocks
+from bot.slack.listeners.background import later
 
 
 def digest_home_blocks(
@@ -36,12 +37,18 @@ def digest_home_blocks(
 def app_home_opened(
     event: dict[str, Any], client: WebClient, context: BoltContext, logger: logging.Logger
 ) -> None:
+    """Bolt acks events itself; publishing (Web API I/O) happens after, in the background."""
     if event.get("tab", "home") != "home":
         return
     user_id = str(event.get("user", ""))
-    try:
-        extra = digest_home_blocks(user_id, client, context)
-    except Exception:
-        logger.exception("digest section of App Home failed")
-        extra = []
-    client.views_publish(user_id=user_id, view=blocks.home_view(context["library"], extra))
+    library = context["library"]
+
+    def publish() -> None:
+        try:
+            extra = digest_home_blocks(user_id, client, context)
+        except Exception:
+            logger.exception("digest section of App Home failed")
+            extra = []
+        client.views_publish(user_id=user_id, view=blocks.home_view(library, extra))
+
+    later(context, publish)
