@@ -294,3 +294,33 @@ def test_stale_claim_of_dead_process_is_recovered_from_history(
     assert len(top_level(slack_stub, "C1")) == 1
     assert len(replies(slack_stub, "C1")) == 1
     assert store.deliveries("C1")[0].status == "posted"
+
+
+def test_dead_runners_post_in_flight_is_waited_for_not_reposted(
+    store: Store, slack_stub: SlackStub, content: DigestContent
+) -> None:
+    """A runner died moments after sending its post: wait for it to land, never post again."""
+    import socket
+
+    store.subscribe("C1", SCHED, by="U1", now=BEFORE)
+    sid = slot_id("C1", MON_0900)
+    dead = f"{socket.gethostname()}:999999999:dead"  # no such pid: the runner is gone
+    d = store.claim("C1", MON_0900, token="dead", claimant=dead)
+    assert d is not None
+    assert store.update_claim(d.id, "dead", attempted_at=datetime.now(UTC))
+    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=1))
+    assert report.unknown == [sid] and report.posted == []
+    assert slack_stub.posts("C1") == []
+    # The dead runner's post lands late...
+    slack_stub.add_message(
+        "C1",
+        {
+            "text": "digest",
+            "metadata": {"event_type": METADATA_EVENT, "event_payload": {"slot_id": sid}},
+        },
+    )
+    # ...and the next run records it instead of posting another.
+    report = run(store, slack_stub, content, MON_0900 + timedelta(minutes=2))
+    assert report.recovered == [sid] and report.posted == []
+    assert len(top_level(slack_stub, "C1")) == 1
+    assert store.deliveries("C1")[0].status == "posted"
