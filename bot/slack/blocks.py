@@ -400,7 +400,10 @@ def help_message(
         f"Briefings on DeepSeek built from {n_art} news articles, every point cited. "
         "Replies are only visible to you; *Share in channel* posts one for everyone."
     )
-    lines = [f"`{escape(example)}`\n{escape(summary)}" for _usage, summary, example in usages]
+    lines = [
+        f"*/deepseek {escape(usage)}*: {escape(summary)}\nExample: `{escape(example)}`"
+        for usage, summary, example in usages
+    ]
     blocks += sections("\n".join(lines))
     blocks += context(["Ask in your own words: `/deepseek brief how did they train it so cheaply`"])
     text = "/deepseek commands: " + ", ".join(u for u, _, _ in usages)
