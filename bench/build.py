@@ -94,13 +94,12 @@ def main() -> None:
         return
 
     def measure(seeds_dir: Path) -> dict[str, float]:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(seeds_dir)],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+        proc = subprocess.run(
+            [sys.executable, __file__, "--one", str(seeds_dir)], capture_output=True, text=True
+        )
+        if proc.returncode:
+            sys.exit(f"build of {seeds_dir} failed:\n{proc.stderr.strip()}")
+        result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
         return result
 
     rows: list[dict[str, float]] = [measure(SEEDS)]

@@ -14,7 +14,7 @@ from bot.builder.differ import Difference, Row, clause_for, differences, find_fi
 from bot.builder.errors import BuildError
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import Seeds
-from bot.builder.select import Candidate, mmr, point_text, quality
+from bot.builder.select import DANGLING, Candidate, mmr, point_text, quality
 from bot.builder.split import split_sentences
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher, assign
@@ -25,6 +25,7 @@ BUDGET = 1500
 MIN_RELEVANCE = 2.0
 ARTICLE_SUMMARY = 4
 BOTTOM_LINE_MAX = 260
+OVERVIEW_POINT_MAX = 230
 CHIP_HINT = re.compile(r"\b[A-Z]\d{2,4}")
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 
@@ -74,8 +75,7 @@ def _sha(data: bytes) -> str:
 def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lambda x: x) -> Output:
     """Turn the seeds into every file of briefings/."""
     matcher = TopicMatcher(seeds.topics)
-    order = [a.meta.id for a in seeds.articles]
-    rank = {a: i for i, a in enumerate(order)}
+    warnings: list[Warning_] = []
     sents: dict[str, list[Sent]] = {}
     dropped: list[tuple[str, DroppedLine]] = []
     for i in progress(range(len(seeds.articles))):
@@ -87,19 +87,28 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             prev: str | None = None
             if line.kind == "heading":
                 continue
+            quoting = 0  # open curly quotes so far in this paragraph
             for text in split_sentences(line.text):
                 pt = point_text(text, line.kind == "bullet")
+                inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
                 out.append(
-                    Sent(art.meta.id, len(out), text, pt[0] if pt else None, bool(pt and pt[1]),
-                         prev, matcher.phrases(text))
+                    Sent(art.meta.id, len(out), text, pt[0] if pt else None,
+                         bool(pt and (pt[1] or inside)), prev, matcher.phrases(text))
                 )  # fmt: skip
+                quoting = max(0, quoting + text.count("“") - text.count("”"))
                 prev = text
         if not any(s.point for s in out):
-            raise BuildError(
-                f"{art.path}: no usable sentences after cleaning; check the article text"
+            warnings.append(
+                Warning_(art.path, "no usable sentences after cleaning; skipped (check the text)")
             )
+            continue
         sents[art.meta.id] = out
 
+    kept = [a for a in seeds.articles if a.meta.id in sents]
+    if not kept:
+        raise BuildError("no article has usable sentences; check the files in seeds/articles")
+    order = [a.meta.id for a in kept]
+    rank = {a: i for i, a in enumerate(order)}
     everything = [s for a in order for s in sents[a]]
     matcher.fit(s.phrases for s in everything)
     for s in everything:
@@ -130,7 +139,6 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             cand_sents[id(c)].append(s)
 
     topics: list[Topic] = []
-    warnings: list[Warning_] = []
     per_topic: dict[str, list[Candidate]] = {t.id: [] for t in seeds.topics}
     for c in by_text.values():
         s0 = cand_sents[id(c)][0]
@@ -203,6 +211,8 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             own.bottom = (
                 s0.quality * rel**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
             )
+            if s0.fragment or DANGLING.search(c.text):
+                own.bottom *= 0.4  # a bottom line must stand on its own
             cands.append(own)
         bottom = _bottom_line(cands)
         points = mmr(cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order)
@@ -232,24 +242,24 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     # overview: the broadest sentence as bottom line, then each topic's best points
     ov_bottom = _overview_bottom(everything, by_text, cand_sents)
     ov_pool: list[Candidate] = []
-    for depth in range(2):
-        for t in topics:
-            pts = chosen_by_topic[t.id][1]
-            if depth < len(pts):
-                p = pts[depth]
-                ov_pool.append(
-                    Candidate(
-                        p.text,
-                        list(p.sources),
-                        p.rank,
-                        p.score * (1.0 if depth == 0 else 0.5),
-                        p.figures,
-                    )
-                )
+    topic_of: dict[int, int] = {}
+    for n, t in enumerate(topics):
+        bottom, pts = chosen_by_topic[t.id]
+        pool = [c for c in ([bottom] if bottom else []) + pts if len(c.text) <= OVERVIEW_POINT_MAX]
+        if not pool:
+            continue
+        top = max(c.score for c in pool) or 1.0
+        best = min(pool, key=lambda c: (-c.score, c.rank))
+        weight = len({a for c in [*pts, *([bottom] if bottom else [])] for a in c.sources})
+        pick = Candidate(
+            best.text, list(best.sources), best.rank, best.score / top * weight, best.figures
+        )
+        topic_of[id(pick)] = n
+        ov_pool.append(pick)
     ov_points = mmr(
         ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order
     )
-    ov_points.sort(key=lambda p: -p.score)
+    ov_points.sort(key=lambda p: topic_of[id(p)])  # in topic order, one point per topic
     md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
     data = md.encode()
     files["overview.md"] = data
@@ -267,21 +277,24 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     )
 
     articles: list[Article] = []
-    for art in seeds.articles:
+    for art in kept:
         aid = art.meta.id
         summary = _article_summary(sents[aid])
-        figs: list[tuple[str, str, str]] = []
+        figs: list[tuple[list[tuple[str, str]], str]] = []
         seen: set[str] = set()
         for s in sents[aid]:
             text = s.point or s.text
             if not FIGURE_HINT.search(text):
                 continue
-            for m in mentions(text, s.prev):
-                if m.figure.text + m.measure in seen:
-                    continue
-                seen.add(m.figure.text + m.measure)
-                label = m.measure + (f", {m.model}" if m.model else "")
-                figs.append((m.figure.text, label, clause_for(text, m.figure, 160, lower_ok=True)))
+            found = [m for m in mentions(text, s.prev) if m.figure.text + m.measure not in seen]
+            if not found:
+                continue
+            seen.update(m.figure.text + m.measure for m in found)
+            labels = [
+                (m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found
+            ]
+            clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}
+            figs.append((labels, clauses.pop() if len(clauses) == 1 else text))
         people = quoted_people([s.text for s in sents[aid]])
         feeds = [t for t in topics if t.id in article_topics[aid]]
         md = render.article_brief(art, summary, figs[:12], people, feeds)
@@ -326,7 +339,7 @@ def _overview_bottom(
             continue
         s = cand_sents[id(c)][0]
         breadth = sum(1 for v in s.scores.values() if v >= MIN_RELEVANCE)
-        score = s.quality * breadth * (1 + 0.25 * (len(c.sources) - 1))
+        score = s.quality**0.5 * breadth * (1 + 0.25 * (len(c.sources) - 1))
         if best is None or (-score, c.rank) < (-best[0], best[1]):
             best, pick = (score, c.rank), c
     return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None

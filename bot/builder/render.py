@@ -110,7 +110,7 @@ def overview(
 def article_brief(
     art: SeedArticle,
     summary: Sequence[str],
-    figures: Sequence[tuple[str, str, str]],
+    figures: Sequence[tuple[Sequence[tuple[str, str]], str]],
     people: Sequence[str],
     topics: Sequence[Topic],
 ) -> str:
@@ -122,9 +122,11 @@ def article_brief(
     lines = [f"# {esc(m.title)}", "", " · ".join(source), "", "## Summary", ""]
     lines.append(" ".join(esc(s) for s in summary) or "No summary: no usable sentences.")
     lines += ["", "## Figures", ""]
-    lines += [f"- **{esc(f)}** ({esc(label)}): {esc(text)}" for f, label, text in figures] or [
-        "- None stated."
-    ]
+    for labels, text in figures:
+        what = "; ".join(f"**{esc(f)}** ({esc(label)})" for f, label in labels)
+        lines.append(f"- {what}: {esc(text)}")
+    if not figures:
+        lines.append("- None stated.")
     lines += ["", "## Quoted", ""]
     lines += [f"- {esc(p)}" for p in people] or ["- Nobody is quoted by name."]
     lines += ["", "## Topics", ""]

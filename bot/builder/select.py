@@ -40,6 +40,7 @@ SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 DANGLING = re.compile(
     r"^(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ii]ts?|[Tt]hey|[Tt]heir|[Ss]uch|[Hh]e|[Ss]he)\b"
     r"|\b(?:this|these|that) (?:claim|claims|trend|story|issue|approach|process)\b"
+    r"|^.{0,60}\b(?:these|those)\b"
 )
 
 
@@ -91,8 +92,8 @@ def quality(text: str, fragment: bool) -> float:
         q *= 0.5
     if DANGLING.search(text):
         q *= 0.7
-    if len(text) > 280:
-        q *= 0.8
+    if len(text) > 200:
+        q *= (200 / len(text)) ** 0.5
     return q
 
 

@@ -149,3 +149,20 @@ def test_parse_topics_reads_aliases() -> None:
         "topics.toml",
     )
     assert topic.aliases == ("gpu",) and topic.keywords == ("chip",)
+
+
+def test_article_of_only_boilerplate_is_a_warning_and_skipped(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    (seeds_copy / "articles" / "cookies.txt").write_text(
+        '+++\nid = "cookies"\ntitle = "Cookies"\n+++\n'
+        "This website uses cookies to improve your experience.\nCookie\nDuration\n"
+        "Subscribe to our newsletter\nCOMMENTS\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = CliRunner().invoke(build, ["--seeds", str(seeds_copy), "--out", str(out)])
+    assert result.exit_code == 0
+    assert "cookies.txt: no usable sentences after cleaning; skipped" in result.output
+    assert "built 5 articles" in result.output
+    assert not (out / "articles" / "cookies.md").exists()

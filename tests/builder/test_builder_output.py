@@ -287,5 +287,7 @@ def test_article_summaries_and_figures_are_source_text(
             assert longest, (art.id, rest[:80])
             rest = rest[longest:].lstrip()
         for tok in doc.sections["Figures"].items:
-            clause = plain(tok).split("): ", 1)[1] if "): " in plain(tok) else ""
+            labels = re.match(r"(?:\*\*.+?\*\* \([^)]*\)(?:; )?)+: ", tok.content)
+            assert labels, tok.content
+            clause = plain(MD.parseInline(tok.content[labels.end() :])[0])
             assert normalise(clause) in source, (art.id, clause)
