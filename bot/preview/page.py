@@ -7,11 +7,14 @@ sends what you type or click back to the server, and long-polls /preview/state f
 
 from __future__ import annotations
 
+import html
+import re
+
 CSS = r"""
 :root {
   --aubergine: #3f0e40; --aubergine-dark: #350d36; --active: #1164a3; --text: #1d1c1d;
   --muted: #616061; --border: #e2e2e2; --link: #1264a3; --green: #007a5a; --red: #e01e5a;
-  --hover: #f8f8f8;
+  --hover: #f8f8f8; --app: __APP_COLOR__;
 }
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; }
@@ -58,7 +61,7 @@ main { display: flex; flex-direction: column; min-width: 0; height: 100vh; }
 .msg.ephemeral { background: #f8f8fb; }
 .msg.ephemeral:hover { background: #f2f2f7; }
 .avatar { width: 36px; height: 36px; border-radius: 6px; flex: none; display: grid;
-  place-items: center; color: #fff; font-weight: 900; font-size: 14px; background: #4a6fa5; }
+  place-items: center; color: #fff; font-weight: 900; font-size: 14px; background: var(--app); }
 .avatar.user { background: #d07a2d; }
 .msg-main { flex: 1; min-width: 0; }
 .msg-head { display: flex; gap: 6px; align-items: baseline; }
@@ -86,7 +89,7 @@ main { display: flex; flex-direction: column; min-width: 0; height: 100vh; }
   font-weight: 700; font-size: 13px; cursor: pointer; border: 1px solid transparent;
   border-radius: 6px; padding: 2px 6px 2px 2px; background: none; }
 .replies:hover { border-color: var(--border); background: #fff; }
-.replies .mini { width: 20px; height: 20px; border-radius: 4px; background: #4a6fa5; }
+.replies .mini { width: 20px; height: 20px; border-radius: 4px; background: var(--app); }
 .note { margin: 6px 20px; padding: 6px 10px; border-radius: 6px; font-size: 13px;
   background: #fdf6e3; color: #6b5200; border: 1px solid #f2e3b3; }
 .note.error { background: #fdecef; color: #8f1030; border-color: #f6c3cf; }
@@ -107,6 +110,11 @@ main { display: flex; flex-direction: column; min-width: 0; height: 100vh; }
 .box button { margin: 4px; border: 0; border-radius: 4px; background: var(--green); color: #fff;
   padding: 5px 12px; font-weight: 700; cursor: pointer; }
 .box button:disabled { background: #ddd; color: #888; cursor: default; }
+.usage { display: none; border: 1px solid var(--border); border-bottom: 0; border-radius: 8px 8px 0 0;
+  padding: 8px 12px; font-size: 13px; background: #fff; box-shadow: 0 -2px 6px rgba(0,0,0,.04); }
+.usage.open { display: block; }
+.usage b { font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
+.usage span { color: var(--muted); display: block; }
 .hint { font-size: 12px; color: var(--muted); margin-top: 4px; min-height: 16px; }
 /* thread pane */
 .thread { width: 420px; border-left: 1px solid var(--border); display: none; flex-direction: column;
@@ -187,6 +195,7 @@ main { display: flex; flex-direction: column; min-width: 0; height: 100vh; }
 JS = r"""
 "use strict";
 const $ = (s, el = document) => el.querySelector(s);
+const APP_NAME = document.body.dataset.appName, APP_INITIALS = document.body.dataset.appInitials;
 let state = null, version = -1, view = "channel", openThread = null, sending = false;
 const shownPayloads = new Set();
 
@@ -199,7 +208,7 @@ async function post(path, body) {
 }
 
 function messageHTML(m, inThread) {
-  const avatar = m.bot ? '<div class="avatar">DS</div>' : '<div class="avatar user">Y</div>';
+  const avatar = m.bot ? '<div class="avatar">' + APP_INITIALS + "</div>" : '<div class="avatar user">Y</div>';
   const badge = m.bot ? '<span class="badge">App</span>' : "";
   const only = m.ephemeral
     ? '<div class="only-you"><span class="eye"></span>Only visible to you' +
@@ -239,7 +248,7 @@ function render() {
   const inChannel = view === "channel";
   $("#nav-channel").classList.toggle("active", inChannel);
   $("#nav-app").classList.toggle("active", !inChannel);
-  $("#chan-title").textContent = inChannel ? "# deepseek-preview" : "DeepSeek bot";
+  $("#chan-title").textContent = inChannel ? "# deepseek-preview" : APP_NAME;
   $("#chan-topic").textContent = inChannel
     ? "Local preview: the real app answers; nothing is sent to Slack."
     : "The app's Home tab and its direct messages.";
@@ -314,6 +323,7 @@ async function send(text) {
       hint.textContent = "";
     }
     $("#input").value = "";
+    $("#usage").classList.remove("open");
   } finally {
     sending = false; $("#send").disabled = false; $("#input").focus();
   }
@@ -355,6 +365,16 @@ document.addEventListener("change", (ev) => {
   const t = ev.target;
   if (t.classList && t.classList.contains("bk-select") && t.value) act(t, t.value);
 });
+$("#input").addEventListener("input", () => {
+  const box = $("#usage"), v = $("#input").value, word = v.split(/\s/)[0];
+  const show = v.startsWith("/") && ("/deepseek".startsWith(word) || word === "/deepseek") &&
+    !/^\/deepseek\s+\S/.test(v);
+  box.classList.toggle("open", show);
+  if (show) {
+    box.innerHTML = "<b>/deepseek " + esc(box.dataset.usage) + "</b><span>" +
+      esc(box.dataset.description) + "</span>";
+  }
+});
 $("#composer").addEventListener("submit", (ev) => { ev.preventDefault(); send($("#input").value); });
 $("#digest").addEventListener("click", async () => {
   const b = $("#digest"); b.disabled = true; $("#hint").textContent = "Posting the digest…";
@@ -395,17 +415,17 @@ PAGE_TEMPLATE = f"""<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'nonce-__NONCE__'; style-src 'unsafe-inline'; img-src https: http: data:; connect-src 'self'">
-<title>#deepseek-preview · DeepSeek bot preview</title>
+<title>#deepseek-preview · __APP_NAME__ preview</title>
 <style>{CSS}</style>
 </head>
-<body>
+<body data-app-name="__APP_NAME__" data-app-initials="__APP_INITIALS__">
 <nav class="sidebar">
   <div class="workspace"><b>DeepSeek preview</b><span>Local · not connected to Slack</span></div>
   <div class="nav">
     <h3>Channels</h3>
     <a id="nav-channel" class="active"><span class="hash">#</span>deepseek-preview</a>
     <h3>Apps</h3>
-    <a id="nav-app"><span class="dot"></span>DeepSeek bot</a>
+    <a id="nav-app"><span class="dot"></span>__APP_NAME__</a>
   </div>
   <footer>Replies come from the real app, signed like Slack's requests. Its Web API calls land here.</footer>
 </nav>
@@ -421,6 +441,7 @@ PAGE_TEMPLATE = f"""<!doctype html>
   <div class="scroll" id="scroll"><div id="messages"></div></div>
   <div class="composer">
     <div class="chips">{_examples()}</div>
+    <div class="usage" id="usage" data-usage="__USAGE__" data-description="__DESCRIPTION__"></div>
     <form id="composer" class="box" autocomplete="off">
       <input id="input" name="text" placeholder="Message #deepseek-preview (try /deepseek brief cost)" aria-label="Message">
       <button id="send" type="submit">Send</button>
@@ -443,6 +464,26 @@ PAGE_TEMPLATE = f"""<!doctype html>
 """
 
 
-def page_html(nonce: str) -> str:
-    """The page, with a fresh script nonce: only this page's own script may run."""
-    return PAGE_TEMPLATE.replace("__NONCE__", nonce)
+def page_html(
+    nonce: str,
+    *,
+    app_name: str = "DeepSeek Briefings",
+    color: str = "#1f3a5f",
+    usage: str = "",
+    description: str = "",
+) -> str:
+    """The page, with a fresh script nonce (only this page's own script may run) and the
+    app's name, colour and command usage from its manifest."""
+    initials = "".join(w[0] for w in app_name.split()[:2]).upper() or "A"
+    values = {
+        "__NONCE__": nonce,
+        "__APP_NAME__": html.escape(app_name),
+        "__APP_INITIALS__": html.escape(initials),
+        "__APP_COLOR__": color if re.fullmatch(r"#[0-9a-fA-F]{6}", color) else "#1f3a5f",
+        "__USAGE__": html.escape(usage, quote=True),
+        "__DESCRIPTION__": html.escape(description, quote=True),
+    }
+    page = PAGE_TEMPLATE
+    for key, value in values.items():
+        page = page.replace(key, value)
+    return page

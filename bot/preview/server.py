@@ -20,6 +20,7 @@ import contextlib
 import importlib
 import json
 import logging
+import re
 import secrets
 import signal
 import sys
@@ -39,7 +40,7 @@ from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
-from bot.config import Settings
+from bot.config import ROOT, Settings
 from bot.preview import blockkit_html
 from bot.preview.page import page_html
 
@@ -50,7 +51,6 @@ TEAM_DOMAIN = "preview"
 APP_ID = "A0PREVIEW"
 BOT_USER_ID = "U0DEEPSEEK"
 BOT_ID = "B0DEEPSEEK"
-BOT_NAME = "DeepSeek bot"
 USER_ID = "U0PREVIEW"
 USER_NAME = "you"
 CHANNEL_ID = "C0PREVIEW"
@@ -63,6 +63,50 @@ LONG_POLL = 20.0
 
 AppFactory = Callable[[Settings, WebClient], App]
 DigestRunner = Callable[["Preview"], str | None]
+
+
+@dataclass(frozen=True)
+class AppInfo:
+    """What the preview shows of the app, from manifest.json (Slack's app manifest)."""
+
+    name: str = "DeepSeek Briefings"
+    color: str = "#1f3a5f"
+    command: str = COMMAND
+    description: str = ""
+    usage_hint: str = ""
+    should_escape: bool = False
+
+
+def load_app_info(path: Path = ROOT / "manifest.json") -> AppInfo:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return AppInfo()
+    info = manifest.get("display_information") or {}
+    commands = (manifest.get("features") or {}).get("slash_commands") or []
+    command: dict[str, Any] = next((c for c in commands if c.get("command") == COMMAND), {})
+    color = str(info.get("background_color") or "")
+    return AppInfo(
+        name=str(info.get("name") or AppInfo.name),
+        color=color if re.fullmatch(r"#[0-9a-fA-F]{6}", color) else AppInfo.color,
+        description=str(command.get("description") or ""),
+        usage_hint=str(command.get("usage_hint") or ""),
+        should_escape=bool(command.get("should_escape")),
+    )
+
+
+def slash_text(text: str, should_escape: bool) -> str:
+    """The `text` field Slack sends for what the user typed after the command.
+
+    Slack always encodes &, < and >. With the command's `should_escape` on, it also turns
+    mentions of known users and channels and bare links into control sequences.
+    """
+    out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not should_escape:
+        return out
+    out = re.sub(rf"(?<![\w<])@{USER_NAME}\b", f"<@{USER_ID}|{USER_NAME}>", out)
+    out = re.sub(rf"(?<![\w<])#{CHANNEL_NAME}\b", f"<#{CHANNEL_ID}|{CHANNEL_NAME}>", out)
+    return re.sub(r"(?<![\w<|])(https?://[^\s<>|]+)", r"<\1>", out)
 
 
 def _local_tz() -> str:
@@ -239,6 +283,7 @@ class Preview:
         self.signing_secret = secrets.token_hex(32)
         self.bot_token = "xoxb-preview-" + secrets.token_hex(12)
         self.timeline = Timeline()
+        self.info = load_app_info()
         self.user_tz = _local_tz()
         self._tmp = tempfile.TemporaryDirectory(prefix="deepseek-preview-")
         self._app_factory = app_factory or default_app_factory
@@ -342,7 +387,7 @@ class Preview:
             "user_id": USER_ID,
             "user_name": USER_NAME,
             "command": COMMAND,
-            "text": text,
+            "text": slash_text(text, self.info.should_escape),
             "api_app_id": APP_ID,
             "is_enterprise_install": "false",
             "response_url": response_url,
@@ -805,7 +850,7 @@ class Preview:
                     "id": m.id,
                     "ts": m.ts,
                     "time": datetime.fromtimestamp(float(m.ts)).strftime("%H:%M"),
-                    "author": BOT_NAME if m.is_bot else "You",
+                    "author": self.info.name if m.is_bot else "You",
                     "bot": m.is_bot,
                     "ephemeral": m.ephemeral,
                     "edited": m.edited,
@@ -1012,7 +1057,15 @@ def _handler_for(preview: Preview) -> type[BaseHTTPRequestHandler]:
             path, _, query = self.path.partition("?")
             if path in ("/", "/index.html"):
                 self._send(
-                    200, page_html(secrets.token_urlsafe(16)).encode(), "text/html; charset=utf-8"
+                    200,
+                    page_html(
+                        secrets.token_urlsafe(16),
+                        app_name=preview.info.name,
+                        color=preview.info.color,
+                        usage=preview.info.usage_hint,
+                        description=preview.info.description,
+                    ).encode(),
+                    "text/html; charset=utf-8",
                 )
             elif path == "/healthz":
                 self._json({"ok": True, "app": preview.app is not None})

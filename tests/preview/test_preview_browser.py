@@ -37,6 +37,10 @@ def test_real_app_in_the_browser(browser_page: Any, real_preview: str) -> None:
     page.goto(real_preview)
     page.locator(".empty", has_text="very beginning").wait_for()
 
+    # Typing the command shows its usage hint, from manifest.json, as Slack does.
+    page.fill("#input", "/dee")
+    page.locator("#usage.open", has_text="/deepseek").wait_for()
+
     # A command: the reply is the app's ack, ephemeral.
     page.fill("#input", "/deepseek brief cost")
     page.press("#input", "Enter")

@@ -8,6 +8,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -296,3 +297,49 @@ def test_modal_opens_takes_clicks_and_closes(preview: Preview) -> None:
     assert "Pressed in the modal" in wait_for(preview, lambda s: s["dm"])["dm"][0]["html"]
     post(preview, "/preview/close-modal")
     assert preview.state()["modal"] is None
+
+
+def test_slash_text_is_encoded_as_slack_sends_it() -> None:
+    typed = "brief <b> & @you in #deepseek-preview https://x.com/a"
+    assert (
+        server.slash_text(typed, False)
+        == "brief &lt;b&gt; &amp; @you in #deepseek-preview https://x.com/a"
+    )
+    assert server.slash_text(typed, True) == (
+        "brief &lt;b&gt; &amp; <@U0PREVIEW|you> in <#C0PREVIEW|deepseek-preview> <https://x.com/a>"
+    )
+
+
+def test_app_info_comes_from_the_manifest(tmp_path: Path) -> None:
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(
+        json.dumps(
+            {
+                "display_information": {"name": "Briefs", "background_color": "#123456"},
+                "features": {
+                    "slash_commands": [
+                        {
+                            "command": "/deepseek",
+                            "usage_hint": "brief [topic]",
+                            "should_escape": True,
+                        }
+                    ]
+                },
+            }
+        )
+    )
+    info = server.load_app_info(manifest)
+    assert (info.name, info.color, info.usage_hint, info.should_escape) == (
+        "Briefs",
+        "#123456",
+        "brief [topic]",
+        True,
+    )
+    assert server.load_app_info(tmp_path / "missing.json") == server.AppInfo()
+
+
+def test_page_shows_the_apps_name_and_usage(preview: Preview) -> None:
+    _, html = get(preview, "/")
+    assert preview.info.name in html
+    if preview.info.usage_hint:
+        assert f'data-usage="{preview.info.usage_hint}"' in html.replace("&#x27;", "'")
