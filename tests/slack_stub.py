@@ -116,7 +116,9 @@ class SlackStub:
         return f"{self.base_url}/response/{rid}"
 
     def start(self) -> SlackStub:
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
