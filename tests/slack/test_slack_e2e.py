@@ -30,6 +30,8 @@ from slack_checks import (
 )
 from slack_stub import SlackStub
 
+from bot.slack.commands import parse
+
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -230,5 +232,7 @@ TEXT = st.one_of(
 def test_fuzz_over_http_never_5xx_never_a_mention(server: Server, text: str) -> None:
     status, reply = server.command(text)
     assert status == 200, reply
+    if reply == {"raw": ""} and parse(text).name == "digest":
+        return  # deferred: empty ack, reply via response_url
     check_payload(reply)
     no_unescaped_mentions(reply)
