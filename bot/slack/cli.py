@@ -57,6 +57,8 @@ def require(settings: Settings, mode: str, *names: str) -> dict[str, str]:
         if prefix and not value.startswith(prefix):
             fail(f"{name} should start with {prefix}. Get it at {WHERE[name]}.")
         out[name] = value
+    if not settings.slack_api_url.startswith(("https://", "http://")):
+        fail("SLACK_API_URL must be an http(s) URL, e.g. https://slack.com/api/ (or unset it).")
     return out
 
 

@@ -65,6 +65,15 @@ def test_ask_without_briefings_is_one_line(tmp_path: Path) -> None:
             "SLACK_APP_TOKEN should start with xapp-",
         ),
         ([], {"PORT": "eighty"}, "PORT is invalid"),
+        (
+            ["--http"],
+            {
+                "SLACK_SIGNING_SECRET": "s",
+                "SLACK_BOT_TOKEN": "xoxb-1",
+                "SLACK_API_URL": "slack.com",
+            },
+            "SLACK_API_URL must be an http(s) URL",
+        ),
     ],
 )
 def test_serve_config_errors_are_one_line(
