@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import NoReturn
 
 import click
@@ -54,6 +54,9 @@ def _parse_now(text: str | None) -> datetime | None:
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)  # documented: no offset means UTC
+    if parsed > datetime.now(UTC) + timedelta(minutes=5):
+        # Deliveries recorded for future slots would hold back the real ones until then.
+        raise click.BadParameter(f"{text!r} is in the future; --now may only look back.")
     return parsed
 
 
@@ -98,7 +101,7 @@ def digest() -> None:
     "--now",
     "now_text",
     metavar="ISO-8601",
-    help="Act as if it were this time (default: now). No offset means UTC.",
+    help="Act as if it were this time (default: now; not in the future). No offset means UTC.",
 )
 @click.option("--channel", "channels", multiple=True, metavar="ID", help="Only this channel.")
 def run_due_cmd(now_text: str | None, channels: tuple[str, ...]) -> None:

@@ -473,9 +473,9 @@ def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport
         subs = [s for s in subs if s.channel_id in wanted]
     plans: list[tuple[Subscription, list[Delivery], datetime | None]] = []
     for sub in subs:
-        open_rows = [d for d in store.open_deliveries(sub.channel_id) if is_stale(d, run.lease)]
-        busy = [d for d in store.open_deliveries(sub.channel_id) if d not in open_rows]
-        run.report.busy += len(busy)
+        open_all = store.open_deliveries(sub.channel_id)
+        open_rows = [d for d in open_all if is_stale(d, run.lease)]
+        run.report.busy += len(open_all) - len(open_rows)
         new_slot: datetime | None = None
         if sub.due_enabled:
             new_slot = _plan_slots(run, sub)
