@@ -243,8 +243,6 @@ function channelHTML(messages, notes) {
 
 function render() {
   if (!state) return;
-  const scroller = $("#scroll");
-  const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
   const inChannel = view === "channel";
   $("#nav-channel").classList.toggle("active", inChannel);
   $("#nav-app").classList.toggle("active", !inChannel);
@@ -270,7 +268,7 @@ function render() {
       (state.app.error ? ": " + esc(state.app.error) : ".") + "</div>" + html;
   }
   $("#messages").innerHTML = html;
-  if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+  keepBottom();
   const pane = $("#thread");
   const replies = openThread && state.threads[openThread];
   pane.classList.toggle("open", !!replies);
@@ -288,6 +286,16 @@ function render() {
     $("#modal-body").innerHTML = state.modal.html;
   }
 }
+
+// Like Slack: stay at the newest message unless you scrolled up to read.
+let stick = true;
+function keepBottom() { const sc = $("#scroll"); if (stick) sc.scrollTop = sc.scrollHeight; }
+$("#scroll").addEventListener("scroll", () => {
+  const sc = $("#scroll");
+  stick = sc.scrollHeight - sc.scrollTop - sc.clientHeight < 40;
+});
+new ResizeObserver(keepBottom).observe($("#messages"));
+new ResizeObserver(keepBottom).observe($("#scroll"));
 
 async function poll() {
   for (;;) {
@@ -316,6 +324,7 @@ async function send(text) {
       }
       if (view !== "channel") setView("channel");
       hint.textContent = "Running " + text + " …";
+      stick = true;
       const r = await post("/preview/command", { text: text.slice(cmd.length).trim() });
       hint.textContent = r.status === 200 ? "The app answered in " + r.ms + " ms." : "";
     } else {
@@ -378,8 +387,9 @@ $("#input").addEventListener("input", () => {
 $("#composer").addEventListener("submit", (ev) => { ev.preventDefault(); send($("#input").value); });
 $("#digest").addEventListener("click", async () => {
   const b = $("#digest"); b.disabled = true; $("#hint").textContent = "Posting the digest…";
+  stick = true;
   const r = await post("/preview/digest");
-  b.disabled = false; $("#hint").textContent = r.ok ? "Digest posted." : "";
+  b.disabled = false; $("#hint").textContent = r.ok ? r.message : "";
 });
 $("#thread-close").addEventListener("click", () => { openThread = null; render(); });
 const closeModal = () => post("/preview/close-modal");

@@ -62,7 +62,8 @@ ACK_DEADLINE = 3.0  # Slack shows operation_timeout when the ack takes longer
 LONG_POLL = 20.0
 
 AppFactory = Callable[[Settings, WebClient], App]
-DigestRunner = Callable[["Preview"], str | None]
+# Posts a digest; returns (posted, what to tell the user).
+DigestRunner = Callable[["Preview"], tuple[bool, str]]
 
 
 @dataclass(frozen=True)
@@ -308,7 +309,6 @@ class Preview:
         )
         self.client = WebClient(token=self.bot_token, base_url=self.settings.slack_api_url)
         self.digest_lock = threading.Lock()
-        self.digest_clock: datetime | None = None
         self.app: App | None = None
         self.app_error: str | None = None
         self._thread: threading.Thread | None = None
@@ -499,13 +499,13 @@ class Preview:
 
     def post_digest(self) -> dict[str, Any]:
         try:
-            problem = self._digest_runner(self)
+            ok, message = self._digest_runner(self)
         except Exception as exc:
             log.exception("digest failed")
-            problem = f"The digest failed: {type(exc).__name__}: {exc}"
-        if problem:
-            self.timeline.note(problem, "error")
-        return {"ok": not problem, "error": problem}
+            ok, message = False, f"The digest failed: {type(exc).__name__}: {exc}"
+        if not ok:
+            self.timeline.note(message, "error")
+        return {"ok": ok, "message": message}
 
     def say(self, text: str) -> None:
         """A plain message from you (not a command): it just appears, as in Slack."""
@@ -951,65 +951,69 @@ def default_app_factory(settings: Settings, client: WebClient) -> App:
     return build(settings, client=client)
 
 
-def default_digest_runner(preview: Preview) -> str | None:
-    """Post the channel digest now, through the digest code's own delivery (`run_due`).
+def default_digest_runner(preview: Preview) -> tuple[bool, str]:
+    """Post the channel's next digest now, through the digest code's own delivery (`run_due`).
 
-    The preview channel gets a daily subscription whose slot is this minute, and `run_due`
-    claims the slot, composes, posts the digest and its thread reply through the preview's
-    Web API, and records the delivery in the preview's own store, exactly as a scheduled run
-    would. Each click takes a new slot (one minute after the previous one at the earliest),
-    so "what is new since the last digest" and the spotlight rotation behave as in a channel.
-    The channel's own subscription (from `/deepseek digest on` in the preview, or none) is
-    put back afterwards; the delivery stays recorded, as it would in a channel.
+    A digest belongs to a slot of the channel's schedule: the one set with `/deepseek digest
+    on` in the preview, else the digest's default (weekdays 09:00, your timezone). The
+    preview runs `run_due` as of the channel's next slot, so the digest claims that slot,
+    composes, posts with its thread reply through the preview's Web API, and records the
+    delivery in the preview's own store, exactly as the scheduled run would. Each click takes
+    the following slot, so "new since the last digest" and the spotlight rotation behave as
+    in a channel. A channel without a subscription is left without one.
     """
     from datetime import UTC, timedelta
 
     from bot.digest.deliver import Pacer, open_store, run_due
-    from bot.digest.schedule import Schedule
+    from bot.digest.schedule import next_slot, parse_on_args
 
     with preview.digest_lock:
-        now = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(seconds=1)
-        if preview.digest_clock is not None and now <= preview.digest_clock:
-            now = preview.digest_clock + timedelta(minutes=1)
-        preview.digest_clock = now
+        real_now = datetime.now(UTC)
         store = open_store(preview.settings)
         try:
             before = store.get(CHANNEL_ID)
-            local = now.astimezone(Schedule("daily", 0, 0, preview.user_tz).zone)
-            store.subscribe(
-                CHANNEL_ID,
-                Schedule("daily", local.hour, local.minute, preview.user_tz),
-                by=USER_ID,
-                now=now - timedelta(seconds=30),
-            )
-            report = run_due(
-                now,
-                store=store,
-                settings=preview.settings,
-                channels=[CHANNEL_ID],
-                workers=1,
-                pacer=Pacer(0.0),
-            )
-            if before is None:
-                # Posting now is not subscribing: leave no schedule behind.
-                store.unsubscribe(CHANNEL_ID, by=USER_ID, now=now)
+            own = before is not None and before.due_enabled
+            if before is not None and own:
+                schedule, since = before.schedule, before.since
             else:
-                store.subscribe(
-                    CHANNEL_ID,
-                    before.schedule,
-                    by=before.updated_by,
-                    on_empty=before.on_empty,
-                    now=before.since,
+                schedule, since = parse_on_args([], preview.user_tz).schedule, real_now
+                store.subscribe(CHANNEL_ID, schedule, by=USER_ID, now=since)
+            last = store.latest_slot(CHANNEL_ID)
+            slot = next_slot(schedule, max(since, last) if last is not None else since)
+            try:
+                report = run_due(
+                    slot + timedelta(seconds=1),
+                    store=store,
+                    settings=preview.settings,
+                    channels=[CHANNEL_ID],
+                    workers=1,
+                    pacer=Pacer(0.0),
                 )
-                if not before.active:
-                    store.unsubscribe(CHANNEL_ID, by=before.updated_by, now=before.updated_at)
-                elif before.paused_reason:
-                    store.pause(CHANNEL_ID, before.paused_reason, now=before.paused_at)
+            finally:
+                if before is None:
+                    store.unsubscribe(CHANNEL_ID, by=USER_ID, now=real_now)
+                elif not own:
+                    store.subscribe(
+                        CHANNEL_ID,
+                        before.schedule,
+                        by=before.updated_by,
+                        on_empty=before.on_empty,
+                        now=before.since,
+                    )
+                    if not before.active:
+                        store.unsubscribe(CHANNEL_ID, by=before.updated_by, now=before.updated_at)
+                    elif before.paused_reason:
+                        store.pause(CHANNEL_ID, before.paused_reason, now=before.paused_at)
         finally:
             store.close()
+    local = slot.astimezone(schedule.zone)
+    when = f"{local:%a} {local.day} {local:%b}, {local:%H:%M} ({schedule.tz})"
     if report.posted:
-        return None
-    return f"No digest was posted ({report.summary()})."
+        whose = "this channel's" if own else "the default schedule's"
+        return True, f"Posted the digest for {when}, {whose} next slot."
+    if report.empty:
+        return True, f"Nothing new for {when}, and this channel skips empty digests."
+    return False, f"No digest was posted for {when} ({report.summary()})."
 
 
 # ------------------------------------------------------------------------------------------------

@@ -153,7 +153,7 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
     return app
 
 
-def demo_digest(preview: Any) -> str | None:
+def demo_digest(preview: Any) -> tuple[bool, str]:
     """Post a digest and its thread reply the way a digest job would."""
     client: WebClient = preview.client
     parent = client.chat_postMessage(
@@ -162,4 +162,4 @@ def demo_digest(preview: Any) -> str | None:
         blocks=[{"type": "header", "text": {"type": "plain_text", "text": "DeepSeek digest"}}],
     )
     client.chat_postMessage(channel="C0PREVIEW", thread_ts=parent["ts"], text="More detail here")
-    return None
+    return True, "Posted the demo digest."

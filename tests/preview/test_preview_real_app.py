@@ -156,3 +156,17 @@ def test_home_tab(preview: Preview) -> None:
     state = settle(preview)
     assert state["home"] and "bk-header" in state["home"]
     assert_clean(state)
+
+
+def test_post_digest_now_uses_the_channels_own_schedule(preview: Preview) -> None:
+    preview.run_command("digest on daily 07:30 Europe/London")
+    settle(preview)
+    result = preview.post_digest()
+    assert result["ok"], result
+    assert "07:30 (Europe/London)" in result["message"]
+    state = settle(preview)
+    digest = [m for m in state["channel"] if "DeepSeek digest ·" in m["html"]]
+    assert len(digest) == 1 and "07:30" in digest[0]["html"]  # the footer names the schedule
+    preview.run_command("digest status")
+    status = settle(preview)["channel"][-1]["html"]
+    assert "07:30" in status and "none yet" not in status  # still subscribed, delivery recorded
