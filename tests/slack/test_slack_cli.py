@@ -83,9 +83,9 @@ def test_serve_config_errors_are_one_line(
     assert out.returncode == 2
     assert expected in out.stderr
     assert "Traceback" not in out.stderr and out.stderr.strip().count("\n") == 0
-    for value in env.values():
-        if len(value) > 3:
-            assert value not in out.stderr or value == "eighty"
+    for key, value in env.items():
+        if key.endswith(("_TOKEN", "_SECRET")) and len(value) > 3:
+            assert value not in out.stderr
 
 
 def test_rejected_token_is_one_line_and_not_logged() -> None:
