@@ -196,7 +196,7 @@ JS = r"""
 "use strict";
 const $ = (s, el = document) => el.querySelector(s);
 const APP_NAME = document.body.dataset.appName, APP_INITIALS = document.body.dataset.appInitials;
-let state = null, version = -1, view = "channel", openThread = null, sending = false;
+let state = null, version = -1, view = "channel", openThread = null, shownThread = null, sending = false;
 const shownPayloads = new Set();
 
 function esc(s) { const d = document.createElement("div"); d.textContent = s; return d.innerHTML; }
@@ -277,7 +277,9 @@ function render() {
     $("#thread-body").innerHTML = (parent ? messageHTML(parent, true) : "") +
       '<div class="count">' + replies.length + (replies.length === 1 ? " reply" : " replies") +
       "</div>" + replies.map((m) => messageHTML(m, true)).join("");
+    if (openThread !== shownThread) { const tb = $("#thread-body"); tb.scrollTop = tb.scrollHeight; }
   }
+  shownThread = replies ? openThread : null;
   const modal = $("#modal-bg");
   modal.classList.toggle("open", !!state.modal);
   if (state.modal) {
