@@ -547,6 +547,9 @@ class Preview:
             body = {"text": ack}
         if not isinstance(body, dict):
             body = {"text": str(body)}
+        if body.get("response_type") == "in_channel":
+            # Slack shows the command itself above an in_channel reply sent in the ack.
+            self.say(what)
         rid = response_url.rsplit("/", 1)[1]
         self._respond(rid, body, source="ack")
 

@@ -59,6 +59,9 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
                 },
             )
             return
+        if text == "public":
+            ack(response_type="in_channel", text="for everyone")
+            return
         if text == "post":
             ack()
             client.chat_postMessage(channel=command["channel_id"], text="posted *in channel*")

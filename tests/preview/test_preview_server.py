@@ -343,3 +343,10 @@ def test_page_shows_the_apps_name_and_usage(preview: Preview) -> None:
     assert preview.info.name in html
     if preview.info.usage_hint:
         assert f'data-usage="{preview.info.usage_hint}"' in html.replace("&#x27;", "'")
+
+
+def test_in_channel_ack_shows_the_command_then_the_reply(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "public"})
+    first, reply = preview.state()["channel"]
+    assert first["author"] == "You" and "/deepseek public" in first["html"]
+    assert not reply["ephemeral"] and "for everyone" in reply["html"]
