@@ -10,6 +10,8 @@ from typing import Any
 
 _LINK = re.compile(r"<([^<>|]+)\|([^<>]*)>")
 _BARE = re.compile(r"<([^<>|]+)>")
+_BOLD = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])")
+_ITALIC = re.compile(r"(?<![\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])")
 
 
 def mrkdwn_text(text: str) -> str:
@@ -23,6 +25,7 @@ def mrkdwn_text(text: str) -> str:
 
     text = _LINK.sub(link, text)
     text = _BARE.sub(lambda m: m.group(1), text)
+    text = _ITALIC.sub(r"\1", _BOLD.sub(r"\1", text))
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
