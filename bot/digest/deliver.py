@@ -67,7 +67,15 @@ _ACTIVE_LOCK = threading.Lock()
 
 
 class Transient(Exception):
-    """The call may or may not have reached Slack (5xx, timeout, dropped connection)."""
+    """The call may or may not have reached Slack (5xx, timeout, dropped connection).
+
+    `answered` is True when Slack answered (a 5xx): the request is over. False for a timeout
+    or a dropped connection: the request may still be in flight inside Slack.
+    """
+
+    def __init__(self, code: str, *, answered: bool = False) -> None:
+        super().__init__(code)
+        self.answered = answered
 
 
 class Refused(Exception):
@@ -105,7 +113,7 @@ def _classify(e: Exception) -> Exception:
         status = getattr(e.response, "status_code", 200)
         code = str(e.response.get("error", "") or f"http_{status}")
         if status >= 500 or status == 429 or code in TRANSIENT_ERRORS:
-            return Transient(code)
+            return Transient(code, answered=True)
         return Refused(code)
     return Transient(type(e).__name__)
 
@@ -607,6 +615,7 @@ def _post_verified(
         if run.stop.is_set():
             raise Refused("stopped")
         run.pacer.wait(channel)
+        sent = time.monotonic()
         try:
             return run.slack.post(
                 channel,
@@ -625,7 +634,12 @@ def _post_verified(
             )
         finally:
             run.pacer.done(channel)
-        time.sleep(run.backoff[min(attempt, len(run.backoff) - 1)])
+        delay = run.backoff[min(attempt, len(run.backoff) - 1)]
+        if last is not None and not getattr(last, "answered", True):
+            # No answer (timeout, dropped connection): the post may still land. Give it until
+            # `in_flight` after it was sent before looking for it, then retry if absent.
+            delay = max(delay, sent + run.in_flight.total_seconds() - time.monotonic())
+        time.sleep(delay)
         found = run.slack.find(channel, marker, oldest=since, thread_ts=thread_ts)
         if found is not None:
             log.info("digest %s: the failed post had landed (%s); not re-posting", channel, marker)
