@@ -12,7 +12,8 @@ It answers `POST /api/<method>`:
   with include_all_metadata=true; honours limit/oldest/latest. conversations.replies too.
 - conversations.info (`stub.channels[cid]` overrides), users.info (`stub.users[uid]`
   overrides; default tz `stub.default_tz`), views.publish, views.open, auth.test.
-- anything else: {"ok": true}.
+- anything else: {"ok": true}; `stub.answers[method] = {...}` fixes any method's answer
+  (e.g. apps.connections.open -> {"ok": true, "url": "ws://..."} for Socket Mode tests).
 
 `POST /response/<id>` is a response_url (`stub.response_url("x")`); the JSON body is recorded
 under method "response" (and a response_type=in_channel post is also added to the channel
@@ -84,6 +85,7 @@ class SlackStub:
         self.users: dict[str, dict[str, Any]] = {}
         self.channels: dict[str, dict[str, Any]] = {}
         self.response_channels: dict[str, str] = {}
+        self.answers: dict[str, dict[str, Any]] = {}  # method -> fixed JSON answer
         self._random = random.Random(seed)
         self._lock = threading.RLock()
         self._calls: list[Call] = []
@@ -197,6 +199,8 @@ class SlackStub:
 
     def answer(self, method: str, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
         """(status, extra headers, JSON body) for one API call without a fault."""
+        if method in self.answers:
+            return 200, {}, self.answers[method]
         if method in ("chat.postMessage", "response"):
             return self._post(method, body)
         handler = getattr(self, "_api_" + method.replace(".", "_"), None)
