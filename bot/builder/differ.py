@@ -44,6 +44,7 @@ COUNT = re.compile(
     r"(?<![\w.$,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
     r"(?:[A-Za-z0-9-]+\s+){0,3}?(?:chips|GPUs|processors|accelerators)\b",
 )
+MULTIPLE_X = re.compile(r"\dx\b")
 COUNT_HINT = re.compile(r"chips|GPUs|processors|accelerators")
 MODEL = re.compile(
     r"(?<![\w$/.-])((?:[A-Z][A-Za-z]+-)?(?:[A-Za-z]{1,8}-?\d+(?:\.\d+)?[a-z]?)(?:-[A-Z][a-z]+)?)(?![\w-])"
@@ -127,8 +128,8 @@ def find_figures(sentence: str) -> list[Figure]:
         )
         add(Figure("count", m.group(), value, value, m.start(), m.end()))
     hints = (
-        ("times" in lower or "fold" in lower or "x" in lower),
-        ("%" in lower or "per" in lower),
+        " times" in lower or "fold" in lower or MULTIPLE_X.search(sentence) is not None,
+        "%" in lower or "percent" in lower or "per cent" in lower,
     )
     for (pattern, kind), hint in zip(
         ((MULTIPLE, "multiple"), (PERCENT, "percent")), hints, strict=True

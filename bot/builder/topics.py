@@ -49,9 +49,9 @@ class TopicMatcher:
     def scores(self, found: set[tuple[str, ...]]) -> dict[str, float]:
         """Topic id → relevance: the summed weights of the distinct keywords found."""
         out: dict[str, float] = {}
-        for key in found:
+        for key in sorted(found):  # a fixed order: float sums must not depend on hash seeds
             w = self._weight.get(key, 1.0) * (1.0 + 0.25 * (len(key) - 1))
-            for tid in self._phrases[key]:
+            for tid in sorted(self._phrases[key]):
                 out[tid] = out.get(tid, 0.0) + w
         return out
 

@@ -291,3 +291,28 @@ def test_article_summaries_and_figures_are_source_text(
             assert labels, tok.content
             clause = plain(MD.parseInline(tok.content[labels.end() :])[0])
             assert normalise(clause) in source, (art.id, clause)
+
+
+def test_build_is_byte_identical_across_hash_seeds(repo_seeds: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"b{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [
+            sys.executable,
+            "-m",
+            "bot",
+            "build",
+            "-q",
+            "--seeds",
+            str(repo_seeds),
+            "--out",
+            str(out),
+        ]
+        subprocess.run(cmd, check=True, env=env)
+        outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert outs[0] == outs[1]
