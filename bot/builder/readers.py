@@ -62,16 +62,16 @@ def parse_article(data: bytes, shown: str) -> SeedArticle:
             f"{shown}: not UTF-8 (bad byte at offset {exc.start}); re-save the file as UTF-8"
         ) from None
     text = text.removeprefix("\ufeff")
-    first, sep, rest = text.partition("\n")
-    if first.strip() != FENCE or not sep:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
         raise BuildError(
             f"{shown}: no front matter; start the file with a '+++' line, id and title, then '+++'"
         )
-    head, fence, body = rest.partition(f"\n{FENCE}\n")
-    if not fence:
-        head, fence, body = rest.partition(f"\n{FENCE}")
-        if not fence or body.strip():
-            raise BuildError(f"{shown}: front matter is not closed; add a '+++' line after it")
+    close = next((n for n in range(1, len(lines)) if lines[n].strip() == FENCE), None)
+    if close is None:
+        raise BuildError(f"{shown}: front matter is not closed; add a '+++' line after it")
+    head = "".join(lines[1:close])
+    body = "".join(lines[close + 1 :])
     try:
         raw = tomllib.loads(head)
     except tomllib.TOMLDecodeError as exc:
@@ -85,7 +85,7 @@ def parse_article(data: bytes, shown: str) -> SeedArticle:
         raise BuildError(
             f"{shown}: no article text after the front matter; paste the text below '+++'"
         )
-    offset = text.count("\n", 0, len(text) - len(body))
+    offset = close + 1
     return SeedArticle(
         meta=meta, body=body, sha256=hashlib.sha256(data).hexdigest(), path=shown, offset=offset
     )

@@ -166,3 +166,10 @@ def test_article_of_only_boilerplate_is_a_warning_and_skipped(
     assert "cookies.txt: no usable sentences after cleaning; skipped" in result.output
     assert "built 5 articles" in result.output
     assert not (out / "articles" / "cookies.md").exists()
+
+
+def test_windows_line_endings_and_bom_are_accepted() -> None:
+    data = '\ufeff+++\r\nid = "win"\r\ntitle = "Windows"\r\n+++\r\nDeepSeek said it spent $6 million.\r\n'
+    article = parse_article(data.encode(), "win.txt")
+    assert article.meta.id == "win" and article.offset == 4
+    assert article.body == "DeepSeek said it spent $6 million.\r\n"
