@@ -67,9 +67,18 @@ def build(
     from bot.builder.writer import differing, write_atomic
 
     if seeds_dir is None or out_dir is None:
+        from pydantic import ValidationError
+
         from bot.config import Settings
 
-        settings = Settings()
+        try:
+            settings = Settings()
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            name = ".".join(str(p) for p in err["loc"]).upper()
+            raise click.ClickException(
+                f"setting {name}: {err['msg']}; fix it in the environment or .env"
+            ) from None
         seeds_dir = seeds_dir or settings.seeds_dir
         out_dir = out_dir or settings.briefings_dir
     try:

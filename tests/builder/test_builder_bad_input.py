@@ -173,3 +173,8 @@ def test_windows_line_endings_and_bom_are_accepted() -> None:
     article = parse_article(data.encode(), "win.txt")
     assert article.meta.id == "win" and article.offset == 4
     assert article.body == "DeepSeek said it spent $6 million.\r\n"
+
+
+def test_bad_setting_is_one_line() -> None:
+    result = CliRunner().invoke(build, ["--check"], env={"PORT": "abc"})
+    assert_one_line_error(result.exit_code, result.output, "setting PORT")
