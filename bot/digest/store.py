@@ -289,16 +289,9 @@ class Store:
 
     @contextmanager
     def _tx(self) -> Iterator[Connection]:
-        for attempt in range(5):
-            try:
-                with self.engine.begin() as conn:
-                    yield conn
-                return
-            except DBAPIError as e:  # "database is locked" beyond the busy timeout
-                if self.dialect == "sqlite" and "locked" in str(e.orig) and attempt < 4:
-                    time.sleep(0.2 * (attempt + 1))
-                    continue
-                raise
+        """A write transaction (on SQLite, BEGIN IMMEDIATE waits up to 60 s for the lock)."""
+        with self.engine.begin() as conn:
+            yield conn
 
     # ---------------------------------------------------------------- schema
 
