@@ -439,8 +439,13 @@ def _rich_inline(elements: Iterable[object]) -> str:
         elif kind == "emoji":
             name = str(el.get("name", ""))
             code = el.get("unicode")
-            if isinstance(code, str) and re.fullmatch(r"[0-9a-fA-F-]+", code):
-                piece = "".join(chr(int(c, 16)) for c in code.split("-") if c)
+            points = code.split("-") if isinstance(code, str) else []
+            if (
+                points
+                and all(re.fullmatch(r"[0-9a-fA-F]{1,6}", c) for c in points)
+                and all(int(c, 16) < 0x110000 for c in points)
+            ):
+                piece = esc("".join(chr(int(c, 16)) for c in points))
             else:
                 piece = EMOJI.get(name, f":{esc(name)}:")
         elif kind == "user":
@@ -487,7 +492,8 @@ def _rich_text(block: JSON) -> str:
             out.append(f"<pre>{_rich_inline(inner)}</pre>")
         elif kind == "rich_text_list":
             tag = "ol" if part.get("style") == "ordered" else "ul"
-            indent = int(part.get("indent") or 0)
+            raw_indent = part.get("indent")
+            indent = raw_indent if isinstance(raw_indent, int) and 0 <= raw_indent <= 8 else 0
             items = "".join(
                 f"<li>{_rich_inline(s.get('elements') or [])}</li>"
                 for s in inner
@@ -542,7 +548,16 @@ def _image_block(block: JSON) -> str:
 
 
 def render_block(block: object) -> str:
-    """One block to HTML, wrapped in a div that carries its type and block id."""
+    """One block to HTML, wrapped in a div that carries its type and block id. A block that
+    cannot be rendered (malformed) becomes a visible placeholder; rendering never raises."""
+    try:
+        return _render_block(block)
+    except Exception as exc:  # a malformed payload must show, not break the page
+        kind = block.get("type") if isinstance(block, Mapping) else type(block).__name__
+        return _placeholder(f"block ({type(exc).__name__})", kind, block)
+
+
+def _render_block(block: object) -> str:
     if not isinstance(block, Mapping):
         return _placeholder("block", type(block).__name__)
     kind = block.get("type")
@@ -612,6 +627,8 @@ def render_message(payload: JSON, names: Mapping[str, str] | None = None) -> str
     token = _NAMES.set(names or {})
     try:
         return _render_message(payload)
+    except Exception as exc:  # a malformed payload must show, not break the page
+        return _placeholder(f"message ({type(exc).__name__})", "message", dict(payload))
     finally:
         _NAMES.reset(token)
 

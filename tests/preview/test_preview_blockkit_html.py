@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from bot.preview.blockkit_html import (
@@ -516,3 +516,47 @@ def test_view() -> None:
         {"type": "modal", "title": pt("Sources"), "blocks": [{"type": "header", "text": pt("H")}]}
     )
     assert "Sources" in html and "bk-header" in html
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
+    ),
+    max_leaves=20,
+)
+TYPES = ["header", "section", "markdown", "rich_text", "context", "divider", "actions", "image",
+         "button", "static_select", "overflow", "plain_text", "mrkdwn", "rich_text_section",
+         "rich_text_list", "text", "link", "emoji", "user", "bogus"]  # fmt: skip
+KEYS = ["type", "text", "elements", "fields", "accessory", "options", "option_groups", "url",
+        "image_url", "style", "value", "action_id", "block_id", "indent", "initial_option",
+        "placeholder", "confirm", "title", "unicode", "name"]  # fmt: skip
+block_like = st.recursive(
+    st.fixed_dictionaries({"type": st.sampled_from(TYPES)}),
+    lambda children: st.dictionaries(
+        st.sampled_from(KEYS),
+        st.sampled_from(TYPES) | json_values | children | st.lists(children, max_size=3),
+        max_size=6,
+    ),
+    max_leaves=25,
+)
+
+
+@example([{"type": "rich_text", "elements": [{"type": "rich_text_list", "indent": "x"}]}], None)
+@example(
+    [
+        {
+            "type": "rich_text",
+            "elements": [
+                {"type": "rich_text_section", "elements": [{"type": "emoji", "unicode": "110000"}]}
+            ],
+        }
+    ],
+    {"fields": "x"},
+)
+@given(st.lists(block_like | json_values, max_size=5), json_values)
+def test_any_payload_renders_without_raising(blocks: list[Any], extra: Any) -> None:
+    html = render_message({"blocks": blocks, "text": "fallback", "attachments": [extra]})
+    assert isinstance(html, str) and html
+    for tag in re.findall(r"<\s*/?\s*([a-zA-Z][\w-]*)", html):
+        assert tag not in ("script", "iframe", "object", "embed", "style", "form", "input")
