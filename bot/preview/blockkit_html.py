@@ -123,14 +123,16 @@ def _link(url: str, label_html: str) -> str:
     return f'<a href="{esc(url)}" target="_blank" rel="noopener noreferrer">{label_html}</a>'
 
 
-def _placeholder(kind: str, type_name: object, raw: object = None) -> str:
+def _placeholder(
+    kind: str, type_name: object, raw: object = None, label: str = "Unsupported"
+) -> str:
     """A visible stand-in for a block or element the renderer does not know."""
     detail = ""
     if raw is not None:
         detail = f"<pre>{esc(json.dumps(raw, indent=1, ensure_ascii=False)[:600])}</pre>"
     return (
         f'<div class="bk-unknown" data-unknown-type="{esc(type_name)}">'
-        f"<strong>Unsupported {esc(kind)}: <code>{esc(type_name)}</code></strong>"
+        f"<strong>{esc(label)} {esc(kind)}: <code>{esc(type_name)}</code></strong>"
         f"<span> Slack may show this; the preview cannot.</span>{detail}</div>"
     )
 
@@ -554,7 +556,7 @@ def render_block(block: object) -> str:
         return _render_block(block)
     except Exception as exc:  # a malformed payload must show, not break the page
         kind = block.get("type") if isinstance(block, Mapping) else type(block).__name__
-        return _placeholder(f"block ({type(exc).__name__})", kind, block)
+        return _placeholder(f"block ({type(exc).__name__})", kind, block, "Malformed")
 
 
 def _render_block(block: object) -> str:
@@ -628,7 +630,9 @@ def render_message(payload: JSON, names: Mapping[str, str] | None = None) -> str
     try:
         return _render_message(payload)
     except Exception as exc:  # a malformed payload must show, not break the page
-        return _placeholder(f"message ({type(exc).__name__})", "message", dict(payload))
+        return _placeholder(
+            f"message ({type(exc).__name__})", "message", dict(payload), "Malformed"
+        )
     finally:
         _NAMES.reset(token)
 
