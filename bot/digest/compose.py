@@ -17,6 +17,7 @@ HEADER_PREFIX = "DeepSeek digest"
 MAX_NEW_LINES = 8  # in the channel message; the rest go in the thread
 MAX_POINTS = 3
 SECTION_LIMIT = 2900  # Slack allows 3,000; keep a margin
+THREAD_BUDGET = 10_000  # characters in the thread reply: well under reported ~13k failures
 METADATA_EVENT = "deepseek_digest"
 
 # Action ids of the digest's buttons: the Slack app's `open_topic(:.*)?` and
@@ -274,11 +275,19 @@ def _thread(
                 lines.append(f"{i}. " + (f"<{url}|{title}>" if url else title))
     if not lines:
         return None, None
-    chunks = _join_limited(lines)[:45]
+    chunks: list[str] = []
+    total = 0
+    for chunk in _join_limited(lines):
+        if total + len(chunk) > THREAD_BUDGET or len(chunks) == 45:
+            chunks.append("_More in `/deepseek sources`._")
+            break
+        chunks.append(chunk)
+        total += len(chunk)
     blocks = [_section(c) for c in chunks]
-    text = (
-        "Details: "
-        + (f"{len(new)} articles" if new else "")
-        + (f"{'; ' if new else ''}{topic.title} sources" if topic is not None else "")
-    )
+    parts = []
+    if new:
+        parts.append(f"{len(new)} {'' if first else 'new '}article{'s' if len(new) != 1 else ''}")
+    if topic is not None and topic.points:
+        parts.append(f"the key points and sources for {topic.title}")
+    text = "Details: " + " and ".join(parts)
     return text, blocks

@@ -95,6 +95,8 @@ def test_long_lists_go_to_the_thread_and_fit_limits() -> None:
     assert d.thread_blocks is not None
     valid(d.thread_blocks)
     assert all(len(b["text"]["text"]) <= 3000 for b in d.thread_blocks)
+    assert sum(len(b["text"]["text"]) for b in d.thread_blocks) <= 10_100
+    assert sum(len(b["text"]["text"]) for b in d.blocks if b["type"] == "section") <= 4000
 
 
 def test_user_and_article_text_is_escaped() -> None:
