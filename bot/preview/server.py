@@ -41,7 +41,7 @@ from slack_sdk import WebClient
 from slack_sdk.signature import SignatureVerifier
 
 from bot.config import ROOT, Settings
-from bot.preview import blockkit_html
+from bot.preview import blockkit_html, checks
 from bot.preview.page import page_html
 
 log = logging.getLogger(__name__)
@@ -575,7 +575,7 @@ class Preview:
                     original.deleted = True
                 tl.touch()
                 return {"ok": True}
-            payload = _message_payload(body)
+            payload = self._payload(body, f"{source} message")
             in_channel = body.get("response_type") == "in_channel"
             if _truthy(body.get("replace_original")):
                 previous = original or (tl.messages.get(target.last) if target.last else None)
@@ -638,7 +638,7 @@ class Preview:
             channel = DM_CHANNEL_ID
         if not self._channel_ok(channel):
             return {"ok": False, "error": "channel_not_found"}
-        payload = _message_payload(body)
+        payload = self._payload(body, "chat.postMessage")
         if not payload.get("text") and not payload.get("blocks") and not payload.get("attachments"):
             return {"ok": False, "error": "no_text"}
         thread_ts = str(body["thread_ts"]) if body.get("thread_ts") else None
@@ -674,7 +674,7 @@ class Preview:
                 ts=self.timeline.next_ts(),
                 channel=channel,
                 user=BOT_USER_ID,
-                payload=_message_payload(body),
+                payload=self._payload(body, "chat.postEphemeral"),
                 source="chat.postEphemeral",
                 ephemeral=True,
                 thread_ts=str(body["thread_ts"]) if body.get("thread_ts") else None,
@@ -688,7 +688,7 @@ class Preview:
         if message is None:
             return {"ok": False, "error": "message_not_found"}
         with self.timeline.lock:
-            message.payload = _message_payload(body)
+            message.payload = self._payload(body, "chat.update")
             message.edited = True
         self.timeline.touch()
         return {"ok": True, "channel": channel, "ts": ts, "message": message.slack_message()}
@@ -803,6 +803,29 @@ class Preview:
     def _api_team_info(self, body: dict[str, Any]) -> dict[str, Any]:
         return {"ok": True, "team": {"id": TEAM_ID, "name": "Preview", "domain": TEAM_DOMAIN}}
 
+    def _payload(self, body: Mapping[str, Any], where: str) -> dict[str, Any]:
+        """The message part of a body, with Slack's block ids, checked against Slack's rules."""
+        payload = _message_payload(body)
+        self._check(payload, where, surface=False)
+        return payload
+
+    def _check(self, payload: Mapping[str, Any], where: str, *, surface: bool) -> None:
+        problems = checks.block_problems(payload.get("blocks"), surface=surface)
+        if problems:
+            more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+            self.timeline.note(
+                f"Slack would refuse this {where} with invalid_blocks: "
+                + "; ".join(problems[:3])
+                + more,
+                "error",
+            )
+        if not surface and payload.get("blocks") and not payload.get("text"):
+            self.timeline.note(
+                f"This {where} has blocks but no `text` fallback: notifications and screen "
+                "readers get nothing.",
+                "info",
+            )
+
     def _view(self, body: Mapping[str, Any]) -> dict[str, Any] | None:
         view = body.get("view")
         if isinstance(view, str):
@@ -812,6 +835,7 @@ class Preview:
             return None
         copy: dict[str, Any] = json.loads(json.dumps(view))
         _ensure_block_ids(copy)
+        self._check(copy, f"{copy.get('type', 'view')} view", surface=True)
         copy.setdefault("id", "V" + secrets.token_hex(5).upper())
         return copy
 

@@ -59,6 +59,9 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
                 },
             )
             return
+        if text == "too-long":
+            ack(blocks=[{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}])
+            return
         if text == "public":
             ack(response_type="in_channel", text="for everyone")
             return

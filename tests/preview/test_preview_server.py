@@ -350,3 +350,13 @@ def test_in_channel_ack_shows_the_command_then_the_reply(preview: Preview) -> No
     first, reply = preview.state()["channel"]
     assert first["author"] == "You" and "/deepseek public" in first["html"]
     assert not reply["ephemeral"] and "for everyone" in reply["html"]
+
+
+def test_what_slack_would_refuse_is_shown_with_a_note(preview: Preview) -> None:
+    post(preview, "/preview/command", {"text": "too-long"})
+    state = preview.state()
+    assert len(state["channel"]) == 1  # still shown
+    errors = [n["text"] for n in state["notes"] if n["level"] == "error"]
+    infos = [n["text"] for n in state["notes"] if n["level"] == "info"]
+    assert errors and "invalid_blocks" in errors[0] and "150" in errors[0]
+    assert infos and "no `text` fallback" in infos[0]
