@@ -16,6 +16,7 @@ idempotent anyway (bot.digest.deliver), so a second scheduler by mistake never d
 from __future__ import annotations
 
 import logging
+import signal
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -172,6 +173,11 @@ def clock(settings: Settings | None = None) -> None:
     scheduler = build_scheduler(settings, store, blocking=True)
     install(scheduler, settings, store)
     log.info("digest clock started (%d channel digests)", len(store.subscriptions()))
+
+    def _stop(signum: int, _frame: object) -> None:  # Heroku and Kubernetes send SIGTERM
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, _stop)
     try:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
@@ -180,6 +186,7 @@ def clock(settings: Settings | None = None) -> None:
         if scheduler.running:
             scheduler.shutdown(wait=False)
         store.close()
+        log.info("digest clock stopped")
 
 
 def start_in_process(settings: Settings) -> BaseScheduler:
