@@ -37,6 +37,7 @@ _CITES = re.compile(r"(?:\s*\[(\d+)\])+\s*$")
 _CITE = re.compile(r"\[(\d+)\]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BOTTOM = re.compile(r"^\*\*Bottom line:?\*\*:?\s*", re.IGNORECASE)
+_PLAIN_BOTTOM = re.compile(r"^Bottom line:?\s*:?\s*", re.IGNORECASE)
 BUILD_HINT = "run `deepseek-bot build`"
 
 
@@ -342,7 +343,11 @@ def point(tok: Token, *, strip: re.Pattern[str] | None = None) -> Point:
     if strip is not None:
         source = strip.sub("", source, count=1)
     body, cites = split_citations(source)
-    text = plain(_MD.parseInline(body)[0]) if body else ""
+    # plain text from the tokens already parsed (no second parse): drop the same prefix/markers
+    text = plain(tok)
+    if strip is not None:
+        text = _PLAIN_BOTTOM.sub("", text, count=1)
+    text = split_citations(text)[0] if cites else text.strip()
     return Point(body, text, cites)
 
 
