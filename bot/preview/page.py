@@ -220,7 +220,7 @@ function messageHTML(m, inThread) {
   return '<div class="msg' + (m.ephemeral ? " ephemeral" : "") + '" data-message-id="' + esc(m.id) +
     '" data-source="' + esc(m.source) + '">' + avatar + '<div class="msg-main">' + only +
     '<div class="msg-head"><span class="name">' + esc(m.author) + "</span>" + badge +
-    "<time>" + esc(m.time) + "</time>" + (m.edited ? '<span class="edited">(edited)</span>' : "") +
+    "<time>" + esc(m.time) + "</time>" +
     '</div><div class="msg-body">' + m.html + "</div>" + replies + payload + "</div>" +
     '<div class="tools"><button data-json="' + esc(m.id) + '" title="The payload the app sent">' +
     (shownPayloads.has(m.id) ? "Hide payload" : "View payload") + "</button></div></div>";
@@ -263,7 +263,9 @@ function render() {
   } else {
     html = channelHTML(state.channel, state.notes);
   }
-  if (!state.app.ready) {
+  if (state.app.starting) {
+    html = '<div class="note">Starting the app…</div>' + html;
+  } else if (!state.app.ready) {
     html = '<div class="note error">The Slack app is not running' +
       (state.app.error ? ": " + esc(state.app.error) : ".") + "</div>" + html;
   }

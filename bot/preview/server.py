@@ -311,6 +311,7 @@ class Preview:
         self.digest_lock = threading.Lock()
         self.app: App | None = None
         self.app_error: str | None = None
+        self.app_ready = threading.Event()  # set once the app is built (or failed to be)
         self._thread: threading.Thread | None = None
 
     @property
@@ -333,6 +334,9 @@ class Preview:
             log.log(logging.DEBUG if expected else logging.ERROR, "app failed", exc_info=True)
             self.app_error = str(exc) or type(exc).__name__
             self.timeline.note(f"The Slack app failed to start: {self.app_error}", "error")
+        finally:
+            self.app_ready.set()
+            self.timeline.touch()
         return self
 
     def stop(self) -> None:
@@ -362,6 +366,7 @@ class Preview:
 
     def dispatch(self, body: str, content_type: str) -> tuple[int, str, float]:
         """Send a signed request through the Bolt app; (status, ack body, seconds to ack)."""
+        self.app_ready.wait(60)  # a request that arrives while the app is starting waits
         if self.app is None:
             return 503, "", 0.0
         headers = self.signed_headers(body, content_type)
@@ -898,7 +903,11 @@ class Preview:
             }
             return {
                 "version": tl.version,
-                "app": {"ready": self.app is not None, "error": self.app_error},
+                "app": {
+                    "ready": self.app is not None,
+                    "starting": not self.app_ready.is_set(),
+                    "error": self.app_error,
+                },
                 "channel": channel(CHANNEL_ID),
                 "dm": channel(DM_CHANNEL_ID),
                 "threads": threads,

@@ -265,7 +265,7 @@ def test_app_that_fails_to_build_is_reported() -> None:
 
     with Preview(Settings(), port=0, app_factory=broken) as p:
         state = p.state()
-        assert state["app"] == {"ready": False, "error": "no briefings"}
+        assert state["app"] == {"ready": False, "starting": False, "error": "no briefings"}
         post(p, "/preview/command", {"text": "help"})
         assert any("app_not_started" in n["text"] for n in p.state()["notes"])
 
@@ -360,3 +360,25 @@ def test_what_slack_would_refuse_is_shown_with_a_note(preview: Preview) -> None:
     infos = [n["text"] for n in state["notes"] if n["level"] == "info"]
     assert errors and "invalid_blocks" in errors[0] and "150" in errors[0]
     assert infos and "no `text` fallback" in infos[0]
+
+
+def test_requests_during_start_up_wait_for_the_app() -> None:
+    def slow(settings: Settings, client: WebClient) -> Any:
+        time.sleep(0.5)
+        return build_demo_app(settings, client)
+
+    p = Preview(Settings(), port=0, app_factory=slow)
+    starter = threading.Thread(target=p.start)
+    starter.start()
+    try:
+        time.sleep(0.1)
+        assert p.state()["app"]["starting"] is True
+        assert post(p, "/preview/command", {"text": "cost"})["status"] == 200
+        assert p.state()["channel"] and p.state()["app"] == {
+            "ready": True,
+            "starting": False,
+            "error": None,
+        }
+    finally:
+        starter.join()
+        p.stop()
