@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
 import argparse
+import itertools
 import json
 import logging
 import os
@@ -123,6 +124,13 @@ def main() -> int:
             if not c["body"].get("thread_ts")
         )
         threads = Counter(c["body"]["channel"] for c in accepted if c["body"].get("thread_ts"))
+        by_channel: dict[str, list[float]] = {}
+        for c in accepted:
+            by_channel.setdefault(c["body"]["channel"], []).append(c["at"])
+        min_gap = min(
+            (b - a for times in by_channel.values() for a, b in itertools.pairwise(times)),
+            default=0.0,
+        )
         duplicates = sum(n - 1 for n in digests.values() if n > 1) + sum(
             n - 1 for n in threads.values() if n > 1
         )
@@ -141,6 +149,7 @@ def main() -> int:
         print(
             f"429s answered:     {limited} (random {args.random_429:.0%}, plus 1/s/channel limit)"
         )
+        print(f"min gap, same channel: {min_gap:.2f} s between accepted posts")
         print(f"first run:         {report.summary()}")
         print(f"second run posted: {len(again.posted)}")
         print(f"duplicates:        {duplicates}")
