@@ -436,6 +436,16 @@ class Preview:
             "state": {"values": {}},
             "actions": [action],
         }
+        if "selected_option" in action:
+            # Stateful elements report their current value in `state`, as in Slack.
+            payload["state"]["values"] = {
+                block_id: {
+                    action_id: {
+                        "type": action["type"],
+                        "selected_option": action["selected_option"],
+                    }
+                }
+            }
         response_url = None
         if message is None:
             assert view is not None
@@ -449,7 +459,10 @@ class Preview:
                 "channel_id": message.channel,
                 "is_ephemeral": message.ephemeral,
             }
-            payload["channel"] = {"id": message.channel, "name": CHANNEL_NAME}
+            if message.thread_ts:
+                payload["container"]["thread_ts"] = message.thread_ts
+            name = CHANNEL_NAME if message.channel == CHANNEL_ID else "directmessage"
+            payload["channel"] = {"id": message.channel, "name": name}
             if not message.ephemeral:
                 payload["message"] = message.slack_message()
             payload["response_url"] = response_url

@@ -119,6 +119,8 @@ def build_demo_app(settings: Settings, client: WebClient) -> App:
     def pick(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
         ack()
         chosen = body["actions"][0]["selected_option"]["value"]
+        state = body["state"]["values"]["brief_actions"]["pick_topic"]
+        assert state["selected_option"]["value"] == chosen
         respond(replace_original=True, text=f"Topic picked: {chosen}")
 
     @app.action("modal_button")
