@@ -545,10 +545,10 @@ class Preview:
         self, what: str, status: int, ack: str, elapsed: float, response_url: str
     ) -> None:
         if status != 200:
-            error = "dispatch_failed" if status >= 500 or status == 503 else f"http_{status}"
-            if self.app is None:
-                error = "app_not_started"
-            self.timeline.note(f'{COMMAND} failed with the error "{error}". ({what})', "error")
+            why = "the app is not running" if self.app is None else f"the app answered {status}"
+            if status == 401:
+                why += ": the request signature did not verify"
+            self.timeline.note(f'{what} failed with the error "dispatch_failed" ({why}).', "error")
             return
         if elapsed > ACK_DEADLINE:
             self.timeline.note(

@@ -163,7 +163,9 @@ def test_forged_signature_is_rejected_by_the_app(preview: Preview) -> None:
     post(preview, "/preview/command", {"text": "cost"})
     state = preview.state()
     assert state["channel"] == []
-    assert any('failed with the error "http_401"' in n["text"] for n in state["notes"])
+    assert any(
+        "answered 401: the request signature did not verify" in n["text"] for n in state["notes"]
+    )
 
 
 def test_slow_ack_shows_operation_timeout(
@@ -267,7 +269,7 @@ def test_app_that_fails_to_build_is_reported() -> None:
         state = p.state()
         assert state["app"] == {"ready": False, "starting": False, "error": "no briefings"}
         post(p, "/preview/command", {"text": "help"})
-        assert any("app_not_started" in n["text"] for n in p.state()["notes"])
+        assert any("the app is not running" in n["text"] for n in p.state()["notes"])
 
 
 def test_page_endpoints_take_only_json(preview: Preview) -> None:
