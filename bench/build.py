@@ -111,7 +111,8 @@ def main() -> None:
             rows.append(measure(Path(tmp) / "seeds"))
 
     print(
-        f"{'articles':>8} {'wall s':>8} {'art/s':>8} {'peak MB':>8} {'points':>7} {'dropped':>8} {'growth':>7}"
+        f"{'articles':>8} {'wall s':>8} {'cpu s':>8} {'art/s':>8} {'peak MB':>8} {'points':>7} "
+        f"{'dropped':>8} {'cpu growth':>10}"
     )
     prev: dict[str, float] | None = None
     for row in rows:
@@ -122,7 +123,7 @@ def main() -> None:
         print(
             f"{row['articles']:>8.0f} {row['wall']:>8.2f} {row['cpu']:>8.2f} "
             f"{row['articles'] / row['wall']:>8.1f} "
-            f"{row['peak_mb']:>8.0f} {row['points']:>7.0f} {row['dropped']:>8.0f} {growth:>7}"
+            f"{row['peak_mb']:>8.0f} {row['points']:>7.0f} {row['dropped']:>8.0f} {growth:>10}"
         )
         prev = row
     print("targets: seeds < 1 s; 1,000 < 60 s; growth ≤ n log n (≈ n^1.1 here); < 1 GB at 5,000")
