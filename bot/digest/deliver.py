@@ -480,13 +480,17 @@ def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport
         wanted = set(channels)
         subs = [s for s in subs if s.channel_id in wanted]
     plans: list[tuple[Subscription, list[Delivery], datetime | None]] = []
+    open_by_channel: dict[str, list[Delivery]] = {}
+    for d in store.open_deliveries():
+        open_by_channel.setdefault(d.channel_id, []).append(d)
+    latest_rows = store.latest_slots()
     for sub in subs:
-        open_all = store.open_deliveries(sub.channel_id)
+        open_all = open_by_channel.get(sub.channel_id, [])
         open_rows = [d for d in open_all if is_stale(d, run.lease)]
         run.report.busy += len(open_all) - len(open_rows)
         new_slot: datetime | None = None
         if sub.due_enabled:
-            new_slot = _plan_slots(run, sub)
+            new_slot = _plan_slots(run, sub, latest_rows.get(sub.channel_id))
         if open_rows or new_slot is not None:
             plans.append((sub, open_rows, new_slot))
     if not plans:
@@ -502,12 +506,14 @@ def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport
     return run.report
 
 
-def _plan_slots(run: _Run, sub: Subscription) -> datetime | None:
-    """Record older missed slots as skipped; return the latest slot if it should be posted."""
+def _plan_slots(run: _Run, sub: Subscription, last_row: datetime | None) -> datetime | None:
+    """Record older missed slots as skipped; return the latest slot if it should be posted.
+
+    `last_row` is the newest slot the channel has any delivery row for.
+    """
     latest = latest_slot(sub.schedule, run.now)
     if latest <= sub.since:
         return None
-    last_row = run.store.latest_slot(sub.channel_id)
     if last_row is not None and last_row >= latest:
         return None
     start = max(sub.since, last_row) if last_row is not None else sub.since

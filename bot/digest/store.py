@@ -45,6 +45,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    func,
     insert,
     select,
     update,
@@ -502,6 +503,17 @@ class Store:
                 .limit(1)
             ).scalar_one_or_none()
         return value
+
+    def latest_slots(self) -> dict[str, datetime]:
+        """The newest slot with a delivery row, for every channel (one query)."""
+        self.create_schema()
+        d = self.t.deliveries
+        q = select(d.c.channel_id, func.max(d.c.slot)).group_by(d.c.channel_id)
+        with self.engine.connect() as conn:
+            return {
+                str(c): UTCDateTime().process_result_value(v, self.engine.dialect) or v
+                for c, v in conn.execute(q)
+            }
 
     def open_deliveries(self, channel_id: str | None = None) -> list[Delivery]:
         """Rows whose outcome is not final (claimed or unknown), oldest first."""
