@@ -139,3 +139,22 @@ def test_times_are_utc_aware(store: Store) -> None:
     assert sub is not None and sub.since == T0 and sub.since.tzinfo is not None
     with pytest.raises(ValueError):
         store.subscribe("C2", SCHED, by="U1", now=datetime(2025, 1, 1))
+
+
+def test_heroku_postgres_url_is_accepted(db: DB) -> None:
+    """DATABASE_URL in Heroku's `postgres://` form reaches PostgreSQL through psycopg."""
+    if db.kind != "postgres":
+        pytest.skip("PostgreSQL only")
+    from bot.config import Settings
+    from bot.digest.deliver import open_store
+
+    assert db.env_url is not None
+    heroku = "postgres://" + db.env_url.split("://", 1)[1]
+    settings = Settings(_env_file=None, database_url=heroku, digest_table_prefix=db.prefix)  # type: ignore[call-arg]
+    assert settings.sqlalchemy_url.startswith("postgresql+psycopg://")
+    store = open_store(settings)
+    try:
+        assert store.dialect == "postgresql"
+        assert store.schema_version() == SCHEMA_VERSION
+    finally:
+        store.close()
