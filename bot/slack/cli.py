@@ -131,7 +131,7 @@ def _start_digest_clock(settings: Settings) -> None:
     "--workers",
     type=click.IntRange(1, 64),
     default=None,
-    help="HTTP worker processes (default: WEB_CONCURRENCY, else 2 per CPU up to 4).",
+    help="HTTP worker processes (default: WEB_CONCURRENCY, else one per CPU, 2 to 4).",
 )
 def serve(mode: str | None, port: int | None, workers: int | None) -> None:
     """Run the bot: Socket Mode if SLACK_APP_TOKEN is set, else HTTP mode if
