@@ -144,8 +144,14 @@ def fit(payload: Payload, max_blocks: int = MAX_BLOCKS, budget: int = TEXT_BUDGE
     total = sum(block_text_length(b) for b in blocks)
     if len(blocks) <= max_blocks and total <= budget:
         return payload
-    tail = [b for b in blocks[-2:] if b.get("type") in ("actions", "context")]
-    head = blocks[: len(blocks) - len(tail)]
+    n_tail = 0  # keep the closing context/actions run (sources, buttons), at most two blocks
+    while (
+        n_tail < 2
+        and n_tail < len(blocks)
+        and blocks[-1 - n_tail].get("type") in ("actions", "context")
+    ):
+        n_tail += 1
+    head, tail = blocks[: len(blocks) - n_tail], blocks[len(blocks) - n_tail :]
     note = ContextBlock(
         elements=[md("_Trimmed to fit Slack. Use `/deepseek sources` for every article._")]
     ).to_dict()

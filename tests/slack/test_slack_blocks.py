@@ -138,3 +138,25 @@ def test_huge_content_is_trimmed_never_fails(library: Library) -> None:
         no_unescaped_mentions(payload)
     home = blocks.home_view(big)  # App Home: 100 blocks; no 12k message limit
     check_payload({"text": "home", "blocks": home["blocks"]}, max_blocks=100, max_chars=None)
+
+
+def test_fit_keeps_header_and_closing_buttons() -> None:
+    section = {"type": "section", "text": {"type": "mrkdwn", "text": "x" * 2900}}
+    closing = [
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "sources"}]},
+        {
+            "type": "actions",
+            "elements": [
+                {"type": "button", "action_id": "a", "text": {"type": "plain_text", "text": "A"}}
+            ],
+        },
+    ]
+    header = {"type": "header", "text": {"type": "plain_text", "text": "H"}}
+    payload = blocks.fit({"text": "t", "blocks": [header, *[section] * 60, *closing]})
+    kinds = [b["type"] for b in payload["blocks"]]
+    assert kinds[0] == "header" and kinds[-2:] == ["context", "actions"]
+    assert len(kinds) <= 50
+    check_payload(payload)
+    ending_in_section = blocks.fit({"text": "t", "blocks": [header, *[section] * 60]})
+    assert len(ending_in_section["blocks"]) <= 50
+    check_payload(ending_in_section)
