@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from bot.builder.quotes import quoted_people
 from bot.builder.readers import Seeds
 from bot.builder.select import DANGLING, Candidate, mmr, point_text, quality
 from bot.builder.split import split_sentences
-from bot.builder.text import normalise
+from bot.builder.text import STOPWORDS, normalise, tokens
 from bot.builder.topics import TopicMatcher, assign
 from bot.models import Article, BriefRef, BuildInfo, Index, Topic
 
@@ -76,6 +77,8 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     """Turn the seeds into every file of briefings/."""
     matcher = TopicMatcher(seeds.topics)
     warnings: list[Warning_] = []
+    df: dict[str, int] = {}  # sentences each content word occurs in
+    n_sents = 0
     sents: dict[str, list[Sent]] = {}
     dropped: list[tuple[str, DroppedLine]] = []
     for i in progress(range(len(seeds.articles))):
@@ -89,11 +92,15 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
                 continue
             quoting = 0  # open curly quotes so far in this paragraph
             for text in split_sentences(line.text):
+                toks = tokens(text)
+                for word in {w for w in toks if w not in STOPWORDS and len(w) > 1}:
+                    df[word] = df.get(word, 0) + 1
+                n_sents += 1
                 pt = point_text(text, line.kind == "bullet")
                 inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
                 out.append(
                     Sent(art.meta.id, len(out), text, pt[0] if pt else None,
-                         bool(pt and (pt[1] or inside)), prev, matcher.phrases(text))
+                         bool(pt and (pt[1] or inside)), prev, matcher.phrases(text, toks))
                 )  # fmt: skip
                 quoting = max(0, quoting + text.count("“") - text.count("”"))
                 prev = text
@@ -104,6 +111,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             continue
         sents[art.meta.id] = out
 
+    idf = {w: math.log((n_sents + 1) / (k + 1)) for w, k in df.items()}
     kept = [a for a in seeds.articles if a.meta.id in sents]
     if not kept:
         raise BuildError("no article has usable sentences; check the files in seeds/articles")
@@ -215,7 +223,9 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
                 own.bottom *= 0.4  # a bottom line must stand on its own
             cands.append(own)
         bottom = _bottom_line(cands)
-        points = mmr(cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order)
+        points = mmr(
+            cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order, idf=idf
+        )
         chosen_by_topic[t.id] = (bottom, points)
 
     total_points = 0
@@ -257,7 +267,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         topic_of[id(pick)] = n
         ov_pool.append(pick)
     ov_points = mmr(
-        ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order
+        ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order, idf=idf
     )
     ov_points.sort(key=lambda p: topic_of[id(p)])  # in topic order, one point per topic
     md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
@@ -279,7 +289,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     articles: list[Article] = []
     for art in kept:
         aid = art.meta.id
-        summary = _article_summary(sents[aid])
+        summary = _article_summary(sents[aid], idf)
         figs: list[tuple[list[tuple[str, str]], str]] = []
         seen: set[str] = set()
         for s in sents[aid]:
@@ -345,7 +355,7 @@ def _overview_bottom(
     return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None
 
 
-def _article_summary(sents: list[Sent]) -> list[str]:
+def _article_summary(sents: list[Sent], idf: dict[str, float]) -> list[str]:
     """3–5 sentences of one article: dense, on-topic, early, not redundant; in reading order."""
     cands: list[Candidate] = []
     n = len(sents)
@@ -367,6 +377,6 @@ def _article_summary(sents: list[Sent]) -> list[str]:
             else frozenset()
         )
         cands.append(c)
-    chosen = mmr(cands, ARTICLE_SUMMARY, 1100)
+    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf)
     chosen.sort(key=lambda c: c.rank)
     return [c.text for c in chosen]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.builder.differ import find_figures
@@ -116,9 +116,15 @@ class Candidate:
         return self._tokens
 
 
-def similarity(a: Candidate, b: Candidate) -> float:
-    """Word overlap, raised when both state the same figure."""
-    sim = jaccard(a.tokens, b.tokens)
+def similarity(a: Candidate, b: Candidate, idf: Mapping[str, float] | None = None) -> float:
+    """Word overlap (weighted by rarity when idf is given), raised when both state the same figure."""
+    if idf is None:
+        sim = jaccard(a.tokens, b.tokens)
+    else:
+        rare = max(idf.values(), default=1.0)
+        inter = sum(idf.get(t, rare) for t in a.tokens & b.tokens)
+        union = sum(idf.get(t, rare) for t in a.tokens | b.tokens)
+        sim = inter / union if union else 0.0
     if a.figures & b.figures:
         sim = min(1.0, sim + 0.3)
     return sim
@@ -141,7 +147,8 @@ def common_clause(a: str, b: str, min_words: int = 8) -> str | None:
     return clause if normalise(clause) in normalise(b) else None
 
 
-DUPLICATE = 0.5
+DUPLICATE = 0.5  # plain word overlap
+DUPLICATE_WEIGHTED = 0.25  # rarity-weighted overlap: sharing the rare words is what counts
 LAMBDA = 0.7
 POOL = 60
 
@@ -152,6 +159,7 @@ def mmr(
     budget: int,
     fixed: Sequence[Candidate] = (),
     order: Sequence[str] = (),
+    idf: Mapping[str, float] | None = None,
 ) -> list[Candidate]:
     """Pick up to max_points candidates, relevant but not redundant (Maximal Marginal Relevance),
     within a character budget. Near-duplicates of a chosen point are merged into it when the two
@@ -169,9 +177,9 @@ def mmr(
         for i, c in enumerate(pool):
             if i in out:
                 continue
-            sims = [(similarity(c, s), s) for s in (*fixed, *chosen)]
+            sims = [(similarity(c, s, idf), s) for s in (*fixed, *chosen)]
             sim, near = max(sims, key=lambda x: x[0], default=(0.0, None))
-            if sim >= DUPLICATE:
+            if sim >= (DUPLICATE if idf is None else DUPLICATE_WEIGHTED):
                 out.add(i)
                 if near is not None and near in chosen:
                     _merge(near, c, rank)

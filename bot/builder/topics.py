@@ -25,9 +25,9 @@ class TopicMatcher:
         self._lengths = sorted({len(k) for k in self._phrases}, reverse=True)
         self._weight: dict[tuple[str, ...], float] = {}
 
-    def phrases(self, text: str) -> set[tuple[str, ...]]:
-        """The keyword phrases found in text."""
-        toks = tokens(text)
+    def phrases(self, text: str, toks: list[str] | None = None) -> set[tuple[str, ...]]:
+        """The keyword phrases found in text (or in its already computed tokens)."""
+        toks = tokens(text) if toks is None else toks
         found: set[tuple[str, ...]] = set()
         for n in self._lengths:
             for i in range(len(toks) - n + 1):

@@ -117,3 +117,21 @@ def test_common_clause_normalises_quotes_only() -> None:
         == "called it “AI’s Sputnik moment” after the launch of the first satellite in 1957."[:-1]
     )
     assert common_clause("one two three", "four five six") is None
+
+
+def test_rare_shared_words_make_a_duplicate_when_weighted() -> None:
+    a = _cand(
+        "OpenAI uncovered evidence that its proprietary models were used by DeepSeek via distillation.",
+        "a",
+        3.0,
+    )
+    b = _cand(
+        "OpenAI has alleged that DeepSeek engaged in distillation of their proprietary models.",
+        "b",
+        2.0,
+        1,
+    )
+    c = _cand("Nvidia lost more than USD500bn of its market value on January 27.", "c", 1.0, 2)
+    idf = {"openai": 0.5, "deepseek": 0.1, "distillation": 3.0, "proprietary": 3.0, "model": 0.5}
+    assert len(mmr([a, b, c], 8, 1500)) == 3  # plain overlap: not a duplicate
+    assert [x.text for x in mmr([a, b, c], 8, 1500, idf=idf)] == [a.text, c.text]
