@@ -126,7 +126,7 @@ def test_rare_shared_words_make_a_duplicate_when_weighted() -> None:
         3.0,
     )
     b = _cand(
-        "OpenAI has alleged that DeepSeek engaged in distillation of their proprietary models.",
+        "OpenAI has alleged in a lawsuit filed Tuesday that DeepSeek engaged in distillation of proprietary models.",
         "b",
         2.0,
         1,
