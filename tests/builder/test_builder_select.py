@@ -132,6 +132,7 @@ def test_rare_shared_words_make_a_duplicate_when_weighted() -> None:
         1,
     )
     c = _cand("Nvidia lost more than USD500bn of its market value on January 27.", "c", 1.0, 2)
-    idf = {"openai": 0.5, "deepseek": 0.1, "distillation": 3.0, "proprietary": 3.0, "model": 0.5}
+    idf = {t: 0.5 for x in (a, b, c) for t in x.tokens}  # common words...
+    idf |= {"distillation": 4.0, "proprietary": 4.0}  # ...and the rare ones both share
     assert len(mmr([a, b, c], 8, 1500)) == 3  # plain overlap: not a duplicate
     assert [x.text for x in mmr([a, b, c], 8, 1500, idf=idf)] == [a.text, c.text]
