@@ -429,6 +429,7 @@ PAGE_TEMPLATE = f"""<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'nonce-__NONCE__'; style-src 'unsafe-inline'; img-src https: http: data:; connect-src 'self'">
+<link rel="icon" href="data:,">
 <title>#deepseek-preview · __APP_NAME__ preview</title>
 <style>{CSS}</style>
 </head>

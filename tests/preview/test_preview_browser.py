@@ -34,8 +34,22 @@ def test_page_runs_command_click_and_digest_with_demo_app(
 def test_real_app_in_the_browser(browser_page: Any, real_preview: str) -> None:
     """`deepseek-bot serve` with no tokens: the bot's own app, in a Slack-like page."""
     page = browser_page
+    errors: list[str] = []
+    dialogs: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(real_preview)
     page.locator(".empty", has_text="very beginning").wait_for()
+
+    # Typed text never becomes markup or script, end to end.
+    page.fill("#input", "/deepseek brief <img src=x onerror=alert(1)><script>alert(2)</script>")
+    page.press("#input", "Enter")
+    page.locator(".msg.ephemeral").first.wait_for()
+    page.fill("#input", "<img src=x onerror=alert(3)> hello")
+    page.press("#input", "Enter")
+    page.locator(".msg", has_text="hello").wait_for()
+    assert page.locator("#messages img, #messages script").count() == 0
 
     # Typing the command shows its usage hint, from manifest.json, as Slack does.
     page.fill("#input", "/dee")
@@ -68,6 +82,7 @@ def test_real_app_in_the_browser(browser_page: Any, real_preview: str) -> None:
     # Nothing the app sent is unknown to the renderer, and nothing went wrong.
     assert page.locator(".bk-unknown").count() == 0
     assert page.locator(".note.error").count() == 0
+    assert errors == [] and dialogs == []  # no script errors, no CSP violations, no alert()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "preview.png"))
 
