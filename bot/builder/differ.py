@@ -62,6 +62,7 @@ MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Investment", re.compile(r"\binvest\w*|\bcapital expenditure\b|\bfunding\b|\braised\b", re.I)),
 )  # fmt: skip
 CUE_WINDOW = 60
+BOUND = re.compile(r"(less than|under|up to|more than|over)\s", re.IGNORECASE)  # not the same value
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,13 @@ class Figure:
         """Comparable value: 3 significant digits, so $5.6 million ≠ $5.58 million ≠ $6 million."""
         if self.kind == "chips":
             return self.text
-        return f"{self.kind}:{self.low:.3g}-{self.high:.3g}"
+        bound = BOUND.match(self.text)
+        side = (
+            ""
+            if bound is None
+            else ("<" if bound.group(1).lower() in ("less than", "under", "up to") else ">")
+        )
+        return f"{self.kind}:{side}{self.low:.3g}-{self.high:.3g}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -163,3 +163,10 @@ def test_clause_for_long_sentences_keeps_the_figure() -> None:
     fig = find_figures(s)[0]
     clause = clause_for(s, fig, limit=120)
     assert clause.startswith("Nvidia alone lost USD1tn") and clause in s
+
+
+def test_bounds_are_not_the_same_value() -> None:
+    [exact] = find_figures("It cost about $6 million.")
+    [bound] = find_figures("It cost less than $6 million.")
+    [just] = find_figures("It cost just $6 million.")
+    assert exact.key == just.key != bound.key
