@@ -389,7 +389,10 @@ class Store:
         on_empty: str = "spotlight",
         now: datetime | None = None,
     ) -> Subscription:
-        """Create or replace the channel's subscription; slots from now on are due."""
+        """Create or replace the channel's subscription; slots after `now` are due.
+
+        Re-subscribing with the same schedule keeps the original start, so nothing due is lost.
+        """
         self.create_schema()
         now = now or _utcnow()
         if now.tzinfo is None:
@@ -410,6 +413,13 @@ class Store:
         }
         s = self.t.subscriptions
         with self._tx() as conn:
+            row = conn.execute(select(s).where(s.c.channel_id == channel_id)).one_or_none()
+            if row is not None:
+                old = _sub_from_row(row)
+                if old.due_enabled and old.schedule == schedule and old.since <= now:
+                    # `on` again with the same schedule: keep it, so a slot that is due but
+                    # not yet posted is not dropped.
+                    values["since"] = old.since
             res = conn.execute(update(s).where(s.c.channel_id == channel_id).values(**values))
             if not res.rowcount:
                 conn.execute(insert(s).values(channel_id=channel_id, created_by=by, **values))

@@ -158,3 +158,16 @@ def test_heroku_postgres_url_is_accepted(db: DB) -> None:
         assert store.schema_version() == SCHEMA_VERSION
     finally:
         store.close()
+
+
+def test_on_again_with_the_same_schedule_keeps_the_start(store: Store) -> None:
+    store.subscribe("C1", SCHED, by="U1", now=T0)
+    sub = store.subscribe("C1", SCHED, by="U2", now=SLOT + timedelta(seconds=30))
+    assert sub.since == T0 and sub.updated_by == "U2"  # 09:00 still due, not dropped
+    sub = store.subscribe("C1", Schedule("daily", 10, 0, "UTC"), by="U2", now=SLOT)
+    assert sub.since == SLOT  # a new schedule starts now
+    store.unsubscribe("C1", by="U2")
+    sub = store.subscribe(
+        "C1", Schedule("daily", 10, 0, "UTC"), by="U2", now=SLOT + timedelta(hours=1)
+    )
+    assert sub.since == SLOT + timedelta(hours=1) and sub.active  # back on: from now
