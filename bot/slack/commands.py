@@ -44,7 +44,10 @@ class Command:
 
 def clean(text: str) -> str:
     """Drop control and format characters, collapse whitespace, cap the length."""
-    text = unicodedata.normalize("NFC", text or "")
+    text = text or ""
+    if text.isascii() and text.isprintable():  # the common case, without a per-character scan
+        return " ".join(text.split())[:MAX_TEXT]
+    text = unicodedata.normalize("NFC", text)
     kept = "".join(
         " " if unicodedata.category(ch) in ("Cc", "Zl", "Zp") else ch
         for ch in text

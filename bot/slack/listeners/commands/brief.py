@@ -22,7 +22,11 @@ def brief_reply(library: Library, brief_id: str) -> Reply:
 
 def topic_reply(library: Library, query: str) -> Reply:
     """The best brief for what the user typed; never an error."""
-    query = query.strip()
+    return dict(_topic_reply(library, query.strip()))
+
+
+@lru_cache(maxsize=1024)
+def _topic_reply(library: Library, query: str) -> Reply:
     if not query:
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)

@@ -31,7 +31,12 @@ def _brief_sources(library: Library, brief_id: str) -> Reply:
 
 
 def sources_reply(library: Library, args: str) -> Reply:
-    args = args.strip()
+    """One page of sources, one article, a brief's sources, or the closest articles."""
+    return dict(_sources_reply(library, args.strip()))
+
+
+@lru_cache(maxsize=1024)
+def _sources_reply(library: Library, args: str) -> Reply:
     total = len(library.articles)
     if not args:
         return dict(_page(library, 1))
