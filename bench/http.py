@@ -107,18 +107,48 @@ async def client(
 
 
 async def load(
-    port: int, text: str, concurrency: int, duration: float
-) -> tuple[float, list[float], list[int]]:
+    port: int, text: str, concurrency: int, duration: float, pid: int
+) -> tuple[float, list[float], list[int], float]:
+    """(elapsed s, latencies, error statuses, server CPU s) of the measured window."""
     request = signed_request(port, text)
     warm_until = time.perf_counter() + 1.0  # warm up: threads, caches, connections
     await asyncio.gather(*(client(port, request, warm_until, [], []) for _ in range(concurrency)))
     lat: list[float] = []
     errors: list[int] = []
+    cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
     await asyncio.gather(
         *(client(port, request, start + duration, lat, errors) for _ in range(concurrency))
     )
-    return time.perf_counter() - start, lat, errors
+    return time.perf_counter() - start, lat, errors, cpu_seconds(pid) - cpu0
+
+
+def _children(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process and its live descendants (Linux /proc), in seconds."""
+    total = 0.0
+    stack = [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/stat") as f:
+                fields = f.read().rpartition(")")[2].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+        except (OSError, IndexError, ValueError):
+            continue
+        stack += _children(p)
+    return total
 
 
 def wait_healthy(port: int, proc: subprocess.Popen[bytes], start: float) -> float:
@@ -217,25 +247,32 @@ def main() -> None:
             port = free_port()
             proc, cold = start(kind, port, stub.api_url, args.workers)
             try:
-                elapsed, lat, errors = asyncio.run(
-                    load(port, text, args.concurrency, args.duration)
+                elapsed, lat, errors, cpu = asyncio.run(
+                    load(port, text, args.concurrency, args.duration, proc.pid)
                 )
             finally:
                 proc.terminate()
                 proc.wait(15)
             rps = len(lat) / elapsed
-            rows.append((label, rps, pct(lat, 50), pct(lat, 99), len(errors), cold))
+            # server CPU per request: much less sensitive to what else the machine runs
+            cpu_ms = cpu / max(len(lat), 1) * 1000
+            rows.append((label, rps, pct(lat, 50), pct(lat, 99), len(errors), cold, cpu_ms))
             print(f"  {label:<24} done", flush=True)
     print()
     print(
-        f"| {'case':<24} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} | {'cold start s':>12} |"
+        f"| {'case':<24} | {'req/s':>7} | {'p50 ms':>7} | {'p99 ms':>7} | {'errors':>6} "
+        f"| {'cold start s':>12} | {'server CPU ms/req':>17} |"
     )
-    print(f"|{'-' * 26}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 14}|")
-    for label, rps, p50, p99, errs, cold in rows:
-        print(f"| {label:<24} | {rps:7.0f} | {p50:7.1f} | {p99:7.1f} | {errs:6d} | {cold:12.2f} |")
+    print(f"|{'-' * 26}|{'-' * 9}|{'-' * 9}|{'-' * 9}|{'-' * 8}|{'-' * 14}|{'-' * 19}|")
+    for label, rps, p50, p99, errs, cold, cpu_ms in rows:
+        print(
+            f"| {label:<24} | {rps:7.0f} | {p50:7.1f} | {p99:7.1f} | {errs:6d} | {cold:12.2f} "
+            f"| {cpu_ms:17.2f} |"
+        )
     brief_rps, bare_rps = rows[0][1], rows[2][1]
     print()
     print(f"brief / bare throughput: {brief_rps / bare_rps:.2f}x (target >= 0.8)")
+    print(f"brief / bare server CPU per request: {rows[0][6] / rows[2][6]:.2f}x")
     print(f"p99 at {args.concurrency} concurrent: brief {rows[0][3]:.1f} ms (target < 100)")
     print(f"cold start to /healthz: {rows[0][5]:.2f} s (target < 2)")
 
