@@ -316,3 +316,20 @@ def test_build_is_byte_identical_across_hash_seeds(repo_seeds: Path, tmp_path: P
         subprocess.run(cmd, check=True, env=env)
         outs.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert outs[0] == outs[1]
+
+
+def test_source_entries_show_only_what_is_on_file() -> None:
+    from bot.builder.readers import parse_article
+    from bot.builder.render import source_entry
+
+    full = parse_article(
+        b'+++\nid = "r"\ntitle = "Chip curbs [update]"\npublisher = "Reuters"\n'
+        b'url = "https://example.com/a"\npublished = 2025-01-28\n+++\nText.\n',
+        "r.txt",
+    )
+    assert (
+        source_entry(full)
+        == r"[Chip curbs \[update\]](https://example.com/a) · Reuters · 2025-01-28"
+    )
+    bare = parse_article(b'+++\nid = "b"\ntitle = "Bare"\npublisher = ""\n+++\nText.\n', "b.txt")
+    assert source_entry(bare) == "Bare · no link on file"
