@@ -161,13 +161,17 @@ def _on(args: list[str], who: Who, store: Store) -> Reply:
         who.channel_id, request.schedule, by=who.user_id, on_empty=on_empty, now=now
     )
     when = local_time(next_slot(sub.schedule, now), sub.schedule)
-    empty = "skips days with nothing new" if on_empty == "skip" else "always posts a spotlight"
+    empty = (
+        "Days with nothing new are skipped (add `always` to post a topic spotlight instead)."
+        if on_empty == "skip"
+        else "On days with nothing new it posts a topic spotlight (add `skip-empty` to skip them)."
+    )
     text = (
         f"<@{who.user_id}> turned on the DeepSeek digest for this channel: "
         f"{sub.schedule.describe()}. Next digest: {when}."
     )
     if who.client is None:
-        return ephemeral(text + f" It {empty}.")
+        return ephemeral(f"{text} {empty}")
     try:
         who.client.chat_postMessage(channel=who.channel_id, text=text)
     except SlackApiError as e:
@@ -177,7 +181,7 @@ def _on(args: list[str], who: Who, store: Store) -> Reply:
             return ephemeral(INVITE)
         log.warning("digest confirmation in %s failed: %s", who.channel_id, code)
         return ephemeral(f"Digest on: {sub.schedule.describe()}. Next digest: {when}.")
-    return ephemeral(f"Done. The digest {empty}; change it with `/deepseek digest on ...`.")
+    return ephemeral(f"Done. {empty} `/deepseek digest status` shows the next run.")
 
 
 def _restore(store: Store, channel: str, before: Subscription | None, now: datetime) -> None:
