@@ -1202,7 +1202,12 @@ def run(settings: Settings, port: int | None = None) -> None:
         )
         sys.exit(2)
     print(f"Preview: {preview.url}", flush=True)
-    print("No Slack tokens set: this local preview runs the real app, and nothing reaches Slack.")
+    has_tokens = any(
+        v is not None and v.get_secret_value().strip()
+        for v in (settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token)
+    )
+    why = "Slack tokens are set, but this is the preview" if has_tokens else "No Slack tokens set"
+    print(f"{why}: the real app runs locally, and nothing reaches Slack.")
     print("Ctrl+C stops it.", flush=True)
     stopping = threading.Event()
     # SIGTERM (a process manager, a test) stops as cleanly as Ctrl+C: the temp store goes too.
