@@ -189,7 +189,6 @@ class Timeline:
         self.home: dict[str, Any] | None = None
         self.modal: dict[str, Any] | None = None
         self.responses: dict[str, ResponseTarget] = {}
-        self.calls: list[dict[str, Any]] = []  # every Web API / response_url call, for the log
         self._seq = 0
         self._last_ts = 0.0
 
@@ -620,9 +619,6 @@ class Preview:
 
     # Web API ---------------------------------------------------------------------------------
     def api(self, method: str, body: dict[str, Any], auth: str) -> dict[str, Any]:
-        with self.timeline.lock:
-            self.timeline.calls.append({"method": method, "at": time.time()})
-            del self.timeline.calls[:-200]
         token = body.get("token") or auth.removeprefix("Bearer ").strip()
         if token != self.bot_token:
             return {"ok": False, "error": "invalid_auth"}
