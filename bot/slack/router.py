@@ -20,7 +20,8 @@ A subcommand is a function from (parsed command, context) to a reply payload:
 
 `default_router()` registers help, brief, topics and sources, plus `digest` from
 `bot/slack/listeners/commands/digest.py` when that module exists (it must define
-`SUBCOMMAND: Subcommand`); until then `digest` answers "coming soon".
+`SUBCOMMAND: Subcommand`); until then `digest` answers "coming soon". The module is
+imported on the first `/deepseek digest` (see `Plugin`), not at start-up.
 `deepseek-bot ask` runs the same router with `client=None` and `respond=None`.
 """
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -148,15 +150,59 @@ def load_plugin(module: str, fallback: Subcommand | None = None) -> Subcommand |
     return sub
 
 
-def default_router(extra: Iterable[Subcommand] = ()) -> Router:
+@dataclass(frozen=True)
+class Plugin:
+    """A subcommand in another module, imported on its first use so `serve` starts fast
+    (the digest module pulls in SQLAlchemy). Until then help shows these lines, and the
+    command runs deferred (ack first)."""
+
+    module: str  # must define SUBCOMMAND: Subcommand
+    name: str
+    usage: str
+    summary: str
+    example: str
+
+    def subcommand(self) -> Subcommand:
+        def handler(command: Command, ctx: Context) -> Reply:
+            real = load_plugin(self.module)
+            if real is None:
+                return _coming_soon(command, ctx)
+            if ctx.router is not None:
+                ctx.router.add(real)  # from now on, the module's own entry
+            return real.handler(command, ctx)
+
+        return Subcommand(self.name, handler, self.usage, self.summary, self.example, deferred=True)
+
+
+DIGEST_PLUGIN = Plugin(
+    module="bot.slack.listeners.commands.digest",
+    name="digest",
+    usage="digest on|off|status|preview",
+    summary="A short digest posted in this channel on a schedule.",
+    example="/deepseek digest on weekdays 09:00 Europe/London",
+)
+
+
+def _module_exists(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def default_router(extra: Iterable[Subcommand] = (), *, lazy: bool = True) -> Router:
+    """help, brief, topics, sources, and digest (lazily imported when `lazy`)."""
     from bot.slack.listeners.commands import brief, help, sources, topics
 
     router = Router()
     for sub in (brief.SUBCOMMAND, topics.SUBCOMMAND, sources.SUBCOMMAND):
         router.add(sub)
-    digest = load_plugin("bot.slack.listeners.commands.digest", COMING_SOON_DIGEST)
-    if digest is not None:
-        router.add(digest)
+    if not _module_exists(DIGEST_PLUGIN.module):
+        router.add(COMING_SOON_DIGEST)
+    elif lazy:
+        router.add(DIGEST_PLUGIN.subcommand())
+    else:
+        router.add(load_plugin(DIGEST_PLUGIN.module) or COMING_SOON_DIGEST)
     router.add(help.SUBCOMMAND)
     for sub in extra:
         router.add(sub)

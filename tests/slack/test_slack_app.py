@@ -111,3 +111,18 @@ def test_mode_detection() -> None:
     assert mode(slack_signing_secret="s", slack_bot_token="xoxb-1") == "http"
     assert mode(slack_bot_token="xoxb-1") == "preview"
     assert mode(slack_bot_token="", slack_signing_secret="") == "preview"
+
+
+def test_digest_plugin_is_imported_on_first_use_only() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from bot.slack.router import default_router\n"
+        "r = default_router()\n"
+        "assert r.get('digest').deferred\n"
+        "assert 'sqlalchemy' not in sys.modules, 'serve would import SQLAlchemy at start-up'\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
