@@ -36,7 +36,7 @@ Reply = dict[str, Any]
 
 INVITE = (
     "I'm not a member of this channel, so I can't post the digest here. "
-    "Invite me with `/invite @DeepSeek`, then run `/deepseek digest on` again."
+    "Invite me with `/invite @deepseek`, then run `/deepseek digest on` again."
 )
 USAGE = (
     "*Channel digests*: a short briefing posted in this channel on a schedule.\n"
@@ -229,7 +229,7 @@ def status_lines(sub: Subscription, store: Store, now: datetime) -> list[str]:
     elif sub.paused_reason:
         why = PAUSE_NOTES.get(sub.paused_reason, sub.paused_reason)
         lines.append(
-            f":warning: Paused: {why}. Invite me with `/invite @DeepSeek`, "
+            f":warning: Paused: {why}. Invite me with `/invite @deepseek`, "
             "then run `/deepseek digest on` in the channel."
         )
     else:

@@ -742,7 +742,7 @@ def _deliver(
             store.pause(channel, e.code)
             run.add("paused", channel)
             log.warning(
-                "digest %s: paused (%s). Invite the bot with /invite @DeepSeek, then run "
+                "digest %s: paused (%s). Invite the bot with /invite @deepseek, then run "
                 "/deepseek digest on in the channel to resume.",
                 channel,
                 e.code,

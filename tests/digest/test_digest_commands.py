@@ -116,7 +116,7 @@ def test_bot_not_in_channel_says_how_to_invite(
 ) -> None:
     slack_stub.channels["C1"] = {"is_member": False}
     reply = digest_reply(["on"], who(store, db, client))
-    assert text_of(reply) == INVITE and "/invite @DeepSeek" in INVITE
+    assert text_of(reply) == INVITE and "/invite @deepseek" in INVITE
     sub = store.get("C1")
     assert sub is None or not sub.active  # nothing will be posted there
 
@@ -215,6 +215,6 @@ def test_home_section_lists_channels_and_paused_notes(db: DB, store: Store, shar
     valid(blocks)
     raw = json.dumps(blocks)
     assert "<#C1>" in raw and "Next digest" in raw
-    assert "Paused: I was removed from the channel" in raw and "/invite @DeepSeek" in raw
+    assert "Paused: I was removed from the channel" in raw and "/invite @deepseek" in raw
     admin_only = digest_section(store, "U1", settings_for(db, digest_admins="U9"), now=NOW)
     assert "Only digest admins" in json.dumps(admin_only)
