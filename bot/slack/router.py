@@ -171,6 +171,9 @@ class Plugin:
                 ctx.router.add(real)  # from now on, the module's own entry
             return real.handler(command, ctx)
 
+        # it stands for the plugin's handler: name it so (logs, introspection)
+        handler.__module__ = self.module
+        handler.__qualname__ = handler.__name__ = f"lazy_{self.name}"
         return Subcommand(self.name, handler, self.usage, self.summary, self.example, deferred=True)
 
 
