@@ -62,7 +62,14 @@ def gunicorn_options(host: str, port: int, workers: int | None = None) -> dict[s
 
 def run_gunicorn(factory: Callable[[], WSGIApplication], options: dict[str, Any]) -> None:
     """Serve `factory()` with gunicorn (a production WSGI server) until stopped."""
+    import gc
+
     from gunicorn.app.base import BaseApplication
+
+    # Everything loaded so far (modules, the Library, caches) lives as long as the process:
+    # keep it out of the cyclic GC's scans, and shared copy-on-write with the forked workers.
+    gc.collect()
+    gc.freeze()
 
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
