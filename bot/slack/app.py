@@ -3,10 +3,16 @@
     app = build_app(settings)                                  # loads briefings/, watches it
     app = build_app(settings, library=lib, client=WebClient(base_url=stub.api_url))
 
-Every listener reads three things from Bolt's context, set by a middleware here:
+Listeners read from Bolt's context, set by the `Inject` middleware here:
 `context["library"]` (the current Library, reloaded when briefings/ changes),
 `context["router"]` (the `/deepseek` subcommand Router, see bot/slack/router.py for how a
-subcommand such as `digest` plugs in) and `context["settings"]`.
+subcommand such as `digest` plugs in), `context["settings"]` and `context["background"]`
+(an executor for work after the ack, see listeners/background.py).
+
+The app runs with `process_before_response=True`: Bolt answers Slack when the listener
+returns, so every listener acks first (no I/O before it) and hands slow work to `later()`.
+App Home's digest section comes from `bot.digest.home.home_blocks` when that module exists
+(listeners/events/app_home.py).
 """
 
 from __future__ import annotations
@@ -133,7 +139,6 @@ def build_app(
 
     app.use(Inject(holder, router, settings, background))
     register_listeners(app)
-    app._deepseek_holder = holder  # type: ignore[attr-defined]
     return app
 
 
