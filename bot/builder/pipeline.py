@@ -112,6 +112,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         sents[art.meta.id] = out
 
     idf = {w: math.log((n_sents + 1) / (k + 1)) for w, k in df.items()}
+    rare = math.log(n_sents + 1)  # the weight of a word seen nowhere else
     kept = [a for a in seeds.articles if a.meta.id in sents]
     if not kept:
         raise BuildError("no article has usable sentences; check the files in seeds/articles")
@@ -224,7 +225,13 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
             cands.append(own)
         bottom = _bottom_line(cands)
         points = mmr(
-            cands, MAX_POINTS, BUDGET, fixed=[bottom] if bottom else [], order=order, idf=idf
+            cands,
+            MAX_POINTS,
+            BUDGET,
+            fixed=[bottom] if bottom else [],
+            order=order,
+            idf=idf,
+            rare=rare,
         )
         chosen_by_topic[t.id] = (bottom, points)
 
@@ -267,7 +274,13 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         topic_of[id(pick)] = n
         ov_pool.append(pick)
     ov_points = mmr(
-        ov_pool, MAX_POINTS, BUDGET, fixed=[ov_bottom] if ov_bottom else [], order=order, idf=idf
+        ov_pool,
+        MAX_POINTS,
+        BUDGET,
+        fixed=[ov_bottom] if ov_bottom else [],
+        order=order,
+        idf=idf,
+        rare=rare,
     )
     ov_points.sort(key=lambda p: topic_of[id(p)])  # in topic order, one point per topic
     md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
@@ -289,7 +302,7 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     articles: list[Article] = []
     for art in kept:
         aid = art.meta.id
-        summary = _article_summary(sents[aid], idf)
+        summary = _article_summary(sents[aid], idf, rare)
         figs: list[tuple[list[tuple[str, str]], str]] = []
         seen: set[str] = set()
         for s in sents[aid]:
@@ -355,7 +368,7 @@ def _overview_bottom(
     return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None
 
 
-def _article_summary(sents: list[Sent], idf: dict[str, float]) -> list[str]:
+def _article_summary(sents: list[Sent], idf: dict[str, float], rare: float) -> list[str]:
     """3–5 sentences of one article: dense, on-topic, early, not redundant; in reading order."""
     cands: list[Candidate] = []
     n = len(sents)
@@ -377,6 +390,6 @@ def _article_summary(sents: list[Sent], idf: dict[str, float]) -> list[str]:
             else frozenset()
         )
         cands.append(c)
-    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf)
+    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=rare)
     chosen.sort(key=lambda c: c.rank)
     return [c.text for c in chosen]

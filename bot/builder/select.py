@@ -108,6 +108,13 @@ class Candidate:
     figures: frozenset[str] = frozenset()
     bottom: float = 0.0  # score as a bottom line
     _tokens: frozenset[str] | None = field(default=None, repr=False)
+    _weight: float | None = field(default=None, repr=False)
+
+    def weight(self, idf: Mapping[str, float], rare: float) -> float:
+        """Summed rarity of the candidate's words (cached: idf is fixed for a build)."""
+        if self._weight is None:
+            self._weight = sum(idf.get(t, rare) for t in self.tokens)
+        return self._weight
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -116,15 +123,17 @@ class Candidate:
         return self._tokens
 
 
-def similarity(a: Candidate, b: Candidate, idf: Mapping[str, float] | None = None) -> float:
-    """Word overlap (weighted by rarity when idf is given), raised when both state the same figure."""
+def similarity(
+    a: Candidate, b: Candidate, idf: Mapping[str, float] | None = None, rare: float = 1.0
+) -> float:
+    """Word overlap (weighted by rarity when idf is given; unknown words weigh `rare`), raised
+    when both state the same figure."""
     if idf is None:
         sim = jaccard(a.tokens, b.tokens)
     else:
-        rare = max(idf.values(), default=1.0)
         inter = sum(idf.get(t, rare) for t in a.tokens & b.tokens)
-        union = sum(idf.get(t, rare) for t in a.tokens | b.tokens)
-        sim = inter / union if union else 0.0
+        union = a.weight(idf, rare) + b.weight(idf, rare) - inter
+        sim = inter / union if union > 0 else 0.0
     if a.figures & b.figures:
         sim = min(1.0, sim + 0.3)
     return sim
@@ -160,6 +169,7 @@ def mmr(
     fixed: Sequence[Candidate] = (),
     order: Sequence[str] = (),
     idf: Mapping[str, float] | None = None,
+    rare: float = 10.0,
 ) -> list[Candidate]:
     """Pick up to max_points candidates, relevant but not redundant (Maximal Marginal Relevance),
     within a character budget. Near-duplicates of a chosen point are merged into it when the two
@@ -177,7 +187,7 @@ def mmr(
         for i, c in enumerate(pool):
             if i in out:
                 continue
-            sims = [(similarity(c, s, idf), s) for s in (*fixed, *chosen)]
+            sims = [(similarity(c, s, idf, rare), s) for s in (*fixed, *chosen)]
             sim, near = max(sims, key=lambda x: x[0], default=(0.0, None))
             if sim >= (DUPLICATE if idf is None else DUPLICATE_WEIGHTED):
                 out.add(i)
@@ -208,4 +218,5 @@ def _merge(kept: Candidate, dup: Candidate, rank: dict[str, int]) -> None:
         return
     kept.text = clause
     kept._tokens = None
+    kept._weight = None
     kept.sources = sorted({*kept.sources, *new}, key=lambda a: rank.get(a, 0))
