@@ -206,26 +206,36 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
         diffs = [d for d in all_diffs if home.get(d.measure) == t.id]
         diffs_by_topic[t.id] = diffs
         shown = [normalise(r.text) for d in diffs for r in d.rows]
+        shown_figures = {(r.article, r.figure.key) for d in diffs for r in d.rows}
         cands: list[Candidate] = []
         for c in per_topic[t.id]:
             s0 = cand_sents[id(c)][0]
             key = normalise(c.text)
             if any(r in key for r in shown):
-                continue  # already quoted under "Where sources differ"
-            rel = s0.scores.get(t.id, 0.0)
+                continue  # that sentence is already under "Where sources differ"
+            # relevance per length: a long sentence touching many keywords in passing should
+            # not beat a short one about the topic
+            raw = s0.scores.get(t.id, 0.0)
+            rel = raw / max(1.0, len(c.text.split()) / 25) ** 0.5
             boost = 1 + 0.25 * (len(c.sources) - 1)
             own = Candidate(
                 c.text, list(c.sources), c.rank, s0.quality * rel**0.7 * boost, c.figures
             )
             own.bottom = (
-                s0.quality * rel**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
+                s0.quality * raw**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
             )
             if s0.fragment or DANGLING.search(c.text):
                 own.bottom *= 0.4  # a bottom line must stand on its own
             cands.append(own)
         bottom = _bottom_line(cands)
+        # key points skip figures "Where sources differ" already shows from the same article
+        rest = [
+            c
+            for c in cands
+            if not any((a, f) in shown_figures for a in c.sources for f in c.figures)
+        ]
         points = mmr(
-            cands,
+            rest,
             MAX_POINTS,
             BUDGET,
             fixed=[bottom] if bottom else [],
