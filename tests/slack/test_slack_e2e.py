@@ -236,3 +236,11 @@ def test_fuzz_over_http_never_5xx_never_a_mention(server: Server, text: str) -> 
         return  # deferred: empty ack, reply via response_url
     check_payload(reply)
     no_unescaped_mentions(reply)
+
+
+def test_event_subscriptions_url_verification(server: Server) -> None:
+    """Slack checks the Request URL with a signed challenge when Event Subscriptions are set up."""
+    body = json.dumps({"type": "url_verification", "challenge": "c-123", "token": "legacy"})
+    headers = {**signed_headers(body), "Content-Type": "application/json"}
+    status, raw = server.post(body, headers)
+    assert status == 200 and json.loads(raw) == {"challenge": "c-123"}
