@@ -11,12 +11,13 @@ import click
 from bot.builder.errors import BuildError
 
 
-def _progress(items: Iterable[int]) -> Iterable[int]:
+def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
+    """A progress bar on a terminal; nothing when output is piped or logged."""
     if not sys.stderr.isatty():
         return items
     from tqdm import tqdm
 
-    return tqdm(items, desc="articles", unit="art", leave=False)  # type: ignore[no-any-return]
+    return tqdm(items, desc=stage, unit="art", leave=False)  # type: ignore[no-any-return]
 
 
 @click.command()

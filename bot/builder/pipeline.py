@@ -73,15 +73,22 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lambda x: x) -> Output:
-    """Turn the seeds into every file of briefings/."""
+def _no_progress(items: Iterable[int], stage: str) -> Iterable[int]:
+    return items
+
+
+Progress = Callable[[Iterable[int], str], Iterable[int]]
+
+
+def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
+    """Turn the seeds into every file of briefings/. `progress` wraps the per-article loops."""
     matcher = TopicMatcher(seeds.topics)
     warnings: list[Warning_] = []
     df: dict[str, int] = {}  # sentences each content word occurs in
     n_sents = 0
     sents: dict[str, list[Sent]] = {}
     dropped: list[tuple[str, DroppedLine]] = []
-    for i in progress(range(len(seeds.articles))):
+    for i in progress(range(len(seeds.articles)), "reading"):
         art = seeds.articles[i]
         cleaned = clean_text(art.body)
         dropped += [(art.path, replace(d, number=d.number + art.offset)) for d in cleaned.dropped]
@@ -310,7 +317,8 @@ def build(seeds: Seeds, progress: Callable[[Iterable[int]], Iterable[int]] = lam
     )
 
     articles: list[Article] = []
-    for art in kept:
+    for i in progress(range(len(kept)), "summarising"):
+        art = kept[i]
         aid = art.meta.id
         summary = _article_summary(sents[aid], idf, rare)
         figs: list[tuple[list[tuple[str, str]], str]] = []
