@@ -107,6 +107,10 @@ def parse_topics(data: bytes, shown: str) -> tuple[Topic, ...]:
             topic = Topic.model_validate(item)
         except ValidationError as exc:
             raise BuildError(f"{shown}: topic {n}: {_first_error(exc)}") from None
+        if topic.id == "overview":
+            raise BuildError(
+                f"{shown}: topic id 'overview' is reserved for the overview; rename it"
+            )
         if topic.id in seen:
             raise BuildError(
                 f"{shown}: topic id '{topic.id}' appears twice; give each topic its own id"

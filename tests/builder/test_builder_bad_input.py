@@ -92,6 +92,10 @@ def test_duplicate_ids_are_rejected(seeds_copy: Path, tmp_path: Path) -> None:
             ("topics.toml", "twice"),
         ),
         (
+            "[[topic]]\nid = 'overview'\ntitle = 't'\ndescription = 'd'\nkeywords = ['a']\n",
+            ("topics.toml", "reserved"),
+        ),
+        (
             "[[topic]]\nid = 'x'\ntitle = 't'\ndescription = 'd'\nkeywords = ['zebra crossing']\n",
             ("topics.toml", "no topic matches"),
         ),
