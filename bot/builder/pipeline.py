@@ -320,7 +320,7 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
     for i in progress(range(len(kept)), "summarising"):
         art = kept[i]
         aid = art.meta.id
-        summary = _article_summary(sents[aid], idf, rare)
+        summary, headline = _article_summary(sents[aid], idf, rare)
         figs: list[tuple[list[tuple[str, str]], str]] = []
         seen: set[str] = set()
         for s in sents[aid]:
@@ -343,7 +343,7 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
         path = f"articles/{aid}.md"
         files[path] = data
         articles.append(
-            Article(**art.meta.model_dump(), path=path, summary=summary[0] if summary else "",
+            Article(**art.meta.model_dump(), path=path, summary=headline,
                     topics=tuple(t.id for t in feeds), sha256=art.sha256)
         )  # fmt: skip
 
@@ -386,8 +386,11 @@ def _overview_bottom(
     return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None
 
 
-def _article_summary(sents: list[Sent], idf: dict[str, float], rare: float) -> list[str]:
-    """3–5 sentences of one article: dense, on-topic, early, not redundant; in reading order."""
+def _article_summary(
+    sents: list[Sent], idf: dict[str, float], rare: float
+) -> tuple[list[str], str]:
+    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
+    and the best of them as a one-line summary."""
     cands: list[Candidate] = []
     n = len(sents)
     for s in sents:
@@ -409,5 +412,6 @@ def _article_summary(sents: list[Sent], idf: dict[str, float], rare: float) -> l
         )
         cands.append(c)
     chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=rare)
+    headline = chosen[0].text if chosen else ""  # the best one: the index's one-line summary
     chosen.sort(key=lambda c: c.rank)
-    return [c.text for c in chosen]
+    return [c.text for c in chosen], headline
