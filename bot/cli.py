@@ -7,8 +7,12 @@ only when run, so `deepseek-bot build` never loads Slack and `--help` stays inst
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 COMMANDS = {
     "build": "bot.builder.cli:build",
@@ -45,3 +49,13 @@ def cli() -> None:
 
 def main() -> None:
     cli(prog_name="deepseek-bot")
+
+
+def load_settings_or_fail() -> Settings:
+    """Settings for a command; a bad one ends the command with one line, not a traceback."""
+    from bot.config import ConfigError, load_settings
+
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None

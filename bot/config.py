@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,3 +73,20 @@ class Settings(BaseSettings):
     @property
     def admin_ids(self) -> frozenset[str]:
         return frozenset(u.strip() for u in self.digest_admins.split(",") if u.strip())
+
+
+class ConfigError(ValueError):
+    """A setting is missing or malformed. The message is one line naming it; never its value."""
+
+
+def load_settings() -> Settings:
+    """Settings from the environment and .env, or a one-line `ConfigError` naming the bad one."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "_".join(str(part) for part in err["loc"]).upper() or "a setting"
+        raise ConfigError(
+            f"setting {name} is invalid: {err['msg']}. "
+            "Fix it in the environment or .env (see .env.example)."
+        ) from None

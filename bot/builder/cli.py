@@ -68,18 +68,9 @@ def build(
     from bot.builder.writer import differing, write_atomic
 
     if seeds_dir is None or out_dir is None:
-        from pydantic import ValidationError
+        from bot.cli import load_settings_or_fail
 
-        from bot.config import Settings
-
-        try:
-            settings = Settings()
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            name = ".".join(str(p) for p in err["loc"]).upper()
-            raise click.ClickException(
-                f"setting {name}: {err['msg']}; fix it in the environment or .env"
-            ) from None
+        settings = load_settings_or_fail()
         seeds_dir = seeds_dir or settings.seeds_dir
         out_dir = out_dir or settings.briefings_dir
     try:

@@ -9,25 +9,14 @@ from typing import NoReturn
 
 import click
 
+from bot.cli import load_settings_or_fail
+
 log = logging.getLogger("bot.digest")
 
 
 def _fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"deepseek-bot digest: {message}", err=True)
     sys.exit(code)
-
-
-def _settings() -> object:
-    from pydantic import ValidationError
-
-    from bot.config import Settings
-
-    try:
-        return Settings()
-    except ValidationError as e:
-        first = e.errors()[0]
-        name = str(first["loc"][0]).upper() if first["loc"] else "setting"
-        _fail(f"{name} is invalid: {first['msg']}. See .env.example.", 2)
 
 
 def _logging() -> None:
@@ -112,7 +101,7 @@ def run_due_cmd(now_text: str | None, channels: tuple[str, ...]) -> None:
     Example: deepseek-bot digest run-due --now 2025-03-10T09:00:00Z
     """
     now = _parse_now(now_text)
-    settings = _settings()
+    settings = load_settings_or_fail()
     _logging()
     from bot.digest.deliver import run_due
 
@@ -136,13 +125,11 @@ def clock_cmd() -> None:
 
     Example: deepseek-bot digest clock
     """
-    settings = _settings()
+    settings = load_settings_or_fail()
     _logging()
-    from bot.config import Settings
     from bot.digest.deliver import slack_from_settings
     from bot.digest.scheduler import clock
 
-    assert isinstance(settings, Settings)
     try:
         slack_from_settings(settings)  # fail now, in one line, when the token is missing
         clock(settings)
@@ -159,7 +146,7 @@ def list_cmd() -> None:
 
     Example: deepseek-bot digest list
     """
-    settings = _settings()
+    settings = load_settings_or_fail()
     from bot.digest.commands import local_time
     from bot.digest.deliver import open_store
     from bot.digest.schedule import next_slot
