@@ -51,6 +51,12 @@ def main() -> None:
     cli(prog_name="deepseek-bot")
 
 
+class SetupError(click.ClickException):
+    """A setting or token is missing or malformed: one line naming it, exit code 2."""
+
+    exit_code = 2
+
+
 def load_settings_or_fail() -> Settings:
     """Settings for a command; a bad one ends the command with one line, not a traceback."""
     from bot.config import ConfigError, load_settings
@@ -58,4 +64,4 @@ def load_settings_or_fail() -> Settings:
     try:
         return load_settings()
     except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise SetupError(str(exc)) from None

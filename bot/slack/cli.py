@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from typing import Any, NoReturn
 
 import click
-from pydantic import ValidationError
 
+from bot.cli import SetupError
+from bot.cli import load_settings_or_fail as load_settings
 from bot.config import Settings
 
 APPS = "https://api.slack.com/apps → your app"
@@ -22,20 +22,7 @@ PREFIX = {"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"deepseek-bot: {message}", err=True)
-    sys.exit(2)
-
-
-def load_settings() -> Settings:
-    """Settings from the environment and .env; a bad value ends in one line, never a traceback."""
-    try:
-        return Settings()
-    except ValidationError as e:
-        err = e.errors()[0]
-        name = str(err["loc"][0]).upper() if err["loc"] else "a setting"
-        fail(
-            f"{name} is invalid: {err['msg']}. Fix it in the environment or .env (see .env.example)."
-        )
+    raise SetupError(message)
 
 
 def _secret(settings: Settings, name: str) -> str | None:

@@ -19,8 +19,8 @@ def run(seeds: Path, out: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def assert_one_line_error(code: int, output: str, *needles: str) -> None:
-    assert code == 1
+def assert_one_line_error(code: int, output: str, *needles: str, exit_code: int = 1) -> None:
+    assert code == exit_code
     assert "Traceback" not in output
     lines = output.strip().splitlines()
     assert len(lines) == 1, output
@@ -181,4 +181,4 @@ def test_windows_line_endings_and_bom_are_accepted() -> None:
 
 def test_bad_setting_is_one_line() -> None:
     result = CliRunner().invoke(build, ["--check"], env={"PORT": "abc"})
-    assert_one_line_error(result.exit_code, result.output, "setting PORT")
+    assert_one_line_error(result.exit_code, result.output, "setting PORT", exit_code=2)
