@@ -15,7 +15,7 @@ from bot.builder.differ import Difference, Row, clause_for, differences, find_fi
 from bot.builder.errors import BuildError
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import Seeds
-from bot.builder.select import DANGLING, Candidate, mmr, point_text, quality
+from bot.builder.select import DANGLING, Candidate, leans_on_context, mmr, point_text, quality
 from bot.builder.split import split_sentences
 from bot.builder.text import STOPWORDS, normalise, tokens
 from bot.builder.topics import TopicMatcher, assign
@@ -23,6 +23,8 @@ from bot.models import Article, BriefRef, BuildInfo, Index, Topic
 
 MAX_POINTS = 8
 BUDGET = 1500
+MIN_POINTS = 3
+WEAK_POINT = 0.15  # a key point scoring under this share of the topic's best is left out
 MIN_RELEVANCE = 2.0
 ARTICLE_SUMMARY = 4
 BOTTOM_LINE_MAX = 260
@@ -231,7 +233,7 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
             own.bottom = (
                 s0.quality * raw**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
             )
-            if s0.fragment or DANGLING.search(c.text):
+            if s0.fragment or DANGLING.search(c.text) or leans_on_context(c.text):
                 own.bottom *= 0.4  # a bottom line must stand on its own
             cands.append(own)
         bottom = _bottom_line(cands)
@@ -249,6 +251,8 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
             order=order,
             idf=idf,
             rare=rare,
+            floor=WEAK_POINT,
+            min_points=MIN_POINTS,
         )
         chosen_by_topic[t.id] = (bottom, points)
 

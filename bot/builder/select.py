@@ -10,10 +10,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.builder.differ import find_figures
-from bot.builder.text import content_tokens, jaccard, normalise
+from bot.builder.text import STOPWORDS, content_tokens, jaccard, normalise
 
 MIN_CHARS, MAX_CHARS, MIN_WORDS = 45, 400, 7
-LABEL = re.compile(r"^([A-Z][\w/&’'.-]*(?:\s+[A-Za-z(][\w/&’'.,()-]*){0,4}):\s+(?=[“\"A-Z0-9$])")
+LABEL = re.compile(
+    r"^([A-Z][\w/&’'.-]*(?:\s+[A-Za-z(][\w/&’'.,()-]*){0,4}(?:\s+\([^)]{1,40}\))?):\s+"
+    r"(?=[“\"A-Z0-9$])"
+)
 VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")
 ENDS = re.compile(r"[.!][\"”’)]?$|[\"”’][.!]?$")
 DATE = re.compile(
@@ -32,11 +35,117 @@ HEDGE = re.compile(
 )
 CAPWORD = re.compile(r"(?<=\s)[A-Z][\w’'.-]*[A-Za-z0-9]|\b[A-Z]+\d\w*|\$\d")
 DIGIT = re.compile(r"\d")
+# capitalised words nearly every sentence of this corpus has: they name no particular actor
+COMMON_NAMES = frozenset(["AI", "DeepSeek", "US", "U.S.", "The", "A", "Chinese", "China"])
 CONNECTIVE = re.compile(
     r"^(?:Further(?:more)?|Additionally|Moreover|Remarkably|However|Meanwhile|In fact|Still|Yet|"
     r"Also|Indeed|Notably|Certainly|Now|In other words|Beyond the technical details),\s+"
 )
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
+# a sentence that leans on the one before: opens with a bare pronoun or a connective (after at
+# most a short introductory phrase), so it does not name its own subject
+OPENER = re.compile(
+    r"^(?:[A-Z][\w ’'-]{0,30},\s+)?(?:it|its|this|that|these|those|they|their|them|he|she|his|"
+    r"her|such)\b(?!-)"
+    r"|^(?:However|But|And|So|Also|Furthermore|Further|Moreover|Additionally|Meanwhile|In fact|"
+    r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
+    r"Then|Plus|In addition|As a result|In turn|Even so)\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# a finite verb, roughly: auxiliaries and common verbs in their finite forms, or an -ed word
+# after a subject-ish word (not right after a determiner or preposition, where it is an adjective)
+FINITE = _words(
+    """is are was were be been being am isn’t aren’t wasn’t weren’t has have had hasn’t haven’t
+    will would can could may might must shall should do does did don’t doesn’t didn’t won’t can’t
+    says said claims claimed alleges alleged argues argued notes noted adds added reports reported
+    shows showed shown makes made takes took gives gave comes came goes went gets got sees saw
+    seems seemed remains remained becomes became means meant needs needed uses used faces faced
+    leads led sends sent sets puts cuts hits lets costs cost rose rises fell falls lost loses won
+    wins grew grows began begins built builds bought buys held holds kept keeps left leaves met
+    meets paid pays ran runs sold sells spent spends told tells thought thinks brought brings
+    found finds knew knows wrote writes drew draws struck wiped erased sparked suggests suggested
+    raises raised offers offered plans planned wants wanted expects expected believes believed
+    calls called allows allowed requires required includes included features featured matches
+    matched rivals rivalled rivaled surpasses surpassed outperforms outperformed appears appeared
+    continues continued depends depended lies lay stands stood"""
+)
+NOT_VERB_BEFORE = _words(
+    """the a an of on in at for by with from to into onto and or its their his her our this that
+    these those some any no each every"""
+)
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+PAST = _words(
+    """was were had did said made took gave came went got saw became led sent lost won grew
+    began built bought held kept left met paid ran sold spent told thought brought found knew
+    wrote drew struck fell rose"""
+)
+NOT_ED = frozenset(["indeed", "hundred", "need", "speed", "seed", "feed", "shed", "embed"])
+NOT_PAST_BEFORE = NOT_VERB_BEFORE | {"if", "when", "once", "unless", "be", "is", "are", "am"}
+PLAIN_S = ("ss", "us", "is", "ous", "’s")
+CONTRACTED = frozenset(["it’s", "that’s", "there’s", "here’s", "he’s", "she’s", "what’s"])
+
+
+def has_finite_verb(text: str) -> bool:
+    """Whether a sentence has something like a finite verb (a heading or a bullet-list noun
+    phrase has none). Rough on purpose: an auxiliary or common verb; a contraction ("There’s");
+    an -ed or -s word that neither follows a determiner/preposition nor ends the sentence; or a
+    plain word after a plural subject ("AI systems learn")."""
+    words = [w.lower().replace("'", "’") for w in WORD.findall(text)]
+    last = len(words) - 1
+    for i, w in enumerate(words):
+        if w in FINITE or w.endswith(("’re", "’ve", "’ll", "’d")) or w in CONTRACTED:
+            return True
+        if i == 0 or words[i - 1] in NOT_VERB_BEFORE:
+            continue
+        prev = words[i - 1]
+        if len(w) > 4 and w.endswith("ed"):
+            return True
+        if (
+            i < last
+            and len(w) > 3
+            and w.endswith("s")
+            and not w.endswith(PLAIN_S)
+            and words[i + 1] not in {"of", "and", "or"}  # "practices of", "chips and": nouns
+        ):
+            return True
+        if (
+            (prev.endswith("s") and not prev.endswith(PLAIN_S)) or prev in {"they", "we", "you"}
+        ) and not (w in STOPWORDS or w.endswith(("s", "ing", "ly"))):
+            return True
+    return False
+
+
+def reports_event(text: str) -> bool:
+    """Whether a sentence reports something that happened (a past-tense verb: "OpenAI
+    uncovered", "Nvidia lost"), as news facts do, rather than present-tense commentary ("the
+    allegations introduce risk if verified")."""
+    words = [w.lower().replace("'", "’") for w in WORD.findall(text)]
+    for i, w in enumerate(words):
+        if w in PAST:
+            return True
+        if (
+            i > 0
+            and len(w) > 3
+            and w.endswith("ed")
+            and w not in NOT_ED
+            and words[i - 1] not in NOT_PAST_BEFORE
+        ):
+            return True
+    return False
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a point opens with a bare pronoun or a discourse connective, so that it needs
+    the sentence before it to make sense."""
+    return OPENER.match(text) is not None
+
+
 DANGLING = re.compile(
     r"^(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ii]ts?|[Tt]hey|[Tt]heir|[Ss]uch|[Hh]e|[Ss]he)\b"
     r"|\b(?:this|these|that) (?:claim|claims|trend|story|issue|approach|process)\b"
@@ -45,16 +154,16 @@ DANGLING = re.compile(
 
 
 def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
-    """The sentence as a point (leading label, connective, stray quote marks and a trailing
-    "(see ...)" trimmed), and whether it is a fragment (of a quotation, or a labelled note);
-    None when it is not a usable point (question, heading, too short or too long)."""
+    """The sentence as a point (leading "Label: ", connective, stray quote marks and a trailing
+    "(see ...)" trimmed), and whether it is a fragment of a quotation; None when it is not a
+    usable point (question, heading, verbless phrase, too short or too long, or a labelled note
+    whose label is its subject: "DeepSeek: Achieved ...")."""
     text = sentence.strip()
     m = LABEL.match(text)
-    labelled = False
-    if m and not VERBISH.match(text[m.end() :]):
+    if m and VERBISH.match(text[m.end() :]):
+        return None  # "Label: Expect ..." — the label is the subject; without it, no subject
+    if m:
         text = text[m.end() :]
-    elif m:
-        labelled = True
     c = CONNECTIVE.match(text)
     if c and text[c.end() : c.end() + 1].isupper():
         text = text[c.end() :]
@@ -75,22 +184,34 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"'):
         return None
-    return text, fragment or labelled
+    if not has_finite_verb(text):
+        return None  # a heading or a bullet-list noun phrase: "Scrutiny on the veracity of ..."
+    return text, fragment
 
 
 def quality(text: str, fragment: bool) -> float:
-    """Fact density: figures, dates, names and attribution up; pronouns, hedges and fragments down."""
+    """Fact density: figures, dates, names, attribution and reported events up; generic
+    commentary, pronouns, hedges, fragments, verbless noun phrases and context-dependent
+    openers down."""
     figures = len(find_figures(text)) if DIGIT.search(text) or " times " in text else 0
     dates = len(DATE.findall(text))
-    names = len(CAPWORD.findall(text))
-    q = 1.0 + 0.6 * min(figures, 3) + 0.3 * min(dates, 2) + 0.07 * min(names, 8)
-    q += 0.35 if ATTRIBUTION.search(text) else 0.0
+    names = [n for n in CAPWORD.findall(text) if n.rstrip("’'s") not in COMMON_NAMES]
+    attributed = ATTRIBUTION.search(text) is not None
+    q = 1.0 + 0.6 * min(figures, 3) + 0.3 * min(dates, 2) + 0.07 * min(len(names), 8)
+    q += 0.35 if attributed else 0.0
+    q += 0.25 if reports_event(text) else 0.0
+    if not (figures or dates or attributed or names):
+        q *= 0.6  # commentary: no figure, date, source or named actor
     if PRONOUN.search(text):
         q *= 0.55
     q *= 0.85 ** min(len(HEDGE.findall(text)), 3)
     if fragment:
         q *= 0.5
-    if DANGLING.search(text):
+    if not has_finite_verb(text):
+        q *= 0.3  # a heading or bullet-list noun phrase, not a statement
+    if leans_on_context(text):
+        q *= 0.35  # "However, it ...", "This is ...": a self-contained sentence should win
+    elif DANGLING.search(text):
         q *= 0.7
     if len(text) > 200:
         q *= (200 / len(text)) ** 0.5
@@ -170,14 +291,19 @@ def mmr(
     order: Sequence[str] = (),
     idf: Mapping[str, float] | None = None,
     rare: float = 10.0,
+    floor: float = 0.0,
+    min_points: int = 0,
 ) -> list[Candidate]:
     """Pick up to max_points candidates, relevant but not redundant (Maximal Marginal Relevance),
     within a character budget. Near-duplicates of a chosen point are merged into it when the two
-    share a long enough clause; otherwise they are dropped."""
+    share a long enough clause; otherwise they are dropped. Candidates scoring under `floor` times
+    the best score are only taken while fewer than min_points are chosen: a short brief beats one
+    padded with weak points."""
     pool = sorted(candidates, key=lambda c: (-c.score, c.rank))[:POOL]
     if not pool:
         return []
     top = pool[0].score or 1.0
+    weak = floor * top
     rank = {a: i for i, a in enumerate(order)}
     chosen: list[Candidate] = []
     out: set[int] = set()
@@ -201,7 +327,7 @@ def mmr(
             break
         c = pool[best[2]]
         out.add(best[2])
-        if used + len(c.text) > budget:
+        if used + len(c.text) > budget or (c.score < weak and len(chosen) >= min_points):
             continue
         chosen.append(c)
         used += len(c.text)

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from bot.builder.select import Candidate, common_clause, mmr, point_text, quality
+from bot.builder.select import (
+    Candidate,
+    common_clause,
+    has_finite_verb,
+    leans_on_context,
+    mmr,
+    point_text,
+    quality,
+    reports_event,
+)
 
 
 def test_point_text_trims_labels_connectives_and_stray_quotes() -> None:
@@ -21,12 +30,28 @@ def test_point_text_trims_labels_connectives_and_stray_quotes() -> None:
     assert text.startswith("They’ve") and fragment
 
 
-def test_point_text_keeps_verb_labels_and_rejects_non_points() -> None:
-    assert point_text(
-        "DeepSeek: Achieved immediate market validation and significant visibility in the US."
-    ) == (
-        "DeepSeek: Achieved immediate market validation and significant visibility in the US.",
-        True,
+def test_point_text_drops_labels_that_are_the_subject_and_rejects_non_points() -> None:
+    # "Label: <verb> ..." — the label is the subject: with it the point reads as a note, without
+    # it the clause has no subject; either way it is not a key point
+    assert (
+        point_text(
+            "DeepSeek: Achieved immediate market validation and significant visibility in the US."
+        )
+        is None
+    )
+    assert (
+        point_text(
+            "Predictions and Expectations: Expect increased pressure on US firms to publicly "
+            "demonstrate tangible performance advantages that justify their pricing."
+        )
+        is None
+    )
+    assert (
+        point_text(
+            "US AI Developers (e.g., Anthropic, Google): Must now compete not only on performance "
+            "but also on price and openness."
+        )
+        is None
     )
     assert (
         point_text("What makes DeepSeek’s AI model so intriguing to investors and analysts?")
@@ -37,6 +62,99 @@ def test_point_text_keeps_verb_labels_and_rejects_non_points() -> None:
         point_text("Date: Over the weekend (Implied recent launch of the app in the US store)")
         is None
     )
+
+
+def test_point_text_trims_a_heading_label_and_keeps_the_clause_verbatim() -> None:
+    sentence = (
+        "Market Impact (Short Term): Nvidia lost nearly $600 billion in market value on "
+        "January 27, its largest one-day loss."
+    )
+    text, fragment = point_text(sentence)  # type: ignore[misc]
+    assert text.startswith("Nvidia lost") and text in sentence and not fragment
+
+
+def test_point_text_rejects_verbless_phrases() -> None:
+    assert point_text("Scrutiny on the veracity of the OpenAI distillation allegations.") is None
+    assert (
+        point_text("Key risks: Ongoing scrutiny of the data practices of the Hangzhou start-up.")
+        is None
+    )
+
+
+def test_has_finite_verb_is_rough_but_finds_verbs_in_statements() -> None:
+    for sentence in (
+        "The launch of Janus-Pro indicates rapid expansion into multimodal capabilities.",
+        "AI systems learn by finding patterns in large amounts of data, like text and images.",
+        "There’s still a gap from a skills standpoint for most of the channel partners.",
+        "Liang’s presence highlights Beijing’s interest in leveraging DeepSeek’s success.",
+        "DeepSeek trained DeepSeek-V3 for a reported $5.6 million using Nvidia H800 GPUs.",
+        "OpenAI has since uncovered evidence that its models were used by DeepSeek.",
+    ):
+        assert has_finite_verb(sentence), sentence
+    for phrase in (
+        "Scrutiny on the veracity of the OpenAI distillation allegations.",
+        "Ongoing scrutiny of the data practices of the Hangzhou start-up.",
+        "A new era of low-cost reasoning for the rest of the world.",
+    ):
+        assert not has_finite_verb(phrase), phrase
+
+
+def test_reports_event_tells_news_from_commentary() -> None:
+    assert reports_event("OpenAI has since uncovered evidence that DeepSeek used its models.")
+    assert reports_event("Nvidia lost more than USD500bn of market value on January 27.")
+    assert not reports_event("The allegations of distillation introduce legal risk if verified.")
+    assert not reports_event("The unresolved allegations pose a significant reputational threat.")
+
+
+def test_leans_on_context_flags_pronoun_and_connective_openers() -> None:
+    for sentence in (
+        "However, it faces ongoing scrutiny regarding ethical sourcing of training data.",
+        "This is common practice in AI development, but OpenAI claims DeepSeek went too far.",
+        "In fact, it was only established as recently as 2023.",
+        "Its AI Assistant has surpassed ChatGPT as the top-rated free app on the App Store.",
+        "This, on January 27, led to the loss of more than USD500bn from Nvidia’s value.",
+        "Meanwhile, the company has also faced accusations of spreading Chinese propaganda.",
+        "They are developed by strong researchers and engineers who publish what they do.",
+    ):
+        assert leans_on_context(sentence), sentence
+    for sentence in (
+        "The Trump administration has stated that Washington must remain the leader in AI.",
+        "In Washington, policymakers will weigh whether the current sanctions are fit for purpose.",
+        "Theseus-style benchmarks are not used by DeepSeek or OpenAI.",
+        "So-called distillation uses the outputs of a larger model to train a smaller one.",
+    ):
+        assert not leans_on_context(sentence), sentence
+
+
+def test_quality_prefers_self_contained_sentences() -> None:
+    standalone = quality(
+        "OpenAI claims DeepSeek took distillation too far in developing its rival model.", False
+    )
+    leaning = quality(
+        "This is common practice, but OpenAI claims DeepSeek took it too far in developing its rival model.",
+        False,
+    )
+    connective = quality(
+        "However, it faces ongoing scrutiny from OpenAI regarding the sourcing of training data.",
+        False,
+    )
+    assert standalone > 2 * leaning
+    assert standalone > 2 * connective
+
+
+def test_quality_prefers_reported_facts_over_commentary_and_noun_phrases() -> None:
+    fact = quality(
+        "DeepSeek used a technique known as distillation, training on outputs of larger models.",
+        False,
+    )
+    commentary = quality(
+        "The allegations of distillation introduce legal and reputational risk if verified.", False
+    )
+    attributed = quality("Microsoft alleges DeepSeek distilled the work of OpenAI models.", False)
+    verbless = quality("Scrutiny on the veracity of the OpenAI distillation allegations.", False)
+    assert fact > 1.2 * commentary
+    assert attributed > 1.3 * commentary
+    assert commentary > 1.5 * verbless
 
 
 def test_point_text_cuts_trailing_cross_reference() -> None:
@@ -136,3 +254,17 @@ def test_rare_shared_words_make_a_duplicate_when_weighted() -> None:
     idf |= {"distillation": 4.0, "proprietary": 4.0}  # ...and the rare ones both share
     assert len(mmr([a, b, c], 8, 1500)) == 3  # plain overlap: not a duplicate
     assert [x.text for x in mmr([a, b, c], 8, 1500, idf=idf)] == [a.text, c.text]
+
+
+def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
+    strong = [
+        _cand("DeepSeek trained its V3 model for $5.6 million on Nvidia H800 chips.", "a", 3.0),
+        _cand("Nvidia lost more than USD500bn of market value on January 27.", "b", 2.5, 1),
+        _cand("Liang Wenfeng founded DeepSeek in 2023 after running a hedge fund.", "c", 2.0, 2),
+    ]
+    weak = _cand("The allegations introduce legal and reputational risk if verified.", "d", 0.3, 3)
+    assert len(mmr([*strong, weak], 8, 1500)) == 4  # no floor: every distinct point
+    chosen = mmr([*strong, weak], 8, 1500, floor=0.15, min_points=3)
+    assert [x.text for x in chosen] == [x.text for x in strong]
+    # below min_points, a weak point is still taken rather than leaving the brief too short
+    assert len(mmr([strong[0], weak], 8, 1500, floor=0.15, min_points=3)) == 2
