@@ -56,6 +56,15 @@ def settle(p: Preview, quiet: float = 0.3, timeout: float = 10.0) -> dict[str, A
     return p.state()
 
 
+def wait_for_messages(p: Preview, count: int, timeout: float = 20.0) -> dict[str, Any]:
+    """Wait until the channel holds `count` messages. Deferred replies (the digest subcommands
+    import their store on first use) can take longer than `settle`'s quiet window on a busy machine."""
+    deadline = time.monotonic() + timeout
+    while len(p.state()["channel"]) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return settle(p)
+
+
 def buttons(message: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     out = []
     for block in json.loads(message["json"]).get("blocks", []):
@@ -93,7 +102,7 @@ def test_brief_cost_is_an_ephemeral_brief_that_answers_fast(preview: Preview) ->
 def test_every_command_and_every_button_renders(preview: Preview) -> None:
     for text in COMMANDS:
         assert preview.run_command(text)["status"] == 200, text
-    state = settle(preview)
+    state = wait_for_messages(preview, len(COMMANDS))
     assert len(state["channel"]) >= len(COMMANDS)
     assert_clean(state)
     clicked: set[tuple[str, str]] = set()
