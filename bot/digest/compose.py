@@ -25,7 +25,7 @@ METADATA_EVENT = "deepseek_digest"
 ACTION_OPEN_BRIEF = "open_topic:digest"
 ACTION_SOURCES = "show_sources:digest"
 
-_CITE = re.compile(r"\s*\[\d+\](?:\s*\[\d+\])*")
+_CITE = re.compile(r"\s*\[\d+\](?:\s*\[\d+\])*$")  # trailing citation markers
 
 
 @dataclass(frozen=True)
@@ -77,10 +77,6 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def strip_citations(text: str) -> str:
-    return _CITE.sub("", text).strip()
-
-
 def pick_spotlight(topic_ids: Sequence[str], history: Sequence[str]) -> str | None:
     """The next spotlight: the first topic (in index order) not shown in the current round.
 
@@ -123,6 +119,14 @@ def _day(d: date | None) -> str | None:
 
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _clip_point(point: str, n: int) -> str:
+    """Clip a key point's sentence to about n characters, keeping its citation markers."""
+    marks = _CITE.search(point)
+    if marks is None:
+        return _clip(point, n)
+    return _clip(point[: marks.start()], n) + marks.group(0)
 
 
 def _sorted_new(articles: Sequence[ArticleLine]) -> list[ArticleLine]:
@@ -198,7 +202,7 @@ def compose(
 
     if topic is not None:
         blocks.append({"type": "divider"})
-        pts = [f"• {escape(_clip(strip_citations(p), 400))}" for p in topic.points[:MAX_POINTS]]
+        pts = [f"• {escape(_clip_point(p, 400))}" for p in topic.points[:MAX_POINTS]]
         desc = f"_{escape(_clip(topic.description, 300))}_" if topic.description else ""
         body = "\n".join(x for x in (f"*Spotlight: {escape(topic.title)}*", desc, *pts) if x)
         blocks.append(_section(body))
@@ -263,7 +267,7 @@ def _thread(
             lines.append(f"_…and {len(new) - 30} more: `/deepseek sources`._")
     if topic is not None and topic.points:
         lines.append(f"*{escape(topic.title)}: key points*")
-        lines.extend(f"• {escape(_clip(p, 600))}" for p in topic.points[:6])
+        lines.extend(f"• {escape(_clip_point(p, 600))}" for p in topic.points[:6])
         if topic.sources:
             lines.append("*Sources*")
             for i, aid in enumerate(topic.sources, 1):

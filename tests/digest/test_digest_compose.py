@@ -133,10 +133,20 @@ def test_content_from_fixture_briefings() -> None:
     assert d.thread_blocks is not None
     valid(d.thread_blocks)
     spotlight = next(b for b in d.blocks if "Spotlight:" in b.get("text", {}).get("text", ""))
-    assert "[1]" not in spotlight["text"]["text"]  # citation markers only in the thread
-    assert "[1]" in texts(d.thread_blocks)
+    assert "[1]" in spotlight["text"]["text"]  # every point keeps its citation...
+    assert "1. " in texts(d.thread_blocks)  # ...and the thread's numbered sources resolve it
 
 
 def test_missing_briefings(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match="deepseek-bot build"):
         load_content(tmp_path)
+
+
+def test_a_clipped_point_keeps_its_citations() -> None:
+    long_point = "DeepSeek " + "said a great deal " * 40 + "about costs. [2] [5]"
+    topic = TopicCard("t", "Topic", "", (long_point,), ("a", "b", "c", "d", "e"))
+    d = compose(DigestContent((topic,), ()), day=DAY, previous_ids=None)
+    assert d is not None
+    spotlight = next(b for b in d.blocks if "Spotlight:" in b.get("text", {}).get("text", ""))
+    line = next(x for x in spotlight["text"]["text"].splitlines() if x.startswith("• DeepSeek"))
+    assert line.endswith("… [2] [5]") and len(line) < 420
