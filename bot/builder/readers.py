@@ -131,6 +131,8 @@ def _shown(path: Path) -> str:
 
 def read_seeds(seeds_dir: Path) -> Seeds:
     """Read seeds_dir/articles/*.txt and seeds_dir/topics.toml. Other files are ignored."""
+    if not seeds_dir.is_dir():
+        raise BuildError(f"{_shown(seeds_dir)}: no such folder; pass --seeds DIR or set SEEDS_DIR")
     topics_path = seeds_dir / TOPICS_FILE
     if not topics_path.is_file():
         raise BuildError(f"{_shown(topics_path)}: missing; create it (see README, 'Change topics')")

@@ -121,6 +121,8 @@ def test_topic_matching_nothing_is_a_warning_and_skipped(seeds_copy: Path, tmp_p
 
 
 def test_missing_folders(tmp_path: Path) -> None:
+    code, output = run(tmp_path / "nope", tmp_path / "out")
+    assert_one_line_error(code, output, "nope: no such folder", "--seeds")
     code, output = run(tmp_path, tmp_path / "out")
     assert_one_line_error(code, output, "topics.toml", "missing")
     (tmp_path / "topics.toml").write_text(
