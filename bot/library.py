@@ -257,20 +257,20 @@ def scan(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @dataclass
-class _Section:
+class Section:
     title: str
     paragraphs: list[Token] = field(default_factory=list)  # inline tokens
     items: list[Token] = field(default_factory=list)  # inline tokens of list items
-    subsections: list[_Section] = field(default_factory=list)
+    subsections: list[Section] = field(default_factory=list)
 
 
 @dataclass
-class _Doc:
+class Doc:
     title: str = ""
     lead: list[Token] = field(default_factory=list)
-    sections: list[_Section] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
 
-    def section(self, *names: str) -> _Section | None:
+    def section(self, *names: str) -> Section | None:
         wanted = {n.lower() for n in names}
         for s in self.sections:
             if s.title.lower() in wanted:
@@ -278,10 +278,11 @@ class _Doc:
         return None
 
 
-def _outline(markdown: str) -> _Doc:
-    doc = _Doc()
-    h2: _Section | None = None
-    h3: _Section | None = None
+def outline(markdown: str) -> Doc:
+    """Split a briefing into its title, lead paragraphs and (sub)sections of inline tokens."""
+    doc = Doc()
+    h2: Section | None = None
+    h3: Section | None = None
     heading: str | None = None
     list_depth = 0
     for tok in _MD.parse(markdown):
@@ -295,15 +296,15 @@ def _outline(markdown: str) -> _Doc:
             list_depth -= 1
         elif tok.type == "inline":
             if heading == "h1":
-                doc.title = tok.content.strip()
+                doc.title = plain(tok)
             elif heading == "h2":
-                h2, h3 = _Section(tok.content.strip()), None
+                h2, h3 = Section(tok.content.strip()), None
                 doc.sections.append(h2)
             elif heading is not None:  # h3 and deeper
                 if h2 is None:
-                    h2 = _Section("")
+                    h2 = Section("")
                     doc.sections.append(h2)
-                h3 = _Section(tok.content.strip())
+                h3 = Section(tok.content.strip())
                 h2.subsections.append(h3)
             else:
                 target = h3 or h2
@@ -393,7 +394,7 @@ def parse_brief(
     source_ids: Sequence[str] = (),
     articles: dict[str, Article] | None = None,
 ) -> Brief:
-    doc = _outline(markdown)
+    doc = outline(markdown)
     if not doc.title:
         raise LibraryError(f"{path or brief_id} has no `# Title` line: {BUILD_HINT}")
     description, bottom = "", None
@@ -429,7 +430,7 @@ def parse_brief(
 
 
 def parse_article(article_id: str, markdown: str) -> ArticleBrief:
-    doc = _outline(markdown)
+    doc = outline(markdown)
 
     def items(name: str) -> tuple[str, ...]:
         s = doc.section(name)

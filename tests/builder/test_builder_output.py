@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from bot.builder.pipeline import build as run_build
 from bot.builder.readers import Seeds
 from bot.builder.text import normalise
 from bot.builder.writer import differing, write_atomic
+from bot.library import Doc, Section, outline, plain
 from bot.models import Index
 
 MD = MarkdownIt("commonmark")
@@ -28,57 +28,9 @@ BOILERPLATE = re.compile(
 )
 
 
-def plain(tok: Token) -> str:
-    return "".join(c.content for c in tok.children or () if c.type in ("text", "code_inline"))
-
-
-@dataclass
-class Section:
-    title: str
-    items: list[Token] = field(default_factory=list)
-    paragraphs: list[Token] = field(default_factory=list)
-    subsections: list[Section] = field(default_factory=list)
-
-
-@dataclass
-class Doc:
-    title: str = ""
-    lead: list[Token] = field(default_factory=list)
-    sections: dict[str, Section] = field(default_factory=dict)
-
-
-def outline(markdown: str) -> Doc:
-    doc = Doc()
-    h2: Section | None = None
-    h3: Section | None = None
-    heading: str | None = None
-    depth = 0
-    for tok in MD.parse(markdown):
-        if tok.type == "heading_open":
-            heading = tok.tag
-        elif tok.type == "heading_close":
-            heading = None
-        elif tok.type.endswith("_list_open"):
-            depth += 1
-        elif tok.type.endswith("_list_close"):
-            depth -= 1
-        elif tok.type == "inline":
-            if heading == "h1":
-                doc.title = plain(tok)
-            elif heading == "h2":
-                h2, h3 = Section(tok.content), None
-                doc.sections[h2.title] = h2
-            elif heading == "h3":
-                assert h2 is not None
-                h3 = Section(tok.content)
-                h2.subsections.append(h3)
-            elif (h3 or h2) is None:
-                doc.lead.append(tok)
-            elif depth:
-                (h3 or h2).items.append(tok)  # type: ignore[union-attr]
-            else:
-                (h3 or h2).paragraphs.append(tok)  # type: ignore[union-attr]
-    return doc
+def sections(doc: Doc) -> dict[str, Section]:
+    """The outline's sections by title, in document order."""
+    return {s.title: s for s in doc.sections}
 
 
 def split_point(tok: Token) -> tuple[str, list[int]]:
@@ -178,15 +130,15 @@ def test_topic_briefs_have_the_documented_shape(built: Output) -> None:
         assert doc.title == ref.title
         assert len(doc.lead) == 2 and doc.lead[1].content.startswith("**Bottom line:** ")
         expected = ["Key points", "Where sources differ", "Topics", "Sources"]
-        assert [s for s in expected if s in doc.sections] == list(doc.sections)
-        assert ("Topics" in doc.sections) == (ref.id == "overview")
-        points = doc.sections["Key points"].items
+        assert [s for s in expected if s in sections(doc)] == list(sections(doc))
+        assert ("Topics" in sections(doc)) == (ref.id == "overview")
+        points = sections(doc)["Key points"].items
         assert 3 <= len(points) <= 8 and len(points) == ref.points
         assert sum(len(split_point(p)[0]) for p in points) <= 1500
-        sources = doc.sections["Sources"].items
+        sources = sections(doc)["Sources"].items
         assert len(sources) == len(ref.sources)
         cited = {n for tok in [*points, doc.lead[1]] for n in split_point(tok)[1]}
-        for sub in doc.sections.get("Where sources differ", Section("")).subsections:
+        for sub in sections(doc).get("Where sources differ", Section("")).subsections:
             assert len(sub.items) >= 2
             cited |= {n for tok in sub.items for n in split_point(tok)[1]}
         assert cited == set(range(1, len(sources) + 1)), ref.path  # every source is cited
@@ -198,7 +150,7 @@ def test_no_boilerplate_and_no_repeated_points(built: Output) -> None:
         assert not BOILERPLATE.search(text), (path, BOILERPLATE.search(text))
     for path in brief_files(built):
         doc = outline(built.files[path].decode())
-        texts = [normalise(split_point(t)[0]) for t in doc.sections["Key points"].items]
+        texts = [normalise(split_point(t)[0]) for t in sections(doc)["Key points"].items]
         texts.append(normalise(split_point(doc.lead[1])[0].removeprefix("Bottom line: ")))
         assert len(texts) == len(set(texts)), path
 
@@ -221,12 +173,12 @@ def test_article_summaries_have_the_documented_shape(built: Output) -> None:
         doc = outline(built.files[art.path].decode())
         assert doc.title == art.title
         assert doc.lead[0].content.endswith("no link on file")
-        assert list(doc.sections) == ["Summary", "Figures", "Quoted", "Topics"]
-        summary = plain(doc.sections["Summary"].paragraphs[0])
+        assert list(sections(doc)) == ["Summary", "Figures", "Quoted", "Topics"]
+        summary = plain(sections(doc)["Summary"].paragraphs[0])
         assert (
             3 <= len(re.findall(r"[.!?”](?:\s|$)", summary)) <= 8
         )  # 3–5 sentences, some with inner stops
-        assert len(doc.sections["Topics"].items) == len(art.topics)
+        assert len(sections(doc)["Topics"].items) == len(art.topics)
 
 
 def test_expected_facts_reach_their_topics(built: Output) -> None:
@@ -256,8 +208,8 @@ def test_every_point_is_found_in_each_article_it_cites(
     checked = 0
     for ref in built.index.briefs:
         doc = outline(built.files[ref.path].decode())
-        toks = [doc.lead[1], *doc.sections["Key points"].items]
-        for sub in doc.sections.get("Where sources differ", Section("")).subsections:
+        toks = [doc.lead[1], *sections(doc)["Key points"].items]
+        for sub in sections(doc).get("Where sources differ", Section("")).subsections:
             toks += sub.items
         for tok in toks:
             body, numbers = split_point(tok)
@@ -280,13 +232,13 @@ def test_article_summaries_and_figures_are_source_text(
     for art in built.index.articles:
         doc = outline(built.files[art.path].decode())
         source = cleaned[art.id]
-        rest = normalise(plain(doc.sections["Summary"].paragraphs[0]))
+        rest = normalise(plain(sections(doc)["Summary"].paragraphs[0]))
         while rest:  # the summary is whole source sentences, one after another
             ends = [m.end() for m in re.finditer(r"[.!?”)\"](?= |$)", rest)]
             longest = max((e for e in ends if rest[:e] in source), default=0)
             assert longest, (art.id, rest[:80])
             rest = rest[longest:].lstrip()
-        for tok in doc.sections["Figures"].items:
+        for tok in sections(doc)["Figures"].items:
             labels = re.match(r"(?:\*\*.+?\*\* \([^)]*\)(?:; )?)+: ", tok.content)
             assert labels, tok.content
             clause = plain(MD.parseInline(tok.content[labels.end() :])[0])
