@@ -204,7 +204,7 @@ def serve_bare(port: int, workers: int | None) -> None:
         ack()
 
     app.command("/deepseek")(bare)
-    wsgi = make_wsgi(app)
+    wsgi = make_wsgi(app, os.environ["SLACK_SIGNING_SECRET"])
     run_gunicorn(lambda: wsgi, gunicorn_options("127.0.0.1", port, workers))
 
 

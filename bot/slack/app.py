@@ -18,7 +18,7 @@ App Home's digest section comes from `bot.digest.home.home_blocks` when that mod
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
@@ -141,7 +141,3 @@ def build_app(
     register_listeners(app)
     return app
 
-
-def dispatch(app: App, body: str, headers: dict[str, str | Sequence[str]]) -> BoltResponse:
-    """Run one raw HTTP request through the app (used by the preview)."""
-    return app.dispatch(BoltRequest(body=body, headers=headers))

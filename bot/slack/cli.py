@@ -154,13 +154,13 @@ def serve(mode: str | None, port: int | None, workers: int | None) -> None:
         click.echo("deepseek-bot: Socket Mode, connecting to Slack…", err=True)
         run_socket_mode(app, tokens["SLACK_APP_TOKEN"])
         return
-    require(settings, "HTTP mode", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
+    secrets = require(settings, "HTTP mode", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
     host = settings.host if "host" in settings.model_fields_set else "0.0.0.0"
     port = port or settings.port
     app = _build(settings)
     from bot.slack.server import gunicorn_options, make_wsgi, run_gunicorn
 
-    wsgi = make_wsgi(app)
+    wsgi = make_wsgi(app, secrets["SLACK_SIGNING_SECRET"])
     click.echo(f"deepseek-bot: HTTP mode on http://{host}:{port}/slack/events", err=True)
     run_gunicorn(lambda: wsgi, gunicorn_options(host, port, workers))
 

@@ -1,7 +1,8 @@
 """Run the app: HTTP mode (Bolt's WSGI adapter under gunicorn) or Socket Mode.
 
 HTTP mode serves `POST /slack/events` (commands, buttons, events) and `GET /healthz` on
-$PORT. The app is built once in the gunicorn master (preload) and forked into the workers;
+$PORT. Every request to /slack/events is checked by bot/slack/inbound.py before Bolt parses
+it: 401 without a valid signature, 400 for a signed but malformed one. The app is built once in the gunicorn master (preload) and forked into the workers;
 the briefings watcher starts in each worker on its first request.
 """
 
@@ -9,11 +10,14 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from bot.slack import inbound
 
 if TYPE_CHECKING:
     from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
@@ -23,20 +27,51 @@ EVENTS_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
 
 
-def make_wsgi(app: App) -> WSGIApplication:
-    """`/slack/events` to Bolt, `/healthz` answered directly."""
-    slack = SlackRequestHandler(app, path=EVENTS_PATH)
+def make_wsgi(app: App, signing_secret: str) -> WSGIApplication:
+    """`POST /slack/events`: checked (bot/slack/inbound.py), then Bolt; `/healthz`: ok."""
 
     def wsgi(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        if environ.get("PATH_INFO") == HEALTH_PATH and environ.get("REQUEST_METHOD") in (
-            "GET",
-            "HEAD",
-        ):
-            start_response("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "3")])
-            return [b"ok\n"]
-        return slack(environ, start_response)
+        path, method = environ.get("PATH_INFO"), environ.get("REQUEST_METHOD")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            return _answer(start_response, inbound.Answer(200, "ok\n"), "text/plain")
+        if path != EVENTS_PATH:
+            return _answer(start_response, inbound.Answer(404, "Not Found"), "text/plain")
+        if method != "POST":
+            return _answer(start_response, inbound.Answer(405, "POST only"), "text/plain")
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= inbound.MAX_BODY:
+            return _answer(start_response, inbound.Answer(413, "Too large"), "text/plain")
+        raw = environ["wsgi.input"].read(length) if length else b""
+        headers = {
+            key[5:].lower().replace("_", "-")
+            if key.startswith("HTTP_")
+            else key.lower().replace("_", "-"): value
+            for key, value in environ.items()
+            if key.startswith("HTTP_") or key in ("CONTENT_TYPE", "CONTENT_LENGTH")
+        }
+        answer = inbound.handle(
+            app, signing_secret, raw, headers, time.time(), str(environ.get("QUERY_STRING", ""))
+        )
+        return _answer(start_response, answer, "application/json")
 
     return wsgi
+
+
+def _answer(
+    start_response: StartResponse, answer: inbound.Answer, content_type: str
+) -> list[bytes]:
+    body = answer.body.encode()
+    headers = [(k, v) for k, values in (answer.headers or {}).items() for v in values]
+    names = {k.lower() for k, _ in headers}
+    if "content-type" not in names:
+        headers.append(("Content-Type", content_type))
+    headers = [(k, v) for k, v in headers if k.lower() != "content-length"]
+    headers.append(("Content-Length", str(len(body))))
+    start_response(f"{answer.status} {HTTPStatus(answer.status).phrase}", headers)
+    return [body]
 
 
 def gunicorn_options(host: str, port: int, workers: int | None = None) -> dict[str, Any]:
