@@ -24,7 +24,7 @@ def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
 @click.option(
     "--seeds",
     "seeds_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path, file_okay=False, readable=False),
     default=None,
     help="Seeds folder (articles/*.txt and topics.toml). Default: SEEDS_DIR setting.",
 )
@@ -65,7 +65,7 @@ def build(
     """
     from bot.builder.pipeline import build as run
     from bot.builder.readers import read_seeds
-    from bot.builder.writer import differing, write_atomic
+    from bot.builder.writer import differing, recover, write_atomic
 
     if seeds_dir is None or out_dir is None:
         from bot.cli import load_settings_or_fail
@@ -73,6 +73,15 @@ def build(
         settings = load_settings_or_fail()
         seeds_dir = seeds_dir or settings.seeds_dir
         out_dir = out_dir or settings.briefings_dir
+    if not check:
+        try:
+            note = recover(out_dir)  # a build killed mid-swap: finish or undo it first
+        except OSError as exc:
+            raise click.ClickException(
+                f"{out_dir}: could not tidy an interrupted build ({exc.strerror or exc})"
+            ) from None
+        if note:
+            click.echo(note, err=True)
     try:
         output = run(read_seeds(seeds_dir), progress=_progress)
     except BuildError as exc:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -81,6 +83,8 @@ def parse_article(data: bytes, shown: str) -> SeedArticle:
         meta = ArticleMeta.model_validate(raw)
     except ValidationError as exc:
         raise BuildError(f"{shown}: bad front matter, {_first_error(exc)}") from None
+    if meta.url is not None:
+        check_url(meta.url, shown)
     if not body.strip():
         raise BuildError(
             f"{shown}: no article text after the front matter; paste the text below '+++'"
@@ -89,6 +93,16 @@ def parse_article(data: bytes, shown: str) -> SeedArticle:
     return SeedArticle(
         meta=meta, body=body, sha256=hashlib.sha256(data).hexdigest(), path=shown, offset=offset
     )
+
+
+def check_url(url: str, shown: str) -> None:
+    """Only absolute http(s) links are ever rendered: anything else is an input error."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or url != url.strip():
+        example = "url = \"https://example.com/story\""
+        raise BuildError(
+            f"{shown}: url must start with http:// or https:// (got {url[:60]!r}); e.g. {example}"
+        )
 
 
 def parse_topics(data: bytes, shown: str) -> tuple[Topic, ...]:
@@ -129,19 +143,60 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _unreadable(path: Path, exc: OSError) -> BuildError:
+    reason = exc.strerror or type(exc).__name__
+    return BuildError(
+        f"{_shown(path)}: cannot read it ({reason}); check its permissions, e.g. chmod -R a+rX seeds"
+    )
+
+
+def _read_file(path: Path) -> bytes:
+    """A seed file's bytes; a folder, an over-size or an unreadable file is a BuildError."""
+    shown = _shown(path)
+    try:
+        if path.is_dir():
+            raise BuildError(
+                f"{shown}: is a folder, not an article file; rename it (no .txt) or move it out"
+            )
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # do not read 50 MB just to reject it
+            raise BuildError(
+                f"{shown}: file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit; "
+                "keep only the article text"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+
+
 def read_seeds(seeds_dir: Path) -> Seeds:
     """Read seeds_dir/articles/*.txt and seeds_dir/topics.toml. Other files are ignored."""
+    try:
+        return _read_seeds(seeds_dir)
+    except OSError as exc:  # a folder that cannot be listed or entered
+        where = Path(exc.filename) if isinstance(exc.filename, str) else seeds_dir
+        raise _unreadable(where, exc) from None
+
+
+def _article_paths(art_dir: Path) -> list[Path]:
+    if not art_dir.is_dir():
+        return []
+    if not os.access(art_dir, os.R_OK | os.X_OK):
+        raise PermissionError(13, "Permission denied", str(art_dir))
+    # Path.glob swallows a PermissionError and finds nothing: list the folder ourselves.
+    names = os.listdir(art_dir)
+    return sorted(art_dir / n for n in names if n.endswith(".txt") and not n.startswith("."))
+
+
+def _read_seeds(seeds_dir: Path) -> Seeds:
     if not seeds_dir.is_dir():
         raise BuildError(f"{_shown(seeds_dir)}: no such folder; pass --seeds DIR or set SEEDS_DIR")
+    os.listdir(seeds_dir)  # unreadable: PermissionError, reported with the folder's name
     topics_path = seeds_dir / TOPICS_FILE
-    if not topics_path.is_file():
+    if not topics_path.exists():
         raise BuildError(f"{_shown(topics_path)}: missing; create it (see README, 'Change topics')")
     art_dir = seeds_dir / ARTICLES_DIR
-    paths = (
-        sorted(p for p in art_dir.glob("*.txt") if not p.name.startswith("."))
-        if art_dir.is_dir()
-        else []
-    )
+    paths = _article_paths(art_dir)
     if not paths:
         raise BuildError(
             f"{_shown(art_dir)}: no *.txt articles; add one (see README, 'Add an article')"
@@ -151,13 +206,7 @@ def read_seeds(seeds_dir: Path) -> Seeds:
     ids: dict[str, str] = {}
     for path in paths:
         shown = _shown(path)
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # do not read 50 MB just to reject it
-            raise BuildError(
-                f"{shown}: file is {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit; "
-                "keep only the article text"
-            )
-        data = path.read_bytes()
+        data = _read_file(path)
         article = parse_article(data, shown)
         if article.meta.id in ids:
             raise BuildError(
@@ -167,7 +216,9 @@ def read_seeds(seeds_dir: Path) -> Seeds:
         digest.update(f"{ARTICLES_DIR}/{path.name}\0".encode())
         digest.update(data)
         articles.append(article)
-    topics_data = topics_path.read_bytes()
+    if topics_path.is_dir():
+        raise BuildError(f"{_shown(topics_path)}: is a folder; it must be a TOML file")
+    topics_data = _read_file(topics_path)
     topics = parse_topics(topics_data, _shown(topics_path))
     digest.update(f"{TOPICS_FILE}\0".encode())
     digest.update(topics_data)

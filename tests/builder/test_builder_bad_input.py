@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,8 @@ from click.testing import CliRunner
 from bot.builder.cli import build
 from bot.builder.errors import BuildError
 from bot.builder.readers import MAX_BYTES, parse_article, parse_topics, read_seeds
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(seeds: Path, out: Path, *args: str) -> tuple[int, str]:
@@ -184,3 +189,74 @@ def test_windows_line_endings_and_bom_are_accepted() -> None:
 def test_bad_setting_is_one_line() -> None:
     result = CliRunner().invoke(build, ["--check"], env={"PORT": "abc"})
     assert_one_line_error(result.exit_code, result.output, "setting PORT", exit_code=2)
+
+
+def test_folder_named_like_an_article_is_one_line(seeds_copy: Path, tmp_path: Path) -> None:
+    (seeds_copy / "articles" / "notes.txt").mkdir()
+    code, output = run(seeds_copy, tmp_path / "out")
+    assert_one_line_error(code, output, "notes.txt", "is a folder")
+    (seeds_copy / "articles" / "notes.txt").rmdir()
+    (seeds_copy / "topics.toml").unlink()
+    (seeds_copy / "topics.toml").mkdir()
+    code, output = run(seeds_copy, tmp_path / "out")
+    assert_one_line_error(code, output, "topics.toml", "is a folder")
+
+
+def _build_without_root_powers(seeds: Path, out: Path) -> tuple[int, str]:
+    """Run `build` in a process that permissions apply to (root normally bypasses them)."""
+    cmd = [sys.executable, "-m", "bot", "build", "--seeds", str(seeds), "--out", str(out)]
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: permissions cannot be tested")
+        drop = "-dac_override,-dac_read_search"
+        cmd = [setpriv, f"--inh-caps={drop}", f"--bounding-set={drop}", "--", *cmd]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("target", ["seeds", "articles", "file"])
+def test_unreadable_seeds_are_one_line(seeds_copy: Path, tmp_path: Path, target: str) -> None:
+    path = {
+        "seeds": seeds_copy,
+        "articles": seeds_copy / "articles",
+        "file": seeds_copy / "articles" / "fresh-challenges.txt",
+    }[target]
+    mode = path.stat().st_mode
+    path.chmod(0)
+    try:
+        code, output = _build_without_root_powers(seeds_copy, tmp_path / "out")
+    finally:
+        path.chmod(mode)
+    assert_one_line_error(code, output, path.name, "cannot read it", "Permission denied")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:msgbox",
+        "mailto:a@example.com",
+        "ftp://example.com/x",
+        "//example.com/x",
+        "/relative/path",
+        "example.com/story",
+        "https:/missing-host",
+        " https://example.com/leading-space",
+    ],
+)
+def test_non_http_url_is_rejected(seeds_copy: Path, tmp_path: Path, url: str) -> None:
+    (seeds_copy / "articles" / "bad.txt").write_text(
+        f'+++\nid = "bad"\ntitle = "T"\nurl = "{url}"\n+++\nDeepSeek said it spent $6 million.\n',
+        encoding="utf-8",
+    )
+    code, output = run(seeds_copy, tmp_path / "out", "--check")
+    assert_one_line_error(code, output, "bad.txt", "url must start with http:// or https://")
+
+
+@pytest.mark.parametrize("url", ["https://example.com/a?b=1#c", "http://example.com"])
+def test_http_urls_are_accepted(url: str) -> None:
+    data = f'+++\nid = "ok"\ntitle = "T"\nurl = "{url}"\n+++\nText.\n'.encode()
+    assert parse_article(data, "ok.txt").meta.url == url
