@@ -19,6 +19,8 @@ COMMANDS = {
     "ask": "bot.slack.cli:ask",
     "serve": "bot.slack.cli:serve",
     "digest": "bot.digest.cli:digest",
+    "add": "bot.ingest.cli:add",
+    "feeds": "bot.ingest.cli:feeds",
 }
 
 

@@ -34,6 +34,16 @@ class Settings(BaseSettings):
         2.0, ge=0, description="How often `serve` checks briefings/ for a new build (0: never)"
     )
 
+    # Feeds (deepseek-bot feeds pull)
+    feeds_every: str = Field(
+        "",
+        pattern=r"(?i)^\s*(?:0|(?:\d+[dhms])+)?\s*$",
+        description="How often the clock pulls feeds and rebuilds, e.g. 1h or 30m; empty: never",
+    )
+    feeds_state_path: Path = Field(
+        ROOT / ".feeds-state.json", description="What feeds pull remembers (outside seeds/)"
+    )
+
     # HTTP server / preview
     port: int = Field(3000, ge=1, le=65535, description="Port for HTTP mode and the preview")
     host: str = Field("127.0.0.1", description="Interface to bind (0.0.0.0 on a PaaS)")

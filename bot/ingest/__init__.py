@@ -1,0 +1,7 @@
+"""Adding articles to seeds/: `deepseek-bot add` and `deepseek-bot feeds pull`.
+
+fetch (HTTP) → decode (bytes → text, refusals) → extract (trafilatura: text and stated metadata)
+→ seedfile (the seed file's bytes, atomic write) with dedupe (same URL or same text) → add (one
+article, end to end) → feeds / feedstate / pull (RSS and Atom) → rebuild (the builder's own
+command) → cli. Nothing here writes into briefings/ except through `deepseek-bot build`.
+"""
