@@ -16,6 +16,7 @@ The Markdown shape is README's "Briefings format"; it is parsed with markdown-it
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -28,7 +29,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from pydantic import ValidationError
 
-from bot.models import INDEX_FILE, INDEX_SCHEMA, Article, Index, Topic
+from bot.models import INDEX_FILE, INDEX_SCHEMA, POINTS_FILE, Article, Index, Topic
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,10 @@ _MD = MarkdownIt("commonmark")
 _CITES = re.compile(r"(?:\s*\[(\d+)\])+\s*$")
 _CITE = re.compile(r"\[(\d+)\]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_BOTTOM = re.compile(r"^\*\*Bottom line:?\*\*:?\s*", re.IGNORECASE)
-_PLAIN_BOTTOM = re.compile(r"^Bottom line:?\s*:?\s*", re.IGNORECASE)
+_BOTTOM = re.compile(r"^\*\*(?:Bottom line|In brief):?\*\*:?\s*", re.IGNORECASE)
+_PLAIN_BOTTOM = re.compile(r"^(?:Bottom line|In brief):?\s*:?\s*", re.IGNORECASE)
+# the citations closing each sentence of a multi-sentence lead: "A. [1] B. [2] [3]"
+_LEAD_SPLIT = re.compile(r"((?:\s*\[\d+\])+)(?=\s+\S)")
 BUILD_HINT = "run `deepseek-bot build`"
 
 
@@ -52,6 +55,20 @@ class Point:
     markdown: str  # inline Markdown, citation markers removed
     text: str  # plain text, citation markers removed
     citations: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class CatalogPoint:
+    """One line of points.jsonl: a cited point the app can rank to answer a question."""
+
+    id: str  # "<article id>:<sentence position>"
+    text: str  # plain text, as in the source (bracketed insertions allowed)
+    sources: tuple[str, ...]  # article ids, oldest first
+    published: str | None = None  # newest ISO date among its articles
+    when: str | None = None  # ISO date of the event it reports
+    figures: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    quality: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +105,9 @@ class Brief:
     markdown: str
     path: str
     topics: tuple[Point, ...] = ()  # the overview's `## Topics` lines
+    lead: tuple[Point, ...] = ()  # "In brief": 1–2 sentences (bottom_line is the first)
+    more: tuple[Point, ...] = ()  # `## More`: points behind the "More" button
+    timeline: tuple[Point, ...] = ()  # `## Timeline`: "**date**: event" lines
 
     def source(self, number: int) -> Source | None:
         return self.sources[number - 1] if 0 < number <= len(self.sources) else None
@@ -96,9 +116,9 @@ class Brief:
     def plain_text(self) -> str:
         """Every sentence of the brief, for search."""
         parts = [self.title, self.description]
-        if self.bottom_line:
-            parts.append(self.bottom_line.text)
+        parts += [p.text for p in self.lead]
         parts += [p.text for p in self.points]
+        parts += [p.text for p in self.more]
         parts += [d.aspect for d in self.differences]
         parts += [c.text for d in self.differences for c in d.claims]
         return "\n".join(parts)
@@ -126,6 +146,7 @@ class Library:
     briefs: dict[str, Brief]  # topic id -> brief
     article_briefs: dict[str, ArticleBrief]
     signature: tuple[tuple[str, int, int], ...] = ()
+    points: tuple[CatalogPoint, ...] = ()  # points.jsonl; empty for builds that predate it
     _topics: dict[str, Topic] = field(default_factory=dict, repr=False)
     _articles: dict[str, Article] = field(default_factory=dict, repr=False)
 
@@ -215,7 +236,36 @@ class Library:
         article_briefs = {
             a.id: parse_article(a.id, _read(root, a.path, None)) for a in index.articles
         }
-        return cls(root, index, overview, briefs, article_briefs, signature)
+        points: tuple[CatalogPoint, ...] = ()
+        if index.build.points_sha256 is not None:
+            sha = index.build.points_sha256 if verify else None
+            points = parse_points(_read(root, POINTS_FILE, sha), POINTS_FILE)
+        return cls(root, index, overview, briefs, article_briefs, signature, points)
+
+
+def parse_points(text: str, shown: str) -> tuple[CatalogPoint, ...]:
+    """points.jsonl: one JSON object per line."""
+    out: list[CatalogPoint] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            out.append(
+                CatalogPoint(
+                    id=str(raw["id"]),
+                    text=str(raw["text"]),
+                    sources=tuple(raw["sources"]),
+                    published=raw.get("published"),
+                    when=raw.get("when"),
+                    figures=tuple(raw.get("figures") or ()),
+                    topics=tuple(raw.get("topics") or ()),
+                    quality=float(raw.get("quality", 1.0)),
+                )
+            )
+        except (ValueError, KeyError, TypeError):
+            raise LibraryError(f"{shown} line {n} is not a valid point: {BUILD_HINT}") from None
+    return tuple(out)
 
 
 def _rel(path: Path) -> str:
@@ -247,7 +297,9 @@ def scan(root: Path) -> tuple[tuple[str, int, int], ...]:
         except OSError:
             continue
         for entry in entries:
-            if entry.is_file() and (entry.name.endswith(".md") or entry.name == INDEX_FILE):
+            if entry.is_file() and (
+                entry.name.endswith(".md") or entry.name in (INDEX_FILE, POINTS_FILE)
+            ):
                 st = entry.stat()
                 out.append((entry.path, st.st_size, st.st_mtime_ns))
     return tuple(sorted(out))
@@ -352,6 +404,21 @@ def point(tok: Token, *, strip: re.Pattern[str] | None = None) -> Point:
     return Point(body, text, cites)
 
 
+def lead_points(tok: Token) -> tuple[Point, ...]:
+    """The "In brief" paragraph as one Point per cited sentence."""
+    source = _BOTTOM.sub("", tok.content, count=1)
+    pieces = _LEAD_SPLIT.split(source)
+    out: list[Point] = []
+    for i in range(0, len(pieces), 2):
+        chunk = pieces[i] + (pieces[i + 1] if i + 1 < len(pieces) else "")
+        if not chunk.strip():
+            continue
+        body, cites = split_citations(chunk.strip())
+        text = plain(_MD.parseInline(body)[0]) if body else ""
+        out.append(Point(body, text, cites))
+    return tuple(out)
+
+
 def _source(number: int, tok: Token, article: Article | None) -> Source:
     title: str = ""
     url: str | None = None
@@ -397,13 +464,15 @@ def parse_brief(
     doc = outline(markdown)
     if not doc.title:
         raise LibraryError(f"{path or brief_id} has no `# Title` line: {BUILD_HINT}")
-    description, bottom = "", None
+    description, lead = "", ()
     for tok in doc.lead:
         if _BOTTOM.match(tok.content):
-            bottom = point(tok, strip=_BOTTOM)
+            lead = lead_points(tok)
         elif not description:
             description = plain(tok)
     points = doc.section("Key points")
+    more = doc.section("More")
+    timeline = doc.section("Timeline")
     differ = doc.section("Where sources differ")
     topics = doc.section("Topics")
     sources = doc.section("Sources")
@@ -416,7 +485,10 @@ def parse_brief(
         id=brief_id,
         title=doc.title,
         description=description,
-        bottom_line=bottom,
+        bottom_line=lead[0] if lead else None,
+        lead=lead,
+        more=tuple(point(t) for t in (more.items if more else [])),
+        timeline=tuple(point(t) for t in (timeline.items if timeline else [])),
         points=tuple(point(t) for t in (points.items if points else [])),
         differences=tuple(
             Difference(sub.title, tuple(point(t) for t in sub.items))

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 INDEX_FILE = "index.json"
 INDEX_SCHEMA = 1
+POINTS_FILE = "points.jsonl"
 
 
 class _Frozen(BaseModel):
@@ -72,6 +73,7 @@ class BuildInfo(_Frozen):
     topics: int
     points: int
     dropped_lines: int
+    points_sha256: str | None = None  # of points.jsonl, the catalogue questions are ranked over
 
 
 class Index(_Frozen):

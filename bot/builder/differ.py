@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 SUBJECT = "DeepSeek"  # the company the corpus is about; its models are the subject of figures
 
@@ -55,12 +56,24 @@ NOT_SUBJECT = re.compile(
 USE_CUE = re.compile(r"\bus(?:e|ed|ing)\b|\bleverag\w*|\btrain\w*|\bpowered\b", re.IGNORECASE)
 
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Training cost", re.compile(r"\btrain\w*(?:\s+costs?)?|\bcompute\b|\bcomputing\b|\bdevelopment costs?\b|\bto build\b", re.I)),
+    ("Training cost", re.compile(r"\btrain\w*(?:\s+costs?)?|\bcompute\b|\bcomputing\b|\bdevelop\w*|\bto build\b|\breinforcement[- ]learning\b|\bpre-?training\b|\bpost-?training\b|\bGPU[- ]hours\b|\bhardware\b|\bservers?\b|\bcapex\b|\bcapital expenditure\b|\bclusters?\b", re.I)),
+    ("API price", re.compile(r"\bper (?:one )?(?:1M|million|thousand)\b(?:\s+\w+){0,2}\s+tokens\b|\bper million\b|\btokens\b|\bAPI\b", re.I)),
     ("How much cheaper to use", re.compile(r"\bcheaper\b|\bto use\b|\bpric(?:e|es|ing)\b|\bless than(?=\s+[A-Z])|\bless expensive\b", re.I)),
-    ("Market value lost", re.compile(r"\bmarket\w*|\bstocks?\b|\bshares?\b|\berased\b|\bwiped\b|\bcapitali[sz]ation\b|\bvaluation\b", re.I)),
-    ("Harmful output", re.compile(r"\bharmful\b|\bunsafe\b|\bjailbreak\w*", re.I)),
-    ("Investment", re.compile(r"\binvest\w*|\bcapital expenditure\b|\bfunding\b|\braised\b", re.I)),
+    ("Market value lost", re.compile(r"\bmarket\w*|\bstocks?\b|\bshares?\b|\berased\b|\bwiped\b|\bwiping\b|\bcapitali[sz]ation\b|\bvaluation\b", re.I)),
+    ("Harmful output", re.compile(r"\bharmful\b|\bunsafe\b|\bjailbreak\w*|\battack success\b", re.I)),
+    ("Investment", re.compile(r"\binvest\w*|\bfunding\b|\braised\b", re.I)),
 )  # fmt: skip
+# what part of a measure a figure covers: other scopes are not disagreements, but shown apart
+SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("hardware spend", re.compile(r"\bhardware\b|\bservers?\b|\bcapex\b|\bcapital expenditure\b|\bclusters?\b", re.I)),
+    ("one training stage", re.compile(r"\breinforcement[- ]learning\b|\bRL\b|\bpost-?training\b|\bpre-?training\b|\bstage\b|\bphase\b", re.I)),
+    ("final training run", re.compile(r"\btraining run\b|\bofficial training\b|\bsingle run\b|\bGPU[- ]hours\b", re.I)),
+    ("running costs", re.compile(r"\boperating\b|\brunning costs?\b|\bto run\b", re.I)),
+    ("pay", re.compile(r"\bsalar(?:y|ies)\b|\bpay\b|\ba year\b", re.I)),
+    ("input tokens", re.compile(r"\binput\b|\bcache\b|\bcached\b", re.I)),
+    ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
+)  # fmt: skip
+SCOPE_WINDOW = 70
 CUE_WINDOW = 60
 BOUND = re.compile(r"(less than|under|up to|more than|over)\s", re.IGNORECASE)  # not the same value
 
@@ -95,6 +108,7 @@ class Mention:
     measure: str
     figure: Figure
     model: str | None
+    scope: str | None = None
 
 
 def _num(raw: str) -> float:
@@ -206,18 +220,33 @@ def subject_model(sentence: str, previous: str | None = None) -> str | None:
 
 
 def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str | None:
-    """The measure whose cue word is nearest the figure (within CUE_WINDOW chars), else None."""
+    """The measure whose cue word is nearest the figure: within CUE_WINDOW chars, or for money
+    anywhere in the sentence ("the reinforcement-learning stage that produced R1 … $294,000"),
+    else None."""
     if fig.kind == "chips":
         return "Chips used"
     if fig.kind == "count":
         return "Chip count"
+    window = CUE_WINDOW if fig.kind != "money" else len(sentence)
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(MEASURES):
         for m in pattern.finditer(sentence):
             if _overlaps(taken, m.start(), m.end()):
                 continue
             gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
-            if 0 <= gap <= CUE_WINDOW and (best is None or (gap, order) < best[:2]):
+            if 0 <= gap <= window and (best is None or (gap, order) < best[:2]):
+                best = (gap, order, name)
+    return best[2] if best else None
+
+
+def scope_of(sentence: str, fig: Figure) -> str | None:
+    """What part of the measure the figure covers ("hardware spend", "one training stage"), from
+    the cue nearest the figure within SCOPE_WINDOW chars; None for the plain measure."""
+    best: tuple[int, int, str] | None = None
+    for order, (name, pattern) in enumerate(SCOPES):
+        for m in pattern.finditer(sentence):
+            gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+            if 0 <= gap <= SCOPE_WINDOW and (best is None or (gap, order) < best[:2]):
                 best = (gap, order, name)
     return best[2] if best else None
 
@@ -237,8 +266,9 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
     for fig in figures:
         measure = measure_of(sentence, fig, taken)
         if measure is not None:
+            scope = scope_of(sentence, fig) if fig.kind in ("money", "percent") else None
             out.append(
-                Mention(measure, fig, own_model if fig.kind in ("chips", "count") else model)
+                Mention(measure, fig, own_model if fig.kind in ("chips", "count") else model, scope)
             )
     return out
 
@@ -249,52 +279,133 @@ class Row:
     model: str | None
     text: str  # the source sentence (or clause) that states the figure
     article: str
+    scope: str | None = None
+    published: date | None = None
+    cheaper: bool = False  # a percentage "cheaper/less": compared as a multiple
+    pos: int | None = None  # the source sentence's position in its article
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Figures for one measure, model and scope whose values agree (within TOLERANCE)."""
+
+    model: str | None
+    scope: str | None
+    rows: tuple[Row, ...]  # one per article, lowest value first
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.article for r in self.rows))
+
+    @property
+    def newest(self) -> date | None:
+        dates = [r.published for r in self.rows if r.published]
+        return max(dates) if dates else None
 
 
 @dataclass(frozen=True, slots=True)
 class Difference:
     measure: str
-    rows: tuple[Row, ...]
+    groups: tuple[Group, ...]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(r for g in self.groups for r in g.rows)
+
+
+TOLERANCE = 0.08
+QUALIFIED = re.compile(r"(?i)^(about|around|approximately|roughly|nearly|almost|some|~)")
+
+
+def value_range(row: Row) -> tuple[float, float]:
+    """The values a figure allows: bounds ("less than $6 million") and hedges widen it; a
+    percentage cheaper becomes the multiple it implies (95% cheaper = 20 times cheaper)."""
+    low, high = row.figure.low, row.figure.high
+    if row.cheaper and row.figure.kind == "percent" and high < 100:
+        low, high = 100 / (100 - low), 100 / (100 - high)
+    bound = BOUND.match(row.figure.text)
+    if bound is not None:
+        if bound.group(1).lower() in ("less than", "under", "up to"):
+            return low * 0.85, high
+        return low, high * 1.15
+    if QUALIFIED.match(row.figure.text):
+        return low * 0.95, high * 1.05
+    return low, high
+
+
+def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] * (1 + TOLERANCE) and b[0] <= a[1] * (1 + TOLERANCE)
+
+
+def _kind(row: Row) -> str:
+    return "multiple" if row.cheaper and row.figure.kind == "percent" else row.figure.kind
+
+
+def group_rows(rows: Sequence[Row]) -> list[Group]:
+    """Rows grouped by (model, scope, kind), then by agreeing values: one row per article."""
+    keyed: dict[tuple[str, str, str], list[Row]] = {}
+    for r in rows:
+        if r.model is not None:
+            keyed.setdefault((r.model, r.scope or "", _kind(r)), []).append(r)
+    for r in rows:  # a figure naming no model joins the model whose figures it agrees with
+        if r.model is not None:
+            continue
+        fits = [
+            k
+            for k, members in sorted(keyed.items())
+            if k[1:] == (r.scope or "", _kind(r))
+            and any(_agree(value_range(x), value_range(r)) for x in members)
+        ]
+        key = max(fits, key=lambda k: len(keyed[k])) if fits else ("", r.scope or "", _kind(r))
+        keyed.setdefault(key, []).append(r)
+    groups: list[Group] = []
+    for (model, scope, _), members in sorted(keyed.items()):
+        if members[0].figure.kind == "chips":
+            by_value: dict[str, list[Row]] = {}
+            for r in members:
+                by_value.setdefault(r.figure.text, []).append(r)
+            clusters = list(by_value.values())
+        else:
+            clusters = []
+            for r in sorted(members, key=lambda r: (value_range(r), r.article, r.text)):
+                if clusters and _agree(value_range(clusters[-1][-1]), value_range(r)):
+                    clusters[-1].append(r)
+                else:
+                    clusters.append([r])
+        for cluster in clusters:
+            seen: set[str] = set()
+            unique = []
+            for r in cluster:
+                if r.article not in seen:
+                    seen.add(r.article)
+                    unique.append(r)
+            groups.append(Group(model or None, scope or None, tuple(unique)))
+    return groups
 
 
 def differences(
-    rows_by_measure: dict[str, list[Row]], article_order: Sequence[str], max_rows: int = 6
+    rows_by_measure: dict[str, list[Row]], article_order: Sequence[str], max_groups: int = 4
 ) -> list[Difference]:
-    """Measures where articles give different values: ≥2 distinct values from ≥2 articles."""
+    """Measures where articles give genuinely different values (another model, scope or
+    magnitude, from ≥2 articles); agreeing values are one group with every citation. Newest
+    groups first: newer coverage leads, older shows as history."""
     rank = {a: i for i, a in enumerate(article_order)}
     out: list[Difference] = []
     for measure, rows in rows_by_measure.items():
-        values = {r.figure.key for r in rows}
-        if len(values) < 2 or len({r.article for r in rows}) < 2:
+        if len({r.article for r in rows}) < 2:
             continue
-        seen: set[tuple[str, str]] = set()
-        unique: list[Row] = []
-        for r in sorted(
-            rows,
-            key=lambda r: (
-                r.figure.low,
-                r.figure.high,
-                r.figure.key,
-                rank.get(r.article, 0),
-                r.text,
-            ),
-        ):
-            if (r.figure.key, r.article) in seen:
-                continue
-            seen.add((r.figure.key, r.article))
-            unique.append(r)
-        # one row per value first, then a second source for the same values
-        first: list[Row] = []
-        rest: list[Row] = []
-        per_value: dict[str, int] = {}
-        for r in unique:
-            n = per_value[r.figure.key] = per_value.get(r.figure.key, 0) + 1
-            if n == 1:
-                first.append(r)
-            elif n == 2:
-                rest.append(r)
-        chosen = set(map(id, (first + rest)[:max_rows]))
-        out.append(Difference(measure, tuple(r for r in unique if id(r) in chosen)))
+        groups = group_rows(rows)
+        if len(groups) < 2:
+            continue
+        groups.sort(
+            key=lambda g: (
+                -(g.newest.toordinal() if g.newest else 0),
+                -len(g.articles),
+                min(rank.get(a, 0) for a in g.articles),
+                g.rows[0].figure.low,
+            )
+        )
+        out.append(Difference(measure, tuple(groups[:max_groups])))
     order = [m for m, _ in MEASURES] + ["Chips used", "Chip count"]
     out.sort(
         key=lambda d: (order.index(d.measure) if d.measure in order else len(order), d.measure)

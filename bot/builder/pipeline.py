@@ -1,50 +1,48 @@
-"""The pure part of the build: Seeds in, briefing files (path → bytes) out. No I/O here."""
+"""The pure part of the build: Seeds in, briefing files (path → bytes) out. No I/O here.
+
+Stages: analyse each article on its own (bot.builder.analyse), merge identical points across
+articles, then per topic pick a lead, key points and "more" from that topic's own pool (so a
+brief changes only when its own material does), line up figures that differ, and write an
+overview with a timeline, a summary per article, and `points.jsonl`, the catalogue of every
+cited point that the app ranks at request time to answer questions.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import math
-import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
 
 from bot.builder import BUILDER_VERSION, render
-from bot.builder.clean import DroppedLine, clean_text
-from bot.builder.differ import Difference, Row, clause_for, differences, find_figures, mentions
+from bot.builder.analyse import Analysis, Sent, analyse, trim
+from bot.builder.clean import DroppedLine
+from bot.builder.differ import Difference, Row, clause_for, differences
 from bot.builder.errors import BuildError
 from bot.builder.quotes import quoted_people
-from bot.builder.readers import Seeds
-from bot.builder.select import DANGLING, Candidate, leans_on_context, mmr, point_text, quality
-from bot.builder.split import split_sentences
-from bot.builder.text import STOPWORDS, normalise, tokens
-from bot.builder.topics import TopicMatcher, assign
-from bot.models import Article, BriefRef, BuildInfo, Index, Topic
+from bot.builder.readers import SeedArticle, Seeds
+from bot.builder.select import Candidate, mmr
+from bot.builder.standalone import dependent
+from bot.builder.text import content_tokens, normalise
+from bot.builder.topics import TopicMatcher
+from bot.models import POINTS_FILE, Article, BriefRef, BuildInfo, Index, Topic
 
-MAX_POINTS = 8
-BUDGET = 1500
-MIN_POINTS = 3
-WEAK_POINT = 0.15  # a key point scoring under this share of the topic's best is left out
-MIN_RELEVANCE = 2.0
+KEY_POINTS = 5
+MORE_POINTS = 6
+KEY_BUDGET = 620  # characters of key points shown on the first screen
+MORE_BUDGET = 1100
+LEAD_MAX = 240
+WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
 ARTICLE_SUMMARY = 4
-BOTTOM_LINE_MAX = 260
-OVERVIEW_POINT_MAX = 230
-CHIP_HINT = re.compile(r"\b[A-Z]\d{2,4}")
-FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
-
-
-@dataclass(slots=True)
-class Sent:
-    article: str
-    pos: int
-    text: str
-    point: str | None
-    fragment: bool
-    prev: str | None
-    phrases: set[tuple[str, ...]]
-    topics: tuple[str, ...] = ()
-    scores: dict[str, float] = field(default_factory=dict)
-    quality: float = 0.0
+TIMELINE_MAX = 10
+SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
+DEFINES = (
+    rf"\b{SUBJECT}\b(?:’s|'s)?\s*,\s+(?:a|an|the)\s+[^,]{{8,90}},"
+    rf"|\b{SUBJECT}\s+(?:is|was)\s+(?:a|an)\s"
+    rf"|\b(?:company|startup|start-up|firm|lab|developer|upstart)\s+{SUBJECT}\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,86 +80,81 @@ def _no_progress(items: Iterable[int], stage: str) -> Iterable[int]:
 Progress = Callable[[Iterable[int], str], Iterable[int]]
 
 
-def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
-    """Turn the seeds into every file of briefings/. `progress` wraps the per-article loops."""
+def article_order(articles: Sequence[SeedArticle]) -> list[SeedArticle]:
+    """Oldest first; undated articles count as oldest; ties by id."""
+    return sorted(articles, key=lambda a: (a.meta.published or date.min, a.meta.id))
+
+
+@dataclass(eq=False)
+class Pool:
+    """Every candidate point, merged across articles by identical text."""
+
+    cands: list[Candidate]
+    sents: dict[int, list[Sent]]  # id(candidate) -> the sentences stating it
+
+    def first(self, c: Candidate) -> Sent:
+        return self.sents[id(c)][0]
+
+    def used(self, c: Candidate) -> set[tuple[str, int]]:
+        return {(s.article, s.pos) for s in self.sents[id(c)]}
+
+
+def _pool(analyses: Sequence[Analysis], rank: dict[str, int]) -> Pool:
+    by_text: dict[str, Candidate] = {}
+    sents: dict[int, list[Sent]] = {}
+    for an in analyses:
+        for s in an.sents:
+            if s.point is None:
+                continue
+            key = normalise(s.point)
+            c = by_text.get(key)
+            if c is None:
+                c = by_text[key] = Candidate(
+                    s.point, [s.article], (rank[s.article], s.pos), figures=s.figures
+                )
+                sents[id(c)] = [s]
+            else:
+                if s.article not in c.sources:
+                    c.sources.append(s.article)
+                sents[id(c)].append(s)
+    return Pool(list(by_text.values()), sents)
+
+
+def build(
+    seeds: Seeds, progress: Progress = _no_progress, *, skip_unusable: bool = False
+) -> Output:
+    """Turn the seeds into every file of briefings/. `progress` wraps the per-article loops.
+
+    An article with no usable sentence is an error naming the reason, unless `skip_unusable`."""
     matcher = TopicMatcher(seeds.topics)
     warnings: list[Warning_] = []
-    df: dict[str, int] = {}  # sentences each content word occurs in
-    n_sents = 0
-    sents: dict[str, list[Sent]] = {}
-    dropped: list[tuple[str, DroppedLine]] = []
-    for i in progress(range(len(seeds.articles)), "reading"):
-        art = seeds.articles[i]
-        cleaned = clean_text(art.body)
-        dropped += [(art.path, replace(d, number=d.number + art.offset)) for d in cleaned.dropped]
-        out: list[Sent] = []
-        for line in cleaned.lines:
-            prev: str | None = None
-            if line.kind == "heading":
-                continue
-            quoting = 0  # open curly quotes so far in this paragraph
-            for text in split_sentences(line.text):
-                toks = tokens(text)
-                for word in {w for w in toks if w not in STOPWORDS and len(w) > 1}:
-                    df[word] = df.get(word, 0) + 1
-                n_sents += 1
-                pt = point_text(text, line.kind == "bullet")
-                inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
-                out.append(
-                    Sent(art.meta.id, len(out), text, pt[0] if pt else None,
-                         bool(pt and (pt[1] or inside)), prev, matcher.phrases(text, toks))
-                )  # fmt: skip
-                quoting = max(0, quoting + text.count("“") - text.count("”"))
-                prev = text
-        if not any(s.point for s in out):
-            warnings.append(
-                Warning_(art.path, "no usable sentences after cleaning; skipped (check the text)")
-            )
+    ordered = article_order(seeds.articles)
+    analyses: list[Analysis] = []
+    for i in progress(range(len(ordered)), "reading"):
+        an = analyse(ordered[i], matcher)
+        if an.reason is not None:
+            if not skip_unusable:
+                raise BuildError(
+                    f"{an.article.path}: no usable sentences ({an.reason}); "
+                    "or build with --skip-unusable to leave it out"
+                )
+            warnings.append(Warning_(an.article.path, f"skipped: {an.reason}"))
             continue
-        sents[art.meta.id] = out
-
-    idf = {w: math.log((n_sents + 1) / (k + 1)) for w, k in df.items()}
-    rare = math.log(n_sents + 1)  # the weight of a word seen nowhere else
-    kept = [a for a in seeds.articles if a.meta.id in sents]
-    if not kept:
+        analyses.append(an)
+    if not analyses:
         raise BuildError("no article has usable sentences; check the files in seeds/articles")
+    kept = [an.article for an in analyses]
     order = [a.meta.id for a in kept]
     rank = {a: i for i, a in enumerate(order)}
-    everything = [s for a in order for s in sents[a]]
-    matcher.fit(s.phrases for s in everything)
-    for s in everything:
-        s.scores = matcher.scores(s.phrases)
-        if s.point is not None:
-            s.topics = assign(s.scores, MIN_RELEVANCE)
-            s.quality = quality(s.point, s.fragment)
+    dates = {a.meta.id: a.meta.published for a in kept}
+    dropped = [(an.article.path, d) for an in analyses for d in an.dropped]
+    pool = _pool(analyses, rank)
 
-    # exact duplicates (modulo quotes and spaces) across articles become one candidate
-    by_text: dict[str, Candidate] = {}
-    cand_sents: dict[int, list[Sent]] = {}
-    for s in everything:
-        if s.point is None or not s.topics:
-            continue
-        key = normalise(s.point)
-        c = by_text.get(key)
-        if c is None:
-            c = by_text[key] = Candidate(s.point, [s.article], (rank[s.article], s.pos))
-            c.figures = (
-                frozenset(f.key for f in find_figures(s.point))
-                if FIGURE_HINT.search(s.point)
-                else frozenset()
-            )
-            cand_sents[id(c)] = [s]
-        else:
-            if s.article not in c.sources:
-                c.sources.append(s.article)
-            cand_sents[id(c)].append(s)
-
-    topics: list[Topic] = []
     per_topic: dict[str, list[Candidate]] = {t.id: [] for t in seeds.topics}
-    for c in by_text.values():
-        s0 = cand_sents[id(c)][0]
-        for tid in s0.topics:
+    for c in pool.cands:
+        for tid in pool.first(c).topics:
             per_topic[tid].append(c)
+    topics: list[Topic] = []
     for t in seeds.topics:
         if per_topic[t.id]:
             topics.append(t)
@@ -177,93 +170,23 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
             "seeds/topics.toml: no topic matches any article; add keywords the articles use"
         )
 
-    # differences: figures per measure across the corpus, shown in the topic that mentions the
-    # measure most (and in the overview)
-    rows: dict[str, list[Row]] = {}
-    measure_home: dict[str, dict[str, int]] = {}
-    for c in by_text.values():
-        if not c.figures and not CHIP_HINT.search(c.text):
-            continue
-        for s in cand_sents[id(c)]:
-            if s.fragment:
-                continue  # a piece of a quotation: too little context to set beside other figures
-            for m in mentions(s.point or s.text, s.prev):
-                rows.setdefault(m.measure, []).append(
-                    Row(m.figure, m.model, clause_for(s.point or s.text, m.figure), s.article)
-                )
-                counts = measure_home.setdefault(m.measure, {})
-                for tid in s.topics:
-                    counts[tid] = counts.get(tid, 0) + 1
-    topic_rank = {t.id: i for i, t in enumerate(topics)}
-    home: dict[str, str] = {}
-    for measure, per in measure_home.items():
-        # "Chips used" goes to the topic with the keyword "chip"; else where it is mentioned most
-        named = matcher.scores(matcher.phrases(measure))
-        named = {t: v for t, v in named.items() if t in topic_rank}
-        if named:
-            home[measure] = min(named, key=lambda t: (-named[t], -per.get(t, 0), topic_rank[t]))
-        elif per:
-            home[measure] = min(per, key=lambda t: (-per[t], topic_rank[t]))
-    all_diffs = differences(rows, order)
+    diffs_by_topic = _differences(pool, topics, matcher, order, dates)
 
     files: dict[str, bytes] = {}
     briefs: list[BriefRef] = []
-    chosen_by_topic: dict[str, tuple[Candidate | None, list[Candidate]]] = {}
-    diffs_by_topic: dict[str, list[Difference]] = {}
+    leads: dict[str, Candidate] = {}
     article_topics: dict[str, set[str]] = {a: set() for a in order}
-    for t in topics:
-        diffs = [d for d in all_diffs if home.get(d.measure) == t.id]
-        diffs_by_topic[t.id] = diffs
-        shown = [normalise(r.text) for d in diffs for r in d.rows]
-        shown_figures = {(r.article, r.figure.key) for d in diffs for r in d.rows}
-        cands: list[Candidate] = []
-        for c in per_topic[t.id]:
-            s0 = cand_sents[id(c)][0]
-            key = normalise(c.text)
-            if any(r in key for r in shown):
-                continue  # that sentence is already under "Where sources differ"
-            # relevance per length: a long sentence touching many keywords in passing should
-            # not beat a short one about the topic
-            raw = s0.scores.get(t.id, 0.0)
-            rel = raw / max(1.0, len(c.text.split()) / 25) ** 0.5
-            boost = 1 + 0.25 * (len(c.sources) - 1)
-            own = Candidate(
-                c.text, list(c.sources), c.rank, s0.quality * rel**0.7 * boost, c.figures
-            )
-            own.bottom = (
-                s0.quality * raw**1.5 * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
-            )
-            if s0.fragment or DANGLING.search(c.text) or leans_on_context(c.text):
-                own.bottom *= 0.4  # a bottom line must stand on its own
-            cands.append(own)
-        bottom = _bottom_line(cands)
-        # key points skip figures "Where sources differ" already shows from the same article
-        rest = [
-            c
-            for c in cands
-            if not any((a, f) in shown_figures for a in c.sources for f in c.figures)
-        ]
-        points = mmr(
-            rest,
-            MAX_POINTS,
-            BUDGET,
-            fixed=[bottom] if bottom else [],
-            order=order,
-            idf=idf,
-            rare=rare,
-            floor=WEAK_POINT,
-            min_points=MIN_POINTS,
-        )
-        chosen_by_topic[t.id] = (bottom, points)
-
     total_points = 0
     for t in topics:
-        bottom, points = chosen_by_topic[t.id]
-        md, sources = render.topic_brief(t, bottom, points, diffs_by_topic[t.id], seeds, order)
+        diffs = diffs_by_topic.get(t.id, [])
+        lead, points, more = _select(per_topic[t.id], pool, t.id, diffs, dates)
+        if lead is not None:
+            leads[t.id] = lead
+        md, sources = render.topic_brief(t, lead, points, more, diffs, kept, order)
         data = md.encode()
         path = f"topics/{t.id}.md"
         files[path] = data
-        total_points += len(points)
+        total_points += len(points) + len(more)
         for aid in sources:
             article_topics[aid].add(t.id)
         briefs.append(
@@ -273,41 +196,19 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
                 path=path,
                 sha256=_sha(data),
                 sources=sources,
-                points=len(points),
+                points=len(points) + len(more),
             )
         )
 
-    # overview: the broadest sentence as bottom line, then each topic's best points
-    ov_bottom = _overview_bottom(everything, by_text, cand_sents)
-    ov_pool: list[Candidate] = []
-    topic_of: dict[int, int] = {}
-    for n, t in enumerate(topics):
-        bottom, pts = chosen_by_topic[t.id]
-        pool = [c for c in ([bottom] if bottom else []) + pts if len(c.text) <= OVERVIEW_POINT_MAX]
-        if not pool:
-            continue
-        top = max(c.score for c in pool) or 1.0
-        best = min(pool, key=lambda c: (-c.score, c.rank))
-        weight = len({a for c in [*pts, *([bottom] if bottom else [])] for a in c.sources})
-        pick = Candidate(
-            best.text, list(best.sources), best.rank, best.score / top * weight, best.figures
-        )
-        topic_of[id(pick)] = n
-        ov_pool.append(pick)
-    ov_points = mmr(
-        ov_pool,
-        MAX_POINTS,
-        BUDGET,
-        fixed=[ov_bottom] if ov_bottom else [],
-        order=order,
-        idf=idf,
-        rare=rare,
+    ov_lead, ov_points, ov_more = _overview(pool, topics, leads, per_topic)
+    timeline = _timeline(
+        pool,
+        {(s.article, s.pos) for c in (ov_lead + ov_points + ov_more) for s in pool.sents[id(c)]},
     )
-    ov_points.sort(key=lambda p: topic_of[id(p)])  # in topic order, one point per topic
-    md, sources = render.overview(topics, ov_bottom, ov_points, all_diffs, seeds, order)
+    md, sources = render.overview(topics, ov_lead, ov_points, ov_more, timeline, kept, order)
     data = md.encode()
     files["overview.md"] = data
-    total_points += len(ov_points)
+    total_points += len(ov_points) + len(ov_more)
     briefs.insert(
         0,
         BriefRef(
@@ -316,31 +217,18 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
             path="overview.md",
             sha256=_sha(data),
             sources=sources,
-            points=len(ov_points),
+            points=len(ov_points) + len(ov_more),
         ),
     )
 
     articles: list[Article] = []
-    for i in progress(range(len(kept)), "summarising"):
-        art = kept[i]
+    for i in progress(range(len(analyses)), "summarising"):
+        an = analyses[i]
+        art = an.article
         aid = art.meta.id
-        summary, headline = _article_summary(sents[aid], idf, rare)
-        figs: list[tuple[list[tuple[str, str]], str]] = []
-        seen: set[str] = set()
-        for s in sents[aid]:
-            text = s.point or s.text
-            if not FIGURE_HINT.search(text):
-                continue
-            found = [m for m in mentions(text, s.prev) if m.figure.text + m.measure not in seen]
-            if not found:
-                continue
-            seen.update(m.figure.text + m.measure for m in found)
-            labels = [
-                (m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found
-            ]
-            clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}
-            figs.append((labels, clauses.pop() if len(clauses) == 1 else text))
-        people = quoted_people([s.text for s in sents[aid]])
+        summary, headline = _article_summary(an)
+        figs = _article_figures(an)
+        people = quoted_people([s.text for s in an.sents])
         feeds = [t for t in topics if t.id in article_topics[aid]]
         md = render.article_brief(art, summary, figs[:12], people, feeds)
         data = md.encode()
@@ -351,10 +239,13 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
                     topics=tuple(t.id for t in feeds), sha256=art.sha256)
         )  # fmt: skip
 
+    points_data = _points_file(pool, dates, order)
+    files[POINTS_FILE] = points_data
     index = Index(
         build=BuildInfo(
             builder_version=BUILDER_VERSION, seeds_sha256=seeds.sha256, articles=len(articles),
             topics=len(topics), points=total_points, dropped_lines=len(dropped),
+            points_sha256=_sha(points_data),
         ),
         topics=tuple(topics), articles=tuple(articles), briefs=tuple(briefs),
     )  # fmt: skip
@@ -365,57 +256,270 @@ def build(seeds: Seeds, progress: Progress = _no_progress) -> Output:
     return Output(files=files, index=index, dropped=tuple(dropped), warnings=tuple(warnings))
 
 
-def _bottom_line(cands: list[Candidate]) -> Candidate | None:
-    """The best short candidate: a one-sentence bottom line."""
-    short = [c for c in cands if len(c.text) <= BOTTOM_LINE_MAX]
-    if not short:
-        return None
-    return min(short, key=lambda c: (-c.bottom, c.rank))
+# --- per topic ---------------------------------------------------------------------------------
 
 
-def _overview_bottom(
-    everything: list[Sent], by_text: dict[str, Candidate], cand_sents: dict[int, list[Sent]]
-) -> Candidate | None:
-    """The sentence that touches most topics, weighted by quality."""
+def _recency(aid: str, dates: dict[str, date | None], span: tuple[int, int] | None) -> float:
+    """1.0 for the oldest (or undated) article of a pool, up to 1.35 for its newest."""
+    d = dates.get(aid)
+    if span is None or d is None or span[0] == span[1]:
+        return 1.0
+    return 1.0 + 0.35 * (d.toordinal() - span[0]) / (span[1] - span[0])
+
+
+def _select(
+    cands: list[Candidate],
+    pool: Pool,
+    tid: str,
+    diffs: Sequence[Difference],
+    dates: dict[str, date | None],
+) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
+    """A topic's lead, up to KEY_POINTS key points and up to MORE_POINTS more, from the topic's
+    own candidates only (rarity weights over this pool), never repeating a source sentence."""
+    taken: set[tuple[str, int]] = {
+        (r.article, r.pos) for d in diffs for r in d.rows if r.pos is not None
+    }
+    ordinals = [d.toordinal() for c in cands for a in c.sources if (d := dates.get(a))]
+    span = (min(ordinals), max(ordinals)) if ordinals else None
+    df: dict[str, int] = {}
+    for c in cands:
+        for w in c.tokens:
+            df[w] = df.get(w, 0) + 1
+    n = len(cands)
+    idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
+    rare = math.log(n + 2)
+    scored: list[Candidate] = []
+    for c in cands:
+        if pool.used(c) & taken:
+            continue  # already under "Where sources differ"
+        s0 = pool.first(c)
+        raw = s0.scores.get(tid, 0.0)
+        rel = raw / max(1.0, len(c.text.split()) / 22) ** 0.5
+        boost = (1 + 0.25 * (len(c.sources) - 1)) * max(_recency(a, dates, span) for a in c.sources)
+        own = Candidate(c.text, list(c.sources), c.rank, s0.quality * rel**0.7 * boost, c.figures)
+        own.bottom = s0.quality * raw * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
+        if "[" in c.text:
+            own.bottom *= 0.7  # a lead reads best in the source's own words
+        scored.append(own)
+        pool.sents[id(own)] = pool.sents[id(c)]
+    leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
+    lead = min(leads, key=lambda c: (-c.bottom, c.rank)) if leads else None
+    rest = [c for c in scored if c is not lead and not (lead and pool.used(c) & pool.used(lead))]
+    picked = mmr(
+        rest,
+        KEY_POINTS + MORE_POINTS,
+        KEY_BUDGET + MORE_BUDGET,
+        fixed=[lead] if lead else [],
+        idf=idf,
+        rare=rare,
+        floor=WEAK_POINT,
+        min_points=3,
+    )
+    picked = _distinct_sources(picked, pool, {*(pool.used(lead) if lead else set())})
+    points: list[Candidate] = []
+    used = 0
+    for c in picked:
+        if len(points) < KEY_POINTS and used + len(c.text) <= KEY_BUDGET:
+            points.append(c)
+            used += len(c.text)
+    more = [c for c in picked if c not in points]
+    return lead, points, more
+
+
+def _distinct_sources(
+    cands: list[Candidate], pool: Pool, seen: set[tuple[str, int]]
+) -> list[Candidate]:
+    """Drop any candidate whose source sentence another chosen one already uses."""
+    out = []
+    for c in cands:
+        used = pool.used(c)
+        if used & seen:
+            continue
+        seen |= used
+        out.append(c)
+    return out
+
+
+def _differences(
+    pool: Pool,
+    topics: Sequence[Topic],
+    matcher: TopicMatcher,
+    order: Sequence[str],
+    dates: dict[str, date | None],
+) -> dict[str, list[Difference]]:
+    """Figures per measure across the corpus, shown in the topic the measure belongs to."""
+    rows: dict[str, list[Row]] = {}
+    measure_home: dict[str, dict[str, int]] = {}
+    seen: set[tuple[str, int]] = set()
+    for c in pool.cands:
+        for s in pool.sents[id(c)]:
+            if s.fragment or (s.article, s.pos) in seen or not s.mentions:
+                continue
+            seen.add((s.article, s.pos))
+            text = s.whole or s.text
+            for m in s.mentions:
+                cheaper = m.measure == "How much cheaper to use" and any(
+                    w in text.lower() for w in ("less", "cheaper", "lower")
+                )
+                clause = trim(clause_for(text, m.figure, 200))
+                rows.setdefault(m.measure, []).append(
+                    Row(m.figure, m.model, clause, s.article, m.scope, dates.get(s.article),
+                        cheaper, s.pos)
+                )  # fmt: skip
+                counts = measure_home.setdefault(m.measure, {})
+                for tid in s.topics:
+                    counts[tid] = counts.get(tid, 0) + 1
+    topic_rank = {t.id: i for i, t in enumerate(topics)}
+    home: dict[str, str] = {}
+    for measure, per in measure_home.items():
+        named = matcher.scores(matcher.phrases(measure))
+        named = {t: v for t, v in named.items() if t in topic_rank}
+        if named:
+            home[measure] = min(named, key=lambda t: (-named[t], -per.get(t, 0), topic_rank[t]))
+        elif per:
+            per = {t: v for t, v in per.items() if t in topic_rank}
+            if per:
+                home[measure] = min(per, key=lambda t: (-per[t], topic_rank[t]))
+    out: dict[str, list[Difference]] = {}
+    for d in differences(rows, order):
+        if d.measure in home:
+            out.setdefault(home[d.measure], []).append(d)
+    return out
+
+
+# --- overview ----------------------------------------------------------------------------------
+
+
+def _overview(
+    pool: Pool,
+    topics: Sequence[Topic],
+    leads: dict[str, Candidate],
+    per_topic: dict[str, list[Candidate]],
+) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+    """Lead: what the subject is, then the most widely covered news. Points: each topic's lead,
+    topics with the most articles first; KEY_POINTS shown, the rest under "More"."""
+    import re
+
+    defines = re.compile(DEFINES)
     best: tuple[float, tuple[int, int]] | None = None
-    pick: Candidate | None = None
-    for c in by_text.values():
-        if len(c.text) > BOTTOM_LINE_MAX:
+    definition: Candidate | None = None
+    for c in pool.cands:
+        if len(c.text) > LEAD_MAX or dependent(c.text) or not defines.search(c.text):
             continue
-        s = cand_sents[id(c)][0]
-        breadth = sum(1 for v in s.scores.values() if v >= MIN_RELEVANCE)
-        score = s.quality**0.5 * breadth * (1 + 0.25 * (len(c.sources) - 1))
+        score = pool.first(c).quality * (1 + 0.25 * (len(c.sources) - 1))
         if best is None or (-score, c.rank) < (-best[0], best[1]):
-            best, pick = (score, c.rank), c
-    return Candidate(pick.text, list(pick.sources), pick.rank, 1.0, pick.figures) if pick else None
-
-
-def _article_summary(
-    sents: list[Sent], idf: dict[str, float], rare: float
-) -> tuple[list[str], str]:
-    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
-    and the best of them as a one-line summary."""
-    cands: list[Candidate] = []
-    n = len(sents)
-    for s in sents:
-        if s.point is None:
+            best, definition = (score, c.rank), c
+    weight = {t.id: len({a for c in per_topic[t.id] for a in c.sources}) for t in topics}
+    ranked = sorted(
+        (t for t in topics if t.id in leads), key=lambda t: (-weight[t.id], topics.index(t))
+    )
+    lead = [definition] if definition else []
+    seen = {s for c in lead for s in pool.used(c)}
+    chosen: list[Candidate] = []
+    for t in ranked:
+        c = leads[t.id]
+        if pool.used(c) & seen or any(_overlap(c, other) >= 0.5 for other in (*lead, *chosen)):
             continue
+        seen |= pool.used(c)
+        chosen.append(c)
+    if (chosen and len(lead) == 1 and len(lead[0].text) + len(chosen[0].text) <= 2 * LEAD_MAX) or (
+        not lead and chosen
+    ):
+        lead.append(chosen.pop(0))
+    return lead, chosen[:KEY_POINTS], chosen[KEY_POINTS:]
+
+
+def _overlap(a: Candidate, b: Candidate) -> float:
+    ta, tb = content_tokens(a.text), content_tokens(b.text)
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+
+def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candidate]]:
+    """Dated events across all articles, one per day, oldest first."""
+    by_day: dict[date, tuple[float, Candidate]] = {}
+    for c in pool.cands:
+        s = pool.first(c)
+        when = next((x.when for x in pool.sents[id(c)] if x.when), None)
+        if when is None or not s.event or len(c.text) > 260 or pool.used(c) & taken:
+            continue
+        score = s.quality * (1 + 0.3 * (len(c.sources) - 1))
+        current = by_day.get(when)
+        if current is None or (-score, c.rank) < (-current[0], current[1].rank):
+            by_day[when] = (score, c)
+    days = sorted(by_day)
+    if len(days) > TIMELINE_MAX:  # keep the best-supported days
+        keep = sorted(days, key=lambda d: -by_day[d][0])[:TIMELINE_MAX]
+        days = sorted(keep)
+    return [(d, by_day[d][1]) for d in days]
+
+
+# --- per article -------------------------------------------------------------------------------
+
+
+def _article_summary(an: Analysis) -> tuple[list[str], str]:
+    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
+    and the best of them as a one-line summary. Uses this article alone."""
+    cands: list[Candidate] = []
+    sents = [s for s in an.sents if s.point]
+    n = len(an.sents)
+    df: dict[str, int] = {}
+    for s in sents:
+        for w in content_tokens(s.point or ""):
+            df[w] = df.get(w, 0) + 1
+    idf = {w: math.log((len(sents) + 1) / (k + 0.5)) for w, k in df.items()}
+    for s in sents:
+        assert s.point is not None
         rel = sum(s.scores.values())
         position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
         position *= 0.75 if len(s.point) > 220 else 1.0
-        c = Candidate(
-            s.point,
-            [s.article],
-            (0, s.pos),
-            (s.quality or quality(s.point, s.fragment)) * (1 + rel) ** 0.5 * position,
-        )
-        c.figures = (
-            frozenset(f.key for f in find_figures(s.point))
-            if FIGURE_HINT.search(s.point)
-            else frozenset()
-        )
-        cands.append(c)
-    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=rare)
-    headline = chosen[0].text if chosen else ""  # the best one: the index's one-line summary
+        cands.append(
+            Candidate(s.point, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
+                      s.figures)
+        )  # fmt: skip
+    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
+    headline = chosen[0].text if chosen else ""
     chosen.sort(key=lambda c: c.rank)
     return [c.text for c in chosen], headline
+
+
+def _article_figures(an: Analysis) -> list[tuple[list[tuple[str, str]], str]]:
+    figs: list[tuple[list[tuple[str, str]], str]] = []
+    seen: set[str] = set()
+    for s in an.sents:
+        found = [m for m in s.mentions if m.figure.text + m.measure not in seen]
+        if not found:
+            continue
+        text = s.point or s.text
+        seen.update(m.figure.text + m.measure for m in found)
+        labels = [(m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found]
+        clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}
+        figs.append((labels, clauses.pop() if len(clauses) == 1 else text))
+    return figs
+
+
+# --- points.jsonl ------------------------------------------------------------------------------
+
+
+def _points_file(pool: Pool, dates: dict[str, date | None], order: Sequence[str]) -> bytes:
+    """One JSON object per line: every candidate point with its articles, dates, figures and
+    topics, in article order. The app ranks these at request time; it never reads seeds/."""
+    rank = {a: i for i, a in enumerate(order)}
+    lines = []
+    for c in sorted(pool.cands, key=lambda c: c.rank):
+        sents = pool.sents[id(c)]
+        s = sents[0]
+        sources = sorted(c.sources, key=lambda a: rank[a])
+        published = [d.isoformat() for a in sources if (d := dates.get(a))]
+        when = next((x.when for x in sents if x.when), None)
+        record = {
+            "id": f"{s.article}:{s.pos}",
+            "text": c.text,
+            "sources": sources,
+            "published": max(published) if published else None,
+            "when": when.isoformat() if when else None,
+            "figures": sorted({m.figure.text for m in s.mentions}),
+            "topics": list(s.topics),
+            "quality": round(s.quality, 3),
+        }
+        lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
+    return ("\n".join(lines) + "\n").encode()

@@ -99,7 +99,7 @@ def check_url(url: str, shown: str) -> None:
     """Only absolute http(s) links are ever rendered: anything else is an input error."""
     parts = urlsplit(url.strip())
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or url != url.strip():
-        example = "url = \"https://example.com/story\""
+        example = 'url = "https://example.com/story"'
         raise BuildError(
             f"{shown}: url must start with http:// or https:// (got {url[:60]!r}); e.g. {example}"
         )

@@ -1,20 +1,24 @@
-"""Markdown for the briefs, in the shape README's "Briefings format" fixes. Pure string building."""
+"""Markdown for the briefs, in the shape README's "Briefings format" fixes. Pure string building.
+
+A brief leads with what a chat screen shows: "In brief" (1–2 sentences), up to five key
+points and the figures sources give differently, compactly. "More" holds the rest.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
-from bot.builder.differ import Difference
-from bot.builder.readers import SeedArticle, Seeds
+from bot.builder.differ import Difference, Group
+from bot.builder.readers import SeedArticle
 from bot.builder.select import Candidate
 from bot.models import Topic
 
 OVERVIEW_TITLE = "DeepSeek: the overview"
-OVERVIEW_DESCRIPTION = (
-    "The top points across every topic, with the figures the sources disagree on."
-)
+OVERVIEW_DESCRIPTION = "What DeepSeek is, the biggest stories, and what happened when."
 ESCAPE = re.compile(r"([\\`*_\[\]<>])")
+AGREE_FIGURES = 3
 
 
 def esc(text: str) -> str:
@@ -44,22 +48,42 @@ def source_entry(art: SeedArticle) -> str:
     return " · ".join(parts)
 
 
+def _group_line(measure: str, g: Group, num: dict[str, int]) -> str:
+    """One line of "Where sources differ": agreeing figures once with every citation; a lone
+    figure with its clause. Labels say model, scope and date."""
+    label = [x for x in (g.model, g.scope) if x]
+    if g.newest:
+        label.append(g.newest.isoformat())
+    tag = f" ({esc('; '.join(label))})" if label else ""
+    if len(g.articles) > 1:
+        texts = list(dict.fromkeys(r.figure.text for r in g.rows))[:AGREE_FIGURES]
+        figs = ", ".join(f"**{esc(t)}**" for t in texts)
+        return f"- {figs}{tag}: {len(g.articles)} sources agree {_marks(g.articles, num)}"
+    r = g.rows[0]
+    return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
+
+
 def _body(
     title: str,
     description: str,
-    bottom: Candidate | None,
+    lead: Sequence[Candidate],
     points: Sequence[Candidate],
+    more: Sequence[Candidate],
     diffs: Sequence[Difference],
-    seeds: Seeds,
+    articles: Sequence[SeedArticle],
     order: Sequence[str],
+    timeline: Sequence[tuple[date, Candidate]] = (),
     extra: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
-    used = [a for c in ([bottom] if bottom else []) + list(points) for a in c.sources]
-    used += [r.article for d in diffs for r in d.rows]
+    used = [a for c in (*lead, *points) for a in c.sources]
+    used += [a for d in diffs for g in d.groups for a in g.articles]
+    used += [a for c in more for a in c.sources]
+    used += [a for _, c in timeline for a in c.sources]
     num = _numbering(used, order)
     lines = [f"# {esc(title)}", "", esc(description), ""]
-    if bottom is not None:
-        lines += [f"**Bottom line:** {esc(bottom.text)} {_marks(bottom.sources, num)}", ""]
+    if lead:
+        said = " ".join(f"{esc(c.text)} {_marks(c.sources, num)}" for c in lead)
+        lines += [f"**In brief:** {said}", ""]
     lines += ["## Key points", ""]
     lines += [f"- {esc(c.text)} {_marks(c.sources, num)}" for c in points] or ["- No points yet."]
     lines.append("")
@@ -67,14 +91,21 @@ def _body(
         lines += ["## Where sources differ", ""]
         for d in diffs:
             lines += [f"### {d.measure}"]
-            for r in d.rows:
-                model = f" ({esc(r.model)})" if r.model else ""
-                lines.append(
-                    f"- **{esc(r.figure.text)}**{model}: {esc(r.text)} {_marks([r.article], num)}"
-                )
+            lines += [_group_line(d.measure, g, num) for g in d.groups]
             lines.append("")
+    if timeline:
+        lines += ["## Timeline", ""]
+        lines += [
+            f"- **{when.isoformat()}**: {esc(c.text)} {_marks(c.sources, num)}"
+            for when, c in timeline
+        ]
+        lines.append("")
+    if more:
+        lines += ["## More", ""]
+        lines += [f"- {esc(c.text)} {_marks(c.sources, num)}" for c in more]
+        lines.append("")
     lines += list(extra)
-    by_id = {a.meta.id: a for a in seeds.articles}
+    by_id = {a.meta.id: a for a in articles}
     lines += ["## Sources", ""]
     lines += [f"{n}. {source_entry(by_id[a])}" for a, n in num.items()]
     return "\n".join(lines) + "\n", tuple(num)
@@ -82,29 +113,37 @@ def _body(
 
 def topic_brief(
     topic: Topic,
-    bottom: Candidate | None,
+    lead: Candidate | None,
     points: Sequence[Candidate],
+    more: Sequence[Candidate],
     diffs: Sequence[Difference],
-    seeds: Seeds,
+    articles: Sequence[SeedArticle],
     order: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
     """briefings/topics/<id>.md and the article ids of its Sources list."""
-    return _body(topic.title, topic.description, bottom, points, diffs, seeds, order)
+    return _body(
+        topic.title, topic.description, [lead] if lead else [], points, more, diffs, articles,
+        order,
+    )  # fmt: skip
 
 
 def overview(
     topics: Sequence[Topic],
-    bottom: Candidate | None,
+    lead: Sequence[Candidate],
     points: Sequence[Candidate],
-    diffs: Sequence[Difference],
-    seeds: Seeds,
+    more: Sequence[Candidate],
+    timeline: Sequence[tuple[date, Candidate]],
+    articles: Sequence[SeedArticle],
     order: Sequence[str],
 ) -> tuple[str, tuple[str, ...]]:
-    """briefings/overview.md: like a topic brief, with a Topics list before Sources."""
+    """briefings/overview.md: like a topic brief, with a Timeline and a Topics list."""
     extra = ["## Topics", ""]
     extra += [f"- [{esc(t.title)}](topics/{t.id}.md): {esc(t.description)}" for t in topics]
     extra.append("")
-    return _body(OVERVIEW_TITLE, OVERVIEW_DESCRIPTION, bottom, points, diffs, seeds, order, extra)
+    return _body(
+        OVERVIEW_TITLE, OVERVIEW_DESCRIPTION, lead, points, more, (), articles, order,
+        timeline, extra,
+    )  # fmt: skip
 
 
 def article_brief(

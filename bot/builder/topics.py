@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from bot.builder.text import tokens
 from bot.models import Topic
@@ -12,18 +12,30 @@ MAX_PHRASE = 4
 
 
 class TopicMatcher:
-    """Matches keyword phrases on stemmed tokens; rarer keywords weigh more (IDF over the corpus)."""
+    """Matches keyword phrases on stemmed tokens. A keyword's weight is fixed by the topic list
+    alone (longer phrases and keywords fewer topics share weigh more), never by the articles,
+    so adding an article cannot move another article's sentences between topics."""
 
     def __init__(self, topics: Sequence[Topic]) -> None:
         self.topics = tuple(topics)
         self._phrases: dict[tuple[str, ...], set[str]] = {}
+        self._core: dict[str, set[tuple[str, ...]]] = {}
         for topic in topics:
+            core = self._core.setdefault(topic.id, set())
+            for name in (*topic.aliases, topic.id.replace("-", " ")):
+                key = tuple(tokens(name))
+                if key:
+                    core.add(key[:MAX_PHRASE])
             for kw in topic.keywords:
                 key = tuple(tokens(kw))
                 if key:
                     self._phrases.setdefault(key[:MAX_PHRASE], set()).add(topic.id)
         self._lengths = sorted({len(k) for k in self._phrases}, reverse=True)
-        self._weight: dict[tuple[str, ...], float] = {}
+        n = max(1, len(self.topics))
+        self._weight = {
+            k: math.log(1 + 2 * n / len(ids)) * (1.0 + 0.25 * (len(k) - 1))
+            for k, ids in self._phrases.items()
+        }
 
     def phrases(self, text: str, toks: list[str] | None = None) -> set[tuple[str, ...]]:
         """The keyword phrases found in text (or in its already computed tokens)."""
@@ -36,29 +48,31 @@ class TopicMatcher:
                     found.add(key)
         return found
 
-    def fit(self, texts: Iterable[set[tuple[str, ...]]]) -> None:
-        """Set keyword weights from document frequencies over the matched phrase sets."""
-        df: dict[tuple[str, ...], int] = {}
-        n = 0
-        for found in texts:
-            n += 1
-            for key in found:
-                df[key] = df.get(key, 0) + 1
-        self._weight = {k: math.log(1 + (n + 1) / (1 + df.get(k, 0))) for k in self._phrases}
-
     def scores(self, found: set[tuple[str, ...]]) -> dict[str, float]:
         """Topic id → relevance: the summed weights of the distinct keywords found."""
         out: dict[str, float] = {}
         for key in sorted(found):  # a fixed order: float sums must not depend on hash seeds
-            w = self._weight.get(key, 1.0) * (1.0 + 0.25 * (len(key) - 1))
             for tid in sorted(self._phrases[key]):
-                out[tid] = out.get(tid, 0.0) + w
+                out[tid] = out.get(tid, 0.0) + self._weight[key]
         return out
 
-
-def assign(scores: dict[str, float], minimum: float, ratio: float = 0.6) -> tuple[str, ...]:
-    """Topics a sentence goes under: those scoring at least `minimum` and `ratio` of the best."""
-    if not scores:
-        return ()
-    best = max(scores.values())
-    return tuple(sorted(t for t, s in scores.items() if s >= minimum and s >= ratio * best))
+    def assign(
+        self, found: set[tuple[str, ...]], minimum: float, ratio: float = 0.6
+    ) -> tuple[str, ...]:
+        """Topics a sentence goes under: those scoring at least `minimum` and `ratio` of the
+        best, on more than one incidental word: two distinct keywords, a keyword phrase, or a
+        word that names the topic (its id or an alias). A place name or "published" alone is
+        not enough."""
+        scores = self.scores(found)
+        if not scores:
+            return ()
+        best = max(scores.values())
+        out = []
+        for tid, score in scores.items():
+            if score < minimum or score < ratio * best:
+                continue
+            mine = [k for k in found if tid in self._phrases[k]]
+            strong = len(mine) >= 2 or any(len(k) > 1 or k in self._core[tid] for k in mine)
+            if strong:
+                out.append(tid)
+        return tuple(sorted(out))

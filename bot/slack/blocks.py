@@ -29,9 +29,10 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.library import ArticleBrief, Brief, Library, Point, Source
+from bot.library import ArticleBrief, Brief, CatalogPoint, Library, Point, Source
 from bot.models import Article, Topic
-from bot.slack.mrkdwn import escape, inline_mrkdwn, quote_user, truncate
+from bot.slack.answer import Answer
+from bot.slack.mrkdwn import escape, inline_mrkdwn, link, plain, quote_user, safe_url, truncate
 
 Payload = dict[str, Any]
 MAX_BLOCKS = 50
@@ -46,6 +47,20 @@ FALLBACK_LIMIT = 3000
 
 # --- small pieces ---------------------------------------------------------------------------
 
+MODAL_TITLE_LIMIT = 24
+
+
+def plain_line(text: str, limit: int) -> str:
+    """One line of plain_text, cut at a word boundary with an ellipsis to fit `limit`."""
+    text = plain(" ".join(text.split()))
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
 
 def md(text: str) -> MarkdownTextObject:
     # verbatim: Slack must not auto-link names or mentions in text the bot did not mark up
@@ -53,18 +68,14 @@ def md(text: str) -> MarkdownTextObject:
 
 
 def header(text: str) -> HeaderBlock:
-    text = " ".join(text.split()) or "DeepSeek"
-    if len(text) > HEADER_LIMIT:
-        text = text[: HEADER_LIMIT - 1].rstrip() + "…"
+    text = plain_line(text, HEADER_LIMIT) or "DeepSeek"
     return HeaderBlock(text=PlainTextObject(text=text, emoji=False))
 
 
 def button(
     label: str, action_id: str, value: str = "", *, primary: bool = False, url: str | None = None
 ) -> ButtonElement:
-    label = " ".join(label.split())
-    if len(label) > BUTTON_LIMIT:
-        label = label[: BUTTON_LIMIT - 1].rstrip() + "…"
+    label = plain_line(label, BUTTON_LIMIT)
     return ButtonElement(
         text=PlainTextObject(text=label, emoji=True),
         action_id=action_id[:255],
@@ -174,10 +185,7 @@ def cite(numbers: Sequence[int], sources: Sequence[Source]) -> str:
     marks = []
     for n in numbers:
         src = sources[n - 1] if 0 < n <= len(sources) else None
-        if src is not None and src.url:
-            marks.append(f"<{escape(src.url)}|[{n}]>")
-        else:
-            marks.append(f"[{n}]")
+        marks.append(link(src.url if src is not None else None, f"[{n}]"))
     return " ".join(marks)
 
 
@@ -188,17 +196,17 @@ def point_line(p: Point, sources: Sequence[Source], bullet: str = "• ") -> str
 
 def source_line(src: Source) -> str:
     title = escape(src.title) or "Untitled"
-    title = f"<{escape(src.url)}|{title}>" if src.url else title
+    title = link(src.url, title)
     bits = [b for b in (src.publisher, src.published) if b]
     tail = " · ".join(escape(b) for b in bits)
-    if not src.url:
+    if not safe_url(src.url):
         tail = f"{tail} · no link on file" if tail else "no link on file"
     return f"*[{src.number}]* {title}" + (f" · {tail}" if tail else "")
 
 
 def article_line(n: int, a: Article, *, summary: bool = True) -> str:
     title = escape(a.title)
-    title = f"<{escape(a.url)}|{title}>" if a.url else title
+    title = link(a.url, title)
     meta = " · ".join(
         escape(b) for b in (a.publisher, a.published and a.published.isoformat()) if b
     )
@@ -208,30 +216,70 @@ def article_line(n: int, a: Article, *, summary: bool = True) -> str:
     return line
 
 
-def brief_blocks(brief: Brief, library: Library, *, surface: bool = False) -> list[Block]:
-    """Header, description, bottom line, points, differences, sources, buttons."""
+SOURCE_TITLE = 60  # a source's title in a first-screen reply
+
+
+def compact_source(src: Source) -> str:
+    """"[1] Title · 2025-01-31": a short source line for the first screen."""
+    title = link(src.url, escape(truncate(src.title or "Untitled", SOURCE_TITLE)))
+    date = f" · {escape(src.published)}" if src.published else ""
+    return f"[{src.number}] {title}{date}"
+
+
+def compact_difference(p: Point, sources: Sequence[Source]) -> str:
+    """A "Where sources differ" line without its clause: figures, label and citations."""
+    head = p.markdown
+    cut = head.find("): ")
+    if cut >= 0:
+        head = head[: cut + 1]
+    elif ": " in head:
+        head = head.split(": ", 1)[0]
+    refs = cite(p.citations, sources)
+    return inline_mrkdwn(head) + (f" {refs}" if refs else "")
+
+
+def brief_blocks(
+    brief: Brief, library: Library, *, surface: bool = False, full: bool = False
+) -> list[Block]:
+    """One screen: header, "In brief", up to five key points, the differences in one line
+    each, compact sources and a "More" button. `full` (behind "More"): everything."""
     blocks: list[Block] = [header(brief.title)]
-    if brief.description:
+    if brief.description and full:
         blocks += context([escape(brief.description)])
-    if brief.bottom_line:
-        blocks += sections("*Bottom line:* " + point_line(brief.bottom_line, brief.sources, ""))
+    if brief.lead:
+        said = " ".join(point_line(p, brief.sources, "") for p in brief.lead)
+        blocks += sections("*In brief:* " + said)
     if brief.points:
         lines = [point_line(p, brief.sources) for p in brief.points]
         blocks += sections("*Key points*\n" + "\n".join(lines))
     if brief.differences:
         diff = ["*Where sources differ*"]
         for d in brief.differences:
-            diff.append(f"_{escape(d.aspect)}_")
-            diff += [point_line(c, brief.sources) for c in d.claims]
+            if full:
+                diff.append(f"_{escape(d.aspect)}_")
+                diff += [point_line(c, brief.sources) for c in d.claims]
+            else:
+                parts = " · ".join(compact_difference(c, brief.sources) for c in d.claims)
+                diff.append(f"• _{escape(d.aspect)}:_ {parts}")
         blocks += sections("\n".join(diff))
+    if full and brief.timeline:
+        lines = [point_line(p, brief.sources) for p in brief.timeline]
+        blocks += sections("*Timeline*\n" + "\n".join(lines))
+    if full and brief.more:
+        lines = [point_line(p, brief.sources) for p in brief.more]
+        blocks += sections("*More*\n" + "\n".join(lines))
     is_overview = brief.id == "overview"
-    if is_overview and library.topics:
-        blocks.append(DividerBlock())
-        blocks += sections("*Topics:* open one for its full brief.")
+    if is_overview and library.topics and not full:
         blocks += actions([button(t.title, f"open_topic:{t.id}", t.id) for t in library.topics])
     if brief.sources:
-        blocks += context(["*Sources*", *(source_line(s) for s in brief.sources)])
-    buttons = [button("Sources & summaries", f"show_sources:{brief.id}", brief.id)]
+        if full:
+            blocks += context(["*Sources*", *(source_line(s) for s in brief.sources)])
+        else:
+            blocks += context([" ".join(compact_source(s) for s in brief.sources)])
+    buttons = []
+    if not full and (brief.more or brief.timeline or brief.differences):
+        buttons.append(button("More", f"more:{brief.id}", brief.id))
+    buttons.append(button("Sources & summaries", f"show_sources:{brief.id}", brief.id))
     if not is_overview:
         buttons.append(button("Overview", "open_overview", "overview"))
     if not surface:
@@ -246,8 +294,35 @@ def brief_fallback(brief: Brief) -> str:
     return f"{brief.title}: {lead}"
 
 
-def brief_message(brief: Brief, library: Library) -> Payload:
-    return message(escape(brief_fallback(brief)), brief_blocks(brief, library))
+def brief_message(brief: Brief, library: Library, *, full: bool = False) -> Payload:
+    return message(escape(brief_fallback(brief)), brief_blocks(brief, library, full=full))
+
+
+def answer_message(ans: Answer, library: Library) -> Payload:
+    """A question's answer: the best point as the lead, up to four more, compact sources and
+    buttons to the briefs the points belong to."""
+    number = {a: n for n, a in enumerate(ans.sources, 1)}
+    articles = [library.article(a) for a in ans.sources]
+    sources = [
+        Source(n, a.title, a.url, a.publisher, a.published.isoformat() if a.published else None, a.id)
+        for n, a in enumerate(articles, 1)
+        if a is not None
+    ]
+
+    def line(p: CatalogPoint, bullet: str) -> str:
+        refs = cite([number[a] for a in p.sources if a in number], sources)
+        return f"{bullet}{escape(p.text)} {refs}".rstrip()
+
+    blocks: list[Block] = [header(f"“{plain_line(ans.query, HEADER_LIMIT - 2)}”")]
+    blocks += sections("*In brief:* " + line(ans.lead, ""))
+    if ans.points:
+        blocks += sections("\n".join(line(p, "• ") for p in ans.points))
+    blocks += context([" ".join(compact_source(s) for s in sources)])
+    topics = [t for t in (library.topic(i) for i in ans.topics) if t is not None]
+    buttons = [button(f"Brief: {t.title}", f"open_topic:{t.id}", t.id) for t in topics]
+    buttons.append(button("Share in channel", "share", f"brief {ans.query}", primary=True))
+    blocks += actions(buttons)
+    return message(escape(f"{ans.query}: {ans.lead.text}"), blocks)
 
 
 def no_match_message(query: str, closest: Sequence[Topic]) -> Payload:
@@ -286,7 +361,7 @@ def topics_message(library: Library) -> Payload:
         header(f"Topics ({len(library.topics)})"),
         *sections("\n".join(lines)),
         *actions([button(t.title, f"open_topic:{t.id}", t.id) for t in library.topics]),
-        *context(["Open one with `/deepseek brief <topic>`, e.g. `/deepseek brief chips`."]),
+        *context(["Open one with `/deepseek brief [topic]`, e.g. `/deepseek brief chips`."]),
     ]
     text = "Topics: " + ", ".join(t.title for t in library.topics)
     return message(escape(text), blocks)
@@ -305,7 +380,7 @@ def sources_message(
     blocks: list[Block] = [header(title or f"Sources ({total} articles)")]
     for line in lines:
         blocks += sections(line)
-    notes = ["One article: `/deepseek sources 3` or `/deepseek sources <words>`."]
+    notes = ["One article: `/deepseek sources 3` or `/deepseek sources [words]`."]
     if start > 1 or end < total:
         nxt = (
             f" Next: `/deepseek sources {end + 1}-{min(end + per_page, total)}`."
@@ -349,8 +424,8 @@ def article_message(
         b for b in (article.publisher, article.published and article.published.isoformat()) if b
     ]
     meta_line = " · ".join(escape(m) for m in meta)
-    link = f"<{escape(article.url)}|Read the article>" if article.url else "No link on file"
-    blocks += context([f"Source {n}" + (f" · {meta_line}" if meta_line else "") + f" · {link}"])
+    read = link(article.url, "Read the article") if safe_url(article.url) else "No link on file"
+    blocks += context([f"Source {n}" + (f" · {meta_line}" if meta_line else "") + f" · {read}"])
     text = summary.summary if summary and summary.summary else article.summary
     blocks += sections("*Summary*\n" + escape(text))
     if summary and summary.figures:
@@ -455,7 +530,7 @@ def modal_view(payload: Payload, title: str = "DeepSeek") -> Payload:
     blocks = [b for b in payload["blocks"] if b.get("type") != "actions"]
     return {
         "type": "modal",
-        "title": {"type": "plain_text", "text": title[:24]},
+        "title": {"type": "plain_text", "text": plain_line(title, MODAL_TITLE_LIMIT) or "DeepSeek"},
         "close": {"type": "plain_text", "text": "Close"},
         "blocks": blocks[:MAX_SURFACE_BLOCKS],
     }

@@ -151,13 +151,21 @@ class BM25Index:
         return out
 
     def correct(self, words: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+        """Misspelt words replaced by the vocabulary word one edit away (two for long words):
+        "distilation" → "distillation". A word two edits from another ("weather", "whether")
+        is more likely a different word than a typo, so it is left alone."""
         vocab = self.vocabulary
         fixed, corrections = [], []
         for w in words:
-            if w in self.idf or len(w) < 4 or w.isdigit():
+            if w in self.idf or len(w) < 5 or w.isdigit():
                 fixed.append(w)
                 continue
-            match = difflib.get_close_matches(w, vocab, n=1, cutoff=0.8)
+            allowed = 1 if len(w) < 9 else 2
+            match = [
+                m
+                for m in difflib.get_close_matches(w, vocab, n=3, cutoff=0.8)
+                if edit_distance(w, m) <= allowed
+            ][:1]
             if match:
                 fixed.append(match[0])
                 corrections.append((w, match[0]))
@@ -207,6 +215,40 @@ class BM25Index:
             )
 
         return tuple(sorted(self.ids, key=lambda i: -ratio(i))[:n])
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance (adjacent transpositions count as one edit)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+@lru_cache(maxsize=512)
+def names_topic(library: Library, query: str, topic_id: str | None) -> bool:
+    """Whether every word of the query belongs to the topic's own names and keywords
+    ("training cost", "chips", "export controls"): then the brief is the answer. A narrower
+    question ("cisco jailbreak test", "what did altman say") is answered from the points."""
+    topic = library.topic(topic_id) if topic_id else None
+    if topic is None:
+        return False
+    words = tokens(query)
+    if not words:
+        return False
+    vocab = {
+        w
+        for text in (topic.id.replace("-", " "), topic.title, *topic.aliases, *topic.keywords)
+        for w in tokens(text)
+    }
+    fixed, _ = topic_index(library).correct(words)
+    return all(w in vocab for w in fixed)
 
 
 @lru_cache(maxsize=4)

@@ -1,4 +1,5 @@
-"""`/deepseek brief [topic or words]`: the overview, or the brief that best matches."""
+"""`/deepseek brief [topic or words]`: the overview, a topic's brief when the words name one,
+else the answer to the question from the whole corpus (bot.slack.answer)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from functools import lru_cache
 from bot.library import Library
 from bot.models import Topic
 from bot.slack import blocks
+from bot.slack.answer import answer
 from bot.slack.commands import Command
 from bot.slack.mrkdwn import escape, quote_user
 from bot.slack.router import Context, Reply, Subcommand
-from bot.slack.search import find_topic
+from bot.slack.search import find_topic, names_topic
 
 
 @lru_cache(maxsize=256)
@@ -31,6 +33,10 @@ def _topic_reply(library: Library, query: str) -> Reply:
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)
     best = result.best
+    if not (result.exact or names_topic(library, query, best)):
+        ans = answer(library, query)
+        if ans is not None:
+            return blocks.answer_message(ans, library)
     if not result.confident or best is None or library.get_brief(best) is None:
         closest = [t for t in (library.topic(i) for i in result.closest) if t is not None]
         return blocks.no_match_message(query, closest or list(library.topics[:3]))

@@ -1,0 +1,156 @@
+"""One article on its own: clean, split, make points stand alone, find topics, figures and
+dates. Nothing here looks at other articles, so an article's analysis never changes when
+another is added (and can be cached by its content). Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from bot.builder.clean import DroppedLine, clean_text
+from bot.builder.dates import event_date
+from bot.builder.differ import Mention, find_figures, mentions
+from bot.builder.readers import SeedArticle
+from bot.builder.select import has_finite_verb, point_text, quality, reports_event
+from bot.builder.split import split_sentences
+from bot.builder.standalone import dependent, make_standalone
+from bot.builder.text import STOPWORDS, tokens
+from bot.builder.topics import TopicMatcher
+
+MIN_RELEVANCE = 2.0
+FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
+TRIM_OVER = 170
+TRIM_MIN = 70
+# where a long sentence can end early and still state its fact
+CLAUSE_BREAK = re.compile(
+    r",\s+(?=(?:which|while|whereas|as|but|and|though|although|even as|according to|"
+    r"compared|with|after|before|despite|raising|making|prompting|sending|leaving|adding|"
+    r"saying|citing|highlighting|underscoring|signalling|signaling)\b)"
+    r"|\s+[—–]\s+|\s*;\s+|\s+\((?=[a-z])"
+)
+# a sentence that only announces what follows: "X also addressed the allegations."
+ANNOUNCES = re.compile(
+    r"\b(?:addressed|discussed|touched on|commented on|weighed in on|turned to|"
+    r"spoke about|talked about|raised the (?:issue|question)|responded to)\b",
+    re.IGNORECASE,
+)
+SUBORDINATE = re.compile(
+    r"^(?:Although|Though|While|Whereas|If|When|Because|As|Since|Despite|After|Before|Unless|"
+    r"Until|Once|Even if|Even though|With|Without|According to [^,]+,\s+(?:[a-z]+ing)\b)",
+)
+HTML = re.compile(r"</?(?:p|div|span|a|html|body|script|br|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Sent:
+    """One source sentence and, when it can be one, its point: self-contained, maybe trimmed."""
+
+    article: str
+    pos: int
+    text: str  # the sentence as written
+    source: str  # the source text the point is checked against (two sentences when joined)
+    point: str | None
+    fragment: bool  # a piece of a quotation
+    topics: tuple[str, ...] = ()
+    scores: dict[str, float] = field(default_factory=dict)
+    quality: float = 0.0
+    figures: frozenset[str] = frozenset()
+    mentions: tuple[Mention, ...] = ()  # of the whole sentence (or standalone point)
+    whole: str | None = None  # the standalone point before trimming
+    when: date | None = None
+    event: bool = False  # reports something that happened
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    article: SeedArticle
+    sents: tuple[Sent, ...]
+    dropped: tuple[DroppedLine, ...]
+    reason: str | None  # why no sentence is usable, when none is
+
+
+def trim(text: str) -> str:
+    """A long point cut to the clause that carries its fact: the text up to the first clause
+    break after TRIM_MIN characters that leaves a statement, with a full stop."""
+    if len(text) <= TRIM_OVER:
+        return text
+    for m in CLAUSE_BREAK.finditer(text):
+        if m.start() < TRIM_MIN:
+            continue
+        head = text[: m.start()].rstrip(" ,;:—–")
+        if (
+            head.count("“") != head.count("”")
+            or head.count('"') % 2
+            or head.count("(") != head.count(")")
+        ):
+            continue
+        if head.count("[") != head.count("]"):
+            continue
+        if m.group().strip() in ("—", "–") and text.count(m.group().strip(), m.end()):
+            continue  # a dash pair: the aside ends later, the sentence goes on after it
+        if SUBORDINATE.match(head) or not has_finite_verb(head):
+            continue  # "Although …", "According to X, training its model": no statement
+        return head + "."
+    return text
+
+
+def _unusable_reason(body: str, n_sents: int) -> str:
+    if HTML.search(body):
+        return "looks like HTML: use `deepseek-bot add` on the page, or paste the article text"
+    words = re.findall(r"[A-Za-z]+", body)
+    if words and sum(w.lower() in STOPWORDS for w in words) / len(words) < 0.15:
+        return "no English sentences found"
+    if n_sents <= 1:
+        return "only one line of text: paste the whole article"
+    return "only boilerplate or fragments after cleaning: paste the article's paragraphs"
+
+
+def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
+    """Every sentence of one article, with its point, topics, quality, figures and date."""
+    cleaned = clean_text(art.body)
+    dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
+    published = art.meta.published
+    out: list[Sent] = []
+    for line in cleaned.lines:
+        if line.kind == "heading":
+            continue
+        prev: str | None = None  # the sentence before, in this paragraph
+        prev_point: str | None = None
+        quoting = 0  # open curly quotes so far in this paragraph
+        for text in split_sentences(line.text):
+            pt = point_text(text, line.kind == "bullet")
+            inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
+            point: str | None = None
+            source = text
+            fragment = bool(pt and (pt[1] or inside))
+            whole: str | None = None  # the standalone point before trimming
+            if pt is not None and not fragment:
+                whole = make_standalone(pt[0], prev_point)
+                if whole is not None and prev_point is not None and whole.startswith(prev_point):
+                    source = f"{prev} {text}"  # joined to the sentence before
+                if whole is not None:
+                    point = trim(whole)
+            s = Sent(art.meta.id, len(out), text, source, point, fragment, whole=whole)
+            if point is not None:
+                toks = tokens(point)
+                found = matcher.phrases(point, toks)
+                s.scores = matcher.scores(found)
+                s.topics = matcher.assign(found, MIN_RELEVANCE)
+                s.quality = quality(point, fragment)
+                if ANNOUNCES.search(point) and not FIGURE_HINT.search(point):
+                    s.quality *= 0.3  # announces a subject; the substance is elsewhere
+                s.event = reports_event(point)
+            if FIGURE_HINT.search(text) or "H" in text:
+                s.mentions = tuple(mentions(whole or text, prev))
+                s.figures = frozenset(f.key for f in find_figures(point or text))
+            s.when = event_date(point or text, published)
+            out.append(s)
+            quoting = max(0, quoting + text.count("“") - text.count("”"))
+            prev = text
+            prev_point = pt[0] if pt is not None and not dependent(pt[0]) else None
+    usable = any(s.point for s in out)
+    return Analysis(
+        art, tuple(out), dropped, None if usable else _unusable_reason(art.body, len(out))
+    )

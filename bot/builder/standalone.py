@@ -1,0 +1,290 @@
+"""Points that stand alone: a reader sees one sentence, never the one before it.
+
+A sentence that leans on unseen text ("However, …", "This led to …", "The company said …",
+"It also …") is made self-contained, in order of preference:
+
+1. a leading connective is dropped ("However, some executives …" → "Some executives …");
+2. a pronoun or "the company"-style subject is resolved with a square-bracketed insertion
+   naming the previous sentence's subject ("[Nvidia] lost …"), as newspapers do in quotes;
+3. the sentence is joined to the one before it, when that one stands alone and both fit;
+4. otherwise it is not used as a point.
+
+Every result is the source text apart from bracketed insertions and the case of its first
+letter, which `faithful()` checks. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.builder.text import STOPWORDS, normalise
+
+JOIN_MAX = 330
+
+CONNECTIVE = re.compile(
+    r"^(?:However|But|And|So|Also|Furthermore|Further|Moreover|Additionally|Meanwhile|In fact|"
+    r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
+    r"Then|Plus|In addition|As a result|In turn|Even so|Notably|Now|Remarkably|Certainly|"
+    r"In other words|At the same time|By contrast|In contrast|On the other hand|Similarly|"
+    r"Likewise|Separately|Elsewhere|Overall|Ultimately|Of course|After all|Even then|Again)"
+    r"(?:,\s+|\s+(?=[a-z]))"
+)
+# openers that need the sentence before: a bare pronoun or demonstrative, or a definite
+# description of something already introduced ("The company", "The paper also")
+PRONOUN = re.compile(
+    r"^(?P<word>It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
+    r"The latter|The former|Another|Other|The same)\b(?![-’'])"
+)
+DEFINITE = re.compile(
+    r"^(?P<word>The\s+(?:(?:Chinese|American|US|U\.S\.|Hangzhou-based|new|tech|AI|young|"
+    r"[a-z]+-based)\s+)*(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
+    r"report|study|model|models|app|chatbot|agency|regulator|watchdog|ministry|bill|ban|move|"
+    r"figure|claim|claims|move|deal|report|authority|authorities|government|administration|"
+    r"official|officials|executive|executives|analyst|analysts|researchers|team|developer|"
+    r"developers|organisation|organization|platform|service|product|release|update|upgrade)"
+    r"(?P<poss>[’']s)?)\b(?![-])"
+)
+# "X also …" leans on what came before unless X is a name
+# "The hedge fund has …": a definite description with no complement, straight into a verb
+BARE_DEFINITE = re.compile(
+    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s\s+[a-z][\w-]*)?\s+(?:has|have|had|is|are|was|were|"
+    r"said|says|also|will|would|could|can|did|does|plans|planned|added|told|claims|claimed|"
+    r"declined|did not|has not|had not)\b"
+)
+ALSO_EARLY = re.compile(r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b")
+CLAUSAL = frozenset(
+    [
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "both",
+        "neither",
+        "another",
+        "other",
+        "the latter",
+        "the former",
+        "the same",
+        "them",
+    ]
+)
+INTRO = re.compile(r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she)\b)")
+
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+NOT_NAMES = MONTHS | frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "By",
+        "After",
+        "Before",
+        "Last",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "According",
+        "As",
+        "While",
+        "When",
+        "Since",
+        "Despite",
+        "Although",
+        "Though",
+        "If",
+        "But",
+        "And",
+        "However",
+        "Still",
+        "Yet",
+        "Its",
+        "It",
+        "Their",
+        "They",
+        "He",
+        "She",
+        "Chinese",
+        "American",
+        "US",
+        "U.S.",
+        "AI",
+        "Western",
+        "European",
+        "Asian",
+        "Global",
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Other",
+        "Both",
+        "Such",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "Where",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "Today",
+        "Yesterday",
+        "Prominent",
+        "Experts",
+        "Analysts",
+        "Investors",
+        "Officials",
+        "Top",
+    ]
+)
+NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
+PERSON_PRONOUNS = {"he", "his", "she", "her"}
+
+
+def dependent(text: str) -> bool:
+    """Whether a point opens by leaning on text the reader has not seen."""
+    return (
+        CONNECTIVE.match(text) is not None
+        or PRONOUN.match(text) is not None
+        or DEFINITE.match(text) is not None
+        or INTRO.match(text) is not None
+        or BARE_DEFINITE.match(text) is not None
+        or ALSO_EARLY.match(text) is not None
+    )
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def subject(sentence: str) -> str | None:
+    """The proper-noun phrase a sentence is about: its first run of capitalised words that is
+    not a month, a determiner or a nationality ("Nvidia", "Sam Altman", "Italy’s Garante")."""
+    words = sentence.split()
+    run: list[str] = []
+    for i, raw in enumerate(words):
+        word = raw.strip(',.;:“”"()')
+        possessive = word.endswith(("’s", "'s"))
+        bare = word[:-2] if possessive else word
+        capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
+        if i == 0 and bare.lower() in STOPWORDS:
+            capital = False
+        if capital:
+            run.append(bare)
+            if possessive or raw.endswith((",", ";", ":", ")")):
+                break
+        elif run:
+            break
+        if len(run) == 0 and i > 6:
+            return None
+    return " ".join(run) if run else None
+
+
+def make_standalone(text: str, previous: str | None) -> str | None:
+    """The point as a self-contained statement, or None when it cannot be made one.
+
+    `previous` is the sentence before it in the same article (already standalone or not)."""
+    if not dependent(text):
+        return text
+    c = CONNECTIVE.match(text)
+    if c:
+        rest = _upper_first(text[c.end() :])
+        if not dependent(rest):
+            return rest
+        text = rest
+    resolved = _resolve(text, previous)
+    if resolved is not None:
+        return resolved
+    if previous is not None and not dependent(previous):
+        joined = f"{previous} {text}" if not c else None
+        if joined is not None and len(joined) <= JOIN_MAX:
+            return joined
+    return None
+
+
+def _resolve(text: str, previous: str | None) -> str | None:
+    """Replace a pronoun or "the company"-style subject with [the previous subject]."""
+    m = PRONOUN.match(text) or DEFINITE.match(text)
+    if previous is None or m is None:
+        return None
+    lower = m.group("word").lower()
+    if lower in CLAUSAL:
+        return None  # stands for a whole clause: join instead
+    name = subject(previous)
+    if name is None:
+        return None
+    if lower in PERSON_PRONOUNS and len(name.split()) < 2:
+        return None  # "he" needs a person's full name
+    possessive = lower in {"its", "their", "his", "her"} or bool(
+        m.group("poss") if "poss" in m.groupdict() else None
+    )
+    insertion = f"[{name}’s]" if possessive else f"[{name}]"
+    return insertion + text[m.end() :]
+
+
+BRACKET = re.compile(r"\[[^\]]*\]")
+
+
+def faithful(point: str, source: str) -> bool:
+    """Whether a point is its source's text: outside [bracketed insertions], every piece occurs
+    in the source in order; the first letter's case and a final full stop may differ."""
+    src = normalise(source)
+    pieces = [normalise(p).strip() for p in BRACKET.split(point)]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return False
+    pos = 0
+    for i, piece in enumerate(pieces):
+        candidates = [piece, piece.rstrip(".")] if i == len(pieces) - 1 else [piece]
+        found = -1
+        for cand in candidates:
+            for form in {cand, cand[:1].lower() + cand[1:], cand[:1].upper() + cand[1:]}:
+                at = src.find(form, pos)
+                if at >= 0 and (found < 0 or at < found):
+                    found = at
+                    length = len(form)
+        if found < 0:
+            return False
+        pos = found + length
+    return True
