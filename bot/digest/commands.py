@@ -40,7 +40,7 @@ INVITE = (
 )
 USAGE = (
     "*Channel digests*: a short briefing posted in this channel on a schedule.\n"
-    "• `/deepseek digest on [daily|weekdays|weekly <day>] [HH:MM] [timezone]`: "
+    "• `/deepseek digest on [daily|weekdays|weekly &lt;day&gt;] [HH:MM] [timezone]`: "
     "turn it on (default: weekdays 09:00, your Slack timezone), e.g. "
     f"`{EXAMPLE}`. Add `skip-empty` to skip days with nothing new.\n"
     "• `/deepseek digest off`: turn it off.\n"

@@ -8,10 +8,12 @@ previous digest (which article ids it covered) and its spotlight history; the ou
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+from bot.slack.mrkdwn import escape, link
 
 HEADER_PREFIX = "DeepSeek digest"
 MAX_NEW_LINES = 8  # in the channel message; the rest go in the thread
@@ -72,11 +74,6 @@ class Digest:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def escape(text: str) -> str:
-    """Escape mrkdwn control characters in text we did not write."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def pick_spotlight(topic_ids: Sequence[str], history: Sequence[str]) -> str | None:
     """The next spotlight: the first topic (in index order) not shown in the current round.
 
@@ -102,12 +99,13 @@ def pick_spotlight(topic_ids: Sequence[str], history: Sequence[str]) -> str | No
     return topic_ids[0]  # pragma: no cover - shown is never all topics here
 
 
-def _article_line(a: ArticleLine, *, with_summary: bool = False) -> str:
+def _article_line(a: ArticleLine, *, with_summary: bool = False, bullet: str = "•") -> str:
     title = escape(a.title)
-    url = a.url if a.url and "|" not in a.url and ">" not in a.url and " " not in a.url else None
-    head = f"<{url}|{title}>" if url else f"*{title}*"
+    head = link(a.url, title)
+    if head == title:
+        head = f"*{title}*"
     bits = [b for b in (escape(a.publisher) if a.publisher else None, _day(a.published)) if b]
-    line = f"• {head}" + (f" — {' · '.join(bits)}" if bits else "")
+    line = f"{bullet} {head}" + (f" — {' · '.join(bits)}" if bits else "")
     if with_summary and a.summary:
         line += f"\n   {escape(_clip(a.summary, 280))}"
     return line
@@ -127,6 +125,43 @@ def _clip_point(point: str, n: int) -> str:
     if marks is None:
         return _clip(point, n)
     return _clip(point[: marks.start()], n) + marks.group(0)
+
+
+def cited_points(
+    topic: TopicCard, shown: Sequence[str], limit: int, known: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """The spotlight's points, their [n] markers renumbered to the list shown above them.
+
+    A point's markers number the brief's own sources (`topic.sources`). In the digest,
+    [n] is the n-th article of the numbered list above; an article the list does not show
+    gets the next free number. Returns (points as mrkdwn, ids of those extra articles).
+    """
+    numbers = {aid: i for i, aid in enumerate(shown, 1)}
+    extra: list[str] = []
+
+    def number(m: int) -> int | None:
+        aid = topic.sources[m - 1] if 0 < m <= len(topic.sources) else ""
+        if aid not in known:
+            return None
+        if aid not in numbers:
+            extra.append(aid)
+            numbers[aid] = len(numbers) + 1
+        return numbers[aid]
+
+    out: list[str] = []
+    for point in topic.points[:limit]:
+        marks = _CITE.search(point)
+        sentence = point[: marks.start()] if marks else point
+        refs = sorted(
+            {
+                n
+                for m in re.findall(r"\d+", marks.group(0) if marks else "")
+                if (n := number(int(m))) is not None
+            }
+        )
+        text = escape(_clip(sentence, 400)) + "".join(f" [{n}]" for n in refs)
+        out.append(f"• {text}")
+    return out, extra
 
 
 def _sorted_new(articles: Sequence[ArticleLine]) -> list[ArticleLine]:
@@ -193,7 +228,7 @@ def compose(
             title = f"*Latest coverage* ({n} article{'s' if n != 1 else ''} on file)"
         else:
             title = f"*New since the last digest* ({n})"
-        lines = [title, *(_article_line(a) for a in shown)]
+        lines = [title, *(_article_line(a, bullet=f"{i}.") for i, a in enumerate(shown, 1))]
         if n > len(shown):
             lines.append(f"_…and {n - len(shown)} more in the thread._")
         blocks.extend(_section(t) for t in _join_limited(lines))
@@ -202,9 +237,19 @@ def compose(
 
     if topic is not None:
         blocks.append({"type": "divider"})
-        pts = [f"• {escape(_clip_point(p, 400))}" for p in topic.points[:MAX_POINTS]]
+        pts, extra = cited_points(
+            topic, [a.id for a in shown], MAX_POINTS, {a.id for a in content.articles}
+        )
         desc = f"_{escape(_clip(topic.description, 300))}_" if topic.description else ""
-        body = "\n".join(x for x in (f"*Spotlight: {escape(topic.title)}*", desc, *pts) if x)
+        also = [
+            _article_line(a, bullet=f"{i}.")
+            for i, aid in enumerate(extra, len(shown) + 1)
+            if (a := content.article(aid)) is not None
+        ]
+        cited = ["_Also cited:_", *also] if also else []
+        body = "\n".join(
+            x for x in (f"*Spotlight: {escape(topic.title)}*", desc, *pts, *cited) if x
+        )
         blocks.append(_section(body))
         blocks.append(
             {
@@ -240,7 +285,7 @@ def compose(
         summary_bits.append("nothing new")
     if topic is not None:
         summary_bits.append(f"spotlight: {topic.title}")
-    text = f"{HEADER_PREFIX} for {date_text}: " + "; ".join(summary_bits)
+    text = escape(f"{HEADER_PREFIX} for {date_text}: " + "; ".join(summary_bits))
 
     thread_text, thread_blocks = _thread(content, new, topic, first=first)
     return Digest(
@@ -274,9 +319,7 @@ def _thread(
                 a = content.article(aid)
                 if a is None:
                     continue
-                url = a.url if a.url and "|" not in a.url and ">" not in a.url else None
-                title = escape(a.title)
-                lines.append(f"{i}. " + (f"<{url}|{title}>" if url else title))
+                lines.append(f"{i}. " + link(a.url, escape(a.title)))
     if not lines:
         return None, None
     chunks: list[str] = []
@@ -293,5 +336,5 @@ def _thread(
         parts.append(f"{len(new)} {'' if first else 'new '}article{'s' if len(new) != 1 else ''}")
     if topic is not None and topic.points:
         parts.append(f"the key points and sources for {topic.title}")
-    text = "Details: " + " and ".join(parts)
+    text = escape("Details: " + " and ".join(parts))
     return text, blocks

@@ -2,7 +2,7 @@
 
 Pure functions: a message payload (``text``, ``blocks``, ``attachments``) or a list of blocks
 goes in, an HTML string comes out. Every piece of text is HTML-escaped, so article text or user
-input cannot inject markup or script; only ``http``, ``https`` and ``mailto`` URLs become links.
+input cannot inject markup or script; only ``http`` and ``https`` URLs become links.
 A block or element type the renderer does not know is shown as a visible placeholder, never
 dropped.
 
@@ -27,7 +27,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 JSON = Mapping[str, Any]
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SAFE_SCHEMES = ("http://", "https://")
 
 # A few emoji the bot is likely to use; anything else stays as its :name: text.
 EMOJI = {
@@ -109,7 +109,7 @@ def esc(text: object) -> str:
 
 
 def safe_url(url: object) -> str | None:
-    """The URL when it is http(s) or mailto, else None. Never a javascript: or data: URL."""
+    """The URL when it is http(s), else None. Never a javascript:, data: or mailto: URL."""
     if not isinstance(url, str):
         return None
     u = url.strip()
@@ -172,7 +172,7 @@ def _control(seq: str) -> str:
     if url is None:
         # Not a link Slack would make: show the raw text, escaped.
         return esc("<" + _decode_entities(seq) + ">")
-    shown_label = label_html or esc(url.removeprefix("mailto:"))
+    shown_label = label_html or esc(url)
     return _link(url, shown_label)
 
 

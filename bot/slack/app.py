@@ -140,4 +140,3 @@ def build_app(
     app.use(Inject(holder, router, settings, background))
     register_listeners(app)
     return app
-

@@ -3,9 +3,18 @@
     to_mrkdwn("**$6 million** (R1): see [FT](https://ft.com)")
     -> "*$6 million* (R1): see <https://ft.com|FT>"
 
-`escape()` is for text the bot did not write (user input, article text): it escapes exactly
-&, < and >, so `<!channel>`, `<!here>`, `<!everyone>`, `<@U…>` and `<#C…>` can never form,
-and it breaks `@channel`/`@here`/`@everyone` with a zero-width joiner.
+The one escaping function for every Slack surface (briefs, sources, digests and their
+fallback `text`, App Home, modals, the preview):
+
+- `escape()` for text the bot did not write (user input, article and topic text) in mrkdwn
+  and in a message's `text`: it escapes exactly &, < and >, so `<!channel>`, `<!here>`,
+  `<!everyone>`, `<@U…>` and `<#C…>` can never form, and it breaks `@channel`/`@here`/
+  `@everyone` with a word joiner. `plain()` is its half for plain_text fields (headers,
+  buttons, modal titles), where entities would show as typed.
+- `link(url, label)` is the only way a URL becomes a link: http(s) only; anything else
+  (`javascript:`, `data:`, `mailto:`, a relative path) leaves just the label.
+- `unescape_slack()` undoes Slack's own escaping of slash-command text, once, so what a user
+  typed is echoed as typed.
 """
 
 from __future__ import annotations
@@ -17,13 +26,44 @@ from markdown_it.token import Token
 
 _MD = MarkdownIt("commonmark").enable("strikethrough")
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
+_CONTROL = re.compile(r"<([!@#])")
 ZWJ = "\u2060"  # word joiner: invisible, stops Slack from reading "@here" as a broadcast
 
 
-def escape(text: str) -> str:
-    """Make any text safe to show inside mrkdwn."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def plain(text: str) -> str:
+    """Text for a plain_text field: `@here` and `<!here>`-style sequences broken by an
+    invisible word joiner, nothing else changed (plain_text shows entities as typed)."""
+    text = _CONTROL.sub(lambda m: "<" + ZWJ + m.group(1), text)
     return _BROADCAST.sub(lambda m: "@" + ZWJ + m.group(1), text)
+
+
+def escape(text: str) -> str:
+    """Make any text safe to show inside mrkdwn (and in a message's `text` fallback)."""
+    return plain(text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+
+
+def unescape_slack(text: str) -> str:
+    """Slash-command text as the user typed it: Slack sends &, < and > as entities."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+_SAFE_URL = re.compile(r"https?://[^\s<>|\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) URL with a host, else None."""
+    url = (url or "").strip()
+    if not _SAFE_URL.fullmatch(url) or len(url.split("/", 3)[2]) == 0:
+        return None
+    return url
+
+
+def link(url: str | None, label: str) -> str:
+    """`<url|label>` (label: mrkdwn, already escaped) for an http(s) URL; else the label."""
+    safe = safe_url(url)
+    if safe is None:
+        return label
+    return f"<{_url(safe)}|{label.replace('|', '¦')}>"
 
 
 def quote_user(text: str, limit: int = 80) -> str:
@@ -35,7 +75,7 @@ def quote_user(text: str, limit: int = 80) -> str:
 
 
 def _url(href: str) -> str:
-    # `|` and `>` end a Slack link; keep only http(s)/mailto links as links
+    # `|` and `>` end a Slack link
     href = href.replace("|", "%7C").replace(">", "%3E").replace("<", "%3C").replace(" ", "%20")
     return href.replace("&", "&amp;")
 
@@ -63,14 +103,10 @@ def inline(children: list[Token]) -> str:
             href, start = link_stack.pop()
             label = "".join(out[start:]).replace("|", "¦").strip()
             del out[start:]
-            if href.startswith(("http://", "https://", "mailto:")):
-                out.append(f"<{_url(href)}|{label or escape(href)}>")
-            else:
-                out.append(label)
+            out.append(link(href, label or escape(href)))
         elif t == "image":
             href = str(tok.attrs.get("src") or "")
-            label = escape(tok.content) or "image"
-            out.append(f"<{_url(href)}|{label}>" if href.startswith("http") else label)
+            out.append(link(href, escape(tok.content) or "image"))
         elif t in ("html_inline",):
             out.append(escape(tok.content))
     return "".join(out)

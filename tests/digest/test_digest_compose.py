@@ -52,7 +52,7 @@ def test_first_digest() -> None:
 def test_only_new_articles_listed() -> None:
     d = compose(make_content(5), day=DAY, previous_ids=frozenset({"a0", "a1", "a2"}))
     assert d is not None and d.new_ids == ("a4", "a3")  # newest first
-    body = texts(d.blocks)
+    body = d.blocks[1]["text"]["text"]
     assert "New since the last digest* (2)" in body
     assert "Article 0" not in body
     assert d.article_ids == ("a0", "a1", "a2", "a3", "a4")
@@ -145,8 +145,10 @@ def test_missing_briefings(tmp_path: Path) -> None:
 def test_a_clipped_point_keeps_its_citations() -> None:
     long_point = "DeepSeek " + "said a great deal " * 40 + "about costs. [2] [5]"
     topic = TopicCard("t", "Topic", "", (long_point,), ("a", "b", "c", "d", "e"))
-    d = compose(DigestContent((topic,), ()), day=DAY, previous_ids=None)
+    articles = tuple(ArticleLine(i, f"Article {i}", published=date(2025, 1, 9)) for i in "abcde")
+    d = compose(DigestContent((topic,), articles), day=DAY, previous_ids=None)
     assert d is not None
     spotlight = next(b for b in d.blocks if "Spotlight:" in b.get("text", {}).get("text", ""))
     line = next(x for x in spotlight["text"]["text"].splitlines() if x.startswith("• DeepSeek"))
-    assert line.endswith("… [2] [5]") and len(line) < 420
+    # the list above is newest first, then by title descending: e, d, c, b, a -> b is 4, e is 1
+    assert line.endswith("… [1] [4]") and len(line) < 420

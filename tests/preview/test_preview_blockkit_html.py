@@ -70,7 +70,7 @@ def test_mrkdwn_links_and_mentions() -> None:
     assert '<span class="bk-mention">#general</span>' in html
     bare = mrkdwn_to_html("<https://example.com>")
     assert ">https://example.com</a>" in bare
-    assert "mailto:a@b.c" in hrefs(mrkdwn_to_html("<mailto:a@b.c|mail>"))
+    assert hrefs(mrkdwn_to_html("<mailto:a@b.c|mail>")) == []  # only http(s) becomes a link
 
 
 def test_mrkdwn_names_mentions_when_given() -> None:
@@ -125,7 +125,7 @@ def test_mrkdwn_never_injects_markup(attack: str) -> None:
     assert "<script" not in html.lower()
     assert "<img" not in html.lower() and "<iframe" not in html.lower()
     assert not re.search(r"<[a-z]+[^>]*\son\w+=", html, re.I)
-    assert all(h.startswith(("https://", "http://", "mailto:")) for h in hrefs(html))
+    assert all(h.startswith(("https://", "http://")) for h in hrefs(html))
 
 
 def test_javascript_url_is_not_a_link() -> None:
@@ -137,7 +137,7 @@ def test_javascript_url_is_not_a_link() -> None:
 def test_safe_url() -> None:
     assert safe_url("https://a.b/c") == "https://a.b/c"
     assert safe_url(" HTTP://A.B ") == "HTTP://A.B"
-    assert safe_url("mailto:x@y.z") == "mailto:x@y.z"
+    assert safe_url("mailto:x@y.z") is None
     for bad in (
         "javascript:alert(1)",
         "data:text/html,x",
@@ -161,7 +161,7 @@ def test_mrkdwn_fuzz_only_our_tags(text: str) -> None:
     html = mrkdwn_to_html(text)
     for tag in re.findall(r"<\s*/?\s*([a-zA-Z][\w-]*)", html):
         assert tag in ALLOWED_TAGS, (text, html)
-    assert all(h.startswith(("https://", "http://", "mailto:")) for h in hrefs(html))
+    assert all(h.startswith(("https://", "http://")) for h in hrefs(html))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,7 +207,7 @@ def test_markdown_never_injects_markup(attack: str) -> None:
     assert "<script" not in html.lower() and "<img" not in html.lower()
     assert "<iframe" not in html.lower()
     assert not re.search(r"<[a-z]+[^>]*\son\w+=", html, re.I)
-    assert all(h.startswith(("https://", "http://", "mailto:", "#")) for h in hrefs(html))
+    assert all(h.startswith(("https://", "http://", "#")) for h in hrefs(html))
 
 
 def test_markdown_image_becomes_link_not_fetch() -> None:

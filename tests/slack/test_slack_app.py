@@ -126,3 +126,12 @@ def test_digest_plugin_is_imported_on_first_use_only() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+def test_slash_text_is_echoed_as_typed_not_double_escaped(app: App) -> None:
+    # The user typed `x<y & z`; Slack sends it as `x&lt;y &amp; z`.
+    status, reply = dispatch(app, "x&lt;y &amp; z")
+    assert status == 200
+    shown = json.dumps(reply)
+    assert "x&lt;y &amp; z" in shown  # escaped exactly once: Slack shows x<y & z
+    assert "&amp;lt;" not in shown and "&amp;amp;" not in shown

@@ -160,3 +160,19 @@ def test_fit_keeps_header_and_closing_buttons() -> None:
     ending_in_section = blocks.fit({"text": "t", "blocks": [header, *[section] * 60]})
     assert len(ending_in_section["blocks"]) <= 50
     check_payload(ending_in_section)
+
+
+@pytest.mark.parametrize(
+    ("title", "shown"),
+    [
+        ("Training cost and efficiency", "Training cost and…"),
+        ("The models and how they compare", "The models and how…"),
+        ("Sources", "Sources"),
+        ("Supercalifragilisticexpialidocious!", "Supercalifragilisticexp…"),
+        ("@here what they said", "@\u2060here what they said"),
+    ],
+)
+def test_modal_titles_cut_at_a_word_with_an_ellipsis(title: str, shown: str) -> None:
+    modal = blocks.modal_view({"blocks": []}, title)
+    assert modal["title"]["text"] == shown
+    assert len(modal["title"]["text"]) <= 24

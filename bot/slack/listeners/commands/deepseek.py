@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 
 from bot.slack import blocks
 from bot.slack.listeners.background import later
+from bot.slack.mrkdwn import unescape_slack
 from bot.slack.router import Context, Reply, Router
 
 FAILED = "Sorry, that failed on my side. Try again, or `/deepseek help`."
@@ -40,7 +41,9 @@ def deepseek_command(
     logger: logging.Logger,
 ) -> None:
     router: Router = context["router"]
-    parsed, sub = router.resolve(str(command.get("text") or ""))
+    # Slack sends the text with &, < and > as entities: read it as typed, so it is escaped
+    # exactly once when echoed (bot.slack.mrkdwn.escape) and never shows a literal &lt;
+    parsed, sub = router.resolve(unescape_slack(str(command.get("text") or "")))
     ctx = command_context(command, context, client, respond)
     if sub is None or not sub.deferred:
         try:
