@@ -95,7 +95,7 @@ def close_shared_stores() -> None:
 def local_time(when: datetime, schedule: Schedule) -> str:
     """'Mon 10 Mar, 09:00 (Europe/London)'."""
     t = when.astimezone(schedule.zone)
-    return f"{t:%a} {t.day} {t:%b}, {t:%H:%M} ({schedule.tz})"
+    return f"{t:%a} {t.day} {t:%b}, {t:%H:%M} ({schedule.tz_label})"
 
 
 def digest_reply(args: list[str], who: Who) -> Reply:
@@ -160,7 +160,7 @@ def _on(args: list[str], who: Who, store: Store) -> Reply:
     sub = store.subscribe(
         who.channel_id, request.schedule, by=who.user_id, on_empty=on_empty, now=now
     )
-    when = local_time(next_slot(sub.schedule, now), sub.schedule)
+    when = local_time(upcoming(sub, store, now), sub.schedule)
     empty = (
         "Days with nothing new are skipped (add `always` to post a topic spotlight instead)."
         if on_empty == "skip"
@@ -215,10 +215,19 @@ def _off(who: Who, store: Store) -> Reply:
     return ephemeral(text)
 
 
-def describe_last(d: Delivery | None, schedule: Schedule) -> str:
+def describe_last(d: Delivery | None, schedule: Schedule, now: datetime) -> str:
+    """The last digest's slot; for a slot posted ahead of time ("Post digest now" in the
+    preview), when it was really posted, so it never reads as the next one."""
     if d is None:
         return "none yet"
-    return local_time(d.slot, schedule)
+    posted = d.slot if d.slot <= now else (d.finished_at or d.attempted_at or now)
+    return local_time(min(posted, now), schedule)
+
+
+def upcoming(sub: Subscription, store: Store, now: datetime) -> datetime:
+    """The next slot still to post: after now, and after any slot already delivered."""
+    latest = store.latest_slot(sub.channel_id)
+    return next_slot(sub.schedule, max(now, latest) if latest is not None else now)
 
 
 def status_lines(sub: Subscription, store: Store, now: datetime) -> list[str]:
@@ -233,8 +242,8 @@ def status_lines(sub: Subscription, store: Store, now: datetime) -> list[str]:
             "then run `/deepseek digest on` in the channel."
         )
     else:
-        lines.append(f"Next digest: {local_time(next_slot(sub.schedule, now), sub.schedule)}")
-    lines.append(f"Last digest: {describe_last(store.last_posted(sub.channel_id), sub.schedule)}")
+        lines.append(f"Next digest: {local_time(upcoming(sub, store, now), sub.schedule)}")
+    lines.append(f"Last digest: {describe_last(store.last_posted(sub.channel_id), sub.schedule, now)}")
     if sub.on_empty == "skip":
         lines.append("Days with nothing new are skipped.")
     return lines

@@ -50,6 +50,11 @@ class Schedule:
         return zone(self.tz)
 
     @property
+    def tz_label(self) -> str:
+        """The timezone as shown to people: 'UTC' for every alias of it ('Etc/UTC')."""
+        return tz_label(self.tz)
+
+    @property
     def hhmm(self) -> str:
         return f"{self.hour:02d}:{self.minute:02d}"
 
@@ -69,7 +74,7 @@ class Schedule:
             when = "every day"
         else:
             when = "weekdays"
-        return f"{when} at {self.hhmm} ({self.tz})"
+        return f"{when} at {self.hhmm} ({self.tz_label})"
 
     def cron_fields(self) -> dict[str, str]:
         """Keyword arguments for APScheduler's CronTrigger (add `timezone=schedule.zone`)."""
@@ -97,8 +102,22 @@ def _zones_by_lower() -> dict[str, str]:
     return {n.lower(): n for n in names}
 
 
+UTC_ALIASES = frozenset(
+    n.lower()
+    for n in ("UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu")
+)
+
+
+def tz_label(name: str) -> str:
+    """'UTC' for any alias of UTC (Slack and /etc/localtime say 'Etc/UTC'), else the name."""
+    return "UTC" if name.lower() in UTC_ALIASES else name
+
+
 def canonical_tz(name: str) -> str | None:
-    """The IANA name for `name`, ignoring case ('europe/paris' → 'Europe/Paris'); None if unknown."""
+    """The IANA name for `name`, ignoring case ('europe/paris' → 'Europe/Paris', 'Etc/UTC' →
+    'UTC'); None if unknown."""
+    if name.strip().lower() in UTC_ALIASES:
+        return "UTC"
     found = _zones_by_lower().get(name.strip().lower())
     if found is None:
         return None

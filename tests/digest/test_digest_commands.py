@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from slack_sdk.models.blocks import Block
 from slack_stub import SlackStub
 
 from bot.config import Settings
-from bot.digest.commands import INVITE, Who, close_shared_stores, digest_reply
+from bot.digest.commands import INVITE, Who, close_shared_stores, digest_reply, local_time
 from bot.digest.content import load_content
 from bot.digest.deliver import Pacer, WebClientSlack, run_due
 from bot.digest.home import digest_section, home_blocks
@@ -218,3 +219,28 @@ def test_home_section_lists_channels_and_paused_notes(db: DB, store: Store, shar
     assert "Paused: I was removed from the channel" in raw and "/invite @deepseek" in raw
     admin_only = digest_section(store, "U1", settings_for(db, digest_admins="U9"), now=NOW)
     assert "Only digest admins" in json.dumps(admin_only)
+
+
+def test_digest_list_creates_no_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from bot.digest.cli import digest
+
+    db_file = tmp_path / "never-made.sqlite3"
+    monkeypatch.setenv("DIGEST_DB_PATH", str(db_file))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.chdir(tmp_path)  # no .env here
+    result = CliRunner().invoke(digest, ["list"])
+    assert result.exit_code == 0, result.output
+    assert "No digests yet" in result.output
+    assert not db_file.exists()
+
+
+@pytest.mark.parametrize("name", ["Etc/UTC", "etc/utc", "UTC", "Universal", "Zulu", "Etc/UCT"])
+def test_utc_is_shown_as_utc(name: str) -> None:
+    from bot.digest.schedule import parse_on_args
+
+    assert parse_on_args([], name).schedule.describe() == "weekdays at 09:00 (UTC)"
+    stored = Schedule("daily", 9, 0, "Etc/UTC")  # as saved before names were canonical
+    assert stored.describe() == "every day at 09:00 (UTC)"
+    assert "(UTC)" in local_time(NOW, stored) and "Etc" not in local_time(NOW, stored)

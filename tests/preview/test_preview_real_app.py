@@ -7,8 +7,10 @@ rendered without a placeholder and without an error note.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -179,3 +181,23 @@ def test_post_digest_now_uses_the_channels_own_schedule(preview: Preview) -> Non
     preview.run_command("digest status")
     status = settle(preview)["channel"][-1]["html"]
     assert "07:30" in status and "none yet" not in status  # still subscribed, delivery recorded
+
+
+def test_post_digest_now_is_dated_today_and_status_tells_next_from_last(
+    preview: Preview,
+) -> None:
+    preview.run_command("digest on daily 07:30 Etc/UTC")
+    settle(preview)
+    assert preview.post_digest()["ok"]
+    state = settle(preview)
+    [digest] = [m for m in state["channel"] if "DeepSeek digest ·" in m["html"]]
+    today = datetime.now(UTC).date()
+    header = json.loads(digest["json"])["blocks"][0]["text"]["text"]
+    assert header == f"DeepSeek digest · {today:%a} {today.day} {today:%b %Y}"  # posted today
+    preview.run_command("digest status")
+    status = json.loads(settle(preview)["channel"][-1]["json"])["text"]
+    next_at = re.search(r"Next digest: ([^\n]+)", status)
+    last_at = re.search(r"Last digest: ([^\n]+)", status)
+    assert next_at and last_at, status
+    assert next_at.group(1) != last_at.group(1), status
+    assert "Etc/UTC" not in status and "(UTC)" in status
