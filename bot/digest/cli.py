@@ -147,10 +147,15 @@ def list_cmd() -> None:
     Example: deepseek-bot digest list
     """
     settings = load_settings_or_fail()
-    from bot.digest.commands import local_time
+    from bot.digest.commands import describe_last, local_time, upcoming
     from bot.digest.deliver import open_store
-    from bot.digest.schedule import next_slot
 
+    if not settings.database_url and not settings.digest_db_path.exists():
+        # listing must not create the database: no file means no digest was ever turned on
+        click.echo(
+            f"No digests yet ({settings.digest_db_path} does not exist). In Slack: /deepseek digest on"
+        )
+        return
     try:
         store = open_store(settings)
     except Exception as e:
@@ -170,9 +175,9 @@ def list_cmd() -> None:
             elif s.paused_reason:
                 state = f"paused ({s.paused_reason})"
             else:
-                state = "next " + local_time(next_slot(s.schedule, now), s.schedule)
+                state = "next " + local_time(upcoming(s, store, now), s.schedule)
             last = store.last_posted(s.channel_id)
-            last_text = local_time(last.slot, s.schedule) if last else "never"
+            last_text = describe_last(last, s.schedule, now) if last else "never"
             click.echo(f"{s.channel_id}\t{s.schedule.describe()}\t{state}\tlast {last_text}")
     finally:
         store.close()

@@ -588,7 +588,9 @@ def _compose_for(run: _Run, sub: Subscription, slot: datetime) -> Digest | None:
     ]
     previous_ids = frozenset(previous[-1].article_ids or ()) if previous else None
     history = [d.spotlight for d in previous if d.spotlight]
-    day = slot.astimezone(sub.schedule.zone).date()
+    # headed with the day it is posted, in the channel's timezone: the run's time, or the clock
+    # when the run acts ahead of it (the preview's "Post digest now" posts the next slot now)
+    day = min(run.now, datetime.now(UTC)).astimezone(sub.schedule.zone).date()
     footer = f"Digest {sub.schedule.describe()} · `/deepseek digest off` to stop"
     return compose(
         run.content(),
