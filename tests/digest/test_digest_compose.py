@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -152,3 +153,29 @@ def test_a_clipped_point_keeps_its_citations() -> None:
     line = next(x for x in spotlight["text"]["text"].splitlines() if x.startswith("• DeepSeek"))
     # the list above is newest first, then by title descending: e, d, c, b, a -> b is 4, e is 1
     assert line.endswith("… [1] [4]") and len(line) < 420
+
+
+@pytest.mark.parametrize("previous", [None, frozenset(), frozenset({"a0", "a2"})])
+def test_spotlight_markers_number_the_articles_listed_above_them(
+    previous: frozenset[str] | None,
+) -> None:
+    articles = tuple(
+        ArticleLine(f"a{i}", f"Article {i}", published=date(2025, 1, 1 + i)) for i in range(6)
+    )
+    # the brief numbers its sources in its own order: [1] = a2, [2] = a0, [3] = a5, [4] = a1
+    topic = TopicCard(
+        "t", "Topic", "", ("One. [1]", "Two. [2] [3]", "Three. [4] [1]"), ("a2", "a0", "a5", "a1")
+    )
+    d = compose(DigestContent((topic,), articles), day=DAY, previous_ids=previous)
+    assert d is not None
+    text = texts(d.blocks)
+    numbered = dict(re.findall(r"^(\d+)\. \*?(Article \d)", text, re.MULTILINE))
+    cited = {"One.": ["a2"], "Two.": ["a0", "a5"], "Three.": ["a1", "a2"]}
+    for sentence, ids in cited.items():
+        line = next(x for x in text.splitlines() if x.startswith(f"• {sentence}"))
+        marks = re.findall(r"\[(\d+)\]", line)
+        assert sorted(numbered[m] for m in marks) == sorted(f"Article {i[1]}" for i in ids), line
+    # the list above comes first: its numbers are 1..k in the order shown
+    assert list(numbered)[: len(d.new_ids[:5])] == [
+        str(i) for i in range(1, len(d.new_ids[:5]) + 1)
+    ]
