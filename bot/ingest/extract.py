@@ -8,6 +8,7 @@ text, no site name made from the host name. Pure: no I/O.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,7 +18,6 @@ import trafilatura
 
 MIN_WORDS = 50  # below this a page is a teaser, a paywall or an app shell, not an article
 _SPACE = re.compile(r"\s+")
-_HOSTLIKE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ def clean_paragraphs(lines: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 
 def paragraphs_from_text(text: str) -> tuple[str, ...]:
     """Plain text as pasted: each non-empty line is a paragraph."""
-    return clean_paragraphs(text.splitlines())
+    return clean_paragraphs(text.removeprefix("\ufeff").splitlines())
 
 
 def parse_date(text: str) -> date:
@@ -58,17 +58,15 @@ def parse_date(text: str) -> date:
 
 
 def _stated_site(site: str | None, page: str) -> str | None:
-    """trafilatura falls back to the host name when a page names no site: drop that."""
+    """The site name only as the page's metadata states it (og:site_name, application-name,
+    JSON-LD publisher): trafilatura otherwise falls back to parts of <title> or the host name."""
     if not site:
         return None
-    if _HOSTLIKE.match(site):
-        quoted = re.escape(site)
-        stated = re.search(
-            rf"""content\s*=\s*["']{quoted}["']|"name"\s*:\s*"{quoted}\"""", page, re.I
-        )
-        if not stated:
-            return None
-    return site
+    quoted = re.escape(html.escape(site, quote=False)) + "|" + re.escape(html.escape(site))
+    stated = re.search(
+        rf"""content\s*=\s*["'](?:{quoted})["']|"name"\s*:\s*"(?:{re.escape(site)})\"""", page, re.I
+    )
+    return site if stated else None
 
 
 def _stated_url(url: str | None, base: str | None) -> str | None:
