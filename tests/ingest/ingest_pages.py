@@ -183,12 +183,50 @@ SCRIPT_ONLY = """<!doctype html><html><head><meta charset="utf-8"><title>Daily L
 <body><div id="root"></div><noscript>You need to enable JavaScript to run this app.</noscript>
 </body></html>"""
 
-_WORDS = (
-    "market regulators investors engineers model release cluster training inference benchmark "
-    "analysts startup laboratory cloud pricing tokens reasoning weights licence developers "
-    "export chips servers datacenter energy costs research paper open source rivals shares "
-    "valuation funding government policy security privacy app downloads users review"
-).split()
+_WORDS = [
+    "market",
+    "regulators",
+    "investors",
+    "engineers",
+    "model",
+    "release",
+    "cluster",
+    "training",
+    "inference",
+    "benchmark",
+    "analysts",
+    "startup",
+    "laboratory",
+    "cloud",
+    "pricing",
+    "tokens",
+    "reasoning",
+    "weights",
+    "licence",
+    "developers",
+    "export",
+    "chips",
+    "servers",
+    "datacenter",
+    "energy",
+    "costs",
+    "research",
+    "paper",
+    "open",
+    "source",
+    "rivals",
+    "shares",
+    "valuation",
+    "funding",
+    "government",
+    "policy",
+    "security",
+    "privacy",
+    "app",
+    "downloads",
+    "users",
+    "review",
+]
 
 
 def story(n: int, *, relevant: bool = True) -> Page:

@@ -188,7 +188,7 @@ def test_keyword_pattern_whole_words_plurals_phrases() -> None:
     ],
 )
 def test_bad_feeds_file_is_one_line(toml: str, message: str) -> None:
-    with pytest.raises(IngestError, match="feeds.toml: ") as exc:
+    with pytest.raises(IngestError, match=r"feeds\.toml: ") as exc:
         parse_feeds(toml.encode(), "seeds/feeds.toml")
     assert message in str(exc.value)
     assert "\n" not in str(exc.value)
