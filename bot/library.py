@@ -464,7 +464,8 @@ def parse_brief(
     doc = outline(markdown)
     if not doc.title:
         raise LibraryError(f"{path or brief_id} has no `# Title` line: {BUILD_HINT}")
-    description, lead = "", ()
+    description = ""
+    lead: tuple[Point, ...] = ()
     for tok in doc.lead:
         if _BOTTOM.match(tok.content):
             lead = lead_points(tok)

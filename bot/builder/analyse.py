@@ -59,6 +59,7 @@ class Sent:
     figures: frozenset[str] = frozenset()
     mentions: tuple[Mention, ...] = ()  # of the whole sentence (or standalone point)
     whole: str | None = None  # the standalone point before trimming
+    plain: str | None = None  # the sentence as a point, before it was made standalone
     when: date | None = None
     event: bool = False  # reports something that happened
 
@@ -102,7 +103,7 @@ def _unusable_reason(body: str, n_sents: int) -> str:
     words = re.findall(r"[A-Za-z]+", body)
     if words and sum(w.lower() in STOPWORDS for w in words) / len(words) < 0.15:
         return "no English sentences found"
-    if n_sents <= 1:
+    if sum(1 for line in body.splitlines() if line.strip()) <= 1 and n_sents <= 1:
         return "only one line of text: paste the whole article"
     return "only boilerplate or fragments after cleaning: paste the article's paragraphs"
 
@@ -132,7 +133,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     source = f"{prev} {text}"  # joined to the sentence before
                 if whole is not None:
                     point = trim(whole)
-            s = Sent(art.meta.id, len(out), text, source, point, fragment, whole=whole)
+            s = Sent(
+                art.meta.id,
+                len(out),
+                text,
+                source,
+                point,
+                fragment,
+                whole=whole,
+                plain=pt[0] if pt is not None else None,
+            )
             if point is not None:
                 toks = tokens(point)
                 found = matcher.phrases(point, toks)

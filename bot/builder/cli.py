@@ -45,9 +45,19 @@ def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
     is_flag=True,
     help="List every boilerplate line dropped, with file, line and reason.",
 )
+@click.option(
+    "--skip-unusable",
+    is_flag=True,
+    help="Leave out (with a warning) articles with no usable sentence, instead of failing.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
 def build(
-    seeds_dir: Path | None, out_dir: Path | None, check: bool, show_dropped: bool, quiet: bool
+    seeds_dir: Path | None,
+    out_dir: Path | None,
+    check: bool,
+    show_dropped: bool,
+    skip_unusable: bool,
+    quiet: bool,
 ) -> None:
     """Build cited briefings from the articles in seeds/ into briefings/.
 
@@ -83,7 +93,7 @@ def build(
         if note:
             click.echo(note, err=True)
     try:
-        output = run(read_seeds(seeds_dir), progress=_progress)
+        output = run(read_seeds(seeds_dir), progress=_progress, skip_unusable=skip_unusable)
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     for warning in output.warnings:

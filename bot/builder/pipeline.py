@@ -460,7 +460,7 @@ def _article_summary(an: Analysis) -> tuple[list[str], str]:
     """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
     and the best of them as a one-line summary. Uses this article alone."""
     cands: list[Candidate] = []
-    sents = [s for s in an.sents if s.point]
+    sents = [s for s in an.sents if s.point and s.plain]
     n = len(an.sents)
     df: dict[str, int] = {}
     for s in sents:
@@ -472,8 +472,9 @@ def _article_summary(an: Analysis) -> tuple[list[str], str]:
         rel = sum(s.scores.values())
         position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
         position *= 0.75 if len(s.point) > 220 else 1.0
+        text = s.plain or s.point  # read in order, a sentence keeps its own words
         cands.append(
-            Candidate(s.point, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
+            Candidate(text, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
                       s.figures)
         )  # fmt: skip
     chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
@@ -489,7 +490,7 @@ def _article_figures(an: Analysis) -> list[tuple[list[tuple[str, str]], str]]:
         found = [m for m in s.mentions if m.figure.text + m.measure not in seen]
         if not found:
             continue
-        text = s.point or s.text
+        text = s.plain or s.text
         seen.update(m.figure.text + m.measure for m in found)
         labels = [(m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found]
         clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}

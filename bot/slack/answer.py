@@ -25,9 +25,9 @@ from bot.slack.search import EXPAND, stem, tokens
 
 K1, B = 1.2, 0.75
 LEAD_MAX = 260
-POINT_MAX = 240
-BUDGET = 820  # characters of lead + points: the reply stays on one screen
-MAX_POINTS = 4  # after the lead
+POINT_MAX = 260
+BUDGET = 950  # characters of lead + points: the reply stays on one screen
+MAX_POINTS = 5  # after the lead
 POOL = 40
 MIN_COVERAGE = 0.6  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.45
@@ -137,16 +137,18 @@ def answer(library: Library, query: str) -> Answer | None:
     if not ranked or not words:
         return None
     known = [w for w in words if w in index.idf]
-    best_bag = index.bags[ranked[0][0]]
-    if not known or sum(1 for w in words if w in best_bag) / len(words) < MIN_COVERAGE:
-        return None
+    covered = set().union(*(index.bags[i] for i, _ in ranked[:5]))
+    if len(known) / len(words) < MIN_COVERAGE or (
+        sum(1 for w in words if w in covered) / len(words) < MIN_COVERAGE
+    ):
+        return None  # the question's words are mostly not in the coverage
     top = ranked[0][1]
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0
     for i, score in ranked:
         p = index.points[i]
-        if score < 0.3 * top:
+        if score < 0.12 * top:
             break
         limit = LEAD_MAX if not chosen else POINT_MAX
         if len(p.text) > limit or used + len(p.text) > BUDGET:

@@ -220,7 +220,7 @@ SOURCE_TITLE = 60  # a source's title in a first-screen reply
 
 
 def compact_source(src: Source) -> str:
-    """"[1] Title · 2025-01-31": a short source line for the first screen."""
+    """ "[1] Title · 2025-01-31": a short source line for the first screen."""
     title = link(src.url, escape(truncate(src.title or "Untitled", SOURCE_TITLE)))
     date = f" · {escape(src.published)}" if src.published else ""
     return f"[{src.number}] {title}{date}"
@@ -304,7 +304,9 @@ def answer_message(ans: Answer, library: Library) -> Payload:
     number = {a: n for n, a in enumerate(ans.sources, 1)}
     articles = [library.article(a) for a in ans.sources]
     sources = [
-        Source(n, a.title, a.url, a.publisher, a.published.isoformat() if a.published else None, a.id)
+        Source(
+            n, a.title, a.url, a.publisher, a.published.isoformat() if a.published else None, a.id
+        )
         for n, a in enumerate(articles, 1)
         if a is not None
     ]

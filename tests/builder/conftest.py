@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+# tests/corpus/corpus_tools.py: the development corpus, queries and content checks
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpus"))
+
 import shutil
 from pathlib import Path
 from typing import Protocol

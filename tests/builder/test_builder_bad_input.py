@@ -162,21 +162,39 @@ def test_parse_topics_reads_aliases() -> None:
     assert topic.aliases == ("gpu",) and topic.keywords == ("chip",)
 
 
-def test_article_of_only_boilerplate_is_a_warning_and_skipped(
-    seeds_copy: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (
+            "This website uses cookies to improve your experience.\nCookie\nDuration\n"
+            "Subscribe to our newsletter\nCOMMENTS\n",
+            "only boilerplate",
+        ),
+        (
+            "<html><body><p>DeepSeek launched R1.</p><div>More</div></body></html>\n",
+            "looks like HTML",
+        ),
+        ("DeepSeek a lancé son modèle R1 le vingt janvier à Hangzhou en Chine.\n", "no English"),
+    ],
+)
+def test_article_with_no_usable_sentence_is_an_error_unless_skipped(
+    seeds_copy: Path, tmp_path: Path, body: str, reason: str
 ) -> None:
-    (seeds_copy / "articles" / "cookies.txt").write_text(
-        '+++\nid = "cookies"\ntitle = "Cookies"\n+++\n'
-        "This website uses cookies to improve your experience.\nCookie\nDuration\n"
-        "Subscribe to our newsletter\nCOMMENTS\n",
-        encoding="utf-8",
+    (seeds_copy / "articles" / "bad.txt").write_text(
+        f'+++\nid = "bad"\ntitle = "Bad"\n+++\n{body}', encoding="utf-8"
     )
     out = tmp_path / "out"
     result = CliRunner().invoke(build, ["--seeds", str(seeds_copy), "--out", str(out)])
-    assert result.exit_code == 0
-    assert "cookies.txt: no usable sentences after cleaning; skipped" in result.output
-    assert "built 5 articles" in result.output
-    assert not (out / "articles" / "cookies.md").exists()
+    assert result.exit_code == 1
+    assert "bad.txt: no usable sentences (" in result.output and reason in result.output
+    assert "--skip-unusable" in result.output and "Traceback" not in result.output
+    assert not out.exists()
+    result = CliRunner().invoke(
+        build, ["--seeds", str(seeds_copy), "--out", str(out), "--skip-unusable"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "bad.txt: skipped:" in result.output and "built 5 articles" in result.output
+    assert not (out / "articles" / "bad.md").exists()
 
 
 def test_windows_line_endings_and_bom_are_accepted() -> None:

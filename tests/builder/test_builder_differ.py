@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from bot.builder.differ import (
@@ -11,6 +13,7 @@ from bot.builder.differ import (
     clause_for,
     differences,
     find_figures,
+    group_rows,
     mentions,
 )
 
@@ -143,15 +146,58 @@ def test_differences_need_two_values_from_two_articles() -> None:
     ]
 
 
-def test_differences_cap_rows_per_value() -> None:
+def test_agreeing_values_are_one_group_with_every_citation() -> None:
     rows = _rows(
         ("a", "Training cost $6 million, a said."),
-        ("b", "Training cost $6 million, b said."),
-        ("c", "Training cost $6 million, c said."),
-        ("d", "Training cost $5.6 million, d said."),
+        ("b", "Training cost about $5.8 million, b said."),
+        ("c", "Training cost less than $6 million, c said."),
+        ("d", "Training cost $60 million, d said."),
     )
     [d] = differences({"Training cost": rows}, ["a", "b", "c", "d"])
-    assert [r.article for r in d.rows] == ["d", "a", "b"]
+    agree = next(g for g in d.groups if len(g.articles) > 1)
+    assert sorted(agree.articles) == ["a", "b", "c"]
+    assert [g.articles for g in d.groups if g is not agree] == [("d",)]
+
+
+def test_values_that_all_agree_are_no_difference() -> None:
+    rows = _rows(("a", "Training cost $5.58 million."), ("b", "Training cost $5.6 million."))
+    assert differences({"Training cost": rows}, ["a", "b"]) == []
+
+
+def test_percent_cheaper_is_compared_as_a_multiple() -> None:
+    """95% cheaper is 20 times cheaper: it agrees with "20 to 50 times cheaper"."""
+    rows = [
+        Row(f, None, s, a, cheaper=True)
+        for a, s in (
+            ("a", "It is 20 to 50 times cheaper to use."),
+            ("b", "It costs 95 percent less."),
+        )
+        for f in find_figures(s)
+    ]
+    assert len(group_rows(rows)) == 1
+    far = [
+        Row(f, None, "80 percent less", "c", cheaper=True) for f in find_figures("80 percent less")
+    ]
+    assert len(group_rows(rows + far)) == 2
+
+
+def test_other_scope_and_newer_coverage_come_apart_newest_first() -> None:
+    s1 = "DeepSeek trained V3 for $5.6 million."
+    s2 = "SemiAnalysis puts DeepSeek's capital expenditure on servers at around $1.6 billion."
+    s3 = "The reinforcement learning stage that produced R1 cost $294,000, the paper said."
+    rows = [
+        Row(m.figure, m.model, s, a, m.scope, published)
+        for a, s, published in (
+            ("old", s1, date(2025, 1, 20)),
+            ("semi", s2, date(2025, 1, 31)),
+            ("paper", s3, date(2025, 9, 17)),
+        )
+        for m in mentions(s)
+    ]
+    assert {r.scope for r in rows} == {None, "hardware spend", "one training stage"}
+    assert all(m.measure == "Training cost" for s in (s1, s2, s3) for m in mentions(s))
+    [d] = differences({"Training cost": rows}, ["old", "semi", "paper"])
+    assert [g.articles[0] for g in d.groups] == ["paper", "semi", "old"]
 
 
 def test_clause_for_long_sentences_keeps_the_figure() -> None:

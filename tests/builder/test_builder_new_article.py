@@ -42,7 +42,7 @@ def test_new_article_reaches_training_cost_brief(
     # the new figure is set beside the other articles' training costs
     differ = markdown.split("## Where sources differ", 1)[1].split("## Sources", 1)[0]
     assert re.search(rf"\*\*\$12 million\*\* \(DeepSeek-R2\): .* \[{n}\]", differ), differ
-    assert "$5.58 million" in differ
+    assert "sources agree" in differ  # the articles' $5.6 million-ish figures, once
     assert f"{n}. DeepSeek’s R2 filing · no link on file" in markdown
 
     article = next(a for a in index.articles if a.id == "r2-filing")

@@ -49,7 +49,7 @@ def test_brief_has_header_points_sources_buttons(library: Library) -> None:
     assert kinds[0] == "header" and "section" in kinds and "context" in kinds
     assert kinds[-1] == "actions"
     ids = [e["action_id"] for e in payload["blocks"][-1]["elements"]]
-    assert ids == ["show_sources:training-cost", "open_overview", "share"]
+    assert ids == ["more:training-cost", "show_sources:training-cost", "open_overview", "share"]
     text = str(payload)
     assert "<https://example.com/a|[1]>" in text  # citations link to the article
     assert "R&amp;D &lt;costs&gt;" in text  # article text escaped

@@ -74,6 +74,20 @@ def open_overview(
     later(context, deliver, body, reply, respond, client, "Overview")
 
 
+def show_more(
+    ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
+) -> None:
+    """ "More": the whole brief (every point, each difference with its clause, the timeline)."""
+    ack()
+    library = _library(context)
+    brief = library.get_brief(action_value(body) or "overview")
+    if brief is None:
+        reply = blocks.notice("That brief is gone after a rebuild. See `/deepseek topics`.")
+    else:
+        reply = blocks.brief_message(brief, library, full=True)
+    later(context, deliver, body, reply, respond, client, brief.title if brief else "DeepSeek")
+
+
 def show_sources(
     ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, context: BoltContext
 ) -> None:
