@@ -13,6 +13,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from slack_sdk import WebClient
@@ -25,6 +26,7 @@ from bot.digest.schedule import (
     EXAMPLE,
     Schedule,
     ScheduleError,
+    canonical_tz,
     next_slot,
     parse_on_args,
 )
@@ -63,6 +65,7 @@ class Who:
     content: DigestContent | None = None  # for `preview`
     store: Store | None = None  # default: the shared store for `settings`
     now: datetime | None = None
+    channel_name: str = ""  # Slack's: "mpdm-…" for a group DM, "directmessage" for a DM
 
 
 def ephemeral(text: str, extra: list[dict[str, Any]] | None = None) -> Reply:
@@ -105,18 +108,23 @@ def digest_reply(args: list[str], who: Who) -> Reply:
         return ephemeral(USAGE)
     if verb not in ("on", "off", "status", "preview", "enable", "disable", "start", "stop"):
         return ephemeral(f"I don't know `digest {_clip(verb)}`.\n{USAGE}")
+    if verb == "preview":  # anywhere, even the terminal; it reads the store, never creates it
+        return _preview(who, who.store or existing_store(who.settings))
     if not who.channel_id or who.channel_id.startswith("D"):
         return ephemeral(
             "Digests post in a channel. Run `/deepseek digest on` in the channel you want it in."
+        )
+    if who.channel_name.startswith("mpdm-"):
+        return ephemeral(
+            "Digests post in a channel, not in a group DM. Run `/deepseek digest on` in a "
+            "channel, e.g. #general; `/deepseek digest preview` works here."
         )
     store = who.store or shared_store(who.settings)
     if verb in ("on", "enable", "start"):
         return _on(rest, who, store)
     if verb in ("off", "disable", "stop"):
         return _off(who, store)
-    if verb == "status":
-        return _status(who, store)
-    return _preview(who, store)
+    return _status(who, store)
 
 
 def _clip(text: str, n: int = 30) -> str:
@@ -243,7 +251,9 @@ def status_lines(sub: Subscription, store: Store, now: datetime) -> list[str]:
         )
     else:
         lines.append(f"Next digest: {local_time(upcoming(sub, store, now), sub.schedule)}")
-    lines.append(f"Last digest: {describe_last(store.last_posted(sub.channel_id), sub.schedule, now)}")
+    lines.append(
+        f"Last digest: {describe_last(store.last_posted(sub.channel_id), sub.schedule, now)}"
+    )
     if sub.on_empty == "skip":
         lines.append("Days with nothing new are skipped.")
     return lines
@@ -262,13 +272,23 @@ def _status(who: Who, store: Store) -> Reply:
     return ephemeral("*Digest for this channel*\n" + "\n".join(lines))
 
 
-def _preview(who: Who, store: Store) -> Reply:
+def existing_store(settings: Settings) -> Store | None:
+    """The shared store, or None while its SQLite file does not exist: nothing to read yet,
+    and reading must not create it."""
+    if not settings.database_url and not Path(settings.digest_db_path).exists():
+        return None
+    return shared_store(settings)
+
+
+def _preview(who: Who, store: Store | None) -> Reply:
     if who.content is None:
         return ephemeral("The briefings are not loaded, so there is nothing to preview.")
-    sub = store.get(who.channel_id)
+    known = store is not None and bool(who.channel_id)
+    sub = store.get(who.channel_id) if store is not None and known else None
     now = who.now or datetime.now(UTC)
-    schedule = sub.schedule if sub and sub.active else Schedule("weekdays", 9, 0, _user_tz(who))
-    posted = store.deliveries(who.channel_id, statuses=["posted"])
+    tz = canonical_tz(_user_tz(who)) or "UTC"
+    schedule = sub.schedule if sub and sub.active else Schedule("weekdays", 9, 0, tz)
+    posted = store.deliveries(who.channel_id, statuses=["posted"]) if store and known else []
     previous_ids = frozenset(posted[-1].article_ids or ()) if posted else None
     digest = compose(
         who.content,
@@ -287,7 +307,12 @@ def _preview(who: Who, store: Store) -> Reply:
             {"type": "context", "elements": [{"type": "mrkdwn", "text": "In the thread:"}]}
         )
         blocks.extend(digest.thread_blocks[: 48 - len(blocks)])
-    note = "" if sub and sub.active else " This channel has no digest yet: `/deepseek digest on`."
+    if not who.channel_id:
+        note = " A new channel's first digest; `--channel C0123` previews one channel's next."
+    elif sub and sub.active:
+        note = ""
+    else:
+        note = " This channel has no digest yet: `/deepseek digest on`."
     return {
         "response_type": "ephemeral",
         "text": f"Preview: {digest.text}.{note}",

@@ -169,10 +169,20 @@ def serve(mode: str | None, port: int | None, workers: int | None) -> None:
 @click.argument("text", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the exact Slack response payload.")
 @click.option("--user", default="U0LOCAL", show_default=True, help="User id to ask as.")
-def ask(text: tuple[str, ...], as_json: bool, user: str) -> None:
+@click.option(
+    "--channel",
+    default="",
+    help="Channel id to ask in (digest preview reads its history; default: none).",
+)
+def ask(text: tuple[str, ...], as_json: bool, user: str, channel: str) -> None:
     """Print what `/deepseek TEXT` would reply, as readable text (or --json).
 
     Example: deepseek-bot ask brief how did they train it so cheaply
+
+    \b
+    A digest preview, for a new channel or (--channel) for one that has digests:
+      deepseek-bot ask digest preview
+      deepseek-bot ask --channel C0123 digest preview
     """
     from bot.library import Library, LibraryError
     from bot.slack.plaintext import payload_text
@@ -185,7 +195,10 @@ def ask(text: tuple[str, ...], as_json: bool, user: str) -> None:
         fail(str(e))
     router = default_router()
     reply = router.dispatch(
-        " ".join(text), Context(library=library, user_id=user, router=router, settings=settings)
+        " ".join(text),
+        Context(
+            library=library, user_id=user, channel_id=channel, router=router, settings=settings
+        ),
     )
     if as_json:
         click.echo(json.dumps(reply, indent=2, ensure_ascii=False))

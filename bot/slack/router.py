@@ -55,6 +55,7 @@ class Context:
     user_id: str = ""
     user_name: str = ""
     channel_id: str = ""
+    channel_name: str = ""  # Slack's: "mpdm-…" in a group DM, "directmessage" in a DM
     team_id: str = ""
     settings: Settings | None = None
     client: WebClient | None = None  # None in `deepseek-bot ask` and pure tests

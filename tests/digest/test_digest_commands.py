@@ -244,3 +244,15 @@ def test_utc_is_shown_as_utc(name: str) -> None:
     stored = Schedule("daily", 9, 0, "Etc/UTC")  # as saved before names were canonical
     assert stored.describe() == "every day at 09:00 (UTC)"
     assert "(UTC)" in local_time(NOW, stored) and "Etc" not in local_time(NOW, stored)
+
+
+def test_group_dms_are_refused_consistently_with_the_manifest(store: Store, db: DB) -> None:
+    """Reading a group DM's history needs mpim:history, which the app does not ask for."""
+    in_group = who(store, db, None, channel="G0GROUP", channel_name="mpdm-alice--bob-1")
+    for verb in ("on", "off", "status"):
+        assert "not in a group DM" in text_of(digest_reply([verb], in_group))
+    assert store.get("G0GROUP") is None
+    manifest = json.loads((Path(__file__).resolve().parents[2] / "manifest.json").read_text())
+    assert "mpim:history" not in manifest["oauth_config"]["scopes"]["bot"]
+    in_channel = who(store, db, None, channel="G0PRIVATE", channel_name="private-team")
+    assert "turned on" in text_of(digest_reply(["on"], in_channel))

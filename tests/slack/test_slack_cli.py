@@ -109,3 +109,18 @@ def test_help_has_examples() -> None:
     for cmd in ("serve", "ask"):
         out = run(cmd, "--help")
         assert "Example: deepseek-bot" in out.stdout
+
+
+def test_ask_digest_preview_shows_the_digest_and_writes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "digests.sqlite3"
+    out = run("ask", "digest", "preview", DIGEST_DB_PATH=str(db), DATABASE_URL="")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("DeepSeek digest · ")
+    assert "Spotlight: " in out.stdout and "In the thread:" in out.stdout
+    assert "Digests post in a channel" not in out.stdout
+    assert not db.exists()  # a preview reads the store when there is one; it never makes one
+    # a channel with history: its next digest; still nothing created
+    out = run(
+        "ask", "--channel", "C0123", "digest", "preview", DIGEST_DB_PATH=str(db), DATABASE_URL=""
+    )
+    assert out.returncode == 0 and out.stdout.startswith("DeepSeek digest · ") and not db.exists()

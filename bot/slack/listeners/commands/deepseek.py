@@ -24,6 +24,7 @@ def command_context(
         user_id=str(command.get("user_id", "")),
         user_name=str(command.get("user_name", "")),
         channel_id=str(command.get("channel_id", "")),
+        channel_name=str(command.get("channel_name", "")),
         team_id=str(command.get("team_id", "")),
         settings=context.get("settings"),
         client=client,

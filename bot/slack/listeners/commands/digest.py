@@ -27,6 +27,7 @@ def handle(command: Command, ctx: Context) -> Reply:
         settings=ctx.settings or Settings(),
         client=ctx.client,
         content=content_from_library(ctx.library) if verb == "preview" else None,
+        channel_name=ctx.channel_name,
     )
     try:
         return digest_reply(args, who)
