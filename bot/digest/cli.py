@@ -127,8 +127,8 @@ def clock_cmd() -> None:
     """
     settings = load_settings_or_fail()
     _logging()
+    from bot.digest.clock import clock
     from bot.digest.deliver import slack_from_settings
-    from bot.digest.scheduler import clock
 
     try:
         slack_from_settings(settings)  # fail now, in one line, when the token is missing
