@@ -1,7 +1,14 @@
-"""Shared fixtures. `slack_stub`: a running local Slack Web API stand-in (tests/slack_stub.py)."""
+"""Shared fixtures. `slack_stub`: a running local Slack Web API stand-in (tests/slack_stub.py).
+
+PostgreSQL: the digest tests run against TEST_DATABASE_URL. When it is unset and a server
+answers at LOCAL_PG (the local cluster `make test` and CI use), that server is used; when none
+does, the PostgreSQL tests skip and the summary says so, with how to enable them.
+"""
 
 from __future__ import annotations
 
+import os
+import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +18,56 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from slack_stub import SlackStub
+
+LOCAL_PG = "postgresql://postgres@127.0.0.1:5432/test"
+_PG_NOTE: list[str] = []  # why PostgreSQL tests skip, for the summary
+
+
+def _answers(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def find_postgres(url: str = LOCAL_PG) -> tuple[str | None, str]:
+    """(url, "") when PostgreSQL at `url` takes a connection, else (None, why not)."""
+    if not _answers("127.0.0.1", 5432):
+        return None, "nothing answers on 127.0.0.1:5432"
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=3) as conn:
+            conn.execute("select 1")
+    except psycopg.Error as e:
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        return None, f"127.0.0.1:5432 answers but {url} refused: {first[:160]}"
+    return url, ""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if os.environ.get("TEST_DATABASE_URL"):
+        return
+    url, why = find_postgres()
+    if url is not None:
+        os.environ["TEST_DATABASE_URL"] = url
+    else:
+        _PG_NOTE.append(why)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    skipped = [r for r in terminalreporter.stats.get("skipped", []) if "postgres" in r.keywords]
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if skipped and _PG_NOTE:
+        terminalreporter.write_line(
+            f"{len(skipped)} PostgreSQL tests skipped: {_PG_NOTE[0]}. To run them, start "
+            f"PostgreSQL (CI does) or set TEST_DATABASE_URL, e.g. {LOCAL_PG}",
+            yellow=True,
+        )
+    elif url and not skipped:
+        host = url.rsplit("@", 1)[-1]
+        terminalreporter.write_line(f"PostgreSQL tests ran against {host}")
 
 
 @pytest.fixture
