@@ -40,8 +40,12 @@ def run(name: str, seeds: Path, out: Path, verbose: bool) -> None:
         theirs = ct.recall(baseline.reply(q.ask, len(text)), q)
         got, base, total = got + ours, base + theirs, total + len(q.facts)
         if verbose:
-            missed = [f[0] for f in q.facts if not any(__import__("re").search(a, text, 2) for a in f)]
-            print(f"  {ours}/{len(q.facts)} (bm25 {theirs}) {len(text):5} {q.ask!r} missed={missed}")
+            missed = [
+                f[0] for f in q.facts if not any(__import__("re").search(a, text, 2) for a in f)
+            ]
+            print(
+                f"  {ours}/{len(q.facts)} (bm25 {theirs}) {len(text):5} {q.ask!r} missed={missed}"
+            )
     briefs = [len(ct.visible_text(topic_reply(lib, t.id))) for t in lib.topics]
     briefs.append(len(ct.visible_text(topic_reply(lib, ""))))
     print(f"{name}: {len(have)} articles, {len(lengths)} queries, {total} key facts")
@@ -51,7 +55,9 @@ def run(name: str, seeds: Path, out: Path, verbose: bool) -> None:
         f"  (topic briefs + overview: median {statistics.median(briefs):.0f}, longest {max(briefs)})"
     )
     dep, rep, bad = ct.dependent_openings(lib), ct.repeats(lib), ct.unfaithful(lib, seeds)
-    print(f"  dependent openings {len(dep)}, repeated sentences {len(rep)}, unfaithful points {len(bad)}")
+    print(
+        f"  dependent openings {len(dep)}, repeated sentences {len(rep)}, unfaithful points {len(bad)}"
+    )
     if verbose:
         for line in dep + rep + bad:
             print("   ", line[:160])

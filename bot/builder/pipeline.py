@@ -39,7 +39,7 @@ ARTICLE_SUMMARY = 4
 TIMELINE_MAX = 10
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
 DEFINES = (
-    rf"\b{SUBJECT}\b(?:’s|'s)?\s*,\s+(?:a|an|the)\s+[^,]{{8,90}},"
+    rf"\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b"
     rf"|\b{SUBJECT}\s+(?:is|was)\s+(?:a|an)\s"
     rf"|\b(?:company|startup|start-up|firm|lab|developer|upstart)\s+{SUBJECT}\b"
 )

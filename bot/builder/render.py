@@ -48,7 +48,9 @@ def source_entry(art: SeedArticle) -> str:
     return " · ".join(parts)
 
 
-def _group_line(measure: str, g: Group, num: dict[str, int]) -> str:
+def _group_line(
+    measure: str, g: Group, num: dict[str, int], shown: set[tuple[str, int | None]]
+) -> str:
     """One line of "Where sources differ": agreeing figures once with every citation; a lone
     figure with its clause. Labels say model, scope and date."""
     label = [x for x in (g.model, g.scope) if x]
@@ -60,6 +62,9 @@ def _group_line(measure: str, g: Group, num: dict[str, int]) -> str:
         figs = ", ".join(f"**{esc(t)}**" for t in texts)
         return f"- {figs}{tag}: {len(g.articles)} sources agree {_marks(g.articles, num)}"
     r = g.rows[0]
+    if (r.article, r.pos) in shown:  # another figure of a sentence already shown
+        return f"- **{esc(r.figure.text)}**{tag} {_marks([r.article], num)}"
+    shown.add((r.article, r.pos))
     return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
 
 
@@ -89,9 +94,10 @@ def _body(
     lines.append("")
     if diffs:
         lines += ["## Where sources differ", ""]
+        shown: set[tuple[str, int | None]] = set()
         for d in diffs:
             lines += [f"### {d.measure}"]
-            lines += [_group_line(d.measure, g, num) for g in d.groups]
+            lines += [_group_line(d.measure, g, num, shown) for g in d.groups]
             lines.append("")
     if timeline:
         lines += ["## Timeline", ""]

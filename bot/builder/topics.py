@@ -60,8 +60,8 @@ class TopicMatcher:
         self, found: set[tuple[str, ...]], minimum: float, ratio: float = 0.6
     ) -> tuple[str, ...]:
         """Topics a sentence goes under: those scoring at least `minimum` and `ratio` of the
-        best, on more than one incidental word: two distinct keywords, a keyword phrase, or a
-        word that names the topic (its id or an alias). A place name or "published" alone is
+        best, on more than incidental words: a keyword phrase, a word that names the topic
+        (its id or an alias), or three distinct keywords. A place name and "published" are
         not enough."""
         scores = self.scores(found)
         if not scores:
@@ -72,7 +72,7 @@ class TopicMatcher:
             if score < minimum or score < ratio * best:
                 continue
             mine = [k for k in found if tid in self._phrases[k]]
-            strong = len(mine) >= 2 or any(len(k) > 1 or k in self._core[tid] for k in mine)
+            strong = len(mine) >= 3 or any(len(k) > 1 or k in self._core[tid] for k in mine)
             if strong:
                 out.append(tid)
         return tuple(sorted(out))

@@ -322,6 +322,8 @@ def answer_message(ans: Answer, library: Library) -> Payload:
     blocks += context([" ".join(compact_source(s) for s in sources)])
     topics = [t for t in (library.topic(i) for i in ans.topics) if t is not None]
     buttons = [button(f"Brief: {t.title}", f"open_topic:{t.id}", t.id) for t in topics]
+    if not buttons:
+        buttons.append(button("Overview", "open_overview", "overview"))
     buttons.append(button("Share in channel", "share", f"brief {ans.query}", primary=True))
     blocks += actions(buttons)
     return message(escape(f"{ans.query}: {ans.lead.text}"), blocks)

@@ -4,6 +4,7 @@ else the answer to the question from the whole corpus (bot.slack.answer)."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import lru_cache
 
 from bot.library import Library
@@ -12,8 +13,8 @@ from bot.slack import blocks
 from bot.slack.answer import answer
 from bot.slack.commands import Command
 from bot.slack.mrkdwn import escape, quote_user
-from bot.slack.router import Context, Reply, Subcommand
 from bot.slack.search import find_topic, names_topic
+from bot.slack.subcommand import Context, Reply, Subcommand
 
 
 @lru_cache(maxsize=256)
@@ -36,6 +37,8 @@ def _topic_reply(library: Library, query: str) -> Reply:
     if not (result.exact or names_topic(library, query, best)):
         ans = answer(library, query)
         if ans is not None:
+            if not ans.topics:  # points under no topic: offer the briefs the words lean to
+                ans = replace(ans, topics=tuple(h.id for h in result.hits[:2]))
             return blocks.answer_message(ans, library)
     if not result.confident or best is None or library.get_brief(best) is None:
         closest = [t for t in (library.topic(i) for i in result.closest) if t is not None]

@@ -1,0 +1,60 @@
+"""Answering questions from points.jsonl: pure, against the committed briefings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.library import Library
+from bot.slack.answer import answer
+from bot.slack.listeners.commands.brief import topic_reply
+from bot.slack.search import edit_distance
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def lib() -> Library:
+    return Library.load(ROOT / "briefings")
+
+
+def _header(reply: dict) -> str:  # type: ignore[type-arg]
+    return str(reply["blocks"][0]["text"]["text"])
+
+
+def test_words_that_name_a_topic_get_its_brief(lib: Library) -> None:
+    assert _header(topic_reply(lib, "training cost")) == "Training cost and efficiency"
+    assert _header(topic_reply(lib, "export controls")) == "Chips and export controls"
+
+
+def test_a_narrower_question_gets_points_from_the_whole_corpus(lib: Library) -> None:
+    ans = answer(lib, "what did andreessen say")
+    assert ans is not None and "Andreessen" in ans.lead.text
+    reply = topic_reply(lib, "what did andreessen say")
+    assert _header(reply).startswith("“what did andreessen say")
+    ids = [e["action_id"] for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert any(i.startswith(("open_topic:", "open_overview")) for i in ids)  # related briefs
+
+
+def test_answers_do_not_repeat_themselves(lib: Library) -> None:
+    for q in ("nvidia stock", "how did deepseek train so cheaply", "database leak"):
+        ans = answer(lib, q)
+        assert ans is not None
+        texts = [p.text for p in ans.all_points]
+        assert len(texts) == len(set(texts)) and len({p.id for p in ans.all_points}) == len(texts)
+        assert sum(len(t) for t in texts) <= 950
+
+
+def test_nonsense_gets_no_answer_and_real_words_are_not_corrected(lib: Library) -> None:
+    assert answer(lib, "weather in paris") is None
+    assert answer(lib, "zxqv blorp") is None
+    reply = topic_reply(lib, "weather in paris")
+    assert "No brief matches" in str(reply["blocks"])
+    assert "whether" not in str(reply)
+
+
+def test_edit_distance() -> None:
+    assert edit_distance("distilation", "distillation") == 1
+    assert edit_distance("weather", "whether") == 2
+    assert edit_distance("cihps", "chips") == 1  # a transposition is one edit
