@@ -55,17 +55,18 @@ def _dirs(seeds_dir: Path | None, out_dir: Path | None) -> tuple[Path, Path]:
 
 def _rebuild(seeds_dir: Path, out_dir: Path) -> None:
     from bot.ingest.rebuild import rebuild
+    from bot.ingest.seedfile import shown
 
     try:
         changed = rebuild(seeds_dir, out_dir)
     except IngestError as exc:
         raise click.ClickException(str(exc)) from None
     if changed:
-        click.echo(f"Rebuilt {out_dir}; {len(changed)} briefings changed:")
+        click.echo(f"Rebuilt {shown(out_dir)}; {len(changed)} briefings changed:")
         for rel in changed:
             click.echo(f"  {rel}")
     else:
-        click.echo(f"Rebuilt {out_dir}; no briefing changed")
+        click.echo(f"Rebuilt {shown(out_dir)}; no briefing changed")
 
 
 @click.command()
