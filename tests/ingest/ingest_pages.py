@@ -285,3 +285,52 @@ def atom(entries: list[tuple[str, str, str, str]], title: str = "Wire Partner") 
         )
     out.append("</feed>")
     return "\n".join(out).encode()
+
+
+BLOG_FURNITURE = (
+    "Skip to content",
+    "Most read",
+    "Apple pulls app from store in three countries",
+    "Read more: How Nvidia lost $589 billion in a day",
+    "Advertisement",
+    "Tags: AI, China, Chips",
+    "Leave a comment",
+    "Great article, thanks!",
+    "Posted by reader42",
+    "Follow us on Instagram",
+    "About the author: Sam Lee covers Asian tech for Tech Weekly.",
+)
+
+
+def blog_page(body: tuple[str, ...] = BODY) -> str:
+    """Another common layout: a WordPress-style post with a sidebar, inline promos and comments."""
+    e = html.escape
+    f = BLOG_FURNITURE
+    paras = [f"<p>{e(p)}</p>" for p in body]
+    paras.insert(2, f'<p class="read-more"><strong><a href="/nvidia">{e(f[3])}</a></strong></p>')
+    paras.insert(4, f'<div class="ad-slot"><span>{e(f[4])}</span></div>')
+    return f"""<!DOCTYPE html><html lang="en-GB"><head><meta charset="UTF-8">
+<title>{e("DeepSeek’s $5.6m model, explained")} – Tech Weekly</title>
+<meta name="application-name" content="Tech Weekly">
+<meta property="article:published_time" content="2025-01-28T06:00:00+00:00">
+<link rel="canonical" href="https://techweekly.example/2025/01/deepseek-explained/">
+</head><body class="post-template">
+<a class="skip-link screen-reader-text" href="#content">{e(f[0])}</a>
+<div id="page" class="site"><header id="masthead"><p class="site-title">Tech Weekly</p></header>
+<div id="content" class="site-content"><div id="primary" class="content-area"><main id="main">
+<article class="post type-post">
+<header class="entry-header"><h1 class="entry-title">{e("DeepSeek’s $5.6m model, explained")}</h1>
+<div class="entry-meta"><span class="posted-on"><time class="entry-date published"
+ datetime="2025-01-28T06:00:00+00:00">28 January 2025</time></span></div></header>
+<div class="entry-content">{"".join(paras)}</div>
+<footer class="entry-footer"><span class="tags-links">{e(f[5])}</span></footer>
+<div class="author-bio"><p>{e(f[10])}</p></div>
+</article>
+<div id="comments" class="comments-area"><h2 class="comments-title">{e(f[6])}</h2>
+<ol class="comment-list"><li class="comment"><div class="comment-author">{e(f[8])}</div>
+<div class="comment-content"><p>{e(f[7])}</p></div></li></ol></div>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget"><h2>{e(f[1])}</h2>
+<ul><li><a href="/apple">{e(f[2])}</a></li></ul></section>
+<section class="widget"><p>{e(f[9])}</p></section></aside>
+</div></div></body></html>"""

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from ingest_pages import BODY, FURNITURE, PAYWALL, SCRIPT_ONLY, Page, story, syndicated
+from ingest_pages import (
+    BLOG_FURNITURE,
+    BODY,
+    FURNITURE,
+    PAYWALL,
+    SCRIPT_ONLY,
+    Page,
+    blog_page,
+    story,
+    syndicated,
+)
 
 from bot.builder.readers import parse_article
 from bot.ingest import dedupe
@@ -25,6 +35,21 @@ def test_news_page_body_paragraph_by_paragraph_and_no_furniture() -> None:
         for item in items:
             assert item not in "\n".join(BODY), f"fixture error: {item!r} is in the body"
             assert item not in text, f"{kind} reached the seed: {item!r}"
+
+
+def test_blog_layout_body_and_no_furniture() -> None:
+    ex = extract_html(blog_page())
+    assert ex.paragraphs == BODY
+    text = "\n".join(ex.paragraphs)
+    for item in BLOG_FURNITURE:
+        assert item not in "\n".join(BODY), f"fixture error: {item!r} is in the body"
+        assert item not in text, f"furniture reached the seed: {item!r}"
+    assert (ex.title, ex.published, ex.publisher, ex.url) == (
+        "DeepSeek’s $5.6m model, explained",
+        date(2025, 1, 28),
+        "Tech Weekly",  # from <meta name="application-name">
+        "https://techweekly.example/2025/01/deepseek-explained/",
+    )
 
 
 def test_stated_metadata_and_date_in_its_own_offset() -> None:

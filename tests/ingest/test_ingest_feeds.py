@@ -251,3 +251,19 @@ def test_pull_with_build_lists_changed_briefings(server: LocalServer, seeds: Pat
     assert "  articles/deepseek-story-number-3.md (new)" in result.output.splitlines()
     again = pull(seeds, "--build", "--out", str(out))
     assert "Rebuilt" not in again.output  # nothing new: no build
+
+
+def test_entry_whose_link_is_a_seed_url_is_not_fetched(server: LocalServer, seeds: Path) -> None:
+    serve_news(server)
+    from ingest_pages import BODY
+
+    added = CliRunner().invoke(
+        cli,
+        ["add", "-", "--title", "Known", "--url", server.url("/news/1"), "--seeds", str(seeds)],
+        input="\n".join(BODY),
+    )
+    assert added.exit_code == 0, added.output
+    write_feeds(seeds, server, ("Ledger", "/rss.xml", ["DeepSeek"]))
+    result = pull(seeds)
+    assert result.output.splitlines()[0].startswith("Ledger: 0 new, 2 duplicate, 1 not relevant")
+    assert server.hits["/news/1"] == 0
