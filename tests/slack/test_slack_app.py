@@ -113,7 +113,7 @@ def test_mode_detection() -> None:
     assert mode(slack_bot_token="", slack_signing_secret="") == "preview"
 
 
-def test_digest_plugin_is_imported_on_first_use_only() -> None:
+def test_digest_is_registered_and_sqlalchemy_loads_on_first_use_only() -> None:
     import subprocess
     import sys
 

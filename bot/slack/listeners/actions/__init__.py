@@ -8,9 +8,9 @@ from slack_bolt import App
 
 from bot.slack.listeners.actions.navigate import (
     open_overview,
-    show_more,
     open_topic,
     run_command,
+    show_more,
     show_sources,
 )
 from bot.slack.listeners.actions.share import share

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
@@ -19,7 +19,10 @@ from bot.slack.listeners.background import later
 from bot.slack.listeners.commands.brief import brief_reply
 from bot.slack.listeners.commands.sources import sources_reply
 from bot.slack.mrkdwn import escape
-from bot.slack.router import Context, Reply, Router
+from bot.slack.subcommand import Context, Reply
+
+if TYPE_CHECKING:
+    from bot.slack.router import Router
 
 ALLOWED = ("brief", "topics", "sources", "help")
 

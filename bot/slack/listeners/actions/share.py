@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk.models.blocks import ContextBlock
@@ -10,7 +10,10 @@ from slack_sdk.models.blocks import ContextBlock
 from bot.slack import blocks
 from bot.slack.listeners.actions.navigate import action_value
 from bot.slack.listeners.background import later
-from bot.slack.router import Context, Reply, Router
+from bot.slack.subcommand import Context, Reply
+
+if TYPE_CHECKING:
+    from bot.slack.router import Router
 
 SHAREABLE = ("brief", "topics", "sources")
 

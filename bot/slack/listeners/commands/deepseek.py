@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
@@ -11,7 +11,10 @@ from slack_sdk import WebClient
 from bot.slack import blocks
 from bot.slack.listeners.background import later
 from bot.slack.mrkdwn import unescape_slack
-from bot.slack.router import Context, Reply, Router
+from bot.slack.subcommand import Context, Reply
+
+if TYPE_CHECKING:
+    from bot.slack.router import Router
 
 FAILED = "Sorry, that failed on my side. Try again, or `/deepseek help`."
 

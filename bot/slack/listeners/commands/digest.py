@@ -1,24 +1,25 @@
-"""`/deepseek digest on|off|status|preview`: the router's plug-in for channel digests.
+"""`/deepseek digest on|off|status|preview`: channel digests.
 
 The work is in bot.digest.commands; this module adapts the router's Command and Context.
 Deferred: it uses the store and the Web API (users.info, chat.postMessage) after the ack.
+bot.digest is imported on the first `/deepseek digest`, not at start-up: it pulls in
+SQLAlchemy, which adds about 0.13 s to every `serve` and `ask` start (measured on 2 cores).
 """
 
 from __future__ import annotations
 
-import logging
-
-from bot.config import Settings
-from bot.digest.commands import Who, digest_reply, ephemeral
-from bot.digest.content import content_from_library
-from bot.digest.store import SchemaError
 from bot.slack.commands import Command
-from bot.slack.router import Context, Reply, Subcommand
-
-log = logging.getLogger("bot.digest")
+from bot.slack.subcommand import Context, Reply, Subcommand
 
 
 def handle(command: Command, ctx: Context) -> Reply:
+    import logging
+
+    from bot.config import Settings
+    from bot.digest.commands import Who, digest_reply, ephemeral
+    from bot.digest.content import content_from_library
+    from bot.digest.store import SchemaError
+
     args = command.argv
     verb = args[0].lower() if args else ""
     who = Who(
@@ -32,7 +33,7 @@ def handle(command: Command, ctx: Context) -> Reply:
     try:
         return digest_reply(args, who)
     except SchemaError as e:
-        log.error("%s", e)
+        logging.getLogger("bot.digest").error("%s", e)
         return ephemeral("Digests are unavailable: the digest database needs attention.")
 
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 from bot.library import Library
 from bot.slack import blocks
 from bot.slack.commands import Command
-from bot.slack.router import Context, Reply, Subcommand
 from bot.slack.search import article_index, find_article
+from bot.slack.subcommand import Context, Reply, Subcommand
 
 _RANGE = re.compile(r"^#?(\d+)\s*(?:-|–|to)\s*(\d+)$")
 

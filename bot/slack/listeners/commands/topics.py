@@ -7,7 +7,7 @@ from functools import lru_cache
 from bot.library import Library
 from bot.slack import blocks
 from bot.slack.commands import Command
-from bot.slack.router import Context, Reply, Subcommand
+from bot.slack.subcommand import Context, Reply, Subcommand
 
 
 @lru_cache(maxsize=4)
