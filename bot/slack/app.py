@@ -6,12 +6,12 @@
 Listeners read from Bolt's context, set by the `Inject` middleware here:
 `context["library"]` (the current Library, reloaded when briefings/ changes),
 `context["router"]` (the `/deepseek` subcommand Router, see bot/slack/router.py for how a
-subcommand such as `digest` plugs in), `context["settings"]` and `context["background"]`
+subcommand plugs in), `context["settings"]` and `context["background"]`
 (an executor for work after the ack, see listeners/background.py).
 
 The app runs with `process_before_response=True`: Bolt answers Slack when the listener
 returns, so every listener acks first (no I/O before it) and hands slow work to `later()`.
-App Home's digest section comes from `bot.digest.home.home_blocks` when that module exists
+App Home's digest section comes from `bot.digest.home.home_blocks`
 (listeners/events/app_home.py).
 """
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from typing import Any, NoReturn
 
@@ -82,19 +81,10 @@ def _build(settings: Settings, **kwargs: Any) -> Any:
 
 def _start_digest_clock(settings: Settings) -> None:
     """Socket Mode's single worker may run the digest scheduler in-process (DIGEST_IN_PROCESS)."""
-    if not settings.digest_in_process:
-        return
-    try:
-        module = importlib.import_module("bot.digest.clock")
-    except ModuleNotFoundError:
-        click.echo(
-            "deepseek-bot: DIGEST_IN_PROCESS is set but digests are not installed; skipping.",
-            err=True,
-        )
-        return
-    start = getattr(module, "start_in_process", None)
-    if callable(start):
-        start(settings)
+    if settings.digest_in_process:
+        from bot.digest.clock import start_in_process
+
+        start_in_process(settings)
 
 
 @click.command()
@@ -137,13 +127,9 @@ def serve(mode: str | None, port: int | None, workers: int | None) -> None:
     settings = load_settings()
     mode = mode or detect_mode(settings)
     if mode == "preview":
-        try:
-            preview = importlib.import_module("bot.preview.server")
-        except ModuleNotFoundError:
-            fail(
-                "no Slack tokens set and the local preview is not installed. Set the tokens in .env (see .env.example)."
-            )
-        preview.run(settings, port)
+        from bot.preview.server import run
+
+        run(settings, port)
         return
     if mode == "socket":
         tokens = require(settings, "Socket Mode", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN")

@@ -1,13 +1,11 @@
-"""App Home: topics and sources, plus "Channel digests" from bot.digest.home when present.
+"""App Home: topics and sources, then the "Channel digests" section (bot.digest.home).
 
-Seam for digests: `bot/digest/home.py` may define
-    def home_blocks(user_id: str, *, client: WebClient, settings: Settings | None) -> list[dict]
-whose blocks are appended to the tab (keep the total under 100 blocks).
+bot.digest is imported when the tab is first published, not at start-up (it pulls in
+SQLAlchemy); see bot/slack/listeners/commands/digest.py.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 from typing import Any
 
@@ -21,17 +19,9 @@ from bot.slack.listeners.background import later
 def digest_home_blocks(
     user_id: str, client: WebClient, context: BoltContext
 ) -> list[dict[str, Any]]:
-    try:
-        module = importlib.import_module("bot.digest.home")
-    except ModuleNotFoundError as e:
-        if e.name and "bot.digest.home".startswith(e.name):
-            return []
-        raise
-    fn = getattr(module, "home_blocks", None)
-    if fn is None:
-        return []
-    result: list[dict[str, Any]] = fn(user_id, client=client, settings=context.get("settings"))
-    return result
+    from bot.digest.home import home_blocks
+
+    return home_blocks(user_id, client=client, settings=context.get("settings"))
 
 
 def app_home_opened(
