@@ -29,6 +29,9 @@ Faults, consumed in order per method (use "response" for response_url):
 and then drop the connection or delay the answer: the "did my post land?" cases.
 `enforce_rate=True` answers 429 + Retry-After when a channel gets more than one post per
 `rate_window` seconds; `random_429=0.1` answers 10% of posts with 429 (seeded by `seed`).
+`history_interval=60` is Slack's Tier 1 for non-Marketplace apps: conversations.history and
+conversations.replies answer 429 when called more than once per interval (per method and
+token), and return at most 15 messages per page (`next_cursor` pages on).
 
 As a process: `python tests/slack_stub.py --port 8999 [--enforce-rate] [--random-429 0.05]`;
 then `GET /_stub/calls` returns the recorded calls as JSON and `POST /_stub/reset` clears them.
@@ -77,7 +80,11 @@ class SlackStub:
         random_429: float = 0.0,
         seed: int = 0,
         default_tz: str = "America/New_York",
+        history_interval: float | None = None,
     ) -> None:
+        self.history_interval = history_interval
+        self.request = threading.local()  # .token: the calling token (one thread per request)
+        self._last_read: dict[tuple[str, str], float] = {}
         self.enforce_rate = enforce_rate
         self.rate_window = rate_window
         self.random_429 = random_429
@@ -252,24 +259,52 @@ class SlackStub:
     def _api_chat_postEphemeral(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
         return 200, {}, {"ok": True, "message_ts": self._next_ts()}
 
-    def _api_conversations_history(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
-        channel = str(body.get("channel", ""))
-        with_meta = str(body.get("include_all_metadata", "")).lower() in ("1", "true")
-        limit = int(body.get("limit") or 100)
+    def _read_limited(self, method: str, body: dict[str, Any]) -> float | None:
+        """Seconds to wait when this history read breaks Tier 1 (history_interval), else None."""
+        if self.history_interval is None:
+            return None
+        key = (method, str(getattr(self.request, "token", "")))
+        now = time.monotonic()
+        with self._lock:
+            last = self._last_read.get(key)
+            if last is not None and now - last < self.history_interval:
+                return self.history_interval - (now - last)
+            self._last_read[key] = now
+        return None
+
+    def _page(
+        self, method: str, body: dict[str, Any], msgs: list[dict[str, Any]]
+    ) -> tuple[int, dict[str, str], Any]:
+        wait = self._read_limited(method, body)
+        if wait is not None:
+            retry = str(max(1, int(wait + 0.999)))
+            return 429, {"Retry-After": retry}, {"ok": False, "error": "ratelimited"}
         oldest = float(body.get("oldest") or 0)
         latest = float(body.get("latest") or 1e12)
+        msgs = [m for m in msgs if oldest <= float(m["ts"]) <= latest]
+        if str(body.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            for m in msgs:
+                m.pop("metadata", None)
+        limit = int(body.get("limit") or 100)
+        if self.history_interval is not None:
+            limit = min(limit, 15)
+        start = int(body.get("cursor") or 0)
+        page = msgs[start : start + limit]
+        more = start + limit < len(msgs)
+        answer: dict[str, Any] = {"ok": True, "messages": page, "has_more": more}
+        answer["response_metadata"] = {"next_cursor": str(start + limit) if more else ""}
+        return 200, {}, answer
+
+    def _api_conversations_history(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        channel = str(body.get("channel", ""))
         with self._lock:
             msgs = [
                 dict(m)
                 for m in self._messages.get(channel, [])
                 if "thread_ts" not in m or m.get("reply_broadcast")
             ]
-        msgs = [m for m in msgs if oldest <= float(m["ts"]) <= latest]
-        msgs.reverse()
-        if not with_meta:
-            for m in msgs:
-                m.pop("metadata", None)
-        return 200, {}, {"ok": True, "messages": msgs[:limit], "has_more": len(msgs) > limit}
+        msgs.reverse()  # newest first
+        return self._page("conversations.history", body, msgs)
 
     def _api_conversations_replies(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
         channel, ts = str(body.get("channel", "")), str(body.get("ts", ""))
@@ -279,7 +314,7 @@ class SlackStub:
                 for m in self._messages.get(channel, [])
                 if m["ts"] == ts or m.get("thread_ts") == ts
             ]
-        return 200, {}, {"ok": True, "messages": msgs, "has_more": False}
+        return self._page("conversations.replies", body, msgs)  # oldest first, like Slack
 
     def _api_conversations_info(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
         cid = str(body.get("channel", ""))
@@ -383,6 +418,8 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
                 self._send(404, {"ok": False, "error": "unknown_path"})
                 return
             body = _parse_body(raw, self.headers.get("Content-Type", ""))
+            auth = self.headers.get("Authorization", "")
+            stub.request.token = auth.removeprefix("Bearer ") or str(body.get("token", ""))
             if method == "response":
                 body["_rid"] = path[len("/response/") :]
             call = Call(method, body, {k.lower(): v for k, v in self.headers.items()}, path=path)

@@ -51,24 +51,16 @@ def _parse_now(text: str | None) -> datetime | None:
 
 def _friendly(e: Exception) -> str | None:
     """One line for the errors an operator can fix; None for a bug."""
-    from sqlalchemy.exc import SQLAlchemyError
-
     from bot.digest.content import ContentError
     from bot.digest.deliver import MissingToken
     from bot.digest.schedule import ScheduleError
-    from bot.digest.store import SchemaError
+    from bot.digest.store import SchemaError, describe_db_error
 
     if isinstance(e, MissingToken | SchemaError | ContentError | ScheduleError):
         return str(e)
-    if isinstance(e, SQLAlchemyError):
-        # Never print the URL: it may carry a password.
-        orig = getattr(e, "orig", None) or e
-        first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-        first = first.split("(", 1)[0].strip() or type(orig).__name__
-        return (
-            f"the digest database failed ({type(orig).__name__}: {first[:160]}). "
-            "Check DATABASE_URL (PostgreSQL) or DIGEST_DB_PATH (SQLite)."
-        )
+    db = describe_db_error(e)
+    if db is not None:
+        return db
     if isinstance(e, ValueError) and "duration" in str(e):
         return f"DIGEST_GRACE: {e}"
     return None
@@ -97,6 +89,7 @@ def run_due_cmd(now_text: str | None, channels: tuple[str, ...]) -> None:
     """Post every digest that is due, once, and exit.
 
     Safe to run from several places at once, or twice: each (channel, slot) posts once.
+    Exits 1 when a delivery failed or is left in doubt (a later run checks it).
 
     Example: deepseek-bot digest run-due --now 2025-03-10T09:00:00Z
     """
@@ -113,7 +106,9 @@ def run_due_cmd(now_text: str | None, channels: tuple[str, ...]) -> None:
             raise
         _fail(msg)
     click.echo(report.summary())
-    if report.stopped:
+    for line in report.problems():
+        click.echo(line, err=True)
+    if not report.ok:
         sys.exit(1)
 
 

@@ -19,42 +19,42 @@ in the channel's history.
 
 from __future__ import annotations
 
-import contextlib
-import http.client
 import logging
 import os
 import socket
 import threading
 import time
-import urllib.error
 import uuid
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol
+from typing import Any
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import (
-    ConnectionErrorRetryHandler,
-    RateLimitErrorRetryHandler,
-    ServerErrorRetryHandler,
-)
-from slack_sdk.http_retry.handler import RetryHandler
-
+from bot.digest.checks import CheckDeferred, CheckImpossible, HistoryChecks, needs_check
 from bot.digest.compose import METADATA_EVENT, Digest, DigestContent, compose
 from bot.digest.schedule import latest_slot, slot_id, slots_between
-from bot.digest.store import Delivery, Store, Subscription
+from bot.digest.store import Delivery, Store, Subscription, describe_db_error
+from bot.digest.webapi import (
+    PACER,
+    DigestSlack,
+    Pacer,
+    RateLimited,
+    Refused,
+    Transient,
+    WebClientSlack,
+)
+
+__all__ = ["PAUSE_ERRORS", "Pacer", "RunReport", "WebClientSlack", "open_store", "run_due"]
 
 log = logging.getLogger("bot.digest")
 
 PAUSE_ERRORS = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 AUTH_ERRORS = frozenset({"invalid_auth", "token_revoked", "account_inactive", "not_authed"})
-TRANSIENT_ERRORS = frozenset(
-    {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
-)
-DEFAULT_LEASE = timedelta(minutes=15)
+# A claim is another runner's while it renews it: runners renew every lease/4 (heartbeat),
+# so a runner that died (on any host) loses its claims after this long.
+DEFAULT_LEASE = timedelta(seconds=90)
 # A post sent this recently by a runner that died may still land: wait before re-posting.
 DEFAULT_IN_FLIGHT = timedelta(seconds=30)
 POST_ATTEMPTS = 4
@@ -66,209 +66,8 @@ _ACTIVE: set[str] = set()
 _ACTIVE_LOCK = threading.Lock()
 
 
-class Transient(Exception):
-    """The call may or may not have reached Slack (5xx, timeout, dropped connection).
-
-    `answered` is True when Slack answered (a 5xx): the request is over. False for a timeout
-    or a dropped connection: the request may still be in flight inside Slack.
-    """
-
-    def __init__(self, code: str, *, answered: bool = False) -> None:
-        super().__init__(code)
-        self.answered = answered
-
-
-class Refused(Exception):
-    """Slack answered with a definite error: nothing was posted."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-
-class DigestSlack(Protocol):
-    """The two Web API operations delivery needs."""
-
-    def post(
-        self,
-        channel: str,
-        *,
-        text: str,
-        blocks: list[dict[str, Any]],
-        metadata: dict[str, Any],
-        thread_ts: str | None = None,
-    ) -> str:
-        """Post and return the message ts. Raises Refused or Transient."""
-        ...
-
-    def find(
-        self, channel: str, marker: str, *, oldest: datetime, thread_ts: str | None = None
-    ) -> str | None:
-        """The ts of our message tagged `marker` (in the thread when thread_ts), or None."""
-        ...
-
-
-def _classify(e: Exception) -> Exception:
-    if isinstance(e, SlackApiError):
-        status = getattr(e.response, "status_code", 200)
-        code = str(e.response.get("error", "") or f"http_{status}")
-        if status >= 500 or status == 429 or code in TRANSIENT_ERRORS:
-            return Transient(code, answered=True)
-        return Refused(code)
-    return Transient(type(e).__name__)
-
-
-NETWORK_ERRORS: tuple[type[BaseException], ...] = (
-    OSError,
-    urllib.error.URLError,
-    http.client.HTTPException,
-    TimeoutError,
-)
-
-
-class WebClientSlack:
-    """DigestSlack over slack_sdk's WebClient.
-
-    Posts retry only 429s (RateLimitErrorRetryHandler, honouring Retry-After); reads also
-    retry 5xx answers and connection errors (ServerErrorRetryHandler,
-    ConnectionErrorRetryHandler), which is safe because reads change nothing.
-    """
-
-    def __init__(
-        self,
-        token: str,
-        *,
-        base_url: str = "https://slack.com/api/",
-        timeout: float = 15.0,
-        rate_limit_retries: int = 10,
-    ) -> None:
-        post_handlers: list[RetryHandler] = [
-            RateLimitErrorRetryHandler(max_retry_count=rate_limit_retries)
-        ]
-        read_handlers: list[RetryHandler] = [
-            RateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
-            ServerErrorRetryHandler(max_retry_count=3),
-            ConnectionErrorRetryHandler(
-                max_retry_count=3,
-                error_types=[
-                    urllib.error.URLError,
-                    ConnectionResetError,
-                    http.client.RemoteDisconnected,
-                    TimeoutError,
-                ],
-            ),
-        ]
-        self.post_client = WebClient(
-            token=token,
-            base_url=base_url,
-            timeout=int(max(1, timeout)),
-            retry_handlers=post_handlers,
-        )
-        self.read_client = WebClient(
-            token=token,
-            base_url=base_url,
-            timeout=int(max(1, timeout)),
-            retry_handlers=read_handlers,
-        )
-
-    def post(
-        self,
-        channel: str,
-        *,
-        text: str,
-        blocks: list[dict[str, Any]],
-        metadata: dict[str, Any],
-        thread_ts: str | None = None,
-    ) -> str:
-        try:
-            resp = self.post_client.chat_postMessage(
-                channel=channel,
-                text=text,
-                blocks=blocks,
-                metadata=metadata,
-                thread_ts=thread_ts,
-                unfurl_links=False,
-                unfurl_media=False,
-            )
-        except SlackApiError as e:
-            raise _classify(e) from None
-        except NETWORK_ERRORS as e:
-            raise Transient(type(e).__name__) from None
-        return str(resp["ts"])
-
-    def find(
-        self, channel: str, marker: str, *, oldest: datetime, thread_ts: str | None = None
-    ) -> str | None:
-        try:
-            return self._find(channel, marker, oldest=oldest, thread_ts=thread_ts)
-        except SlackApiError as e:
-            raise _classify(e) from None
-        except NETWORK_ERRORS as e:
-            raise Transient(type(e).__name__) from None
-
-    def _find(
-        self, channel: str, marker: str, *, oldest: datetime, thread_ts: str | None
-    ) -> str | None:
-        oldest_ts = f"{oldest.timestamp():.6f}"
-        latest: str | None = None
-        for _page in range(10):
-            if thread_ts is not None:
-                resp = self.read_client.conversations_replies(
-                    channel=channel, ts=thread_ts, include_all_metadata=True, limit=200
-                )
-            else:
-                kwargs: dict[str, Any] = {}
-                if latest is not None:
-                    kwargs["latest"] = latest
-                resp = self.read_client.conversations_history(
-                    channel=channel,
-                    oldest=oldest_ts,
-                    include_all_metadata=True,
-                    limit=200,
-                    **kwargs,
-                )
-            messages = resp.get("messages") or []
-            for m in messages:
-                meta = m.get("metadata") or {}
-                payload = meta.get("event_payload") or {}
-                if meta.get("event_type") == METADATA_EVENT and payload.get("slot_id") == marker:
-                    return str(m["ts"])
-            if thread_ts is not None or not resp.get("has_more") or not messages:
-                return None
-            new_latest = str(messages[-1]["ts"])
-            if new_latest == latest:
-                return None
-            latest = new_latest
-        return None
-
-
-class Pacer:
-    """At most one post per `interval` seconds per channel, across this process's threads.
-
-    The interval counts from when the previous post *finished*, so two posts can never
-    reach Slack closer together than `interval`.
-    """
-
-    def __init__(self, interval: float = 1.0) -> None:
-        self.interval = interval
-        self._lock = threading.Lock()
-        self._next: dict[str, float] = {}
-
-    def wait(self, channel: str) -> None:
-        while True:
-            with self._lock:
-                delay = self._next.get(channel, 0.0) - time.monotonic()
-                if delay <= 0:
-                    self._next[channel] = float("inf")  # held until done()
-                    return
-            time.sleep(min(delay, self.interval) if delay != float("inf") else 0.05)
-
-    def done(self, channel: str) -> None:
-        with self._lock:
-            self._next[channel] = time.monotonic() + self.interval
-
-
-PACER = Pacer()
+class LostClaim(Exception):
+    """Another runner took the delivery over (our lease ran out): stop, post nothing."""
 
 
 @dataclass
@@ -278,11 +77,13 @@ class RunReport:
     skipped: int = 0  # missed slots recorded as skipped
     empty: int = 0  # nothing new, subscription skips empty digests
     paused: list[str] = field(default_factory=list)  # channel ids
-    failed: list[str] = field(default_factory=list)
-    unknown: list[str] = field(default_factory=list)  # outcome unknown; next run checks history
+    failed: list[str] = field(default_factory=list)  # Slack refused the message (channel ids)
+    unknown: list[str] = field(default_factory=list)  # outcome unknown; a later run checks
+    queued: list[str] = field(default_factory=list)  # waiting for a history check turn
     busy: int = 0  # claimed by another runner
     cancelled: int = 0  # unsubscribed during the run
     stopped: str | None = None  # auth error code that stopped deliveries
+    errors: dict[str, int] = field(default_factory=dict)  # failure kind -> channels
 
     def summary(self) -> str:
         parts = [
@@ -293,16 +94,73 @@ class RunReport:
             f"paused {len(self.paused)}",
             f"failed {len(self.failed)}",
             f"unknown {len(self.unknown)}",
+            f"queued {len(self.queued)}",
             f"busy {self.busy}",
             f"cancelled {self.cancelled}",
         ]
+        if self.errors:
+            parts.append(f"errors {sum(self.errors.values())}")
         line = "digest run: " + ", ".join(parts)
         if self.stopped:
             line += f"; STOPPED ({self.stopped})"
         return line
 
+    def problems(self) -> list[str]:
+        """One line per kind of failure, with how many channels it hit."""
+        return [
+            f"digest run: {n} channel(s) not delivered: {kind}"
+            for kind, n in sorted(self.errors.items(), key=lambda kv: -kv[1])
+        ]
+
+    @property
+    def ok(self) -> bool:
+        """False when a delivery failed or was left in doubt by this run (exit status 1)."""
+        return not (self.failed or self.unknown or self.errors or self.stopped)
+
 
 ContentSource = DigestContent | Callable[[], DigestContent]
+
+
+class _Heartbeat:
+    """Renews the lease of every claim this run holds, every `every` seconds, so a short lease
+    is safe: a live runner never loses a claim, a dead one's claims expire after the lease."""
+
+    def __init__(self, store: Store, every: float) -> None:
+        self.store = store
+        self.every = every
+        self._claims: dict[int, str] = {}
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="digest-lease", daemon=True)
+
+    def __enter__(self) -> _Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    @contextmanager
+    def holding(self, delivery_id: int, token: str) -> Iterator[None]:
+        with self._lock:
+            self._claims[delivery_id] = token
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._claims.pop(delivery_id, None)
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            with self._lock:
+                claims = list(self._claims.items())
+            if not claims:
+                continue
+            try:
+                self.store.renew(claims)
+            except Exception as e:  # the database is down: the run's own calls report it
+                log.debug("digest lease renewal failed: %s", describe_db_error(e))
 
 
 @dataclass
@@ -316,6 +174,8 @@ class _Run:
     in_flight: timedelta
     pacer: Pacer
     backoff: Sequence[float]
+    checks: HistoryChecks
+    heartbeat: _Heartbeat
     report: RunReport = field(default_factory=RunReport)
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -335,6 +195,10 @@ class _Run:
                 current.append(value)
             else:
                 setattr(self.report, attr, current + 1)
+
+    def error(self, kind: str) -> None:
+        with self.lock:
+            self.report.errors[kind] = self.report.errors.get(kind, 0) + 1
 
     def auth_failed(self, code: str) -> None:
         with self.lock:
@@ -369,7 +233,11 @@ def _pid_alive(pid: int) -> bool:
 
 
 def is_stale(d: Delivery, lease: timedelta, *, now: datetime | None = None) -> bool:
-    """May another runner take this open delivery over?"""
+    """May another runner take this open delivery over?
+
+    `unknown` rows: always. `claimed` rows: when the owner is a dead process on this host, or
+    its lease (renewed every lease/4 while the owner lives) has run out.
+    """
     if d.status == "unknown":
         return True
     if d.status != "claimed":
@@ -399,6 +267,7 @@ def run_due(
     grace: timedelta | None = None,
     lease: timedelta = DEFAULT_LEASE,
     in_flight: timedelta = DEFAULT_IN_FLIGHT,
+    history_interval: timedelta | None = None,
     pacer: Pacer | None = None,
     backoff: Sequence[float] = (1.0, 2.0, 4.0),
 ) -> RunReport:
@@ -408,6 +277,7 @@ def run_due(
     from DIGEST_DB_PATH / DATABASE_URL, the Slack client from SLACK_BOT_TOKEN and
     SLACK_API_URL, the content from BRIEFINGS_DIR, the grace from DIGEST_GRACE.
     `channels` limits the run to those channels (the scheduler's per-channel jobs).
+    `history_interval` is the gap between two history reads (Slack's Tier 1: a minute).
     """
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
@@ -433,6 +303,9 @@ def run_due(
                 grace = parse_duration(settings.digest_grace)
             if workers is None:
                 workers = int(getattr(settings, "digest_workers", 8))
+        checks = HistoryChecks(store, slack, in_flight=in_flight)
+        if history_interval is not None:
+            checks.interval = history_interval
         run = _Run(
             store=store,
             slack=slack,
@@ -443,6 +316,8 @@ def run_due(
             in_flight=in_flight,
             pacer=pacer or PACER,
             backoff=backoff,
+            checks=checks,
+            heartbeat=_Heartbeat(store, max(0.05, lease.total_seconds() / 4)),
         )
         return _run(run, channels, max(1, workers))
     finally:
@@ -484,26 +359,36 @@ def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport
     for d in store.open_deliveries():
         open_by_channel.setdefault(d.channel_id, []).append(d)
     latest_rows = store.latest_slots()
+    waiting: list[Delivery] = []  # open rows that need a history check, oldest slot first
     for sub in subs:
         open_all = open_by_channel.get(sub.channel_id, [])
         open_rows = [d for d in open_all if is_stale(d, run.lease)]
         run.report.busy += len(open_all) - len(open_rows)
+        waiting += [d for d in open_rows if _check_due(run, d)]
         new_slot: datetime | None = None
         if sub.due_enabled:
             new_slot = _plan_slots(run, sub, latest_rows.get(sub.channel_id))
         if open_rows or new_slot is not None:
             plans.append((sub, open_rows, new_slot))
+    waiting.sort(key=lambda d: (d.slot, d.id))
+    run.checks.head = waiting[0].id if waiting else None
     if not plans:
         return run.report
     run.content()  # load the briefings before claiming anything (a ContentError stops here)
-    if workers == 1 or len(plans) == 1:
-        for plan in plans:
-            _channel(run, *plan)
-    else:
-        with ThreadPoolExecutor(max_workers=min(workers, len(plans))) as pool:
-            for fut in [pool.submit(_channel, run, *plan) for plan in plans]:
-                fut.result()
+    with run.heartbeat:
+        if workers == 1 or len(plans) == 1:
+            for plan in plans:
+                _channel(run, *plan)
+        else:
+            with ThreadPoolExecutor(max_workers=min(workers, len(plans))) as pool:
+                for fut in [pool.submit(_channel, run, *plan) for plan in plans]:
+                    fut.result()
     return run.report
+
+
+def _check_due(run: _Run, d: Delivery) -> bool:
+    """Will recovering `d` read history now (rather than wait, give up or just post)?"""
+    return needs_check(d) and (d.ts is not None or run.now - d.slot <= run.grace)
 
 
 def _plan_slots(run: _Run, sub: Subscription, last_row: datetime | None) -> datetime | None:
@@ -536,6 +421,15 @@ def _plan_slots(run: _Run, sub: Subscription, last_row: datetime | None) -> date
     return latest
 
 
+def failure_kind(e: BaseException) -> str:
+    """A short, secret-free description of an unexpected failure, the same for every channel
+    it hits (so a run reports one line per kind)."""
+    db = describe_db_error(e)
+    if db is not None:
+        return db
+    return f"unexpected {type(e).__name__} (a bug: run with --channel ID to reproduce)"
+
+
 def _channel(
     run: _Run, sub: Subscription, open_rows: list[Delivery], new_slot: datetime | None
 ) -> None:
@@ -544,6 +438,9 @@ def _channel(
         for d in open_rows:
             if run.stop.is_set():
                 return
+            if _check_due(run, d) and run.checks.head != d.id:
+                run.add("queued", slot_id(d.channel_id, d.slot))  # its turn comes later
+                continue
             token = uuid.uuid4().hex
             with _ACTIVE_LOCK:
                 _ACTIVE.add(token)
@@ -552,8 +449,8 @@ def _channel(
                 if mine is None:
                     run.add("busy")
                     continue
-                since = min(d.slot, d.claimed_at or d.slot) - timedelta(minutes=10)
-                _deliver(run, sub, mine, recovering=True, since=since)
+                with run.heartbeat.holding(mine.id, token):
+                    _deliver(run, sub, mine, recovering=True)
             finally:
                 with _ACTIVE_LOCK:
                     _ACTIVE.discard(token)
@@ -572,14 +469,15 @@ def _channel(
                     else:
                         run.add("busy")
                     return
-                since = min(new_slot, datetime.now(UTC)) - timedelta(minutes=10)
-                _deliver(run, sub, mine, recovering=False, since=since)
+                with run.heartbeat.holding(mine.id, token):
+                    _deliver(run, sub, mine, recovering=False)
             finally:
                 with _ACTIVE_LOCK:
                     _ACTIVE.discard(token)
-    except Exception:  # a bug or a database outage: keep the other channels going
-        log.exception("digest %s: delivery failed unexpectedly", sub.channel_id)
-        run.add("failed", sub.channel_id)
+    except Exception as e:  # a database outage or a bug: count it, keep the other channels going
+        kind = failure_kind(e)
+        run.error(kind)
+        log.debug("digest %s: %s", sub.channel_id, kind, exc_info=True)
 
 
 def _compose_for(run: _Run, sub: Subscription, slot: datetime) -> Digest | None:
@@ -608,23 +506,28 @@ def _metadata(sid: str, part: str) -> dict[str, Any]:
 
 def _post_verified(
     run: _Run,
-    channel: str,
+    d: Delivery,
+    token: str,
     *,
     text: str,
     blocks: list[dict[str, Any]],
     marker: str,
     part: str,
-    since: datetime,
     thread_ts: str | None = None,
 ) -> str:
-    """Post once. On an ambiguous failure, look for the marker before each retry."""
+    """Post once. Each send is stamped in the claim first (a compare-and-set: LostClaim when
+    another runner has it). On an ambiguous failure, look for the marker before retrying."""
+    channel = d.channel_id
     last: Exception | None = None
     for attempt in range(POST_ATTEMPTS):
         if run.stop.is_set():
             raise Refused("stopped")
         run.pacer.wait(channel)
+        sent_at = datetime.now(UTC)
         sent = time.monotonic()
         try:
+            if not run.store.update_claim(d.id, token, attempted_at=sent_at):
+                raise LostClaim(marker)
             return run.slack.post(
                 channel,
                 text=text,
@@ -634,30 +537,30 @@ def _post_verified(
             )
         except Transient as e:
             last = e
-            log.warning(
-                "digest %s: post attempt %d failed (%s); checking history before retrying",
-                channel,
-                attempt + 1,
-                e,
-            )
+            log.warning("digest %s: %s attempt %d failed (%s)", channel, part, attempt + 1, e)
         finally:
             run.pacer.done(channel)
+        if isinstance(last, RateLimited):  # refused for now, certainly not posted
+            time.sleep(min(last.retry_after, 60.0))
+            continue
         delay = run.backoff[min(attempt, len(run.backoff) - 1)]
-        if last is not None and not getattr(last, "answered", True):
+        if not getattr(last, "answered", True):
             # No answer (timeout, dropped connection): the post may still land. Give it until
             # `in_flight` after it was sent before looking for it, then retry if absent.
             delay = max(delay, sent + run.in_flight.total_seconds() - time.monotonic())
         time.sleep(delay)
-        found = run.slack.find(channel, marker, oldest=since, thread_ts=thread_ts)
+        found = run.checks.find(d, marker, sent_at=sent_at, thread_ts=thread_ts)
         if found is not None:
             log.info("digest %s: the failed post had landed (%s); not re-posting", channel, marker)
             return found
     raise Transient(f"gave up after {POST_ATTEMPTS} attempts ({last})")
 
 
-def _deliver(
-    run: _Run, sub: Subscription, d: Delivery, *, recovering: bool, since: datetime
-) -> None:
+def _finish_unknown(run: _Run, d: Delivery, token: str, ts: str | None, why: str) -> None:
+    run.store.finish(d.id, token, "unknown", ts=ts, error=why[:200])
+
+
+def _deliver(run: _Run, sub: Subscription, d: Delivery, *, recovering: bool) -> None:
     store, channel = run.store, sub.channel_id
     token = d.claim_token
     assert token is not None
@@ -667,33 +570,32 @@ def _deliver(
     try:
         current = store.get(channel)
         still_on = current is not None and current.due_enabled and current.since < d.slot
-        if ts is None and recovering:
-            ts = run.slack.find(channel, sid, oldest=since)
+        sent_before = d.attempted_at if recovering and needs_check(d) else None
+        if ts is None and recovering and run.now - d.slot > run.grace:
+            store.finish(d.id, token, "skipped", error="outcome unknown; past DIGEST_GRACE")
+            run.add("skipped")
+            return
+        if ts is None and sent_before is not None:
+            ts = run.checks.find(d, sid, sent_at=sent_before)
             if ts is not None:
-                store.update_claim(d.id, token, ts=ts)
+                store.update_claim(d.id, token, ts=ts, attempted_at=None)
+                sent_before = None  # the thread reply is sent only after ts is recorded
                 log.info("digest %s: found slot %s in history; recording it", channel, sid)
-        if (
-            ts is None
-            and recovering
-            and d.attempted_at is not None
-            and datetime.now(UTC) - d.attempted_at < run.in_flight
-        ):
-            # The dead runner's post went out moments ago and may still land: look again later.
-            store.finish(d.id, token, "unknown", error="post in flight; checking again later")
+        detail_ts = d.detail_ts
+        if ts is not None and sent_before is not None:  # a thread reply was sent: did it land?
+            detail_ts = run.checks.find(d, f"{sid}#thread", sent_at=sent_before, thread_ts=ts)
+            if detail_ts is not None:
+                store.update_claim(d.id, token, detail_ts=detail_ts, attempted_at=None)
+                sent_before = None
+        if sent_before is not None and datetime.now(UTC) - sent_before < run.in_flight:
+            # A runner that died sent a post moments ago, not seen yet: it may still land.
+            _finish_unknown(run, d, token, ts, "post in flight; checking again later")
             run.add("unknown", sid)
-            log.info(
-                "digest %s: slot %s was posted moments ago; checking again later", channel, sid
-            )
+            log.info("digest %s: slot %s was sent moments ago; checking again later", channel, sid)
             return
         if ts is None and not still_on:
             store.finish(d.id, token, "cancelled", error="unsubscribed before posting")
             run.add("cancelled")
-            return
-        if ts is None and recovering and run.now - d.slot > run.grace:
-            store.finish(
-                d.id, token, "skipped", error="outcome unknown, not in history; past grace"
-            )
-            run.add("skipped")
             return
         digest = _compose_for(run, sub, d.slot)
         if ts is None:
@@ -704,30 +606,21 @@ def _deliver(
             store.update_claim(
                 d.id, token, article_ids=digest.article_ids, spotlight=digest.spotlight
             )
-            # Last look before posting: still ours, still subscribed?
+            # Last look before posting: still subscribed?
             current = store.get(channel)
             if current is None or not current.due_enabled:
                 store.finish(d.id, token, "cancelled", error="unsubscribed before posting")
                 run.add("cancelled")
                 return
-            if not store.update_claim(d.id, token, attempted_at=datetime.now(UTC)):
-                run.add("busy")  # lost the claim (lease ran out and another runner took it)
-                return
             ts = _post_verified(
-                run,
-                channel,
-                text=digest.text,
-                blocks=digest.blocks,
-                marker=sid,
-                part="digest",
-                since=since,
+                run, d, token, text=digest.text, blocks=digest.blocks, marker=sid, part="digest"
             )
             main_posted_now = True
-            store.update_claim(d.id, token, ts=ts)
-        detail_ts = d.detail_ts
+            store.update_claim(d.id, token, ts=ts, attempted_at=None)
+        detail_error = None
         if digest is not None and digest.thread_blocks and detail_ts is None:
-            detail_ts = _post_detail(run, channel, digest, sid, ts, since, recovering)
-        values: dict[str, Any] = {"ts": ts, "detail_ts": detail_ts, "error": None}
+            detail_ts, detail_error = _post_detail(run, d, token, digest, sid, ts)
+        values: dict[str, Any] = {"ts": ts, "detail_ts": detail_ts, "error": detail_error}
         if digest is not None:
             values.update(article_ids=digest.article_ids, spotlight=digest.spotlight)
         store.finish(d.id, token, "posted", **values)
@@ -736,8 +629,33 @@ def _deliver(
             log.info("digest %s: posted slot %s (ts %s)", channel, sid, ts)
         else:
             run.add("recovered", sid)
+        if detail_error:
+            run.add("failed", channel)
+    except LostClaim:
+        run.add("busy")  # another runner took it over; it owns the outcome now
+    except CheckDeferred as e:
+        _finish_unknown(run, d, token, ts, str(e))
+        run.add("queued", sid)
+        log.info("digest %s: slot %s %s", channel, sid, e)
+    except CheckImpossible as e:
+        # Without reading history we cannot tell whether it was posted: never post blindly.
+        store.finish(d.id, token, "failed", ts=ts, error=f"cannot check history ({e.code})")
+        run.add("failed", channel)
+        log.error(
+            "digest %s: slot %s may or may not have been posted, and history cannot be read "
+            "(%s): add the channels:history and groups:history scopes",
+            channel,
+            sid,
+            e.code,
+        )
     except Refused as e:
-        if e.code == "stopped":
+        if ts is not None:  # the digest is in; only the thread reply is left
+            _finish_unknown(run, d, token, ts, f"thread reply: {e.code}")
+            if e.code in AUTH_ERRORS:
+                run.auth_failed(e.code)
+            elif e.code != "stopped":
+                run.add("unknown", sid)
+        elif e.code == "stopped":
             store.release(d.id, token)
         elif e.code in PAUSE_ERRORS:
             store.finish(d.id, token, "paused", error=e.code)
@@ -757,41 +675,40 @@ def _deliver(
             run.add("failed", channel)
             log.error("digest %s: Slack refused slot %s (%s)", channel, sid, e.code)
     except Transient as e:
-        if ts is not None:  # the main message is in; only the thread reply is in doubt
-            store.finish(d.id, token, "posted", ts=ts, error=f"thread: {e}"[:200])
-            run.add("posted" if main_posted_now else "recovered", sid)
-        else:
-            store.finish(d.id, token, "unknown", error=str(e)[:200])
-            run.add("unknown", sid)
-            log.warning(
-                "digest %s: outcome of slot %s unknown (%s); next run checks", channel, sid, e
-            )
+        # Main message or thread reply in doubt: the row stays open and a later run checks
+        # history for it (ts kept when the main message is in).
+        _finish_unknown(run, d, token, ts, str(e))
+        run.add("unknown", sid)
+        log.warning("digest %s: outcome of %s unknown (%s); next run checks", channel, sid, e)
 
 
 def _post_detail(
-    run: _Run, channel: str, digest: Digest, sid: str, ts: str, since: datetime, recovering: bool
-) -> str | None:
+    run: _Run,
+    d: Delivery,
+    token: str,
+    digest: Digest,
+    sid: str,
+    ts: str,
+) -> tuple[str | None, str | None]:
+    """Post the thread reply (with the same guarantees as the digest): (its ts, None), or
+    (None, why) when Slack refused it for good. Raises Transient or CheckDeferred (the row
+    stays open and a later run checks the thread), or Refused for auth errors."""
     marker = f"{sid}#thread"
     assert digest.thread_blocks is not None
-    with contextlib.suppress(Transient):
-        if recovering:
-            found = run.slack.find(channel, marker, oldest=since, thread_ts=ts)
-            if found is not None:
-                return found
     try:
-        return _post_verified(
+        detail = _post_verified(
             run,
-            channel,
+            d,
+            token,
             text=digest.thread_text or "Details",
             blocks=digest.thread_blocks,
             marker=marker,
             part="thread",
-            since=since,
             thread_ts=ts,
         )
     except Refused as e:
-        if e.code in AUTH_ERRORS:
-            run.auth_failed(e.code)
-        elif e.code != "stopped":
-            log.warning("digest %s: thread reply refused (%s)", channel, e.code)
-        return None
+        if e.code in AUTH_ERRORS or e.code == "stopped":
+            raise
+        log.error("digest %s: Slack refused the thread reply of %s (%s)", d.channel_id, sid, e.code)
+        return None, f"thread reply refused: {e.code}"[:200]
+    return detail, None

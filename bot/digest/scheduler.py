@@ -145,6 +145,8 @@ def sweep() -> None:
         return
     if report.posted or report.recovered or report.paused or report.failed or report.stopped:
         log.info("%s", report.summary())
+    for line in report.problems():
+        log.error("%s", line)
     _after(rt, report.stopped)
 
 
@@ -158,6 +160,8 @@ def run_channel(channel_id: str) -> None:
     except Exception as e:
         log.error("digest job for %s failed: %s", channel_id, _oneline(e))
         return
+    for line in report.problems():
+        log.error("%s", line)
     _after(rt, report.stopped)
 
 

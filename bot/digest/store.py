@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
@@ -65,6 +65,23 @@ FINAL_STATUSES = frozenset({"posted", "skipped", "empty", "paused", "failed", "c
 
 class SchemaError(RuntimeError):
     """The database holds a schema this code cannot use."""
+
+
+def describe_db_error(e: BaseException) -> str | None:
+    """One line for a database failure, never the URL (it may carry a password); None when
+    `e` is not a database error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    if not isinstance(e, SQLAlchemyError):
+        return None
+    orig = getattr(e, "orig", None) or e
+    text = str(orig).strip()
+    first = text.splitlines()[0] if text else type(orig).__name__
+    first = first.split("(", 1)[0].strip() or type(orig).__name__
+    return (
+        f"the digest database failed ({type(orig).__name__}: {first[:160]}). "
+        "Check DATABASE_URL (PostgreSQL) or DIGEST_DB_PATH (SQLite)."
+    )
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -225,6 +242,11 @@ def _delivery_from_row(row: Any) -> Delivery:
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _stamp(t: datetime) -> str:
+    """A UTC time as fixed-width text that sorts like the time itself."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def make_engine(url: str) -> Engine:
@@ -625,22 +647,29 @@ class Store:
             row = conn.execute(select(d).where(d.c.id == delivery.id)).one()
         return _delivery_from_row(row)
 
-    def still_owned(self, delivery_id: int, token: str) -> bool:
-        """True when the claim is still ours (and refreshes its lease)."""
+    def renew(self, claims: Iterable[tuple[int, str]]) -> set[int]:
+        """Refresh the lease of claims we hold, in one transaction. Returns the ids still ours."""
         d = self.t.deliveries
+        ours: set[int] = set()
+        now = _utcnow()
         with self._tx() as conn:
-            res = conn.execute(
-                update(d)
-                .where(d.c.id == delivery_id, d.c.claim_token == token, d.c.status == "claimed")
-                .values(claimed_at=_utcnow())
-            )
-            return bool(res.rowcount)
+            for delivery_id, token in claims:
+                res = conn.execute(
+                    update(d)
+                    .where(d.c.id == delivery_id, d.c.claim_token == token, d.c.status == "claimed")
+                    .values(claimed_at=now)
+                )
+                if res.rowcount:
+                    ours.add(delivery_id)
+        return ours
 
     def update_claim(self, delivery_id: int, token: str, **values: Any) -> bool:
-        """Update fields of a delivery we own (plan, ts, detail_ts, error)."""
+        """Update fields of a delivery we own (plan, ts, detail_ts, error); renews the lease.
+        False when the claim is no longer ours."""
         d = self.t.deliveries
         if "article_ids" in values and values["article_ids"] is not None:
             values["article_ids"] = json.dumps(list(values["article_ids"]))
+        values.setdefault("claimed_at", _utcnow())
         with self._tx() as conn:
             res = conn.execute(
                 update(d)
@@ -648,6 +677,55 @@ class Store:
                 .values(**values)
             )
             return bool(res.rowcount)
+
+    # ---------------------------------------------------------------- shared counters
+
+    def take_turn(self, key: str, interval: timedelta, *, now: datetime | None = None) -> bool:
+        """A turn for a rate-limited call, shared by every process: True at most once per
+        `interval` per key (and not before a time set by `hold_turns`)."""
+        self.create_schema()
+        now = now or _utcnow()
+        m = self.t.meta
+        with self._tx() as conn:
+            res = conn.execute(
+                update(m)
+                .where(m.c.key == key, m.c.value <= _stamp(now))
+                .values(value=_stamp(now + interval))
+            )
+            if res.rowcount:
+                return True
+            return bool(
+                self._insert_ignore(conn, m, [{"key": key, "value": _stamp(now + interval)}])
+            )
+
+    def hold_turns(self, key: str, until: datetime) -> None:
+        """No turn for `key` before `until` (Slack answered 429 with Retry-After)."""
+        self.create_schema()
+        m = self.t.meta
+        with self._tx() as conn:
+            res = conn.execute(
+                update(m)
+                .where(m.c.key == key, m.c.value < _stamp(until))
+                .values(value=_stamp(until))
+            )
+            if not res.rowcount:
+                self._insert_ignore(conn, m, [{"key": key, "value": _stamp(until)}])
+
+    def get_note(self, key: str) -> str | None:
+        self.create_schema()
+        m = self.t.meta
+        with self.engine.connect() as conn:
+            value = conn.execute(select(m.c.value).where(m.c.key == key)).scalar_one_or_none()
+        return None if value is None else str(value)
+
+    def set_note(self, key: str, value: str | None) -> None:
+        """Keep (or with None, forget) a short value under `key`, e.g. a history cursor."""
+        self.create_schema()
+        m = self.t.meta
+        with self._tx() as conn:
+            conn.execute(delete(m).where(m.c.key == key))
+            if value is not None:
+                conn.execute(insert(m).values(key=key, value=value))
 
     def finish(self, delivery_id: int, token: str, status: str, **values: Any) -> bool:
         """Move a delivery we own to `status` (final, or `unknown`), releasing the claim."""
