@@ -8,7 +8,6 @@ does, the PostgreSQL tests skip and the summary says so, with how to enable them
 from __future__ import annotations
 
 import os
-import socket
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,33 +16,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from postgres_support import LOCAL_PG, find_postgres
 from slack_stub import SlackStub
 
-LOCAL_PG = "postgresql://postgres@127.0.0.1:5432/test"
 _PG_NOTE: list[str] = []  # why PostgreSQL tests skip, for the summary
-
-
-def _answers(host: str, port: int) -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def find_postgres(url: str = LOCAL_PG) -> tuple[str | None, str]:
-    """(url, "") when PostgreSQL at `url` takes a connection, else (None, why not)."""
-    if not _answers("127.0.0.1", 5432):
-        return None, "nothing answers on 127.0.0.1:5432"
-    import psycopg
-
-    try:
-        with psycopg.connect(url, connect_timeout=3) as conn:
-            conn.execute("select 1")
-    except psycopg.Error as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        return None, f"127.0.0.1:5432 answers but {url} refused: {first[:160]}"
-    return url, ""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -66,8 +42,15 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
             yellow=True,
         )
     elif url and not skipped:
-        host = url.rsplit("@", 1)[-1]
-        terminalreporter.write_line(f"PostgreSQL tests ran against {host}")
+        ran = [
+            r
+            for kind in ("passed", "failed")
+            for r in terminalreporter.stats.get(kind, [])
+            if "postgres" in getattr(r, "keywords", {})
+        ]
+        if ran:
+            host = url.rsplit("@", 1)[-1]
+            terminalreporter.write_line(f"{len(ran)} PostgreSQL tests ran against {host}")
 
 
 @pytest.fixture

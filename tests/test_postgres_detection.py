@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import LOCAL_PG, find_postgres
+from postgres_support import LOCAL_PG, find_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,8 +41,7 @@ def test_the_local_server_is_found_or_the_skip_is_explained() -> None:
     output = run_postgres_tests()
     if url is not None:
         assert " skipped" not in output and " passed" in output, output[-2000:]
-        assert "PostgreSQL tests ran against 127.0.0.1:5432/test" in output
+        assert "PostgreSQL tests ran against 127.0.0.1:5432/test" in output, output[-2000:]
     else:
         assert f"PostgreSQL tests skipped: {why}" in output, output[-2000:]
         assert f"set TEST_DATABASE_URL, e.g. {LOCAL_PG}" in output
-
