@@ -125,9 +125,14 @@ def add(
     seeds_dir, out_dir = _dirs(seeds_dir, out_dir)
     try:
         overrides.check()
+        corpus = Corpus.load(seeds_dir)
+        is_url = source.lower().startswith(("http://", "https://"))
+        known = corpus.duplicate_of((source,), ()) if is_url and not force else None
+        if known is not None:  # a URL already in seeds/ is not fetched again
+            raise IngestError(f"{source}: {known}")
         with Fetcher(timeout=timeout) as fetcher:
             draft = read_source(source, fetcher, sys.stdin.buffer)
-        added = save(draft, overrides, Corpus.load(seeds_dir), force=force)
+        added = save(draft, overrides, corpus, force=force)
     except IngestError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(shown(added.path))

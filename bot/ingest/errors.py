@@ -4,7 +4,12 @@ from __future__ import annotations
 
 
 class IngestError(Exception):
-    """Bad input or a failed fetch. `str(exc)` is shown to the user as is."""
+    """Bad input or a failed fetch. `str(exc)` is shown to the user as is. `transient` marks
+    what may work later (timeout, unreachable host, 5xx, 429): feeds retry only those."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
 
 
 class DuplicateError(IngestError):

@@ -9,12 +9,18 @@ text, no site name made from the host name. Pure: no I/O.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urljoin
 
 import trafilatura
+
+# The libraries log "discarding data" and the like; this package reports outcomes itself, in
+# one line, so their records would only repeat it (or print a second line on a terminal).
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 MIN_WORDS = 50  # below this a page is a teaser, a paywall or an app shell, not an article
 _SPACE = re.compile(r"\s+")

@@ -66,7 +66,6 @@ class Fetcher:
     ) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
-        self.requests = 0  # counted for tests and `feeds pull` reports
         self._client = httpx.Client(
             follow_redirects=True,
             timeout=httpx.Timeout(timeout),
@@ -105,7 +104,6 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         deadline = time.monotonic() + self.timeout
-        self.requests += 1
         try:
             with self._client.stream("GET", url, headers=headers) as resp:
                 final = str(resp.url)
@@ -118,7 +116,10 @@ class Fetcher:
                         if resp.status_code < 500
                         else "the site is failing; try again later"
                     )
-                    raise IngestError(f"{url}: HTTP {resp.status_code} {reason}; {hint}")
+                    raise IngestError(
+                        f"{url}: HTTP {resp.status_code} {reason}; {hint}",
+                        transient=resp.status_code >= 500 or resp.status_code in (408, 429),
+                    )
                 media, charset = _content_type(resp.headers.get("content-type", ""))
                 length = resp.headers.get("content-length", "")
                 if length.isdigit() and int(length) > self.max_bytes:
@@ -150,7 +151,8 @@ class Fetcher:
         except httpx.TimeoutException:
             raise IngestError(
                 f"{url}: no complete answer within {self.timeout:g} s; "
-                "try again later, or allow longer with --timeout"
+                "try again later, or allow longer with --timeout",
+                transient=True,
             ) from None
         except httpx.TooManyRedirects:
             raise IngestError(
@@ -160,7 +162,8 @@ class Fetcher:
             raise IngestError(f"{url}: not a valid http(s) URL; check it") from None
         except httpx.TransportError as exc:
             raise IngestError(
-                f"{url}: cannot reach {_host(url)} ({_reason(exc)}); check the URL and your network"
+                f"{url}: cannot reach {_host(url)} ({_reason(exc)}); check the URL and your network",
+                transient=True,
             ) from None
 
 

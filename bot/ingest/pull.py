@@ -2,8 +2,9 @@
 
 Per feed: 304 → nothing fetched beyond the feed. Otherwise every entry not seen before is
 judged by its title and summary (the article page is fetched only for a relevant entry, or to
-judge an entry that has no summary), then added through `bot.ingest.add`. Failed entries are
-not remembered, and the feed's validators are not stored, so the next pull retries them.
+judge an entry that has no summary), then added through `bot.ingest.add`. An entry that failed
+for now (timeout, 5xx) is not remembered, and the feed's validators are not stored, so the
+next pull retries it; one that cannot work (a paywall, a PDF, a 404) is remembered as failed.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class FeedReport:
     failed: int = 0
     seen_before: int = 0
     not_modified: bool = False
+    retry: bool = False  # an entry failed for now (timeout, 5xx): try it again next pull
     error: str | None = None  # the feed itself failed
     entry_errors: list[str] = field(default_factory=list)
 
@@ -124,9 +126,11 @@ def pull_feed(
             report.seen_before += 1
             continue
         outcome = _entry(entry, pattern, corpus, fetcher, report)
-        if outcome is not None:
+        if outcome is None:
+            report.retry = True
+        else:
             fs.seen[key] = outcome
-    if report.failed:  # fetch the whole feed next time, to retry the failed entries
+    if report.retry:  # fetch the whole feed next time, to retry the failed entries
         fs.etag = fs.last_modified = None
     else:
         fs.etag, fs.last_modified = fetched.etag, fetched.last_modified
@@ -165,7 +169,7 @@ def _entry(
     except IngestError as exc:
         report.failed += 1
         report.entry_errors.append(str(exc))
-        return None
+        return None if exc.transient else "failed"  # a paywall or a PDF will not change
     return "new"
 
 

@@ -142,8 +142,13 @@ class Corpus:
             raise IngestError(
                 f"{shown(path)}: front matter did not read back as written; not saved"
             )
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{meta.id}-", suffix=".tmp", dir=self.folder)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{meta.id}-", suffix=".tmp", dir=self.folder)
+        except OSError as exc:
+            raise IngestError(
+                f"{shown(self.folder)}: cannot write there ({exc.strerror or exc}); check the folder"
+            ) from None
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -151,6 +156,10 @@ class Corpus:
                 os.fsync(fh.fileno())
             os.chmod(tmp, 0o644)
             _publish(tmp, path)
+        except OSError as exc:
+            raise IngestError(
+                f"{shown(path)}: cannot write it ({exc.strerror or exc}); nothing was saved"
+            ) from None
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)

@@ -31,6 +31,7 @@ class Route:
     etag: str | None = None  # answer 304 when If-None-Match matches
     last_modified: str | None = None  # answer 304 when If-Modified-Since matches
     send_length: bool = True  # False: no Content-Length, the body ends when the connection closes
+    chunk_delay: float = 0.0  # seconds between 64 KB chunks of the body (a trickling server)
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -89,6 +90,9 @@ class LocalServer:
                 self.end_headers()
                 try:
                     for i in range(0, len(route.body), 65536):
+                        if i and route.chunk_delay:
+                            self.wfile.flush()
+                            time.sleep(route.chunk_delay)
                         self.wfile.write(route.body[i : i + 65536])
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (size cap, timeout): expected

@@ -183,10 +183,13 @@ BIG = b"<html><body>" + b"<p>filler text</p>" * 400_000 + b"</body></html>"  # 7
         (Route(PAYWALL.encode()), ("no article text found", "paywall", ".txt")),
         (Route(SCRIPT_ONLY.encode()), ("no article text found",)),
         (Route(redirect="/loop"), ("too many redirects",)),
+        (Route(b"<html><head></head><body></body></html>"), ("no article text found",)),
+        (Route(b"x" * 400_000, chunk_delay=0.15), ("no complete answer within 0.4 s",)),
+        (Route(b'<rss version="2.0"/>', content_type="application/rss+xml"), ("is application/rss+xml",)),
     ],
     ids=[
         "404", "500", "slow", "oversized", "oversized-no-length", "pdf", "pdf-octet-stream",
-        "image", "paywall", "script-only", "redirect-loop",
+        "image", "paywall", "script-only", "redirect-loop", "empty-html", "trickle", "feed",
     ],
 )  # fmt: skip
 def test_bad_sources_are_one_line_and_write_nothing(
@@ -272,3 +275,20 @@ def test_build_flag_rebuilds_and_lists_changed_briefings(server: LocalServer, se
     assert f"  articles/{SLUG}.md (new)" in lines
     assert "  overview.md" in lines
     assert (out / "articles" / f"{SLUG}.md").is_file()
+
+
+def test_a_url_already_in_seeds_is_refused_without_fetching(
+    server: LocalServer, seeds: Path
+) -> None:
+    server.routes["/plain"] = Route(Page(canonical=None).html().encode())
+    assert add(seeds, server.url("/plain")).exit_code == 0
+    one_line_error(add(seeds, server.url("/plain/")), "(same URL)", "--force")
+    assert server.hits["/plain"] == 1
+
+
+def test_a_folder_that_cannot_be_written_is_one_line(server: LocalServer, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "articles").write_text("a file where the folder should be")
+    server.routes["/a"] = Route(Page().html().encode())
+    one_line_error(add(seeds, server.url("/a")), "articles: cannot write there")

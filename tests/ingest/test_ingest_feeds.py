@@ -267,3 +267,21 @@ def test_entry_whose_link_is_a_seed_url_is_not_fetched(server: LocalServer, seed
     result = pull(seeds)
     assert result.output.splitlines()[0].startswith("Ledger: 0 new, 2 duplicate, 1 not relevant")
     assert server.hits["/news/1"] == 0
+
+
+def test_an_entry_that_cannot_work_is_not_retried(server: LocalServer, seeds: Path) -> None:
+    from ingest_pages import PAYWALL
+
+    serve_news(server)
+    server.routes["/news/1"] = Route(PAYWALL.encode())
+    write_feeds(seeds, server, ("Ledger", "/rss.xml", []))
+    first = pull(seeds)
+    assert first.output.splitlines()[0].startswith(
+        "Ledger: 1 new, 0 duplicate, 1 not relevant, 1 failed; first failure: "
+        f"{server.url('/news/1')}: no article text found"
+    )
+    second = pull(seeds)
+    assert second.output.splitlines() == [
+        "Ledger: not modified since the last pull, nothing fetched"
+    ]
+    assert server.hits["/news/1"] == 1
