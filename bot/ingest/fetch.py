@@ -6,6 +6,7 @@ URL asked for (and its redirects) is fetched; nothing else is downloaded.
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -49,6 +50,15 @@ def _content_type(header: str) -> tuple[str, str | None]:
         if key.strip().lower() == "charset" and value.strip():
             charset = value.strip().strip("\"'")
     return media.strip().lower(), charset
+
+
+_SECRET_PARAM = re.compile(r"(?i)([?&][^=&#]*(?:key|token|secret|sig|pass|auth)[^=&#]*=)[^&#]*")
+
+
+def safe_url(url: str) -> str:
+    """The URL for messages and logs: no password, no value of a key/token-like parameter."""
+    url = re.sub(r"^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@?#]*@", r"\1", url)
+    return _SECRET_PARAM.sub(r"\1…", url)
 
 
 def _mb(n: int) -> str:
@@ -96,8 +106,9 @@ class Fetcher:
         last_modified: str | None = None,
     ) -> Fetched:
         """GET `url`. A 304 (only possible with etag/last_modified) returns status 304."""
+        shown = safe_url(url)
         if not url.lower().startswith(("http://", "https://")):
-            raise IngestError(f"{url}: not an http(s) URL, a .html or .txt file, or '-'")
+            raise IngestError(f"{shown}: not an http(s) URL, a .html or .txt file, or '-'")
         headers = {"Accept": accept}
         if etag:
             headers["If-None-Match"] = etag
@@ -117,14 +128,14 @@ class Fetcher:
                         else "the site is failing; try again later"
                     )
                     raise IngestError(
-                        f"{url}: HTTP {resp.status_code} {reason}; {hint}",
+                        f"{shown}: HTTP {resp.status_code} {reason}; {hint}",
                         transient=resp.status_code >= 500 or resp.status_code in (408, 429),
                     )
                 media, charset = _content_type(resp.headers.get("content-type", ""))
                 length = resp.headers.get("content-length", "")
                 if length.isdigit() and int(length) > self.max_bytes:
                     raise IngestError(
-                        f"{url}: the page is {_mb(int(length))}, over the {_mb(self.max_bytes)} "
+                        f"{shown}: the page is {_mb(int(length))}, over the {_mb(self.max_bytes)} "
                         "limit; this is not a news article page"
                     )
                 chunks: list[bytes] = []
@@ -133,7 +144,7 @@ class Fetcher:
                     size += len(chunk)
                     if size > self.max_bytes:
                         raise IngestError(
-                            f"{url}: the page is over the {_mb(self.max_bytes)} limit; "
+                            f"{shown}: the page is over the {_mb(self.max_bytes)} limit; "
                             "this is not a news article page"
                         )
                     if time.monotonic() > deadline:
@@ -150,19 +161,19 @@ class Fetcher:
                 )
         except httpx.TimeoutException:
             raise IngestError(
-                f"{url}: no complete answer within {self.timeout:g} s; "
+                f"{shown}: no complete answer within {self.timeout:g} s; "
                 "try again later, or allow longer with --timeout",
                 transient=True,
             ) from None
         except httpx.TooManyRedirects:
             raise IngestError(
-                f"{url}: too many redirects; open it in a browser and use the final URL"
+                f"{shown}: too many redirects; open it in a browser and use the final URL"
             ) from None
         except (httpx.InvalidURL, httpx.UnsupportedProtocol):
-            raise IngestError(f"{url}: not a valid http(s) URL; check it") from None
+            raise IngestError(f"{shown}: not a valid http(s) URL; check it") from None
         except httpx.TransportError as exc:
             raise IngestError(
-                f"{url}: cannot reach {_host(url)} ({_reason(exc)}); check the URL and your network",
+                f"{shown}: cannot reach {_host(url)} ({_reason(exc)}); check the URL and your network",
                 transient=True,
             ) from None
 

@@ -24,7 +24,7 @@ from bot.ingest.errors import DuplicateError, IngestError
 from bot.ingest.extract import parse_date
 from bot.ingest.feeds import FEEDS_FILE, Feed, default_keywords, keyword_pattern, read_feeds
 from bot.ingest.feedstate import State
-from bot.ingest.fetch import DEFAULT_TIMEOUT, Fetcher
+from bot.ingest.fetch import DEFAULT_TIMEOUT, Fetcher, safe_url
 from bot.ingest.seedfile import Corpus, shown
 
 FEED_ACCEPT = (
@@ -114,7 +114,8 @@ def pull_feed(
         why = parsed.get("bozo_exception")
         detail = f" ({str(why).splitlines()[0][:120]})" if why else ""
         report.error = (
-            f"{feed.url}: not a readable RSS or Atom feed{detail}; check the url in feeds.toml"
+            f"{safe_url(feed.url)}: not a readable RSS or Atom feed{detail}; "
+            "check the url in feeds.toml"
         )
         return report
     pattern = keyword_pattern(feed.keywords or default_keywords)

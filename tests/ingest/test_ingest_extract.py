@@ -223,3 +223,12 @@ def test_feeds_file_with_only_comments_lists_no_feeds() -> None:
     from bot.config import ROOT
 
     assert parse_feeds((ROOT / "seeds" / "feeds.toml").read_bytes(), "seeds/feeds.toml") == ()
+
+
+def test_urls_in_messages_carry_no_secrets() -> None:
+    from bot.ingest.fetch import safe_url
+
+    assert safe_url("https://bob:hunter2@feeds.example/rss?apiKey=s3cr3t&q=deepseek&token=t0k") == (
+        "https://feeds.example/rss?apiKey=…&q=deepseek&token=…"
+    )
+    assert safe_url("https://x.example/a?id=3") == "https://x.example/a?id=3"

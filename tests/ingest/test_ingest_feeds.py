@@ -285,3 +285,19 @@ def test_an_entry_that_cannot_work_is_not_retried(server: LocalServer, seeds: Pa
         "Ledger: not modified since the last pull, nothing fetched"
     ]
     assert server.hits["/news/1"] == 1
+
+
+def test_a_feed_url_secret_never_reaches_the_output(server: LocalServer, seeds: Path) -> None:
+    server.routes["/private.xml?key=s3cr3t"] = Route(b"oops", status=500)
+    server.routes["/private-html?key=s3cr3t"] = Route(Page().html().encode())
+    write_feeds(
+        seeds,
+        server,
+        ("Private", "/private.xml?key=s3cr3t", []),
+        ("Html", "/private-html?key=s3cr3t", []),
+    )
+    result = pull(seeds)
+    assert result.exit_code == 1
+    assert "s3cr3t" not in result.output
+    assert "/private.xml?key=…: HTTP 500" in result.output
+    assert "/private-html?key=…: not a readable RSS or Atom feed" in result.output
