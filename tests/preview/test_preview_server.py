@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import threading
 import time
 import urllib.error
@@ -17,8 +19,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.config import Settings
-from bot.preview import server
-from bot.preview.server import CHANNEL_ID, USER_ID, Preview
+from bot.preview import server, workspace
+from bot.preview.server import Preview
+from bot.preview.workspace import CHANNEL_ID, USER_ID
 
 
 @pytest.fixture
@@ -184,7 +187,7 @@ def test_web_api_checks_the_token_and_answers_like_slack(preview: Preview) -> No
         bad.chat_postMessage(channel=CHANNEL_ID, text="x")
     assert err.value.response["error"] == "invalid_auth"
     client = preview.client
-    assert client.auth_test()["user_id"] == server.BOT_USER_ID
+    assert client.auth_test()["user_id"] == workspace.BOT_USER_ID
     assert client.users_info(user=USER_ID)["user"]["tz"] == preview.user_tz
     assert client.conversations_info(channel=CHANNEL_ID)["channel"]["is_member"] is True
     with pytest.raises(SlackApiError) as err:
@@ -304,10 +307,10 @@ def test_modal_opens_takes_clicks_and_closes(preview: Preview) -> None:
 def test_slash_text_is_encoded_as_slack_sends_it() -> None:
     typed = "brief <b> & @you in #deepseek-preview https://x.com/a"
     assert (
-        server.slash_text(typed, False)
+        workspace.slash_text(typed, False)
         == "brief &lt;b&gt; &amp; @you in #deepseek-preview https://x.com/a"
     )
-    assert server.slash_text(typed, True) == (
+    assert workspace.slash_text(typed, True) == (
         "brief &lt;b&gt; &amp; <@U0PREVIEW|you> in <#C0PREVIEW|deepseek-preview> <https://x.com/a>"
     )
 
@@ -330,14 +333,14 @@ def test_app_info_comes_from_the_manifest(tmp_path: Path) -> None:
             }
         )
     )
-    info = server.load_app_info(manifest)
+    info = workspace.load_app_info(manifest)
     assert (info.name, info.color, info.usage_hint, info.should_escape) == (
         "Briefs",
         "#123456",
         "brief [topic]",
         True,
     )
-    assert server.load_app_info(tmp_path / "missing.json") == server.AppInfo()
+    assert workspace.load_app_info(tmp_path / "missing.json") == workspace.AppInfo()
 
 
 def test_page_shows_the_apps_name_and_usage(preview: Preview) -> None:
@@ -384,3 +387,29 @@ def test_requests_during_start_up_wait_for_the_app() -> None:
     finally:
         starter.join()
         p.stop()
+
+
+def closed_tab(preview: Preview, request: bytes) -> None:
+    """A browser tab that sends `request` and closes at once (RST), before the answer."""
+    s = socket.create_connection(("127.0.0.1", preview.port))
+    s.sendall(request)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+
+
+def test_a_closed_tab_prints_no_traceback(
+    preview: Preview, capfd: pytest.CaptureFixture[str]
+) -> None:
+    for _ in range(3):
+        version = preview.state()["version"]
+        closed_tab(
+            preview, f"GET /preview/state?since={version} HTTP/1.1\r\nHost: x\r\n\r\n".encode()
+        )
+        time.sleep(0.2)
+        preview.timeline.touch()  # the long poll now answers into a closed connection
+        closed_tab(preview, b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    time.sleep(0.5)
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err[-2000:]
+    assert "ConnectionResetError" not in err, err[-2000:]
+    assert preview.state()["version"] > 0  # and the server still answers
