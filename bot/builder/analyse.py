@@ -6,6 +6,7 @@ another is added (and can be cached by its content). Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -13,9 +14,16 @@ from bot.builder.clean import DroppedLine, clean_text
 from bot.builder.dates import event_date
 from bot.builder.differ import Mention, find_figures, mentions
 from bot.builder.readers import SeedArticle
-from bot.builder.select import has_finite_verb, point_text, quality, reports_event
+from bot.builder.select import (
+    LABEL,
+    VERBISH,
+    has_finite_verb,
+    point_text,
+    quality,
+    reports_event,
+)
 from bot.builder.split import split_sentences
-from bot.builder.standalone import dependent, make_standalone
+from bot.builder.standalone import dependent, make_standalone, subject
 from bot.builder.text import STOPWORDS, tokens
 from bot.builder.topics import TopicMatcher
 
@@ -40,6 +48,8 @@ SUBORDINATE = re.compile(
     r"^(?:Although|Though|While|Whereas|If|When|Because|As|Since|Despite|After|Before|Unless|"
     r"Until|Once|Even if|Even though|With|Without|According to [^,]+,\s+(?:[a-z]+ing)\b)",
 )
+DIGIT = re.compile(r"\d")
+NAME = re.compile(r"[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*){0,3}")
 HTML = re.compile(r"</?(?:p|div|span|a|html|body|script|br|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
@@ -93,6 +103,8 @@ def trim(text: str) -> str:
             continue  # a dash pair: the aside ends later, the sentence goes on after it
         if SUBORDINATE.match(head) or not has_finite_verb(head):
             continue  # "Although …", "According to X, training its model": no statement
+        if DIGIT.search(text[m.start() :]):
+            continue  # a figure follows: the fact is not all in the head
         return head + "."
     return text
 
@@ -108,27 +120,56 @@ def _unusable_reason(body: str, n_sents: int) -> str:
     return "only boilerplate or fragments after cleaning: paste the article's paragraphs"
 
 
+def labelled(sentence: str) -> str | None:
+    """ "Marc Andreessen (VC): Praised the model …" as "[Marc Andreessen] praised the model …":
+    a list item whose label is its subject, with the subject put back in brackets."""
+    m = LABEL.match(sentence.strip())
+    if m is None or not VERBISH.match(sentence.strip()[m.end() :]):
+        return None
+    name = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip()
+    rest = sentence.strip()[m.end() :]
+    if not NAME.fullmatch(name):
+        return None  # "Challenges: Overcoming …": a heading, not a name
+    pt = point_text(rest)
+    if pt is None or pt[1]:
+        return None
+    return f"[{name}] {pt[0][:1].lower()}{pt[0][1:]}"
+
+
+def main_subject(sentences: list[str]) -> str | None:
+    """The name an article's sentences are most often about (at least three times)."""
+    counts = Counter(n for n in map(subject, sentences) if n)
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 3 else None
+
+
 def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     """Every sentence of one article, with its point, topics, quality, figures and date."""
     cleaned = clean_text(art.body)
+    lines = [ln for ln in cleaned.lines if ln.kind != "heading"]
+    split = [split_sentences(ln.text) for ln in lines]
+    fallback = main_subject([t for sents in split for t in sents])
+    context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
     out: list[Sent] = []
-    for line in cleaned.lines:
-        if line.kind == "heading":
-            continue
+    for line, sentences in zip(lines, split, strict=True):
         prev: str | None = None  # the sentence before, in this paragraph
         prev_point: str | None = None
         quoting = 0  # open curly quotes so far in this paragraph
-        for text in split_sentences(line.text):
+        for text in sentences:
             pt = point_text(text, line.kind == "bullet")
+            if pt is None and (named := labelled(text)) is not None:
+                pt = (named, False)
             inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
             point: str | None = None
             source = text
             fragment = bool(pt and (pt[1] or inside))
             whole: str | None = None  # the standalone point before trimming
             if pt is not None and not fragment:
-                whole = make_standalone(pt[0], prev_point)
+                whole = make_standalone(pt[0], prev_point, context or fallback, fallback)
                 if whole is not None and prev_point is not None and whole.startswith(prev_point):
                     source = f"{prev} {text}"  # joined to the sentence before
                 if whole is not None:
@@ -160,6 +201,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
             prev_point = pt[0] if pt is not None and not dependent(pt[0]) else None
+            if prev_point is not None:
+                context = prev_point
     usable = any(s.point for s in out)
     return Analysis(
         art, tuple(out), dropped, None if usable else _unusable_reason(art.body, len(out))

@@ -221,10 +221,18 @@ def subject(sentence: str) -> str | None:
     return " ".join(run) if run else None
 
 
-def make_standalone(text: str, previous: str | None) -> str | None:
+def make_standalone(
+    text: str,
+    previous: str | None,
+    context: str | None = None,
+    fallback: str | None = None,
+) -> str | None:
     """The point as a self-contained statement, or None when it cannot be made one.
 
-    `previous` is the sentence before it in the same article (already standalone or not)."""
+    `previous`: the standalone sentence just before it in the same paragraph (it may be joined
+    to it). `context`: the last standalone sentence before it anywhere in the article, whose
+    subject a pronoun may stand for. `fallback`: the name the article is mostly about, for
+    "the company" and "its" when the sentence before names nobody."""
     if not dependent(text):
         return text
     c = CONNECTIVE.match(text)
@@ -233,7 +241,7 @@ def make_standalone(text: str, previous: str | None) -> str | None:
         if not dependent(rest):
             return rest
         text = rest
-    resolved = _resolve(text, previous)
+    resolved = _resolve(text, previous or context, fallback)
     if resolved is not None:
         return resolved
     if previous is not None and not dependent(previous):
@@ -243,15 +251,17 @@ def make_standalone(text: str, previous: str | None) -> str | None:
     return None
 
 
-def _resolve(text: str, previous: str | None) -> str | None:
+def _resolve(text: str, previous: str | None, fallback: str | None = None) -> str | None:
     """Replace a pronoun or "the company"-style subject with [the previous subject]."""
     m = PRONOUN.match(text) or DEFINITE.match(text)
-    if previous is None or m is None:
+    if m is None:
         return None
     lower = m.group("word").lower()
     if lower in CLAUSAL:
         return None  # stands for a whole clause: join instead
-    name = subject(previous)
+    name = subject(previous) if previous else None
+    if name is None and lower not in PERSON_PRONOUNS and not lower.startswith("they"):
+        name = fallback  # "the company", "its": the article's own subject
     if name is None:
         return None
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:

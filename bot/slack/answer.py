@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.library import CatalogPoint, Library
-from bot.slack.search import EXPAND, stem, tokens
+from bot.slack.search import expansions, tokens
 
 K1, B = 1.2, 0.75
 LEAD_MAX = 260
@@ -29,8 +29,14 @@ POINT_MAX = 260
 BUDGET = 950  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
-MIN_COVERAGE = 0.6  # share of the question's words a good answer's best point contains
+MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.45
+NEIGHBOURS = 3
+ARTICLE_POOL = 200  # points scored to judge which articles answer best
+ARTICLE_WEIGHT = 0.8
+RECENT = frozenset(
+    ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
+)
 
 
 @dataclass(frozen=True)
@@ -59,8 +65,9 @@ class PointIndex:
         postings: dict[str, tuple[list[int], list[float]]] = {}
         lengths: list[int] = []
         counts: list[Counter[str]] = []
+        self.by_id = {p.id: i for i, p in enumerate(points)}
         for p in points:
-            c = Counter(tokens(p.text))
+            c = Counter(index_tokens(p.text))
             counts.append(c)
             lengths.append(sum(c.values()))
             self.bags.append(frozenset(c))
@@ -82,17 +89,26 @@ class PointIndex:
         }
         dates = sorted({p.published for p in points if p.published})
         rank = {d: i for i, d in enumerate(dates)}
-        recency = [
-            1.0 + 0.3 * (rank[p.published] / max(1, len(dates) - 1)) if p.published else 1.0
-            for p in points
-        ]
-        self.prior = np.asarray(
-            [max(0.05, p.quality) ** 0.5 * r for p, r in zip(points, recency, strict=True)],
+        # 0 for the oldest (or undated) coverage, 1 for the newest
+        self.newness = np.asarray(
+            [rank[p.published] / max(1, len(dates) - 1) if p.published else 0.0 for p in points],
             dtype=np.float64,
         )
+        self.prior = np.asarray([max(0.05, p.quality) ** 0.5 for p in points], dtype=np.float64) * (
+            1.0 + 0.3 * self.newness
+        )
+        self.article = [p.sources[0] for p in points]
+        self.max_idf = max(self.idf.values(), default=1.0)
 
-    def rank(self, words: list[str], k: int = POOL) -> list[tuple[int, float]]:
-        """The k best points for these (stemmed) words: (position, score), best first."""
+    def rank(
+        self, words: list[str], k: int = POOL, *, recent: bool = False
+    ) -> list[tuple[int, float]]:
+        """The k best points for these (stemmed) words: (position, score), best first.
+
+        A point's BM25 score is weighted by its fact density and newness, then raised by how
+        well its article as a whole answers (its best points' scores): passages from the
+        article about the question beat stray mentions elsewhere. `recent`: the question asks
+        for the current state ("now", "latest"), so newer coverage counts for more."""
         if not self.points or not words:
             return []
         scores = np.zeros(len(self.points), dtype=np.float64)
@@ -104,10 +120,37 @@ class PointIndex:
         if not nonzero:
             return []
         scores *= self.prior
-        k = min(k, nonzero)
-        top = np.argpartition(-scores, k - 1)[:k]
-        order = sorted(top.tolist(), key=lambda i: (-scores[i], i))
-        return [(i, float(scores[i])) for i in order]
+        if recent:
+            scores *= 1.0 + 1.5 * self.newness
+        wide = min(nonzero, max(k, ARTICLE_POOL))
+        top = np.argpartition(-scores, wide - 1)[:wide].tolist()
+        top.sort(key=lambda i: (-scores[i], i))
+        per_article: dict[str, list[float]] = {}
+        for i in top:
+            per_article.setdefault(self.article[i], []).append(float(scores[i]))
+        strength = {a: sum(v[:3]) for a, v in per_article.items()}
+        best = max(strength.values())
+        final = [
+            (i, float(scores[i]) * (1.0 + ARTICLE_WEIGHT * strength[self.article[i]] / best))
+            for i in top
+        ]
+        final.sort(key=lambda x: (-x[1], x[0]))
+        return final[:k]
+
+    def coverage(self, words: list[str], hits: list[int]) -> float:
+        """Share of the question's weight (rarity; unknown words weigh as the rarest) that the
+        given points contain."""
+        bag = set().union(*(self.bags[i] for i in hits)) if hits else set()
+        weights = {w: self.idf.get(w, self.max_idf) for w in words}
+        total = sum(weights.values())
+        return sum(v for w, v in weights.items() if w in bag) / total if total else 0.0
+
+
+def index_tokens(text: str) -> list[str]:
+    """Stemmed words, and the parts of hyphenated ones ("co-founder" also counts as
+    "founder"; "R1-0528" as "r1")."""
+    out = tokens(text)
+    return out + [part for t in out if "-" in t for part in t.split("-") if len(part) > 1]
 
 
 @lru_cache(maxsize=4)
@@ -117,9 +160,8 @@ def point_index(library: Library) -> PointIndex:
 
 def question_words(query: str) -> tuple[list[str], list[str]]:
     """(words as typed, stemmed and without stopwords; the same plus expansions)."""
-    words = tokens(query)
-    expanded = words + [stem(e) for w in words for e in EXPAND.get(w, ())]
-    return words, expanded
+    words = index_tokens(query)
+    return words, words + expansions(query)
 
 
 def _similar(a: frozenset[str], b: frozenset[str]) -> float:
@@ -128,21 +170,32 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The best points' next sentences join the running at a share of their score: the fact
+    asked about often continues right after the sentence that names it."""
+    score = dict(ranked)
+    for i, s in ranked[:NEIGHBOURS]:
+        article, _, pos = index.points[i].id.rpartition(":")
+        for step, share in ((1, 0.55), (2, 0.4)):
+            j = index.by_id.get(f"{article}:{int(pos) + step}")
+            if j is not None and score.get(j, 0.0) < share * s:
+                score[j] = share * s
+    return sorted(score.items(), key=lambda x: (-x[1], x[0]))
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
     contains enough of its words to count as an answer."""
     index = point_index(library)
     words, expanded = question_words(query)
-    ranked = index.rank(expanded)
+    recent = any(w in RECENT for w in tokens(query, keep_stopwords=True))
+    ranked = index.rank(expanded, recent=recent)
     if not ranked or not words:
         return None
-    known = [w for w in words if w in index.idf]
-    covered = set().union(*(index.bags[i] for i, _ in ranked[:5]))
-    if len(known) / len(words) < MIN_COVERAGE or (
-        sum(1 for w in words if w in covered) / len(words) < MIN_COVERAGE
-    ):
-        return None  # the question's words are mostly not in the coverage
+    if index.coverage(words, [i for i, _ in ranked[:5]]) < MIN_COVERAGE:
+        return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
+    ranked = _with_neighbours(index, ranked)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

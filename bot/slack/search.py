@@ -39,6 +39,7 @@ STOPWORDS = ENGLISH_STOPWORDS | {
 EXPAND = {
     "who": ("founder", "company"),
     "founded": ("founder",),
+    "founder": ("founded",),
     "cheaply": ("cost",),
     "cheap": ("cost",),
     "expensive": ("cost",),
@@ -61,7 +62,9 @@ def normalise(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
+@lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
+    """A light suffix stripper: change, changes, changed and changing are all "chang"."""
     word = word.replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
@@ -74,8 +77,16 @@ def stem(word: str) -> str:
         ("s", "", 4),
     ):
         if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
+            word = word[: -len(suffix)] + repl
+            break
+    if len(word) >= 5 and word.endswith("e") and not word.endswith("ee"):
+        word = word[:-1]
     return word
+
+
+def expansions(query: str) -> list[str]:
+    """Stemmed words a question's wording points at ("who" → founder, company)."""
+    return [stem(e) for w in _WORD.findall(normalise(query)) for e in EXPAND.get(w, ())]
 
 
 def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
@@ -180,7 +191,7 @@ class BM25Index:
                 return Result((Hit(doc_id, math.inf),), True, exact=True)
         words = tokens(query)
         words, corrections = self.correct(words)
-        expanded = words + [stem(e) for w in words for e in EXPAND.get(w, ())]
+        expanded = words + expansions(query)
         scores = self.scores(expanded)
         ranked = sorted(
             (Hit(i, s) for i, s in zip(self.ids, scores, strict=True) if s > 0),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.builder.analyse import analyse
+from bot.builder.clean import clean_text
 from bot.builder.pipeline import build
 from bot.builder.readers import read_seeds
 from bot.builder.standalone import dependent, faithful
@@ -146,7 +147,11 @@ def brief_points(lib: Library) -> list[tuple[str, str, tuple[int, ...], str]]:
 
 
 def article_texts(seeds: Path) -> dict[str, str]:
-    return {a.meta.id: a.body for a in read_seeds(seeds).articles}
+    """Each article's text after the builder's cleaning (markup such as **bold** removed)."""
+    return {
+        a.meta.id: " ".join(ln.text for ln in clean_text(a.body).lines)
+        for a in read_seeds(seeds).articles
+    }
 
 
 def unfaithful(lib: Library, seeds: Path) -> list[str]:
