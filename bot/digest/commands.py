@@ -31,6 +31,7 @@ from bot.digest.schedule import (
     parse_on_args,
 )
 from bot.digest.store import Delivery, Store, Subscription
+from bot.slack.mrkdwn import escape
 
 log = logging.getLogger("bot.digest")
 
@@ -129,7 +130,7 @@ def digest_reply(args: list[str], who: Who) -> Reply:
 
 def _clip(text: str, n: int = 30) -> str:
     text = text if len(text) <= n else text[: n - 1] + "…"
-    return text.replace("`", "'").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(text.replace("`", "'"))
 
 
 def _may_change(who: Who) -> Reply | None:
@@ -161,7 +162,7 @@ def _on(args: list[str], who: Who, store: Store) -> Reply:
     try:
         request = parse_on_args(args, _user_tz(who))
     except ScheduleError as e:
-        return ephemeral(str(e))
+        return ephemeral(escape(str(e)))  # it may quote what the user typed
     now = who.now or datetime.now(UTC)
     before = store.get(who.channel_id)
     on_empty = request.on_empty or (before.on_empty if before else "spotlight")

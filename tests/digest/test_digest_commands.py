@@ -4,6 +4,7 @@ the Slack stand-in (users.info for the timezone, chat.postMessage for the confir
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -256,3 +257,24 @@ def test_group_dms_are_refused_consistently_with_the_manifest(store: Store, db: 
     assert "mpim:history" not in manifest["oauth_config"]["scopes"]["bot"]
     in_channel = who(store, db, None, channel="G0PRIVATE", channel_name="private-team")
     assert "turned on" in text_of(digest_reply(["on"], in_channel))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["on", "<!channel>"],
+        ["on", "@here", "09:00"],
+        ["on", "daily", "weekly", "<@U123>"],
+        ["on", "25:00", "<#C1|x>"],
+        ["on", "daily", "09:00", "Mars/<!everyone>"],
+        ["<!here>"],
+        ["on", "weekly"],
+    ],
+)
+def test_typed_text_and_placeholders_never_become_markup(
+    store: Store, db: DB, args: list[str]
+) -> None:
+    reply = digest_reply(args, who(store, db, None))
+    for text in [reply["text"], *(b["text"]["text"] for b in reply["blocks"])]:
+        assert not re.search(r"<[!@#]|@(here|channel|everyone)\b", text), text
+        assert not re.search(r"<(?!https?://)[^<>]*>", text), text  # e.g. a raw <day>
