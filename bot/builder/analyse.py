@@ -130,10 +130,8 @@ def labelled(sentence: str) -> str | None:
     rest = sentence.strip()[m.end() :]
     if not NAME.fullmatch(name):
         return None  # "Challenges: Overcoming …": a heading, not a name
-    pt = point_text(rest)
-    if pt is None or pt[1]:
-        return None
-    return f"[{name}] {pt[0][:1].lower()}{pt[0][1:]}"
+    pt = point_text(f"[{name}] {rest[:1].lower()}{rest[1:]}")
+    return pt[0] if pt is not None and not pt[1] else None
 
 
 def main_subject(sentences: list[str]) -> str | None:

@@ -182,7 +182,7 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         return None
     if text.endswith("?") or not (ENDS.search(text) or see):
         return None
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"'):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"['):
         return None
     if not has_finite_verb(text):
         return None  # a heading or a bullet-list noun phrase: "Scrutiny on the veracity of ..."

@@ -180,6 +180,8 @@ NOT_NAMES = MONTHS | frozenset(
 )
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
+MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|product|service)\b")
+ORG_NOUN = re.compile(r"\b(?:company|companies|startup|start-up|firm|firms|lab|group|developer)\b")
 
 
 def dependent(text: str) -> bool:
@@ -264,6 +266,10 @@ def _resolve(text: str, previous: str | None, fallback: str | None = None) -> st
         name = fallback  # "the company", "its": the article's own subject
     if name is None:
         return None
+    if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
+        return None  # "the model" names a model (R1, V3.1), not a company
+    if ORG_NOUN.search(lower) and any(ch.isdigit() for ch in name):
+        return None  # "the company" is not a model
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:
         return None  # "he" needs a person's full name
     possessive = lower in {"its", "their", "his", "her"} or bool(

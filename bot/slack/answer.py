@@ -30,10 +30,13 @@ BUDGET = 950  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
-DUPLICATE = 0.45
+DUPLICATE = 0.4
 NEIGHBOURS = 3
+QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
 ARTICLE_WEIGHT = 0.8
+DOMINANT = 0.5  # an article with this share of the evidence answers the question on its own
+ARTICLE_SHARE = 0.3
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
@@ -94,10 +97,13 @@ class PointIndex:
             [rank[p.published] / max(1, len(dates) - 1) if p.published else 0.0 for p in points],
             dtype=np.float64,
         )
-        self.prior = np.asarray([max(0.05, p.quality) ** 0.5 for p in points], dtype=np.float64) * (
-            1.0 + 0.3 * self.newness
-        )
+        self.prior = np.asarray(
+            [max(0.05, p.quality) ** QUALITY_WEIGHT for p in points], dtype=np.float64
+        ) * (1.0 + 0.3 * self.newness)
         self.article = [p.sources[0] for p in points]
+        self.of_article: dict[str, list[int]] = {}
+        for i, a in enumerate(self.article):
+            self.of_article.setdefault(a, []).append(i)
         self.max_idf = max(self.idf.values(), default=1.0)
 
     def rank(
@@ -130,12 +136,20 @@ class PointIndex:
             per_article.setdefault(self.article[i], []).append(float(scores[i]))
         strength = {a: sum(v[:3]) for a, v in per_article.items()}
         best = max(strength.values())
-        final = [
-            (i, float(scores[i]) * (1.0 + ARTICLE_WEIGHT * strength[self.article[i]] / best))
+        final = {
+            i: float(scores[i]) * (1.0 + ARTICLE_WEIGHT * strength[self.article[i]] / best)
             for i in top
-        ]
-        final.sort(key=lambda x: (-x[1], x[0]))
-        return final[:k]
+        }
+        lead_article = max(strength, key=lambda a: (strength[a], a))
+        if strength[lead_article] >= DOMINANT * sum(strength.values()):
+            # one article is about the question: its densest points are candidates too
+            top_score = max(final.values())
+            for i in self.of_article[lead_article]:
+                share = ARTICLE_SHARE * top_score * min(1.0, float(self.prior[i]) / 1.5)
+                if final.get(i, 0.0) < share:
+                    final[i] = share
+        ranked = sorted(final.items(), key=lambda x: (-x[1], x[0]))
+        return ranked[:k]
 
     def coverage(self, words: list[str], hits: list[int]) -> float:
         """Share of the question's weight (rarity; unknown words weigh as the rarest) that the
@@ -164,10 +178,14 @@ def question_words(query: str) -> tuple[list[str], list[str]]:
     return words, words + expansions(query)
 
 
-def _similar(a: frozenset[str], b: frozenset[str]) -> float:
+def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
+    """Rarity-weighted word overlap (Jaccard): sharing rare words is what makes a repeat."""
     if not a or not b:
         return 0.0
-    return len(a & b) / min(len(a), len(b))
+    idf = index.idf
+    inter = sum(idf.get(w, 0.0) for w in a & b)
+    union = sum(idf.get(w, 0.0) for w in a | b)
+    return inter / union if union else 0.0
 
 
 def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -206,7 +224,7 @@ def answer(library: Library, query: str) -> Answer | None:
         limit = LEAD_MAX if not chosen else POINT_MAX
         if len(p.text) > limit or used + len(p.text) > BUDGET:
             continue
-        if any(_similar(index.bags[i], index.bags[j]) >= DUPLICATE for j in chosen):
+        if any(_similar(index, index.bags[i], index.bags[j]) >= DUPLICATE for j in chosen):
             continue
         if p.figures and figures.issuperset(p.figures):
             continue  # its figures are already given

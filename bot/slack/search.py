@@ -78,6 +78,13 @@ def stem(word: str) -> str:
     ):
         if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
+            if (
+                suffix in ("ed", "ing")
+                and len(word) > 3
+                and word[-1] == word[-2]
+                and word[-1] not in "lsz"
+            ):
+                word = word[:-1]  # banned → ban, stopped → stop
             break
     if len(word) >= 5 and word.endswith("e") and not word.endswith("ee"):
         word = word[:-1]
@@ -242,13 +249,48 @@ def edit_distance(a: str, b: str) -> int:
     return prev[-1]
 
 
+QUESTION = frozenset(
+    [
+        "how",
+        "what",
+        "why",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "which",
+        "did",
+        "does",
+        "do",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "should",
+        "will",
+        "would",
+        "has",
+        "have",
+    ]
+)
+
+
+def is_question(query: str) -> bool:
+    """A question ("how did they train it so cheaply?") rather than a subject ("training")."""
+    words = _WORD.findall(normalise(query))
+    return query.strip().endswith("?") or bool(words and words[0] in QUESTION)
+
+
 @lru_cache(maxsize=512)
 def names_topic(library: Library, query: str, topic_id: str | None) -> bool:
     """Whether every word of the query belongs to the topic's own names and keywords
     ("training cost", "chips", "export controls"): then the brief is the answer. A narrower
     question ("cisco jailbreak test", "what did altman say") is answered from the points."""
     topic = library.topic(topic_id) if topic_id else None
-    if topic is None:
+    if topic is None or is_question(query):
         return False
     words = tokens(query)
     if not words:
