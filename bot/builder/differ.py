@@ -74,6 +74,13 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
 )  # fmt: skip
 SCOPE_WINDOW = 70
+# which kinds of figure a measure can be: a price is money, "how much cheaper" a ratio
+MEASURE_KINDS = {
+    "Training cost": ("money",),
+    "API price": ("money",),
+    "How much cheaper to use": ("multiple", "percent"),
+    "Investment": ("money",),
+}
 CUE_WINDOW = 60
 BOUND = re.compile(r"(less than|under|up to|more than|over)\s", re.IGNORECASE)  # not the same value
 
@@ -230,6 +237,8 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
     window = CUE_WINDOW if fig.kind != "money" else len(sentence)
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(MEASURES):
+        if fig.kind not in MEASURE_KINDS.get(name, (fig.kind,)):
+            continue
         for m in pattern.finditer(sentence):
             if _overlaps(taken, m.start(), m.end()):
                 continue

@@ -26,7 +26,7 @@ from bot.slack.search import expansions, tokens
 K1, B = 1.2, 0.75
 LEAD_MAX = 260
 POINT_MAX = 260
-BUDGET = 950  # characters of lead + points: the reply stays on one screen
+BUDGET = 1000  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
@@ -36,7 +36,7 @@ QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts be
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
 ARTICLE_WEIGHT = 0.8
 DOMINANT = 0.5  # an article with this share of the evidence answers the question on its own
-ARTICLE_SHARE = 0.3
+ARTICLE_SHARE = 0.5
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
@@ -206,6 +206,11 @@ def answer(library: Library, query: str) -> Answer | None:
     contains enough of its words to count as an answer."""
     index = point_index(library)
     words, expanded = question_words(query)
+    # a hyphenated word the coverage knows counts once; an unknown one by its parts
+    whole = {t for t in tokens(query) if "-" in t and t in index.idf}
+    parts = {p for t in whole for p in t.split("-")}
+    words = [w for w in words if w not in parts]
+    expanded = [w for w in expanded if w not in parts]
     recent = any(w in RECENT for w in tokens(query, keep_stopwords=True))
     ranked = index.rank(expanded, recent=recent)
     if not ranked or not words:

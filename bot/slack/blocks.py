@@ -14,6 +14,7 @@ Action ids (the listeners in listeners/actions/ answer them):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -216,7 +217,9 @@ def article_line(n: int, a: Article, *, summary: bool = True) -> str:
     return line
 
 
-SOURCE_TITLE = 60  # a source's title in a first-screen reply
+SOURCE_TITLE = 40  # a source's title in a first-screen reply
+COMPACT_MEASURES = 2  # "Where sources differ" on the first screen: measures …
+COMPACT_GROUPS = 3  # … and the figures set side by side for each
 
 
 def compact_source(src: Source) -> str:
@@ -234,6 +237,9 @@ def compact_difference(p: Point, sources: Sequence[Source]) -> str:
         head = head[: cut + 1]
     elif ": " in head:
         head = head.split(": ", 1)[0]
+    figures = re.findall(r"\*\*.+?\*\*", head)
+    if len(figures) > 2:  # agreeing figures: the lowest and highest as a range
+        head = f"{figures[0]}–{figures[-1]}" + head[head.rfind("**") + 2 :]
     refs = cite(p.citations, sources)
     return inline_mrkdwn(head) + (f" {refs}" if refs else "")
 
@@ -252,14 +258,17 @@ def brief_blocks(
     if brief.points:
         lines = [point_line(p, brief.sources) for p in brief.points]
         blocks += sections("*Key points*\n" + "\n".join(lines))
+    shown = {n for p in (*brief.lead, *brief.points) for n in p.citations}
     if brief.differences:
         diff = ["*Where sources differ*"]
-        for d in brief.differences:
+        for d in brief.differences if full else brief.differences[:COMPACT_MEASURES]:
             if full:
                 diff.append(f"_{escape(d.aspect)}_")
                 diff += [point_line(c, brief.sources) for c in d.claims]
             else:
-                parts = " · ".join(compact_difference(c, brief.sources) for c in d.claims)
+                claims = d.claims[:COMPACT_GROUPS]
+                shown |= {n for c in claims for n in c.citations}
+                parts = " · ".join(compact_difference(c, brief.sources) for c in claims)
                 diff.append(f"• _{escape(d.aspect)}:_ {parts}")
         blocks += sections("\n".join(diff))
     if full and brief.timeline:
@@ -274,8 +283,9 @@ def brief_blocks(
     if brief.sources:
         if full:
             blocks += context(["*Sources*", *(source_line(s) for s in brief.sources)])
-        else:
-            blocks += context([" ".join(compact_source(s) for s in brief.sources)])
+        else:  # only the sources this screen cites
+            cited = [s for s in brief.sources if s.number in shown] or list(brief.sources[:1])
+            blocks += context([" ".join(compact_source(s) for s in cited)])
     buttons = []
     if not full and (brief.more or brief.timeline or brief.differences):
         buttons.append(button("More", f"more:{brief.id}", brief.id))

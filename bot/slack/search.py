@@ -53,6 +53,12 @@ EXPAND = {
     "nvidia": ("chip",),
     "stock": ("market",),
     "safe": ("security",),
+    "changed": ("new", "improved", "up", "added"),
+    "change": ("new", "improved", "up", "added"),
+    "better": ("improved", "up", "higher"),
+    "improved": ("up", "higher", "better"),
+    "banned": ("ban", "block"),
+    "ban": ("banned", "block"),
 }
 K1, B = 1.2, 0.75
 

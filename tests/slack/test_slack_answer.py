@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.library import Library
-from bot.slack.answer import answer
+from bot.slack.answer import BUDGET, answer
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import edit_distance
 
@@ -43,7 +43,7 @@ def test_answers_do_not_repeat_themselves(lib: Library) -> None:
         assert ans is not None
         texts = [p.text for p in ans.all_points]
         assert len(texts) == len(set(texts)) and len({p.id for p in ans.all_points}) == len(texts)
-        assert sum(len(t) for t in texts) <= 950
+        assert sum(len(t) for t in texts) <= BUDGET
 
 
 def test_nonsense_gets_no_answer_and_real_words_are_not_corrected(lib: Library) -> None:
