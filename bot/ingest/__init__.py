@@ -3,5 +3,6 @@
 fetch (HTTP) → decode (bytes → text, refusals) → extract (trafilatura: text and stated metadata)
 → seedfile (the seed file's bytes, atomic write) with dedupe (same URL or same text) → add (one
 article, end to end) → feeds / feedstate / pull (RSS and Atom) → rebuild (the builder's own
-command) → cli. Nothing here writes into briefings/ except through `deepseek-bot build`.
+command) → cli; `scheduled` runs pull and build in the clock (FEEDS_EVERY). Nothing here
+writes into briefings/ except through `deepseek-bot build`.
 """
