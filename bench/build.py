@@ -85,15 +85,45 @@ def run_one(seeds_dir: Path) -> dict[str, float]:
     }
 
 
+def incremental(n: int, seed: int) -> None:
+    """`deepseek-bot build` (a fresh process, as an operator runs it) over n articles with a
+    cold cache, then after adding one article, then with nothing changed."""
+    cli = [str(Path(sys.executable).parent / "deepseek-bot"), "build", "-q"]
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds, out, cache = Path(tmp) / "seeds", Path(tmp) / "out", Path(tmp) / "cache"
+        synthesize(seeds, n + 1, seed)
+        extra = seeds / "articles" / f"syn-{n:05d}.txt"
+        held = extra.read_text()
+        extra.unlink()
+        args = [*cli, "--seeds", str(seeds), "--out", str(out), "--cache", str(cache)]
+        times = []
+        for step in ("cold", "add one", "unchanged"):
+            if step == "add one":
+                extra.write_text(held)
+            t0 = time.perf_counter()
+            subprocess.run(args, check=True)
+            times.append((step, time.perf_counter() - t0))
+    print(f"incremental, {n} articles: " + ", ".join(f"{s} {t:.2f} s" for s, t in times))
+    print("target: add one article to 1,000 and rebuild < 2 s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,1000,5000")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--incremental",
+        type=int,
+        default=1000,
+        help="also time `deepseek-bot build` after adding one article to this many (0: skip)",
+    )
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run_one(args.one)))
         return
+    if args.incremental:
+        incremental(args.incremental, args.seed)
 
     def measure(seeds_dir: Path) -> dict[str, float]:
         proc = subprocess.run(

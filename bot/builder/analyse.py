@@ -5,31 +5,37 @@ another is added (and can be cached by its content). Pure: no I/O.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.builder.clean import DroppedLine, clean_text
 from bot.builder.dates import event_date
-from bot.builder.differ import Mention, find_figures, mentions
+from bot.builder.differ import Mention, clause_for, find_figures, mentions
+from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
     LABEL,
     VERBISH,
+    Candidate,
     has_finite_verb,
+    mmr,
     point_text,
     quality,
     reports_event,
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import dependent, make_standalone, subject
-from bot.builder.text import STOPWORDS, tokens
+from bot.builder.text import STOPWORDS, content_tokens, tokens
 from bot.builder.topics import TopicMatcher
 
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
+ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
@@ -74,12 +80,19 @@ class Sent:
     event: bool = False  # reports something that happened
 
 
+Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), clause
+
+
 @dataclass(frozen=True, slots=True)
 class Analysis:
     article: SeedArticle
     sents: tuple[Sent, ...]
     dropped: tuple[DroppedLine, ...]
     reason: str | None  # why no sentence is usable, when none is
+    summary: tuple[str, ...] = ()  # 3–5 sentences in reading order
+    headline: str = ""  # the best of them: the index's one-line summary
+    figures: tuple[Figures, ...] = ()
+    people: tuple[str, ...] = ()  # quoted by name
 
 
 def trim(text: str) -> str:
@@ -202,6 +215,56 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if prev_point is not None:
                 context = prev_point
     usable = any(s.point for s in out)
+    summary, headline = _summary(out)
     return Analysis(
-        art, tuple(out), dropped, None if usable else _unusable_reason(art.body, len(out))
+        art,
+        tuple(out),
+        dropped,
+        None if usable else _unusable_reason(art.body, len(out)),
+        summary,
+        headline,
+        _figures(out),
+        tuple(quoted_people([s.text for s in out])),
     )
+
+
+def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
+    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
+    and the best of them as a one-line summary. Uses this article alone."""
+    cands: list[Candidate] = []
+    sents = [s for s in sents_all if s.point and s.plain]
+    n = len(sents_all)
+    df: dict[str, int] = {}
+    for s in sents:
+        for w in content_tokens(s.point or ""):
+            df[w] = df.get(w, 0) + 1
+    idf = {w: math.log((len(sents) + 1) / (k + 0.5)) for w, k in df.items()}
+    for s in sents:
+        assert s.point is not None
+        rel = sum(s.scores.values())
+        position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
+        position *= 0.75 if len(s.point) > 220 else 1.0
+        text = s.plain or s.point  # read in order, a sentence keeps its own words
+        cands.append(
+            Candidate(text, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
+                      s.figures)
+        )  # fmt: skip
+    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
+    headline = chosen[0].text if chosen else ""
+    chosen.sort(key=lambda c: c.rank)
+    return tuple(c.text for c in chosen), headline
+
+
+def _figures(sents: Sequence[Sent]) -> tuple[Figures, ...]:
+    figs: list[Figures] = []
+    seen: set[str] = set()
+    for s in sents:
+        found = [m for m in s.mentions if m.figure.text + m.measure not in seen]
+        if not found:
+            continue
+        text = s.plain or s.text
+        seen.update(m.figure.text + m.measure for m in found)
+        labels = [(m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found]
+        clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}
+        figs.append((tuple(labels), clauses.pop() if len(clauses) == 1 else text))
+    return tuple(figs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,6 +11,7 @@ from pathlib import Path
 import click
 
 from bot.builder.errors import BuildError
+from bot.models import Topic
 
 
 def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
@@ -18,6 +21,12 @@ def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
     from tqdm import tqdm
 
     return tqdm(items, desc=stage, unit="art", leave=False)  # type: ignore[no-any-return]
+
+
+def topics_fingerprint(topics: Iterable[Topic]) -> str:
+    """A hash of the topic list: analyses depend on its keywords."""
+    data = json.dumps([t.model_dump(mode="json") for t in topics], sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()
 
 
 @click.command()
@@ -50,6 +59,14 @@ def _progress(items: Iterable[int], stage: str) -> Iterable[int]:
     is_flag=True,
     help="Leave out (with a warning) articles with no usable sentence, instead of failing.",
 )
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where per-article analyses are cached. Default: .cache/deepseek-bot beside seeds/.",
+)
+@click.option("--no-cache", is_flag=True, help="Analyse every article afresh; read no cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
 def build(
     seeds_dir: Path | None,
@@ -57,6 +74,8 @@ def build(
     check: bool,
     show_dropped: bool,
     skip_unusable: bool,
+    cache_dir: Path | None,
+    no_cache: bool,
     quiet: bool,
 ) -> None:
     """Build cited briefings from the articles in seeds/ into briefings/.
@@ -72,6 +91,9 @@ def build(
       deepseek-bot build --check            # CI: fail if briefings/ is stale
       deepseek-bot build --show-dropped     # audit the boilerplate that was removed
       deepseek-bot build --seeds /tmp/seeds --out /tmp/briefings
+
+    Each article's analysis is cached by its content (and the builder's code), so after
+    adding one article only that article is read again. The cache is safe to delete.
     """
     from bot.builder.pipeline import build as run
     from bot.builder.readers import read_seeds
@@ -93,7 +115,14 @@ def build(
         if note:
             click.echo(note, err=True)
     try:
-        output = run(read_seeds(seeds_dir), progress=_progress, skip_unusable=skip_unusable)
+        seeds = read_seeds(seeds_dir)
+        cache = None
+        if not no_cache:
+            from bot.builder.cache import AnalysisCache
+
+            root = cache_dir or seeds_dir.resolve().parent / ".cache" / "deepseek-bot"
+            cache = AnalysisCache(root, topics_fingerprint(seeds.topics))
+        output = run(seeds, progress=_progress, skip_unusable=skip_unusable, cache=cache)
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     for warning in output.warnings:

@@ -5,6 +5,7 @@ line up differing values for the same measure across articles.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -346,6 +347,12 @@ def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * (1 + TOLERANCE) and b[0] <= a[1] * (1 + TOLERANCE)
 
 
+def _agrees_with_any(mine: tuple[float, float], ranges: list[tuple[float, float]]) -> bool:
+    """Whether any of the sorted ranges agrees with mine (bisect to the neighbours)."""
+    at = bisect.bisect_left(ranges, mine)
+    return any(_agree(ranges[i], mine) for i in range(max(0, at - 2), min(len(ranges), at + 2)))
+
+
 def _kind(row: Row) -> str:
     return "multiple" if row.cheaper and row.figure.kind == "percent" else row.figure.kind
 
@@ -356,14 +363,20 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
     for r in rows:
         if r.model is not None:
             keyed.setdefault((r.model, r.scope or "", _kind(r)), []).append(r)
-    for r in rows:  # a figure naming no model joins the model whose figures it agrees with
+    # a figure naming no model joins the model whose figures it agrees with; each model's
+    # values are sorted once, so this is a binary search, not a scan
+    spans: dict[tuple[str, str], list[tuple[tuple[str, str, str], list[tuple[float, float]]]]] = {}
+    for key, members in sorted(keyed.items()):
+        ranges = sorted(value_range(x) for x in members)
+        spans.setdefault(key[1:], []).append((key, ranges))
+    for r in rows:
         if r.model is not None:
             continue
+        mine = value_range(r)
         fits = [
-            k
-            for k, members in sorted(keyed.items())
-            if k[1:] == (r.scope or "", _kind(r))
-            and any(_agree(value_range(x), value_range(r)) for x in members)
+            key
+            for key, ranges in spans.get((r.scope or "", _kind(r)), [])
+            if _agrees_with_any(mine, ranges)
         ]
         key = max(fits, key=lambda k: len(keyed[k])) if fits else ("", r.scope or "", _kind(r))
         keyed.setdefault(key, []).append(r)

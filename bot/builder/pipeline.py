@@ -15,13 +15,13 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from bot.builder import BUILDER_VERSION, render
 from bot.builder.analyse import Analysis, Sent, analyse, trim
 from bot.builder.clean import DroppedLine
 from bot.builder.differ import Difference, Row, clause_for, differences
 from bot.builder.errors import BuildError
-from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
 from bot.builder.standalone import dependent
@@ -35,7 +35,6 @@ KEY_BUDGET = 620  # characters of key points shown on the first screen
 MORE_BUDGET = 1100
 LEAD_MAX = 240
 WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
-ARTICLE_SUMMARY = 4
 TIMELINE_MAX = 10
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
 DEFINES = (
@@ -120,18 +119,35 @@ def _pool(analyses: Sequence[Analysis], rank: dict[str, int]) -> Pool:
     return Pool(list(by_text.values()), sents)
 
 
+class Cache(Protocol):
+    """Where per-article analyses are kept between builds (bot.builder.cache)."""
+
+    def get(self, art: SeedArticle) -> Analysis | None: ...
+
+    def put(self, art: SeedArticle, analysis: Analysis) -> None: ...
+
+
 def build(
-    seeds: Seeds, progress: Progress = _no_progress, *, skip_unusable: bool = False
+    seeds: Seeds,
+    progress: Progress = _no_progress,
+    *,
+    skip_unusable: bool = False,
+    cache: Cache | None = None,
 ) -> Output:
     """Turn the seeds into every file of briefings/. `progress` wraps the per-article loops.
 
-    An article with no usable sentence is an error naming the reason, unless `skip_unusable`."""
+    An article with no usable sentence is an error naming the reason, unless `skip_unusable`.
+    With a `cache`, an unchanged article's analysis is reused: the output is the same."""
     matcher = TopicMatcher(seeds.topics)
     warnings: list[Warning_] = []
     ordered = article_order(seeds.articles)
     analyses: list[Analysis] = []
     for i in progress(range(len(ordered)), "reading"):
-        an = analyse(ordered[i], matcher)
+        an = cache.get(ordered[i]) if cache is not None else None
+        if an is None:
+            an = analyse(ordered[i], matcher)
+            if cache is not None:
+                cache.put(ordered[i], an)
         if an.reason is not None:
             if not skip_unusable:
                 raise BuildError(
@@ -226,16 +242,13 @@ def build(
         an = analyses[i]
         art = an.article
         aid = art.meta.id
-        summary, headline = _article_summary(an)
-        figs = _article_figures(an)
-        people = quoted_people([s.text for s in an.sents])
         feeds = [t for t in topics if t.id in article_topics[aid]]
-        md = render.article_brief(art, summary, figs[:12], people, feeds)
+        md = render.article_brief(art, an.summary, an.figures[:12], an.people, feeds)
         data = md.encode()
         path = f"articles/{aid}.md"
         files[path] = data
         articles.append(
-            Article(**art.meta.model_dump(), path=path, summary=headline,
+            Article(**art.meta.model_dump(), path=path, summary=an.headline,
                     topics=tuple(t.id for t in feeds), sha256=art.sha256)
         )  # fmt: skip
 
@@ -451,51 +464,6 @@ def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candi
         keep = sorted(days, key=lambda d: -by_day[d][0])[:TIMELINE_MAX]
         days = sorted(keep)
     return [(d, by_day[d][1]) for d in days]
-
-
-# --- per article -------------------------------------------------------------------------------
-
-
-def _article_summary(an: Analysis) -> tuple[list[str], str]:
-    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
-    and the best of them as a one-line summary. Uses this article alone."""
-    cands: list[Candidate] = []
-    sents = [s for s in an.sents if s.point and s.plain]
-    n = len(an.sents)
-    df: dict[str, int] = {}
-    for s in sents:
-        for w in content_tokens(s.point or ""):
-            df[w] = df.get(w, 0) + 1
-    idf = {w: math.log((len(sents) + 1) / (k + 0.5)) for w, k in df.items()}
-    for s in sents:
-        assert s.point is not None
-        rel = sum(s.scores.values())
-        position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
-        position *= 0.75 if len(s.point) > 220 else 1.0
-        text = s.plain or s.point  # read in order, a sentence keeps its own words
-        cands.append(
-            Candidate(text, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
-                      s.figures)
-        )  # fmt: skip
-    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
-    headline = chosen[0].text if chosen else ""
-    chosen.sort(key=lambda c: c.rank)
-    return [c.text for c in chosen], headline
-
-
-def _article_figures(an: Analysis) -> list[tuple[list[tuple[str, str]], str]]:
-    figs: list[tuple[list[tuple[str, str]], str]] = []
-    seen: set[str] = set()
-    for s in an.sents:
-        found = [m for m in s.mentions if m.figure.text + m.measure not in seen]
-        if not found:
-            continue
-        text = s.plain or s.text
-        seen.update(m.figure.text + m.measure for m in found)
-        labels = [(m.figure.text, m.measure + (f", {m.model}" if m.model else "")) for m in found]
-        clauses = {clause_for(text, m.figure, 160, lower_ok=True) for m in found}
-        figs.append((labels, clauses.pop() if len(clauses) == 1 else text))
-    return figs
 
 
 # --- points.jsonl ------------------------------------------------------------------------------
