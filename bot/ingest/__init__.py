@@ -6,3 +6,6 @@ article, end to end) → feeds / feedstate / pull (RSS and Atom) → rebuild (th
 command) → cli; `scheduled` runs pull and build in the clock (FEEDS_EVERY). Nothing here
 writes into briefings/ except through `deepseek-bot build`.
 """
+
+DEFAULT_TIMEOUT = 20.0  # seconds for a page or a feed (`--timeout`)
+MAX_BYTES = 5_000_000  # a page or file over this is not a news article

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from bot.ingest import MAX_BYTES
 from bot.ingest.decode import decode_html, decode_text, kind_of
 from bot.ingest.errors import IngestError
 from bot.ingest.extract import MIN_WORDS, Extracted, extract_html, paragraphs_from_text
-from bot.ingest.fetch import MAX_BYTES, Fetched, Fetcher
+from bot.ingest.fetch import Fetched, Fetcher
 from bot.ingest.seedfile import ID_PATTERN, Corpus, shown, slugify
 from bot.models import ArticleMeta
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from bot.ingest import DEFAULT_TIMEOUT
 from bot.ingest.errors import IngestError
-from bot.ingest.fetch import DEFAULT_TIMEOUT
 
 _SEEDS = click.option(
     "--seeds",

@@ -14,10 +14,8 @@ from types import TracebackType
 
 import httpx
 
+from bot.ingest import DEFAULT_TIMEOUT, MAX_BYTES
 from bot.ingest.errors import IngestError
-
-DEFAULT_TIMEOUT = 20.0
-MAX_BYTES = 5_000_000
 
 
 def _user_agent() -> str:

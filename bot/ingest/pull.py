@@ -18,13 +18,14 @@ from typing import Any
 
 import feedparser
 
+from bot.ingest import DEFAULT_TIMEOUT
 from bot.ingest.add import Added, Overrides, draft_from_page, save
 from bot.ingest.dedupe import normalize_url
 from bot.ingest.errors import DuplicateError, IngestError
 from bot.ingest.extract import parse_date
 from bot.ingest.feeds import FEEDS_FILE, Feed, default_keywords, keyword_pattern, read_feeds
 from bot.ingest.feedstate import State
-from bot.ingest.fetch import DEFAULT_TIMEOUT, Fetcher, safe_url
+from bot.ingest.fetch import Fetcher, safe_url
 from bot.ingest.seedfile import Corpus, shown
 
 FEED_ACCEPT = (
