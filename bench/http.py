@@ -224,6 +224,11 @@ def main() -> None:
         "--workers", type=int, default=None, help="gunicorn workers (default: serve's)"
     )
     parser.add_argument("--topic", default="cost", help="what `brief` asks for")
+    parser.add_argument(
+        "--question",
+        default="what did andreessen say",
+        help="a question `brief` answers from points.jsonl",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; prints the median")
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
@@ -243,6 +248,7 @@ def main() -> None:
         ("bot", f"brief {args.topic}", f"brief {args.topic}"),
         ("bot", "help", "help"),
         ("bare", "bare ack-only Bolt app", "brief"),
+        ("bot", f"brief {args.question}", f"brief {args.question}"),
     )
     runs: dict[str, list[tuple[float, float, float, int, float, float]]] = {c[1]: [] for c in cases}
     with SlackStub() as stub:
@@ -280,6 +286,8 @@ def main() -> None:
     brief_rps, bare_rps = rows[0][1], rows[2][1]
     print()
     print(f"brief / bare throughput: {brief_rps / bare_rps:.2f}x (target >= 0.8)")
+    print(f"question / bare throughput: {rows[3][1] / bare_rps:.2f}x (target >= 0.9)")
+    print(f"p99 at {args.concurrency} concurrent: question {rows[3][3]:.1f} ms (target < 50)")
     print(f"brief / bare server CPU per request: {rows[0][6] / rows[2][6]:.2f}x")
     print(f"p99 at {args.concurrency} concurrent: brief {rows[0][3]:.1f} ms (target < 100)")
     print(f"cold start to /healthz: {rows[0][5]:.2f} s (target < 2)")

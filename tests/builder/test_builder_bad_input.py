@@ -145,7 +145,8 @@ def test_failed_build_leaves_previous_briefings_untouched(seeds_copy: Path, tmp_
     assert run(seeds_copy, out)[0] == 1
     after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(os.listdir(tmp_path)) == ["out", "seeds"]  # no temporary folders left behind
+    # no temporary folders left behind (.cache holds per-article analyses on purpose)
+    assert sorted(os.listdir(tmp_path)) == [".cache", "out", "seeds"]
 
 
 def test_non_txt_and_hidden_files_are_ignored(seeds_copy: Path) -> None:
