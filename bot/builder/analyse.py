@@ -14,7 +14,7 @@ from datetime import date
 
 from bot.builder.clean import DroppedLine, clean_text
 from bot.builder.dates import event_date
-from bot.builder.differ import Mention, clause_for, find_figures, mentions
+from bot.builder.differ import Mention, clause_for, find_figures, mentions, undisclosed
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -78,6 +78,7 @@ class Sent:
     plain: str | None = None  # the sentence as a point, before it was made standalone
     when: date | None = None
     event: bool = False  # reports something that happened
+    undisclosed: str | None = None  # a measure it says was not disclosed
 
 
 Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), clause
@@ -208,6 +209,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.mentions = tuple(mentions(whole or text, prev))
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
+            if point is not None and not s.mentions:
+                s.undisclosed = undisclosed(point)
             out.append(s)
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text

@@ -67,6 +67,11 @@ def topics_fingerprint(topics: Iterable[Topic]) -> str:
     help="Where per-article analyses are cached. Default: .cache/deepseek-bot beside seeds/.",
 )
 @click.option("--no-cache", is_flag=True, help="Analyse every article afresh; read no cache.")
+@click.option(
+    "--show-unmatched",
+    is_flag=True,
+    help="For coverage no topic holds: its sentences and a topics.toml stub to paste.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
 def build(
     seeds_dir: Path | None,
@@ -76,6 +81,7 @@ def build(
     skip_unusable: bool,
     cache_dir: Path | None,
     no_cache: bool,
+    show_unmatched: bool,
     quiet: bool,
 ) -> None:
     """Build cited briefings from the articles in seeds/ into briefings/.
@@ -127,6 +133,19 @@ def build(
         raise click.ClickException(str(exc)) from None
     for warning in output.warnings:
         click.echo(str(warning), err=True)
+    for group in output.unmatched:
+        if not quiet or show_unmatched:
+            click.echo(
+                f"note: {len(group.points)} points from {len(group.articles)} "
+                f"article{'s' if len(group.articles) > 1 else ''} fit no "
+                f"topic; they share “{', '.join(group.words[:3])}” "
+                + ("(below)" if show_unmatched else "(--show-unmatched for a topics.toml stub)"),
+                err=True,
+            )
+        if show_unmatched:
+            for article, text in group.points[:8]:
+                click.echo(f"  {article}: {text}", err=True)
+            click.echo("\n".join(f"  {line}" for line in group.stub().splitlines()), err=True)
     if show_dropped:
         for path, line in output.dropped:
             click.echo(f"dropped {path}:{line.number} [{line.reason}] {line.text}")

@@ -249,6 +249,24 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
     return best[2] if best else None
 
 
+UNDISCLOSED = re.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:disclosed|said|revealed|published|shared|confirmed|"
+    r"detailed|given)\b|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
+    re.IGNORECASE,
+)
+
+
+def undisclosed(sentence: str) -> str | None:
+    """The measure a sentence says was not disclosed ("has not disclosed the training costs
+    for its R1 model" → "Training cost"), or None."""
+    if not UNDISCLOSED.search(sentence):
+        return None
+    for name, pattern in MEASURES:
+        if pattern.search(sentence):
+            return name
+    return None
+
+
 def scope_of(sentence: str, fig: Figure) -> str | None:
     """What part of the measure the figure covers ("hardware spend", "one training stage"), from
     the cue nearest the figure within SCOPE_WINDOW chars; None for the plain measure."""
@@ -314,9 +332,19 @@ class Group:
 
 
 @dataclass(frozen=True, slots=True)
+class Earlier:
+    """An older statement a figure superseded: "X has not disclosed its training costs"."""
+
+    text: str
+    article: str
+    pos: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Difference:
     measure: str
     groups: tuple[Group, ...]
+    earlier: tuple[Earlier, ...] = ()
 
     @property
     def rows(self) -> tuple[Row, ...]:

@@ -13,20 +13,21 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Protocol
 
 from bot.builder import BUILDER_VERSION, render
 from bot.builder.analyse import Analysis, Sent, analyse, trim
 from bot.builder.clean import DroppedLine
-from bot.builder.differ import Difference, Row, clause_for, differences
+from bot.builder.differ import Difference, Earlier, Row, clause_for, differences
 from bot.builder.errors import BuildError
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
 from bot.builder.standalone import dependent
 from bot.builder.text import content_tokens, normalise
 from bot.builder.topics import TopicMatcher
+from bot.builder.unmatched import Unmatched, unmatched
 from bot.models import POINTS_FILE, Article, BriefRef, BuildInfo, Index, Topic
 
 KEY_POINTS = 5
@@ -59,6 +60,7 @@ class Output:
     index: Index
     dropped: tuple[tuple[str, DroppedLine], ...]  # (seed path, line numbered in the file)
     warnings: tuple[Warning_, ...]
+    unmatched: tuple[Unmatched, ...] = ()  # coverage that fits no topic
 
     def summary(self) -> str:
         b = self.index.build
@@ -266,7 +268,16 @@ def build(
         index.model_dump(mode="json"), indent=2, sort_keys=True, ensure_ascii=False
     )
     files["index.json"] = (payload + "\n").encode()
-    return Output(files=files, index=index, dropped=tuple(dropped), warnings=tuple(warnings))
+    loose = unmatched(
+        [(c.sources[0], c.text, bool(pool.first(c).topics)) for c in pool.cands], len(pool.cands)
+    )
+    return Output(
+        files=files,
+        index=index,
+        dropped=tuple(dropped),
+        warnings=tuple(warnings),
+        unmatched=loose,
+    )
 
 
 # --- per topic ---------------------------------------------------------------------------------
@@ -292,6 +303,7 @@ def _select(
     taken: set[tuple[str, int]] = {
         (r.article, r.pos) for d in diffs for r in d.rows if r.pos is not None
     }
+    taken |= {(e.article, e.pos) for d in diffs for e in d.earlier if e.pos is not None}
     ordinals = [d.toordinal() for c in cands for a in c.sources if (d := dates.get(a))]
     span = (min(ordinals), max(ordinals)) if ordinals else None
     df: dict[str, int] = {}
@@ -393,8 +405,22 @@ def _differences(
             per = {t: v for t, v in per.items() if t in topic_rank}
             if per:
                 home[measure] = min(per, key=lambda t: (-per[t], topic_rank[t]))
+    # "not disclosed", then a dated figure: the statement shows as history under the figures
+    silent: dict[str, list[Sent]] = {}
+    for c in pool.cands:
+        s = pool.first(c)
+        if s.undisclosed:
+            silent.setdefault(s.undisclosed, []).append(s)
     out: dict[str, list[Difference]] = {}
     for d in differences(rows, order):
+        newest = max((r.published for r in d.rows if r.published), default=None)
+        earlier = tuple(
+            Earlier(trim(s.point or s.text), s.article, s.pos)
+            for s in silent.get(d.measure, [])
+            if newest is not None and (dates.get(s.article) or date.min) < newest
+        )
+        if earlier:
+            d = replace(d, earlier=earlier[:2])
         if d.measure in home:
             out.setdefault(home[d.measure], []).append(d)
     return out

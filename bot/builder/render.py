@@ -82,6 +82,7 @@ def _body(
 ) -> tuple[str, tuple[str, ...]]:
     used = [a for c in (*lead, *points) for a in c.sources]
     used += [a for d in diffs for g in d.groups for a in g.articles]
+    used += [e.article for d in diffs for e in d.earlier]
     used += [a for c in more for a in c.sources]
     used += [a for _, c in timeline for a in c.sources]
     num = _numbering(used, order)
@@ -98,6 +99,7 @@ def _body(
         for d in diffs:
             lines += [f"### {d.measure}"]
             lines += [_group_line(d.measure, g, num, shown) for g in d.groups]
+            lines += [f"- earlier: {esc(e.text)} {_marks([e.article], num)}" for e in d.earlier]
             lines.append("")
     if timeline:
         lines += ["## Timeline", ""]

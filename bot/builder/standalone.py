@@ -259,8 +259,10 @@ def _resolve(text: str, previous: str | None, fallback: str | None = None) -> st
     if m is None:
         return None
     lower = m.group("word").lower()
-    if lower in CLAUSAL:
-        return None  # stands for a whole clause: join instead
+    if lower in CLAUSAL or lower in {"they", "their", "them"}:
+        return None  # a clause, or a plural that may stand for several names: join instead
+    if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
+        return None  # "the bill", "the report": a thing, not the name before it
     name = subject(previous) if previous else None
     if name is None and lower not in PERSON_PRONOUNS and not lower.startswith("they"):
         name = fallback  # "the company", "its": the article's own subject

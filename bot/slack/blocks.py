@@ -232,6 +232,9 @@ def compact_source(src: Source) -> str:
 def compact_difference(p: Point, sources: Sequence[Source]) -> str:
     """A "Where sources differ" line without its clause: figures, label and citations."""
     head = p.markdown
+    if head.startswith("earlier: "):  # an older statement a newer figure superseded
+        refs = cite(p.citations, sources)
+        return "_earlier:_ " + escape(truncate(p.text.removeprefix("earlier: "), 90)) + f" {refs}"
     cut = head.find("): ")
     if cut >= 0:
         head = head[: cut + 1]

@@ -150,3 +150,33 @@ def test_held_out_article_reaches_the_answer_to_its_question(
     got = sum(ct.recall(ct.visible_text(topic_reply(lib, q.ask)), q) for q in qs)
     total = sum(len(q.facts) for q in qs)
     assert got >= 1 and got / total >= 0.25, (got, total)
+
+
+def test_coverage_no_topic_holds_is_reported_with_a_stub(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bot.builder.cli import build
+
+    entry = next(e for e in ct.corpus_articles() if e["file"].startswith("italy"))
+    seeds = ct.make_seeds(tmp_path / "seeds", corpus=[entry])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        build, ["--seeds", str(seeds), "--out", str(out), "--show-unmatched"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "fit no topic; they share “Garante" in result.output
+    assert "italy-garante-block: " in result.output and "[[topic]]" in result.output
+    stub = result.output.split("[[topic]]", 1)[1]
+    assert 'keywords = ["Garante"' in stub
+    plain = CliRunner().invoke(
+        build, ["--seeds", str(ct.make_seeds(tmp_path / "s0", corpus=[])), "--out", str(out)]
+    )
+    assert "fit no topic" not in plain.output  # the seeds' topics hold their coverage
+
+
+def test_a_newer_figure_shows_an_older_not_disclosed_as_history(full: tuple[Library, Path]) -> None:
+    lib, _ = full
+    brief = lib.brief("training-cost")
+    earlier = [c for d in brief.differences for c in d.claims if c.text.startswith("earlier:")]
+    assert earlier and "not disclosed" in earlier[0].text
+    assert not any("not disclosed" in p.text for p in (*brief.lead, *brief.points, *brief.more))
