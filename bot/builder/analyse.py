@@ -79,6 +79,7 @@ class Sent:
     when: date | None = None
     event: bool = False  # reports something that happened
     undisclosed: str | None = None  # a measure it says was not disclosed
+    joined: bool = False  # the point begins with the sentence before
 
 
 Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), clause
@@ -209,6 +210,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.mentions = tuple(mentions(whole or text, prev))
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
+            s.joined = source != text
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
             out.append(s)

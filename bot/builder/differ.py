@@ -311,6 +311,15 @@ class Row:
     published: date | None = None
     cheaper: bool = False  # a percentage "cheaper/less": compared as a multiple
     pos: int | None = None  # the source sentence's position in its article
+    joined: bool = False  # its text begins with the sentence before (pos - 1)
+
+    @property
+    def positions(self) -> set[tuple[str, int]]:
+        if self.pos is None:
+            return set()
+        return {(self.article, self.pos)} | (
+            {(self.article, self.pos - 1)} if self.joined else set()
+        )
 
 
 @dataclass(frozen=True, slots=True)

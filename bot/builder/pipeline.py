@@ -300,9 +300,7 @@ def _select(
 ) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
     """A topic's lead, up to KEY_POINTS key points and up to MORE_POINTS more, from the topic's
     own candidates only (rarity weights over this pool), never repeating a source sentence."""
-    taken: set[tuple[str, int]] = {
-        (r.article, r.pos) for d in diffs for r in d.rows if r.pos is not None
-    }
+    taken: set[tuple[str, int]] = {p for d in diffs for r in d.rows for p in r.positions}
     taken |= {(e.article, e.pos) for d in diffs for e in d.earlier if e.pos is not None}
     ordinals = [d.toordinal() for c in cands for a in c.sources if (d := dates.get(a))]
     span = (min(ordinals), max(ordinals)) if ordinals else None
@@ -389,7 +387,7 @@ def _differences(
                 clause = trim(clause_for(text, m.figure, 200))
                 rows.setdefault(m.measure, []).append(
                     Row(m.figure, m.model, clause, s.article, m.scope, dates.get(s.article),
-                        cheaper, s.pos)
+                        cheaper, s.pos, s.joined)
                 )  # fmt: skip
                 counts = measure_home.setdefault(m.measure, {})
                 for tid in s.topics:

@@ -48,9 +48,7 @@ def source_entry(art: SeedArticle) -> str:
     return " · ".join(parts)
 
 
-def _group_line(
-    measure: str, g: Group, num: dict[str, int], shown: set[tuple[str, int | None]]
-) -> str:
+def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[str, int]]) -> str:
     """One line of "Where sources differ": agreeing figures once with every citation; a lone
     figure with its clause. Labels say model, scope and date."""
     label = [x for x in (g.model, g.scope) if x]
@@ -62,9 +60,9 @@ def _group_line(
         figs = ", ".join(f"**{esc(t)}**" for t in texts)
         return f"- {figs}{tag}: {len(g.articles)} sources agree {_marks(g.articles, num)}"
     r = g.rows[0]
-    if (r.article, r.pos) in shown:  # another figure of a sentence already shown
+    if r.positions & shown:  # another figure of a sentence already shown
         return f"- **{esc(r.figure.text)}**{tag} {_marks([r.article], num)}"
-    shown.add((r.article, r.pos))
+    shown |= r.positions
     return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
 
 
@@ -95,7 +93,7 @@ def _body(
     lines.append("")
     if diffs:
         lines += ["## Where sources differ", ""]
-        shown: set[tuple[str, int | None]] = set()
+        shown: set[tuple[str, int]] = set()
         for d in diffs:
             lines += [f"### {d.measure}"]
             lines += [_group_line(d.measure, g, num, shown) for g in d.groups]
