@@ -186,7 +186,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 if whole is not None and prev_point is not None and whole.startswith(prev_point):
                     source = f"{prev} {text}"  # joined to the sentence before
                 if whole is not None:
-                    point = trim(whole)
+                    point = whole if source != text else trim(whole)  # a join stays whole
             s = Sent(
                 art.meta.id,
                 len(out),

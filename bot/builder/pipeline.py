@@ -97,7 +97,9 @@ class Pool:
         return self.sents[id(c)][0]
 
     def used(self, c: Candidate) -> set[tuple[str, int]]:
-        return {(s.article, s.pos) for s in self.sents[id(c)]}
+        """The source sentences a candidate shows (two when joined to the one before)."""
+        out = {(s.article, s.pos) for s in self.sents[id(c)]}
+        return out | {(s.article, s.pos - 1) for s in self.sents[id(c)] if s.joined}
 
 
 def _pool(analyses: Sequence[Analysis], rank: dict[str, int]) -> Pool:

@@ -178,6 +178,47 @@ NOT_NAMES = MONTHS | frozenset(
         "Top",
     ]
 )
+NOT_NAMES = NOT_NAMES | frozenset(
+    [
+        "Alongside",
+        "Despite",
+        "Under",
+        "Over",
+        "During",
+        "Amid",
+        "Following",
+        "Beyond",
+        "Unlike",
+        "Like",
+        "Among",
+        "Across",
+        "Through",
+        "Within",
+        "Without",
+        "Ahead",
+        "Besides",
+        "From",
+        "To",
+        "Into",
+        "Against",
+        "Here",
+        "There",
+        "Then",
+        "Now",
+        "Once",
+        "Other",
+        "Every",
+        "Each",
+        "All",
+        "Any",
+        "No",
+        "Not",
+        "Even",
+        "Only",
+        "Also",
+        "Just",
+    ]
+)  # words that open a sentence without naming anyone
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|product|service)\b")
@@ -243,14 +284,43 @@ def make_standalone(
         if not dependent(rest):
             return rest
         text = rest
+    joinable = previous is not None and not dependent(previous) and not c
+    pronoun = PRONOUN.match(text) is not None
+    if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
+        # the sentence before names several things: only a join keeps "it" unambiguous
+        joined = f"{previous} {text}"
+        return joined if len(joined) <= JOIN_MAX else None
     resolved = _resolve(text, previous or context, fallback)
     if resolved is not None:
         return resolved
-    if previous is not None and not dependent(previous):
-        joined = f"{previous} {text}" if not c else None
-        if joined is not None and len(joined) <= JOIN_MAX:
+    if joinable:
+        joined = f"{previous} {text}"
+        if len(joined) <= JOIN_MAX:
             return joined
     return None
+
+
+def names_in(sentence: str) -> list[str]:
+    """The distinct runs of capitalised words in a sentence (months, determiners and the
+    sentence's first word, when it is an ordinary word, left out)."""
+    runs: list[str] = []
+    run: list[str] = []
+    for i, raw in enumerate(sentence.split()):
+        word = raw.strip(',.;:“”"()')
+        bare = word[:-2] if word.endswith(("’s", "'s")) else word
+        capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
+        if i == 0 and bare.lower() in STOPWORDS:
+            capital = False
+        if capital:
+            run.append(bare)
+        if (not capital or raw.endswith((",", ";", ":", ")"))) and run:
+            name = " ".join(run)
+            if name not in runs:
+                runs.append(name)
+            run = []
+    if run and " ".join(run) not in runs:
+        runs.append(" ".join(run))
+    return runs
 
 
 def _resolve(text: str, previous: str | None, fallback: str | None = None) -> str | None:
@@ -264,6 +334,8 @@ def _resolve(text: str, previous: str | None, fallback: str | None = None) -> st
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
         return None  # "the bill", "the report": a thing, not the name before it
     name = subject(previous) if previous else None
+    if lower.startswith("the ") and fallback and previous and fallback in names_in(previous):
+        name = fallback  # "the startup", with the article's own subject just named
     if name is None and lower not in PERSON_PRONOUNS and not lower.startswith("they"):
         name = fallback  # "the company", "its": the article's own subject
     if name is None:

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.library import CatalogPoint, Library
-from bot.slack.search import expansions, tokens
+from bot.slack.search import expansions, find_topic, stem, tokens
 
 K1, B = 1.2, 0.75
 LEAD_MAX = 260
@@ -32,6 +32,7 @@ POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
 NEIGHBOURS = 3
+TOPIC_WEIGHT = 0.3  # a point filed under the brief the question leans to
 QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
 ARTICLE_WEIGHT = 0.8
@@ -105,16 +106,23 @@ class PointIndex:
         for i, a in enumerate(self.article):
             self.of_article.setdefault(a, []).append(i)
         self.max_idf = max(self.idf.values(), default=1.0)
+        self._topic_masks: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
 
     def rank(
-        self, words: list[str], k: int = POOL, *, recent: bool = False
+        self,
+        words: list[str],
+        k: int = POOL,
+        *,
+        recent: bool = False,
+        topics: frozenset[str] = frozenset(),
     ) -> list[tuple[int, float]]:
         """The k best points for these (stemmed) words: (position, score), best first.
 
         A point's BM25 score is weighted by its fact density and newness, then raised by how
         well its article as a whole answers (its best points' scores): passages from the
         article about the question beat stray mentions elsewhere. `recent`: the question asks
-        for the current state ("now", "latest"), so newer coverage counts for more."""
+        for the current state ("now", "latest"), so newer coverage counts for more. `topics`:
+        the briefs the question leans to; their points count for more."""
         if not self.points or not words:
             return []
         scores = np.zeros(len(self.points), dtype=np.float64)
@@ -126,6 +134,8 @@ class PointIndex:
         if not nonzero:
             return []
         scores *= self.prior
+        if topics:
+            scores *= 1.0 + TOPIC_WEIGHT * self.in_topics(topics)
         if recent:
             scores *= 1.0 + 1.5 * self.newness
         wide = min(nonzero, max(k, ARTICLE_POOL))
@@ -151,6 +161,18 @@ class PointIndex:
         ranked = sorted(final.items(), key=lambda x: (-x[1], x[0]))
         return ranked[:k]
 
+    def in_topics(self, topics: frozenset[str]) -> npt.NDArray[np.float64]:
+        """1.0 for each point filed under one of these topics, else 0.0."""
+        key = tuple(sorted(topics))
+        cached = self._topic_masks.get(key)
+        if cached is None:
+            cached = np.asarray(
+                [1.0 if topics.intersection(p.topics) else 0.0 for p in self.points],
+                dtype=np.float64,
+            )
+            self._topic_masks[key] = cached
+        return cached
+
     def coverage(self, words: list[str], hits: list[int]) -> float:
         """Share of the question's weight (rarity; unknown words weigh as the rarest) that the
         given points contain."""
@@ -172,10 +194,62 @@ def point_index(library: Library) -> PointIndex:
     return PointIndex(library.points)
 
 
+# verbs and adjectives a question is phrased with, which name no subject ("is it safe to use
+# at work", "what changed"): left out unless nothing else is asked
+FILLERS = frozenset(
+    stem(w)
+    for w in [
+        "use",
+        "used",
+        "using",
+        "work",
+        "works",
+        "working",
+        "change",
+        "changed",
+        "changes",
+        "happen",
+        "happened",
+        "happening",
+        "mean",
+        "means",
+        "meant",
+        "think",
+        "know",
+        "like",
+        "get",
+        "got",
+        "make",
+        "made",
+        "go",
+        "going",
+        "want",
+        "new",
+        "latest",
+        "big",
+        "good",
+        "bad",
+        "real",
+        "really",
+        "thing",
+        "things",
+        "anything",
+        "something",
+        "way",
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+    ]
+)
+
+
 def question_words(query: str) -> tuple[list[str], list[str]]:
-    """(words as typed, stemmed and without stopwords; the same plus expansions)."""
+    """(words as typed, stemmed and without stopwords or fillers; the same plus expansions)."""
     words = index_tokens(query)
-    return words, words + expansions(query)
+    content = [w for w in words if w not in FILLERS] or words
+    return content, content + expansions(query)
 
 
 def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
@@ -212,7 +286,12 @@ def answer(library: Library, query: str) -> Answer | None:
     words = [w for w in words if w not in parts]
     expanded = [w for w in expanded if w not in parts]
     recent = any(w in RECENT for w in tokens(query, keep_stopwords=True))
-    ranked = index.rank(expanded, recent=recent)
+    leaning = find_topic(library, query)
+    top_hit = leaning.hits[0].score if leaning.hits else 0.0
+    near = frozenset(
+        h.id for h in leaning.hits[:2] if leaning.confident and h.score >= 0.6 * top_hit
+    )
+    ranked = index.rank(expanded, recent=recent, topics=near)
     if not ranked or not words:
         return None
     if index.coverage(words, [i for i, _ in ranked[:5]]) < MIN_COVERAGE:
