@@ -23,6 +23,13 @@ class Settings(BaseSettings):
     slack_app_token: SecretStr | None = Field(
         None, description="App-level token, xapp-… (Socket Mode)"
     )
+    slack_client_id: str | None = Field(
+        None, description="OAuth client id: with the secret, `serve --http` installs anywhere"
+    )
+    slack_client_secret: SecretStr | None = Field(None, description="OAuth client secret")
+    slack_redirect_uri: str | None = Field(
+        None, description="OAuth redirect URL, e.g. https://bot.example.com/slack/oauth_redirect"
+    )
     slack_api_url: str = Field(
         "https://slack.com/api/", description="Web API base URL (GovSlack, tests, preview)"
     )
@@ -79,6 +86,12 @@ class Settings(BaseSettings):
             if url.startswith(prefix):
                 return "postgresql+psycopg://" + url[len(prefix) :]
         return url
+
+    @property
+    def oauth_mode(self) -> bool:
+        """True when the app installs into many workspaces (SLACK_CLIENT_ID and SECRET set)."""
+        secret = self.slack_client_secret
+        return bool(self.slack_client_id and secret is not None and secret.get_secret_value())
 
     @property
     def admin_ids(self) -> frozenset[str]:

@@ -33,6 +33,13 @@ and then drop the connection or delay the answer: the "did my post land?" cases.
 conversations.replies answer 429 when called more than once per interval (per method and
 token), and return at most 15 messages per page (`next_cursor` pages on).
 
+Many workspaces (OAuth): `stub.oauth_codes[code] = {...}` is what oauth.v2.access answers for
+that code (once); a refresh_token grant answers a rotated token (`stub.refreshed` lists them);
+tokens in `stub.revoked` get `token_revoked` from every method; tokens in `stub.throttled`
+get 429 (Retry-After `stub.throttle_after`) on every other chat.postMessage; rate limits are
+per token and channel. `GET /oauth/v2/authorize?state=…&redirect_uri=…` stands for Slack's
+consent page: it redirects to redirect_uri with `stub.next_code` and the state.
+
 As a process: `python tests/slack_stub.py --port 8999 [--enforce-rate] [--random-429 0.05]`;
 then `GET /_stub/calls` returns the recorded calls as JSON and `POST /_stub/reset` clears them.
 """
@@ -66,6 +73,7 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]
     status: int = 200  # what the stub answered (0 = connection dropped)
+    ok: bool = True  # the answer's "ok"
     at: float = field(default_factory=time.time)
     path: str = ""
 
@@ -83,6 +91,13 @@ class SlackStub:
         history_interval: float | None = None,
     ) -> None:
         self.history_interval = history_interval
+        self.oauth_codes: dict[str, dict[str, Any]] = {}
+        self.next_code = "code-1"
+        self.refreshed: list[str] = []
+        self.revoked: set[str] = set()
+        self.throttled: set[str] = set()
+        self.throttle_after = 1
+        self._throttle_count: dict[str, int] = defaultdict(int)
         self.request = threading.local()  # .token: the calling token (one thread per request)
         self._last_read: dict[tuple[str, str], float] = {}
         self.enforce_rate = enforce_rate
@@ -208,6 +223,9 @@ class SlackStub:
         """(status, extra headers, JSON body) for one API call without a fault."""
         if method in self.answers:
             return 200, {}, self.answers[method]
+        token = str(getattr(self.request, "token", ""))
+        if token and token in self.revoked:
+            return 200, {}, {"ok": False, "error": "token_revoked"}
         if method in ("chat.postMessage", "response"):
             return self._post(method, body)
         handler = getattr(self, "_api_" + method.replace(".", "_"), None)
@@ -235,10 +253,17 @@ class SlackStub:
             now = time.monotonic()
             if method != "response" and self.random_429 and self._random.random() < self.random_429:
                 return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
-            last = self._last_post.get(channel)
+            token = str(getattr(self.request, "token", ""))
+            if method != "response" and token in self.throttled:
+                self._throttle_count[token] += 1
+                if self._throttle_count[token] % 2:
+                    retry = str(self.throttle_after)
+                    return 429, {"Retry-After": retry}, {"ok": False, "error": "ratelimited"}
+            key = f"{token}/{channel}"
+            last = self._last_post.get(key)
             if self.enforce_rate and last is not None and now - last < self.rate_window:
                 return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
-            self._last_post[channel] = now
+            self._last_post[key] = now
             ts = self._next_ts()
             message: dict[str, Any] = {
                 "type": "message",
@@ -255,6 +280,26 @@ class SlackStub:
         if method == "response":
             return 200, {}, {"ok": True}
         return 200, {}, {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _api_oauth_v2_access(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
+        if body.get("grant_type") == "refresh_token":
+            old = str(body.get("refresh_token", ""))
+            with self._lock:
+                self.refreshed.append(old)
+                n = len(self.refreshed)
+            answer = {
+                "ok": True,
+                "token_type": "bot",
+                "access_token": f"xoxe.xoxb-rotated-{n}",
+                "refresh_token": f"xoxe-1-refresh-{n}",
+                "expires_in": 43200,
+            }
+            return 200, {}, answer
+        with self._lock:
+            found = self.oauth_codes.pop(str(body.get("code", "")), None)
+        if found is None:
+            return 200, {}, {"ok": False, "error": "invalid_code"}
+        return 200, {}, {"ok": True, **found}
 
     def _api_chat_postEphemeral(self, body: dict[str, Any]) -> tuple[int, dict[str, str], Any]:
         return 200, {}, {"ok": True, "message_ts": self._next_ts()}
@@ -397,6 +442,17 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
                 self.close_connection = True
 
         def do_GET(self) -> None:
+            if self.path.startswith("/oauth/v2/authorize"):  # Slack's consent page, approved
+                from urllib.parse import urlencode, urlsplit
+
+                query = {k: v[-1] for k, v in parse_qs(urlsplit(self.path).query).items()}
+                target = query.get("redirect_uri", "")
+                params = urlencode({"code": stub.next_code, "state": query.get("state", "")})
+                self.send_response(302)
+                self.send_header("Location", f"{target}?{params}")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             if self.path == "/_stub/calls":
                 self._send(200, stub.snapshot())
             else:
@@ -451,6 +507,7 @@ def _handler_for(stub: SlackStub) -> type[BaseHTTPRequestHandler]:
             if payload is None:
                 status, extra, payload = stub.answer(method, body)
             call.status = status
+            call.ok = bool(isinstance(payload, dict) and payload.get("ok"))
             if fault is not None and fault[0] == "drop_after":
                 # The call took effect (a post is recorded) but the client never hears back.
                 call.status = 0

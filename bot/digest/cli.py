@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from datetime import UTC, datetime, timedelta
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -159,20 +159,42 @@ def list_cmd() -> None:
             raise
         _fail(msg)
     try:
-        subs = store.subscriptions(active_only=False)
-        if not subs:
+        subs = store.subscriptions(active_only=False, every_workspace=True)
+        spaces = {w.workspace: w for w in store.workspaces()}
+        if not subs and not spaces:
             click.echo("No channel digests. In Slack: /deepseek digest on")
             return
+        many = any(s.workspace for s in subs) or bool(spaces)
         now = datetime.now(UTC)
         for s in subs:
-            if not s.active:
+            space = spaces.get(s.workspace)
+            scoped = store.scoped(s.workspace)
+            if space is not None and space.paused_reason:
+                state = f"paused (workspace: {space.paused_reason})"
+            elif not s.active:
                 state = "off"
             elif s.paused_reason:
                 state = f"paused ({s.paused_reason})"
             else:
-                state = "next " + local_time(upcoming(s, store, now), s.schedule)
-            last = store.last_posted(s.channel_id)
+                state = "next " + local_time(upcoming(s, scoped, now), s.schedule)
+            last = scoped.last_posted(s.channel_id)
             last_text = describe_last(last, s.schedule, now) if last else "never"
-            click.echo(f"{s.channel_id}\t{s.schedule.describe()}\t{state}\tlast {last_text}")
+            where = f"{_label(s.workspace, space)}\t" if many else ""
+            click.echo(f"{where}{s.channel_id}\t{s.schedule.describe()}\t{state}\tlast {last_text}")
+        listed = {s.workspace for s in subs}
+        for key, space in spaces.items():
+            if key not in listed and space.paused_reason:
+                click.echo(
+                    f"{_label(key, space)}\tno digests\tpaused (workspace: "
+                    f"{space.paused_reason}); installing the app again resumes it"
+                )
     finally:
         store.close()
+
+
+def _label(key: str, space: Any) -> str:
+    """'Acme (:T123)' for a workspace; 'single workspace' for rows from SLACK_BOT_TOKEN mode."""
+    if not key:
+        return "single workspace"
+    name = getattr(space, "name", None)
+    return f"{name} ({key})" if name else key

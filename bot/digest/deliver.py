@@ -25,10 +25,10 @@ import socket
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Collection, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -40,10 +40,13 @@ from bot.digest.webapi import (
     PACER,
     DigestSlack,
     Pacer,
+    Page,
     RateLimited,
     Refused,
+    Tokens,
     Transient,
     WebClientSlack,
+    WorkspaceUnavailable,
 )
 
 __all__ = ["PAUSE_ERRORS", "Pacer", "RunReport", "WebClientSlack", "open_store", "run_due"]
@@ -82,8 +85,9 @@ class RunReport:
     queued: list[str] = field(default_factory=list)  # waiting for a history check turn
     busy: int = 0  # claimed by another runner
     cancelled: int = 0  # unsubscribed during the run
-    stopped: str | None = None  # auth error code that stopped deliveries
+    stopped: str | None = None  # auth error code that stopped deliveries (single workspace)
     errors: dict[str, int] = field(default_factory=dict)  # failure kind -> channels
+    paused_workspaces: dict[str, str] = field(default_factory=dict)  # workspace -> why
 
     def summary(self) -> str:
         parts = [
@@ -100,6 +104,8 @@ class RunReport:
         ]
         if self.errors:
             parts.append(f"errors {sum(self.errors.values())}")
+        if self.paused_workspaces:
+            parts.append(f"workspaces paused {len(self.paused_workspaces)}")
         line = "digest run: " + ", ".join(parts)
         if self.stopped:
             line += f"; STOPPED ({self.stopped})"
@@ -107,10 +113,15 @@ class RunReport:
 
     def problems(self) -> list[str]:
         """One line per kind of failure, with how many channels it hit."""
-        return [
+        lines = [
             f"digest run: {n} channel(s) not delivered: {kind}"
             for kind, n in sorted(self.errors.items(), key=lambda kv: -kv[1])
         ]
+        lines += [
+            f"digest run: workspace {ws} paused ({why}); it resumes when it installs the app again"
+            for ws, why in sorted(self.paused_workspaces.items())
+        ]
+        return lines
 
     @property
     def ok(self) -> bool:
@@ -176,10 +187,44 @@ class _Run:
     backoff: Sequence[float]
     checks: HistoryChecks
     heartbeat: _Heartbeat
+    tokens: Tokens | None = None  # None: single-workspace mode (workspace '' only)
+    workspace: str = ""
     report: RunReport = field(default_factory=RunReport)
     stop: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
     _content: DigestContent | None = None
+    _views: dict[str, _Run] = field(default_factory=dict)
+
+    def view(self, workspace: str) -> _Run:
+        """This run as seen from one workspace: its store scope, token, history turns and
+        stop flag; the report, lock, content and heartbeat are shared.
+        Raises WorkspaceUnavailable."""
+        with self.lock:
+            found = self._views.get(workspace)
+        if found is not None:
+            return found
+        slack = self.slack if self.tokens is None else self.tokens.slack_for(workspace)
+        checks = HistoryChecks(
+            self.store.scoped(workspace),
+            slack,
+            interval=self.checks.interval,
+            in_flight=self.in_flight,
+            scope=workspace or "default",
+        )
+        view = replace(
+            self,
+            store=self.store.scoped(workspace),
+            slack=slack,
+            checks=checks,
+            workspace=workspace,
+            report=self.report,
+            lock=self.lock,
+            stop=threading.Event(),
+            _content=self.content(),
+            _views={},
+        )
+        with self.lock:
+            return self._views.setdefault(workspace, view)
 
     def content(self) -> DigestContent:
         with self.lock:
@@ -201,6 +246,9 @@ class _Run:
             self.report.errors[kind] = self.report.errors.get(kind, 0) + 1
 
     def auth_failed(self, code: str) -> None:
+        if self.tokens is not None:  # many workspaces: pause only this one
+            self.pause_workspace(code)
+            return
         with self.lock:
             first = not self.stop.is_set()
             self.stop.set()
@@ -210,6 +258,20 @@ class _Run:
                 "Slack refused the bot token (%s): digest deliveries stopped. Set a valid "
                 "SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and restart.",
                 code,
+            )
+
+    def pause_workspace(self, reason: str) -> None:
+        with self.lock:
+            first = not self.stop.is_set()
+            self.stop.set()
+            self.report.paused_workspaces[self.workspace] = reason
+        if first:
+            self.store.pause_workspace(self.workspace, reason)
+            log.error(
+                "digest workspace %s: Slack refused its token (%s); its digests are paused "
+                "until it installs the app again. Other workspaces go on.",
+                self.workspace,
+                reason,
             )
 
 
@@ -260,6 +322,7 @@ def run_due(
     *,
     store: Store | None = None,
     slack: DigestSlack | None = None,
+    tokens: Tokens | None = None,
     content: ContentSource | None = None,
     settings: Any = None,
     channels: Collection[str] | None = None,
@@ -278,13 +341,16 @@ def run_due(
     SLACK_API_URL, the content from BRIEFINGS_DIR, the grace from DIGEST_GRACE.
     `channels` limits the run to those channels (the scheduler's per-channel jobs).
     `history_interval` is the gap between two history reads (Slack's Tier 1: a minute).
+    `tokens` gives each workspace's client (OAuth mode; default from settings when
+    SLACK_CLIENT_ID is set); without it only workspace '' is served, with `slack`.
     """
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         raise ValueError("run_due needs a timezone-aware time")
     owned: list[Any] = []
     try:
-        if store is None or slack is None or content is None or grace is None or workers is None:
+        need_slack = slack is None and tokens is None
+        if store is None or need_slack or content is None or grace is None or workers is None:
             from bot.config import Settings
             from bot.digest.schedule import parse_duration
 
@@ -292,7 +358,11 @@ def run_due(
             if store is None:
                 store = open_store(settings)
                 owned.append(store)
-            if slack is None:
+            if need_slack and getattr(settings, "oauth_mode", False):
+                from bot.digest.installs import InstalledTokens
+
+                tokens = InstalledTokens.from_settings(settings, store)
+            elif need_slack:
                 slack = slack_from_settings(settings)
             if content is None:
                 from bot.digest.content import load_content
@@ -303,12 +373,14 @@ def run_due(
                 grace = parse_duration(settings.digest_grace)
             if workers is None:
                 workers = int(getattr(settings, "digest_workers", 8))
-        checks = HistoryChecks(store, slack, in_flight=in_flight)
+        base: DigestSlack = slack if slack is not None else _NoSlack()
+        checks = HistoryChecks(store, base, in_flight=in_flight)
         if history_interval is not None:
             checks.interval = history_interval
         run = _Run(
             store=store,
-            slack=slack,
+            slack=base,
+            tokens=tokens,
             content_source=content,
             now=now,
             grace=grace,
@@ -347,43 +419,119 @@ class MissingToken(RuntimeError):
     pass
 
 
+class _NoSlack:
+    """Stands for `slack` in OAuth mode, where each workspace has its own client."""
+
+    timeout = 15.0
+
+    def post(self, channel: str, **kw: Any) -> str:
+        raise Refused("not_authed")
+
+    def read_page(self, channel: str, marker: str, **kw: Any) -> Page:
+        raise Refused("not_authed")
+
+
 def _run(run: _Run, channels: Collection[str] | None, workers: int) -> RunReport:
     store = run.store
     store.create_schema()
-    subs = store.subscriptions(active_only=False)
+    subs = store.subscriptions(active_only=False, every_workspace=True)
+    if run.tokens is None:  # single-workspace mode: only its own subscriptions
+        subs = [s for s in subs if s.workspace == ""]
+    paused = {w.workspace: w.paused_reason for w in store.workspaces() if w.paused_reason}
+    subs = [s for s in subs if s.workspace not in paused]
     if channels is not None:
         wanted = set(channels)
         subs = [s for s in subs if s.channel_id in wanted]
     plans: list[tuple[Subscription, list[Delivery], datetime | None]] = []
-    open_by_channel: dict[str, list[Delivery]] = {}
+    open_by_channel: dict[tuple[str, str], list[Delivery]] = {}
     for d in store.open_deliveries():
-        open_by_channel.setdefault(d.channel_id, []).append(d)
+        open_by_channel.setdefault((d.workspace, d.channel_id), []).append(d)
     latest_rows = store.latest_slots()
-    waiting: list[Delivery] = []  # open rows that need a history check, oldest slot first
+    waiting: dict[str, list[Delivery]] = {}  # per workspace: rows that need a history check
     for sub in subs:
-        open_all = open_by_channel.get(sub.channel_id, [])
+        key = (sub.workspace, sub.channel_id)
+        open_all = open_by_channel.get(key, [])
         open_rows = [d for d in open_all if is_stale(d, run.lease)]
         run.report.busy += len(open_all) - len(open_rows)
-        waiting += [d for d in open_rows if _check_due(run, d)]
+        waiting.setdefault(sub.workspace, []).extend(d for d in open_rows if _check_due(run, d))
         new_slot: datetime | None = None
         if sub.due_enabled:
-            new_slot = _plan_slots(run, sub, latest_rows.get(sub.channel_id))
+            new_slot = _plan_slots(run.store.scoped(sub.workspace), run, sub, latest_rows.get(key))
         if open_rows or new_slot is not None:
             plans.append((sub, open_rows, new_slot))
-    waiting.sort(key=lambda d: (d.slot, d.id))
-    run.checks.head = waiting[0].id if waiting else None
+    heads = {ws: min(rows, key=lambda d: (d.slot, d.id)).id for ws, rows in waiting.items() if rows}
     if not plans:
         return run.report
     run.content()  # load the briefings before claiming anything (a ContentError stops here)
     with run.heartbeat:
-        if workers == 1 or len(plans) == 1:
-            for plan in plans:
-                _channel(run, *plan)
-        else:
-            with ThreadPoolExecutor(max_workers=min(workers, len(plans))) as pool:
-                for fut in [pool.submit(_channel, run, *plan) for plan in plans]:
-                    fut.result()
+        _work(run, plans, heads, workers)
     return run.report
+
+
+def _work(
+    run: _Run,
+    plans: list[tuple[Subscription, list[Delivery], datetime | None]],
+    heads: dict[str, int],
+    workers: int,
+) -> None:
+    """Run every channel's plan on `workers` threads, round-robin across workspaces and at most
+    a quarter of the threads per workspace: one workspace's 429s cannot hold up the rest."""
+    by_ws: dict[str, deque[tuple[Subscription, list[Delivery], datetime | None]]] = {}
+    for plan in plans:
+        by_ws.setdefault(plan[0].workspace, deque()).append(plan)
+    cap = max(1, workers // 4) if len(by_ws) > 1 else workers
+    busy: dict[str, int] = dict.fromkeys(by_ws, 0)
+    order = deque(by_ws)
+    cond = threading.Condition()
+
+    def next_plan() -> tuple[Subscription, list[Delivery], datetime | None] | None:
+        with cond:
+            while True:
+                if not any(by_ws.values()):
+                    return None
+                for _ in range(len(order)):
+                    ws = order[0]
+                    order.rotate(-1)
+                    if by_ws[ws] and busy[ws] < cap:
+                        busy[ws] += 1
+                        return by_ws[ws].popleft()
+                cond.wait(0.5)
+
+    def worker() -> None:
+        while (plan := next_plan()) is not None:
+            ws = plan[0].workspace
+            try:
+                _workspace_channel(run, plan, heads.get(ws))
+            finally:
+                with cond:
+                    busy[ws] -= 1
+                    cond.notify_all()
+
+    threads = [threading.Thread(target=worker, name=f"digest-{i}") for i in range(workers)]
+    for t in threads[: min(workers, len(plans))]:
+        t.start()
+    for t in threads[: min(workers, len(plans))]:
+        t.join()
+
+
+def _workspace_channel(
+    run: _Run, plan: tuple[Subscription, list[Delivery], datetime | None], head: int | None
+) -> None:
+    sub = plan[0]
+    try:
+        view = run.view(sub.workspace)
+    except WorkspaceUnavailable as e:
+        if sub.workspace not in run.report.paused_workspaces:
+            replace_ws = replace(run, workspace=sub.workspace, stop=threading.Event())
+            replace_ws.pause_workspace(str(e))
+        return
+    except Exception as e:  # the database is down while looking up the token
+        kind = failure_kind(e)
+        run.error(kind)
+        log.debug("digest %s: %s", sub.channel_id, kind, exc_info=True)
+        return
+    view.checks.head = head
+    _channel(view, *plan)
 
 
 def _check_due(run: _Run, d: Delivery) -> bool:
@@ -391,7 +539,9 @@ def _check_due(run: _Run, d: Delivery) -> bool:
     return needs_check(d) and (d.ts is not None or run.now - d.slot <= run.grace)
 
 
-def _plan_slots(run: _Run, sub: Subscription, last_row: datetime | None) -> datetime | None:
+def _plan_slots(
+    store: Store, run: _Run, sub: Subscription, last_row: datetime | None
+) -> datetime | None:
     """Record older missed slots as skipped; return the latest slot if it should be posted.
 
     `last_row` is the newest slot the channel has any delivery row for.
@@ -404,12 +554,12 @@ def _plan_slots(run: _Run, sub: Subscription, last_row: datetime | None) -> date
     start = max(sub.since, last_row) if last_row is not None else sub.since
     older = [s for s in slots_between(sub.schedule, start, latest) if s < latest]
     if older:
-        n = run.store.record_skipped(sub.channel_id, older, "missed: a later slot was due")
+        n = store.record_skipped(sub.channel_id, older, "missed: a later slot was due")
         with run.lock:
             run.report.skipped += n
         log.info("digest %s: %d missed slot(s) recorded as skipped", sub.channel_id, n)
     if run.now - latest > run.grace:
-        n = run.store.record_skipped(sub.channel_id, [latest], "missed: older than DIGEST_GRACE")
+        n = store.record_skipped(sub.channel_id, [latest], "missed: older than DIGEST_GRACE")
         with run.lock:
             run.report.skipped += n
         log.info(
@@ -522,7 +672,8 @@ def _post_verified(
     for attempt in range(POST_ATTEMPTS):
         if run.stop.is_set():
             raise Refused("stopped")
-        run.pacer.wait(channel)
+        pace = f"{run.workspace}/{channel}"
+        run.pacer.wait(pace)
         sent_at = datetime.now(UTC)
         sent = time.monotonic()
         try:
@@ -539,7 +690,7 @@ def _post_verified(
             last = e
             log.warning("digest %s: %s attempt %d failed (%s)", channel, part, attempt + 1, e)
         finally:
-            run.pacer.done(channel)
+            run.pacer.done(pace)
         if isinstance(last, RateLimited):  # refused for now, certainly not posted
             time.sleep(min(last.retry_after, 60.0))
             continue

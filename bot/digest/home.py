@@ -58,12 +58,17 @@ def digest_section(
 
 
 def home_blocks(
-    user_id: str, *, client: WebClient | None = None, settings: Settings | None = None
+    user_id: str,
+    *,
+    client: WebClient | None = None,
+    settings: Settings | None = None,
+    workspace: str = "",
 ) -> list[dict[str, Any]]:
-    """The seam bot/slack/listeners/events/app_home.py calls. Never raises."""
+    """The seam bot/slack/listeners/events/app_home.py calls. Never raises.
+    `workspace`: whose digests to show (bot.digest.workspace; '' in single-workspace mode)."""
     settings = settings or Settings()
     try:
-        return digest_section(shared_store(settings), user_id, settings)
+        return digest_section(shared_store(settings).scoped(workspace), user_id, settings)
     except Exception:
         log.exception("App Home: reading the digest store failed")
         return [

@@ -18,6 +18,7 @@ use a private set of tables in a shared database and drop them afterwards.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import threading
@@ -58,7 +59,7 @@ from bot.digest.schedule import Schedule
 
 log = logging.getLogger("bot.digest")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = "0002"  # the Alembic head (bot/digest/migrations/versions)
 
 FINAL_STATUSES = frozenset({"posted", "skipped", "empty", "paused", "failed", "cancelled"})
 
@@ -112,6 +113,7 @@ class Tables:
     meta: Table
     subscriptions: Table
     deliveries: Table
+    workspaces: Table
 
 
 def build_tables(prefix: str) -> Tables:
@@ -125,6 +127,8 @@ def build_tables(prefix: str) -> Tables:
     subs = Table(
         f"{prefix}subscriptions",
         md,
+        # '' in single-workspace mode; else "<enterprise_id>:<team_id>" (bot.digest.workspace)
+        Column("workspace", String(64), primary_key=True, default=""),
         Column("channel_id", String(32), primary_key=True),
         Column("cadence", String(16), nullable=False),
         Column("weekday", Integer, nullable=True),
@@ -145,6 +149,7 @@ def build_tables(prefix: str) -> Tables:
         f"{prefix}deliveries",
         md,
         Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("workspace", String(64), nullable=False, default=""),
         Column("channel_id", String(32), nullable=False),
         Column("slot", UTCDateTime, nullable=False),
         Column("status", String(16), nullable=False),
@@ -161,10 +166,22 @@ def build_tables(prefix: str) -> Tables:
         Column("spotlight", String(64), nullable=True),
         Column("error", String(200), nullable=True),
         Column("finished_at", UTCDateTime, nullable=True),
-        UniqueConstraint("channel_id", "slot", name=f"{prefix}uq_channel_slot"),
+        UniqueConstraint("workspace", "channel_id", "slot", name=f"{prefix}uq_workspace_slot"),
         Index(f"{prefix}ix_deliveries_status", "status"),
     )
-    return Tables(md, meta, subs, deliveries)
+    workspaces = Table(
+        f"{prefix}workspaces",
+        md,
+        Column("workspace", String(64), primary_key=True),
+        Column("team_id", String(32), nullable=True),
+        Column("enterprise_id", String(32), nullable=True),
+        Column("name", String(200), nullable=True),
+        Column("installed", Boolean, nullable=False),
+        Column("paused_reason", String(64), nullable=True),  # token_revoked, uninstalled, ...
+        Column("paused_at", UTCDateTime, nullable=True),
+        Column("updated_at", UTCDateTime, nullable=False),
+    )
+    return Tables(md, meta, subs, deliveries, workspaces)
 
 
 @dataclass(frozen=True)
@@ -179,10 +196,22 @@ class Subscription:
     updated_at: datetime
     paused_reason: str | None
     paused_at: datetime | None
+    workspace: str = ""
 
     @property
     def due_enabled(self) -> bool:
         return self.active and self.paused_reason is None
+
+
+@dataclass(frozen=True)
+class Workspace:
+    workspace: str
+    team_id: str | None
+    enterprise_id: str | None
+    name: str | None
+    installed: bool
+    paused_reason: str | None
+    paused_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -202,6 +231,7 @@ class Delivery:
     spotlight: str | None
     error: str | None
     finished_at: datetime | None
+    workspace: str = ""
 
 
 def _sub_from_row(row: Any) -> Subscription:
@@ -216,6 +246,7 @@ def _sub_from_row(row: Any) -> Subscription:
         updated_at=row.updated_at,
         paused_reason=row.paused_reason,
         paused_at=row.paused_at,
+        workspace=row.workspace,
     )
 
 
@@ -237,6 +268,7 @@ def _delivery_from_row(row: Any) -> Delivery:
         spotlight=row.spotlight,
         error=row.error,
         finished_at=row.finished_at,
+        workspace=row.workspace,
     )
 
 
@@ -281,17 +313,33 @@ def make_engine(url: str) -> Engine:
 
 
 class Store:
-    """Subscriptions and deliveries. Thread-safe; one engine per store. Call `close()`."""
+    """Subscriptions and deliveries. Thread-safe; one engine per store. Call `close()`.
 
-    def __init__(self, url: str, *, prefix: str = "digest_") -> None:
+    Channel-keyed methods act in `self.workspace` ('' in single-workspace mode) unless given
+    `workspace=`; `store.scoped(ws)` is a view of the same database for one workspace.
+    """
+
+    def __init__(self, url: str, *, prefix: str = "digest_", workspace: str = "") -> None:
         if not prefix.replace("_", "").isalnum():
             raise ValueError("table prefix must be letters, digits and underscores")
         self.url = url
         self.prefix = prefix
+        self.workspace = workspace
         self.engine = make_engine(url)
         self.t = build_tables(prefix)
         self._schema_ready = False
         self._lock = threading.Lock()
+        self._owner = True
+
+    def scoped(self, workspace: str) -> Store:
+        """The same database (and engine) seen from one workspace. Closing it does nothing."""
+        view = copy.copy(self)
+        view.workspace = workspace
+        view._owner = False
+        return view
+
+    def _ws(self, workspace: str | None) -> str:
+        return self.workspace if workspace is None else workspace
 
     @property
     def dialect(self) -> str:
@@ -302,7 +350,8 @@ class Store:
         return f"{self.prefix}apscheduler_jobs"
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._owner:
+            self.engine.dispose()
 
     def __enter__(self) -> Store:
         return self
@@ -319,58 +368,64 @@ class Store:
     # ---------------------------------------------------------------- schema
 
     def create_schema(self) -> None:
-        """Create the tables if missing and check the schema version. Idempotent, race-safe."""
+        """Create or upgrade the tables to this code's schema (Alembic migrations in
+        bot/digest/migrations). Idempotent and safe when several processes start at once."""
         if self._schema_ready:
             return
         with self._lock:
             if self._schema_ready:
                 return
+            logging.getLogger("alembic").setLevel(logging.WARNING)  # not news at start-up
+            from alembic.util import CommandError
+
+            from bot.digest import migrations
+
             for attempt in range(3):
                 try:
-                    self.t.metadata.create_all(self.engine, checkfirst=True)
+                    with self.engine.connect() as conn:
+                        migrations.upgrade(conn, self.prefix)
                     break
+                except CommandError:
+                    raise SchemaError(
+                        f"The digest database is at schema {self.schema_version()}, newer than "
+                        f"this deepseek-bot understands ({SCHEMA_VERSION}). Upgrade deepseek-bot."
+                    ) from None
                 except DBAPIError:  # another process created them at the same moment
                     if attempt == 2:
                         raise
                     time.sleep(0.3)
-            with self._tx() as conn:
-                found = conn.execute(
-                    select(self.t.meta.c.value).where(self.t.meta.c.key == "schema_version")
-                ).scalar_one_or_none()
-                if found is None:
-                    self._insert_ignore(
-                        conn, self.t.meta, [{"key": "schema_version", "value": str(SCHEMA_VERSION)}]
-                    )
-                    found = str(SCHEMA_VERSION)
-            version = int(found)
-            if version > SCHEMA_VERSION:
-                raise SchemaError(
-                    f"The digest database has schema version {version}, newer than this "
-                    f"deepseek-bot understands ({SCHEMA_VERSION}). Upgrade deepseek-bot."
-                )
-            if version < SCHEMA_VERSION:  # pragma: no cover - no migrations exist yet
-                raise SchemaError(
-                    f"The digest database has schema version {version}; this deepseek-bot needs "
-                    f"{SCHEMA_VERSION} and has no migration for it."
-                )
             self._schema_ready = True
 
-    def schema_version(self) -> int | None:
+    @property
+    def version_table(self) -> str:
+        return f"{self.prefix}alembic_version"
+
+    def schema_version(self) -> str | None:
+        """The database's migration revision ('0002'), or None before the first one."""
         with self.engine.connect() as conn:
-            if not self.engine.dialect.has_table(conn, self.t.meta.name):
+            if not self.engine.dialect.has_table(conn, self.version_table):
                 return None
-            value = conn.execute(
-                select(self.t.meta.c.value).where(self.t.meta.c.key == "schema_version")
-            ).scalar_one_or_none()
-            return None if value is None else int(value)
+            q = self.engine.dialect.identifier_preparer.quote(self.version_table)
+            value = conn.exec_driver_sql(f"SELECT version_num FROM {q}").scalar()
+            return None if value is None else str(value)
 
     def drop_schema(self) -> None:
-        """Drop every table of this prefix, the scheduler's job table included (tests)."""
+        """Drop every table of this prefix, the scheduler's and OAuth's included (tests)."""
         self.t.metadata.drop_all(self.engine, checkfirst=True)
         with self.engine.begin() as conn:
-            q = self.engine.dialect.identifier_preparer.quote(self.jobs_table)
-            conn.exec_driver_sql(f"DROP TABLE IF EXISTS {q}")
+            for name in (self.jobs_table, self.version_table, *self.oauth_tables):
+                q = self.engine.dialect.identifier_preparer.quote(name)
+                conn.exec_driver_sql(f"DROP TABLE IF EXISTS {q}")
         self._schema_ready = False
+
+    @property
+    def oauth_tables(self) -> tuple[str, str, str]:
+        """slack_sdk's installation and state tables (bot.slack.oauth), in this database."""
+        return (
+            f"{self.prefix}slack_installations",
+            f"{self.prefix}slack_bots",
+            f"{self.prefix}slack_oauth_states",
+        )
 
     def _insert_ignore(self, conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
         """Insert rows, ignoring those that violate a unique constraint. Returns rows inserted."""
@@ -410,12 +465,14 @@ class Store:
         by: str,
         on_empty: str = "spotlight",
         now: datetime | None = None,
+        workspace: str | None = None,
     ) -> Subscription:
         """Create or replace the channel's subscription; slots after `now` are due.
 
         Re-subscribing with the same schedule keeps the original start, so nothing due is lost.
         """
         self.create_schema()
+        ws = self._ws(workspace)
         now = now or _utcnow()
         if now.tzinfo is None:
             raise ValueError("subscribe() needs a timezone-aware time")
@@ -434,88 +491,189 @@ class Store:
             "paused_at": None,
         }
         s = self.t.subscriptions
+        key = (s.c.workspace == ws, s.c.channel_id == channel_id)
         with self._tx() as conn:
-            row = conn.execute(select(s).where(s.c.channel_id == channel_id)).one_or_none()
+            row = conn.execute(select(s).where(*key)).one_or_none()
             if row is not None:
                 old = _sub_from_row(row)
                 if old.due_enabled and old.schedule == schedule and old.since <= now:
                     # `on` again with the same schedule: keep it, so a slot that is due but
                     # not yet posted is not dropped.
                     values["since"] = old.since
-            res = conn.execute(update(s).where(s.c.channel_id == channel_id).values(**values))
+            res = conn.execute(update(s).where(*key).values(**values))
             if not res.rowcount:
-                conn.execute(insert(s).values(channel_id=channel_id, created_by=by, **values))
-        sub = self.get(channel_id)
+                conn.execute(
+                    insert(s).values(workspace=ws, channel_id=channel_id, created_by=by, **values)
+                )
+        sub = self.get(channel_id, workspace=ws)
         assert sub is not None
         return sub
 
-    def unsubscribe(self, channel_id: str, *, by: str, now: datetime | None = None) -> bool:
+    def unsubscribe(
+        self,
+        channel_id: str,
+        *,
+        by: str,
+        now: datetime | None = None,
+        workspace: str | None = None,
+    ) -> bool:
         """Turn the channel's digest off. Returns False when it was not on."""
         self.create_schema()
         s = self.t.subscriptions
         with self._tx() as conn:
             res = conn.execute(
                 update(s)
-                .where(s.c.channel_id == channel_id, s.c.active.is_(True))
+                .where(
+                    s.c.workspace == self._ws(workspace),
+                    s.c.channel_id == channel_id,
+                    s.c.active.is_(True),
+                )
                 .values(active=False, updated_by=by, updated_at=now or _utcnow())
             )
             return bool(res.rowcount)
 
-    def pause(self, channel_id: str, reason: str, *, now: datetime | None = None) -> None:
+    def pause(
+        self,
+        channel_id: str,
+        reason: str,
+        *,
+        now: datetime | None = None,
+        workspace: str | None = None,
+    ) -> None:
         self.create_schema()
         s = self.t.subscriptions
         with self._tx() as conn:
             conn.execute(
                 update(s)
-                .where(s.c.channel_id == channel_id)
+                .where(s.c.workspace == self._ws(workspace), s.c.channel_id == channel_id)
                 .values(paused_reason=reason, paused_at=now or _utcnow())
             )
 
-    def get(self, channel_id: str) -> Subscription | None:
+    def get(self, channel_id: str, *, workspace: str | None = None) -> Subscription | None:
         self.create_schema()
         s = self.t.subscriptions
+        q = select(s).where(s.c.workspace == self._ws(workspace), s.c.channel_id == channel_id)
         with self.engine.connect() as conn:
-            row = conn.execute(select(s).where(s.c.channel_id == channel_id)).one_or_none()
+            row = conn.execute(q).one_or_none()
         return None if row is None else _sub_from_row(row)
 
-    def subscriptions(self, *, active_only: bool = True) -> list[Subscription]:
+    def subscriptions(
+        self, *, active_only: bool = True, every_workspace: bool = False
+    ) -> list[Subscription]:
+        """This workspace's subscriptions (every workspace's with `every_workspace`)."""
         self.create_schema()
         s = self.t.subscriptions
-        q = select(s).order_by(s.c.channel_id)
+        q = select(s).order_by(s.c.workspace, s.c.channel_id)
+        if not every_workspace:
+            q = q.where(s.c.workspace == self.workspace)
         if active_only:
             q = q.where(s.c.active.is_(True))
         with self.engine.connect() as conn:
             return [_sub_from_row(r) for r in conn.execute(q)]
 
+    # ---------------------------------------------------------------- workspaces
+
+    def workspace_installed(
+        self,
+        workspace: str,
+        *,
+        team_id: str | None,
+        enterprise_id: str | None,
+        name: str | None,
+    ) -> None:
+        """An install or reinstall: the workspace is on again (its pause lifted)."""
+        self._put_workspace(
+            workspace,
+            team_id=team_id,
+            enterprise_id=enterprise_id,
+            name=name,
+            installed=True,
+            paused_reason=None,
+            paused_at=None,
+        )
+
+    def pause_workspace(self, workspace: str, reason: str) -> None:
+        """Stop deliveries to one workspace (its token was refused) until it installs again."""
+        self._put_workspace(workspace, paused_reason=reason, paused_at=_utcnow())
+
+    def forget_workspace(self, workspace: str, reason: str) -> int:
+        """Uninstalled or tokens revoked: delete its subscriptions, remember why.
+        Idempotent. Returns how many subscriptions were deleted."""
+        self.create_schema()
+        s = self.t.subscriptions
+        with self._tx() as conn:
+            n = conn.execute(delete(s).where(s.c.workspace == workspace)).rowcount
+        self._put_workspace(workspace, installed=False, paused_reason=reason, paused_at=_utcnow())
+        return int(n or 0)
+
+    def _put_workspace(self, workspace: str, **values: Any) -> None:
+        self.create_schema()
+        w = self.t.workspaces
+        values["updated_at"] = _utcnow()
+        with self._tx() as conn:
+            res = conn.execute(update(w).where(w.c.workspace == workspace).values(**values))
+            if not res.rowcount:
+                values.setdefault("installed", True)
+                self._insert_ignore(conn, w, [{"workspace": workspace, **values}])
+
+    def workspaces(self) -> list[Workspace]:
+        self.create_schema()
+        w = self.t.workspaces
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(w).order_by(w.c.workspace)).all()
+        return [
+            Workspace(
+                r.workspace,
+                r.team_id,
+                r.enterprise_id,
+                r.name,
+                bool(r.installed),
+                r.paused_reason,
+                r.paused_at,
+            )
+            for r in rows
+        ]
+
     # ---------------------------------------------------------------- deliveries
 
     def deliveries(
-        self, channel_id: str, *, statuses: Iterable[str] | None = None
+        self,
+        channel_id: str,
+        *,
+        statuses: Iterable[str] | None = None,
+        workspace: str | None = None,
     ) -> list[Delivery]:
         """The channel's deliveries, oldest slot first."""
         self.create_schema()
         d = self.t.deliveries
-        q = select(d).where(d.c.channel_id == channel_id).order_by(d.c.slot)
+        q = (
+            select(d)
+            .where(d.c.workspace == self._ws(workspace), d.c.channel_id == channel_id)
+            .order_by(d.c.slot)
+        )
         if statuses is not None:
             q = q.where(d.c.status.in_(list(statuses)))
         with self.engine.connect() as conn:
             return [_delivery_from_row(r) for r in conn.execute(q)]
 
     def all_deliveries(self) -> list[Delivery]:
+        """Every workspace's deliveries (tests, benchmarks)."""
         self.create_schema()
         d = self.t.deliveries
+        q = select(d).order_by(d.c.workspace, d.c.channel_id, d.c.slot)
         with self.engine.connect() as conn:
-            return [
-                _delivery_from_row(r)
-                for r in conn.execute(select(d).order_by(d.c.channel_id, d.c.slot))
-            ]
+            return [_delivery_from_row(r) for r in conn.execute(q)]
 
-    def last_posted(self, channel_id: str) -> Delivery | None:
+    def last_posted(self, channel_id: str, *, workspace: str | None = None) -> Delivery | None:
         self.create_schema()
         d = self.t.deliveries
         q = (
             select(d)
-            .where(d.c.channel_id == channel_id, d.c.status == "posted")
+            .where(
+                d.c.workspace == self._ws(workspace),
+                d.c.channel_id == channel_id,
+                d.c.status == "posted",
+            )
             .order_by(d.c.slot.desc())
             .limit(1)
         )
@@ -523,41 +681,48 @@ class Store:
             row = conn.execute(q).one_or_none()
         return None if row is None else _delivery_from_row(row)
 
-    def latest_slot(self, channel_id: str) -> datetime | None:
+    def latest_slot(self, channel_id: str, *, workspace: str | None = None) -> datetime | None:
         """The newest slot with any delivery row for the channel."""
         self.create_schema()
         d = self.t.deliveries
         with self.engine.connect() as conn:
             value = conn.execute(
                 select(d.c.slot)
-                .where(d.c.channel_id == channel_id)
+                .where(d.c.workspace == self._ws(workspace), d.c.channel_id == channel_id)
                 .order_by(d.c.slot.desc())
                 .limit(1)
             ).scalar_one_or_none()
         return value
 
-    def latest_slots(self) -> dict[str, datetime]:
-        """The newest slot with a delivery row, for every channel (one query)."""
+    def latest_slots(self) -> dict[tuple[str, str], datetime]:
+        """The newest slot with a delivery row, for every (workspace, channel) (one query)."""
         self.create_schema()
         d = self.t.deliveries
-        q = select(d.c.channel_id, func.max(d.c.slot)).group_by(d.c.channel_id)
+        q = select(d.c.workspace, d.c.channel_id, func.max(d.c.slot)).group_by(
+            d.c.workspace, d.c.channel_id
+        )
         with self.engine.connect() as conn:
             return {
-                str(c): UTCDateTime().process_result_value(v, self.engine.dialect) or v
-                for c, v in conn.execute(q)
+                (str(w), str(c)): UTCDateTime().process_result_value(v, self.engine.dialect) or v
+                for w, c, v in conn.execute(q)
             }
 
-    def open_deliveries(self, channel_id: str | None = None) -> list[Delivery]:
-        """Rows whose outcome is not final (claimed or unknown), oldest first."""
+    def open_deliveries(self) -> list[Delivery]:
+        """Every workspace's rows whose outcome is not final (claimed or unknown), oldest first."""
         self.create_schema()
         d = self.t.deliveries
-        q = select(d).where(d.c.status.in_(["claimed", "unknown"])).order_by(d.c.slot)
-        if channel_id is not None:
-            q = q.where(d.c.channel_id == channel_id)
+        q = select(d).where(d.c.status.in_(["claimed", "unknown"])).order_by(d.c.slot, d.c.id)
         with self.engine.connect() as conn:
             return [_delivery_from_row(r) for r in conn.execute(q)]
 
-    def record_skipped(self, channel_id: str, slots: Sequence[datetime], reason: str) -> int:
+    def record_skipped(
+        self,
+        channel_id: str,
+        slots: Sequence[datetime],
+        reason: str,
+        *,
+        workspace: str | None = None,
+    ) -> int:
         """Record slots as skipped (never posted). Slots that already have a row are left alone."""
         if not slots:
             return 0
@@ -565,6 +730,7 @@ class Store:
         now = _utcnow()
         rows = [
             {
+                "workspace": self._ws(workspace),
                 "channel_id": channel_id,
                 "slot": slot,
                 "status": "skipped",
@@ -578,18 +744,26 @@ class Store:
             return self._insert_ignore(conn, self.t.deliveries, rows)
 
     def claim(
-        self, channel_id: str, slot: datetime, *, token: str, claimant: str
+        self,
+        channel_id: str,
+        slot: datetime,
+        *,
+        token: str,
+        claimant: str,
+        workspace: str | None = None,
     ) -> Delivery | None:
-        """Claim (channel, slot) by inserting its row. None when another runner has it.
+        """Claim (workspace, channel, slot) by inserting its row. None when another runner has it.
 
         The claim is taken only while the subscription is still on: an unsubscribe that
         commits first wins, and one that commits after sees the claim's final status.
         """
         self.create_schema()
+        ws = self._ws(workspace)
         s, d = self.t.subscriptions, self.t.deliveries
         with self._tx() as conn:
             on = conn.execute(
                 select(s.c.channel_id).where(
+                    s.c.workspace == ws,
                     s.c.channel_id == channel_id,
                     s.c.active.is_(True),
                     s.c.paused_reason.is_(None),
@@ -603,6 +777,7 @@ class Store:
                 d,
                 [
                     {
+                        "workspace": ws,
                         "channel_id": channel_id,
                         "slot": slot,
                         "status": "claimed",
@@ -616,7 +791,7 @@ class Store:
             if not inserted:
                 return None
             row = conn.execute(
-                select(d).where(d.c.channel_id == channel_id, d.c.slot == slot)
+                select(d).where(d.c.workspace == ws, d.c.channel_id == channel_id, d.c.slot == slot)
             ).one()
         return _delivery_from_row(row)
 

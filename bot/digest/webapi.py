@@ -106,6 +106,18 @@ class DigestSlack(Protocol):
         ...
 
 
+class WorkspaceUnavailable(Exception):
+    """No usable token for a workspace (not installed, uninstalled, refresh refused)."""
+
+
+class Tokens(Protocol):
+    """Where each workspace's Web API client comes from (OAuth mode: bot.digest.installs)."""
+
+    def slack_for(self, workspace: str) -> DigestSlack:
+        """The client for `workspace`; raises WorkspaceUnavailable."""
+        ...
+
+
 def classify(e: Exception) -> Exception:
     if isinstance(e, SlackApiError):
         status = getattr(e.response, "status_code", 200)

@@ -124,6 +124,14 @@ def build_app(
     client = client or make_client(settings)
     signing_secret = secret(settings.slack_signing_secret)
     background = ThreadPoolExecutor(max_workers=8, thread_name_prefix="deepseek-bg")
+    distribution = settings.oauth_mode and not socket_mode
+    oauth: dict[str, Any] = {}
+    if distribution:  # many workspaces: tokens come from the installation store
+        from bot.digest.commands import shared_store
+        from bot.slack.oauth import oauth_flow
+
+        store = shared_store(settings)
+        oauth["oauth_flow"] = oauth_flow(settings, store)
     app = App(
         client=client,
         # Answer Slack as soon as a listener returns: replies go in ack() (no I/O before it),
@@ -135,7 +143,12 @@ def build_app(
         token_verification_enabled=token_verification,
         name="deepseek-bot",
         logger=logging.getLogger(BOLT_LOGGER),
+        **oauth,
     )
+    if distribution:
+        from bot.slack.oauth import register_uninstall
+
+        register_uninstall(app, store)
 
     app.use(Inject(holder, router, settings, background))
     register_listeners(app)

@@ -16,6 +16,7 @@ WHERE = {
     "SLACK_BOT_TOKEN": f"{APPS} → OAuth & Permissions → Bot User OAuth Token (xoxb-…)",
     "SLACK_SIGNING_SECRET": f"{APPS} → Basic Information → App Credentials → Signing Secret",
     "SLACK_APP_TOKEN": f"{APPS} → Basic Information → App-Level Tokens → Generate, scope connections:write (xapp-…)",
+    "SLACK_CLIENT_SECRET": f"{APPS} → Basic Information → App Credentials → Client Secret",
 }
 PREFIX = {"SLACK_BOT_TOKEN": "xoxb-", "SLACK_APP_TOKEN": "xapp-"}
 
@@ -52,6 +53,8 @@ def detect_mode(settings: Settings) -> str:
     if _secret(settings, "SLACK_APP_TOKEN"):
         return "socket"
     if _secret(settings, "SLACK_SIGNING_SECRET") and _secret(settings, "SLACK_BOT_TOKEN"):
+        return "http"
+    if settings.oauth_mode:
         return "http"
     return "preview"
 
@@ -140,13 +143,23 @@ def serve(mode: str | None, port: int | None, workers: int | None) -> None:
         click.echo("deepseek-bot: Socket Mode, connecting to Slack…", err=True)
         run_socket_mode(app, tokens["SLACK_APP_TOKEN"])
         return
-    secrets = require(settings, "HTTP mode", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
+    if settings.oauth_mode:  # SLACK_CLIENT_ID + SECRET: install into any workspace
+        secrets = require(settings, "OAuth mode", "SLACK_SIGNING_SECRET", "SLACK_CLIENT_SECRET")
+    else:
+        secrets = require(settings, "HTTP mode", "SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN")
     host = settings.host if "host" in settings.model_fields_set else "0.0.0.0"
     port = port or settings.port
     app = _build(settings)
     from bot.slack.server import gunicorn_options, make_wsgi, run_gunicorn
 
     wsgi = make_wsgi(app, secrets["SLACK_SIGNING_SECRET"])
+    if settings.oauth_mode:
+        from bot.slack.oauth import with_oauth_pages
+
+        wsgi = with_oauth_pages(app, wsgi)
+        click.echo(
+            f"deepseek-bot: OAuth mode, install at http://{host}:{port}/slack/install", err=True
+        )
     click.echo(f"deepseek-bot: HTTP mode on http://{host}:{port}/slack/events", err=True)
     run_gunicorn(lambda: wsgi, gunicorn_options(host, port, workers))
 

@@ -54,6 +54,7 @@ class Context:
     channel_id: str = ""
     channel_name: str = ""  # Slack's: "mpdm-…" in a group DM, "directmessage" in a DM
     team_id: str = ""
+    workspace: str = ""  # digest key (bot.digest.workspace): '' unless in OAuth mode
     settings: Settings | None = None
     client: WebClient | None = None  # None in `deepseek-bot ask` and pure tests
     respond: Callable[..., Any] | None = None  # response_url sender (Bolt's respond)

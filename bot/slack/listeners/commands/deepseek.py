@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.digest.workspace import workspace_of
 from bot.slack import blocks
 from bot.slack.listeners.background import later
 from bot.slack.mrkdwn import unescape_slack
@@ -29,6 +30,7 @@ def command_context(
         channel_id=str(command.get("channel_id", "")),
         channel_name=str(command.get("channel_name", "")),
         team_id=str(command.get("team_id", "")),
+        workspace=workspace_of(context),
         settings=context.get("settings"),
         client=client,
         respond=respond,

@@ -16,16 +16,18 @@ def handle(command: Command, ctx: Context) -> Reply:
     import logging
 
     from bot.config import Settings
-    from bot.digest.commands import Who, digest_reply, ephemeral
+    from bot.digest.commands import Who, digest_reply, ephemeral, shared_store
     from bot.digest.content import content_from_library
     from bot.digest.store import SchemaError
 
     args = command.argv
     verb = args[0].lower() if args else ""
+    settings = ctx.settings or Settings()
     who = Who(
+        store=shared_store(settings).scoped(ctx.workspace) if ctx.workspace else None,
         user_id=ctx.user_id,
         channel_id=ctx.channel_id,
-        settings=ctx.settings or Settings(),
+        settings=settings,
         client=ctx.client,
         content=content_from_library(ctx.library) if verb == "preview" else None,
         channel_name=ctx.channel_name,

@@ -20,8 +20,11 @@ def digest_home_blocks(
     user_id: str, client: WebClient, context: BoltContext
 ) -> list[dict[str, Any]]:
     from bot.digest.home import home_blocks
+    from bot.digest.workspace import workspace_of
 
-    return home_blocks(user_id, client=client, settings=context.get("settings"))
+    return home_blocks(
+        user_id, client=client, settings=context.get("settings"), workspace=workspace_of(context)
+    )
 
 
 def app_home_opened(
