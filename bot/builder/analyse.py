@@ -29,7 +29,7 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import dependent, make_standalone, subject
-from bot.builder.text import STOPWORDS, content_tokens, tokens
+from bot.builder.text import STOPWORDS, content_tokens, normalise, tokens
 from bot.builder.topics import TopicMatcher
 
 MIN_RELEVANCE = 2.0
@@ -161,8 +161,10 @@ def main_subject(sentences: list[str]) -> str | None:
 def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     """Every sentence of one article, with its point, topics, quality, figures and date."""
     cleaned = clean_text(art.body)
-    lines = [ln for ln in cleaned.lines if ln.kind != "heading"]
-    split = [split_sentences(ln.text) for ln in lines]
+    title = normalise(art.meta.title)
+    # the headline, when the text carries it, is the article's own one-line summary
+    lines = [ln for ln in cleaned.lines if ln.kind != "heading" or normalise(ln.text) == title]
+    split = [[ln.text] if ln.kind == "heading" else split_sentences(ln.text) for ln in lines]
     fallback = main_subject([t for sents in split for t in sents])
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
@@ -174,6 +176,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         quoting = 0  # open curly quotes so far in this paragraph
         for text in sentences:
             pt = point_text(text, line.kind == "bullet")
+            if pt is None and line.kind == "heading" and has_finite_verb(text):
+                pt = (text, False)  # a headline: no full stop, but a statement
             if pt is None and (named := labelled(text)) is not None:
                 pt = (named, False)
             inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.library import CatalogPoint, Library
-from bot.slack.search import expansions, find_topic, stem, tokens
+from bot.slack.search import alternatives, covers, expansions, find_topic, stem, tokens
 
 K1, B = 1.2, 0.75
 LEAD_MAX = 260
@@ -32,6 +32,7 @@ POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
 NEIGHBOURS = 3
+MIN_POINTS = 3
 TOPIC_WEIGHT = 0.3  # a point filed under the brief the question leans to
 QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
@@ -173,13 +174,16 @@ class PointIndex:
             self._topic_masks[key] = cached
         return cached
 
-    def coverage(self, words: list[str], hits: list[int]) -> float:
+    def coverage(
+        self, words: list[str], hits: list[int], alts: dict[str, tuple[str, ...]] | None = None
+    ) -> float:
         """Share of the question's weight (rarity; unknown words weigh as the rarest) that the
-        given points contain."""
+        given points contain, a word counting when a word it points at is there."""
         bag = set().union(*(self.bags[i] for i in hits)) if hits else set()
         weights = {w: self.idf.get(w, self.max_idf) for w in words}
         total = sum(weights.values())
-        return sum(v for w, v in weights.items() if w in bag) / total if total else 0.0
+        got = sum(v for w, v in weights.items() if covers(w, bag, alts or {}))
+        return got / total if total else 0.0
 
 
 def index_tokens(text: str) -> list[str]:
@@ -294,7 +298,7 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = index.rank(expanded, recent=recent, topics=near)
     if not ranked or not words:
         return None
-    if index.coverage(words, [i for i, _ in ranked[:5]]) < MIN_COVERAGE:
+    if index.coverage(words, [i for i, _ in ranked[:5]], alternatives(query)) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
@@ -303,8 +307,8 @@ def answer(library: Library, query: str) -> Answer | None:
     used = 0
     for i, score in ranked:
         p = index.points[i]
-        if score < 0.12 * top:
-            break
+        if score < 0.12 * top and len(chosen) >= MIN_POINTS:
+            break  # the rest is too far from the question (one standout does not end it)
         limit = LEAD_MAX if not chosen else POINT_MAX
         if len(p.text) > limit or used + len(p.text) > BUDGET:
             continue

@@ -16,7 +16,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -99,7 +99,21 @@ def stem(word: str) -> str:
 
 def expansions(query: str) -> list[str]:
     """Stemmed words a question's wording points at ("who" → founder, company)."""
-    return [stem(e) for w in _WORD.findall(normalise(query)) for e in EXPAND.get(w, ())]
+    return [e for alts in alternatives(query).values() for e in alts]
+
+
+def alternatives(query: str) -> dict[str, tuple[str, ...]]:
+    """Each query word (stemmed) with the stemmed words it points at: founded → founder."""
+    return {
+        stem(w): tuple(stem(e) for e in EXPAND[w])
+        for w in _WORD.findall(normalise(query))
+        if w in EXPAND
+    }
+
+
+def covers(word: str, bag: Container[str], alts: dict[str, tuple[str, ...]]) -> bool:
+    """Whether a document holds a query word, or a word the query word points at."""
+    return word in bag or any(a in bag for a in alts.get(word, ()))
 
 
 def tokens(text: str, *, keep_stopwords: bool = False) -> list[str]:
@@ -213,7 +227,8 @@ class BM25Index:
         confident = False
         if ranked and words:
             bag = self.docs[self.ids.index(ranked[0].id)]
-            covered = sum(1 for w in words if w in bag) / len(words)
+            alts = alternatives(query)
+            covered = sum(1 for w in words if covers(w, bag, alts)) / len(words)
             confident = ranked[0].score >= min_score and covered >= min_coverage
         if not confident and q:
             fuzzy = self._fuzzy_name(q)
