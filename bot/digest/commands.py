@@ -162,7 +162,7 @@ def _on(args: list[str], who: Who, store: Store) -> Reply:
     try:
         request = parse_on_args(args, _user_tz(who))
     except ScheduleError as e:
-        return ephemeral(escape(str(e)))  # it may quote what the user typed
+        return ephemeral(str(e))  # mrkdwn already: schedule escapes what it quotes
     now = who.now or datetime.now(UTC)
     before = store.get(who.channel_id)
     on_empty = request.on_empty or (before.on_empty if before else "spotlight")

@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.slack.mrkdwn import escape
+
 CADENCES = ("daily", "weekdays", "weekly")
 DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -23,7 +25,8 @@ EXAMPLE = "/deepseek digest on weekdays 09:00 Europe/London"
 
 
 class ScheduleError(ValueError):
-    """Bad schedule input; the message is shown to the user as is."""
+    """Bad schedule input; the message is mrkdwn, shown to the user as is (what it quotes of
+    the user's input is escaped by `_clip`)."""
 
 
 @dataclass(frozen=True)
@@ -93,7 +96,7 @@ def zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, TypeError) as e:
-        raise ScheduleError(f"Unknown timezone {name!r}.") from e
+        raise ScheduleError(f"Unknown timezone `{_clip(name)}`.") from e
 
 
 @lru_cache(maxsize=1)
@@ -207,10 +210,12 @@ def parse_time(token: str) -> tuple[int, int] | None:
             return None
         h, mi = int(m.group(1)), int(m.group(2) or 0)
         if not 1 <= h <= 12:
-            raise ScheduleError(f"{token!r} is not a time. Use 24-hour HH:MM, e.g. `{EXAMPLE}`.")
+            raise ScheduleError(
+                f"`{_clip(token)}` is not a time. Use 24-hour HH:MM, e.g. `{EXAMPLE}`."
+            )
         h = h % 12 + (12 if m.group(3) == "pm" else 0)
     if not (0 <= h <= 23 and 0 <= mi <= 59):
-        raise ScheduleError(f"{token!r} is not a time. Use 24-hour HH:MM, e.g. `{EXAMPLE}`.")
+        raise ScheduleError(f"`{_clip(token)}` is not a time. Use 24-hour HH:MM, e.g. `{EXAMPLE}`.")
     return h, mi
 
 
@@ -300,15 +305,15 @@ def parse_on_args(tokens: Sequence[str], default_tz: str) -> DigestRequest:
 
 def _set_once(current: str | None, value: str) -> str:
     if current is not None and current != value:
-        raise ScheduleError(f"Pick one of daily, weekdays or weekly <day>, e.g. `{EXAMPLE}`.")
+        raise ScheduleError(f"Pick one of daily, weekdays or weekly &lt;day&gt;, e.g. `{EXAMPLE}`.")
     return value
 
 
 def _clip(text: str, n: int = 40) -> str:
-    """User text made safe to repeat in mrkdwn: short, no backticks, &, < and > escaped."""
+    """User text made safe to repeat in mrkdwn: short, no backticks, through the one escape."""
     text = text.replace("`", "'")
     text = text if len(text) <= n else text[: n - 1] + "…"
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escape(text)
 
 
 def parse_duration(text: str) -> timedelta:

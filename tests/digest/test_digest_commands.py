@@ -278,3 +278,4 @@ def test_typed_text_and_placeholders_never_become_markup(
     for text in [reply["text"], *(b["text"]["text"] for b in reply["blocks"])]:
         assert not re.search(r"<[!@#]|@(here|channel|everyone)\b", text), text
         assert not re.search(r"<(?!https?://)[^<>]*>", text), text  # e.g. a raw <day>
+        assert "&amp;lt;" not in text and "&amp;amp;" not in text, text  # escaped once
