@@ -144,10 +144,11 @@ class Library:
     index: Index
     overview: Brief
     briefs: dict[str, Brief]  # topic id -> brief
-    article_briefs: dict[str, ArticleBrief]
+    article_markdown: dict[str, str]  # article id -> articles/<id>.md, parsed when first asked
     signature: tuple[tuple[str, int, int], ...] = ()
     points: tuple[CatalogPoint, ...] = ()  # points.jsonl; empty for builds that predate it
     _topics: dict[str, Topic] = field(default_factory=dict, repr=False)
+    _article_briefs: dict[str, ArticleBrief] = field(default_factory=dict, repr=False)
     _articles: dict[str, Article] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -191,7 +192,12 @@ class Library:
         return None
 
     def article_brief(self, article_id: str) -> ArticleBrief | None:
-        return self.article_briefs.get(article_id)
+        """An article's summary brief, parsed on first use (no I/O: the text is in memory)."""
+        found = self._article_briefs.get(article_id)
+        if found is None and article_id in self.article_markdown:
+            found = parse_article(article_id, self.article_markdown[article_id])
+            self._article_briefs[article_id] = found
+        return found
 
     @classmethod
     def load(cls, root: Path | str, *, verify: bool = True) -> Library:
@@ -233,14 +239,12 @@ class Library:
                 briefs[ref.id] = brief
         if overview is None:
             raise LibraryError(f"{_rel(index_path)} lists no overview brief: {BUILD_HINT}")
-        article_briefs = {
-            a.id: parse_article(a.id, _read(root, a.path, None)) for a in index.articles
-        }
+        article_markdown = {a.id: _read(root, a.path, None) for a in index.articles}
         points: tuple[CatalogPoint, ...] = ()
         if index.build.points_sha256 is not None:
             sha = index.build.points_sha256 if verify else None
             points = parse_points(_read(root, POINTS_FILE, sha), POINTS_FILE)
-        return cls(root, index, overview, briefs, article_briefs, signature, points)
+        return cls(root, index, overview, briefs, article_markdown, signature, points)
 
 
 def parse_points(text: str, shown: str) -> tuple[CatalogPoint, ...]:

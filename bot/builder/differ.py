@@ -361,6 +361,7 @@ class Difference:
 
 
 TOLERANCE = 0.08
+SPREAD = 1.25
 QUALIFIED = re.compile(r"(?i)^(about|around|approximately|roughly|nearly|almost|some|~)")
 
 
@@ -427,7 +428,13 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
         else:
             clusters = []
             for r in sorted(members, key=lambda r: (value_range(r), r.article, r.text)):
-                if clusters and _agree(value_range(clusters[-1][-1]), value_range(r)):
+                # each value agrees with the one before, and the group spans at most SPREAD:
+                # agreement must not creep along a chain of small steps
+                if (
+                    clusters
+                    and _agree(value_range(clusters[-1][-1]), value_range(r))
+                    and value_range(r)[0] <= value_range(clusters[-1][0])[0] * SPREAD
+                ):
                     clusters[-1].append(r)
                 else:
                     clusters.append([r])

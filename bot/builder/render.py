@@ -19,6 +19,7 @@ OVERVIEW_TITLE = "DeepSeek: the overview"
 OVERVIEW_DESCRIPTION = "What DeepSeek is, the biggest stories, and what happened when."
 ESCAPE = re.compile(r"([\\`*_\[\]<>])")
 AGREE_FIGURES = 3
+AGREE_CITES = 4  # citations shown for figures that agree: the newest sources
 
 
 def esc(text: str) -> str:
@@ -48,6 +49,14 @@ def source_entry(art: SeedArticle) -> str:
     return " · ".join(parts)
 
 
+def cited(g: Group) -> tuple[str, ...]:
+    """The sources a group's line cites: all, or the newest AGREE_CITES of many."""
+    if len(g.articles) <= AGREE_CITES:
+        return g.articles
+    newest = sorted(g.rows, key=lambda r: (r.published or date.min, r.article), reverse=True)
+    return tuple(dict.fromkeys(r.article for r in newest))[:AGREE_CITES]
+
+
 def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[str, int]]) -> str:
     """One line of "Where sources differ": agreeing figures once with every citation; a lone
     figure with its clause. Labels say model, scope and date."""
@@ -58,7 +67,9 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
     if len(g.articles) > 1:
         texts = list(dict.fromkeys(r.figure.text for r in g.rows))[:AGREE_FIGURES]
         figs = ", ".join(f"**{esc(t)}**" for t in texts)
-        return f"- {figs}{tag}: {len(g.articles)} sources agree {_marks(g.articles, num)}"
+        n = len(g.articles)
+        among = "" if n <= AGREE_CITES else ", among them"
+        return f"- {figs}{tag}: {n:,} sources agree{among} {_marks(cited(g), num)}"
     r = g.rows[0]
     if r.positions & shown:  # another figure of a sentence already shown
         return f"- **{esc(r.figure.text)}**{tag} {_marks([r.article], num)}"
@@ -79,7 +90,7 @@ def _body(
     extra: Sequence[str] = (),
 ) -> tuple[str, tuple[str, ...]]:
     used = [a for c in (*lead, *points) for a in c.sources]
-    used += [a for d in diffs for g in d.groups for a in g.articles]
+    used += [a for d in diffs for g in d.groups for a in cited(g)]
     used += [e.article for d in diffs for e in d.earlier]
     used += [a for c in more for a in c.sources]
     used += [a for _, c in timeline for a in c.sources]

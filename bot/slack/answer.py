@@ -186,6 +186,11 @@ class PointIndex:
         return got / total if total else 0.0
 
 
+def warm(library: Library) -> None:
+    """Build the index ahead of the first question (LibraryHolder on_load hook)."""
+    point_index(library)
+
+
 def index_tokens(text: str) -> list[str]:
     """Stemmed words, and the parts of hyphenated ones ("co-founder" also counts as
     "founder"; "R1-0528" as "r1")."""
