@@ -51,7 +51,6 @@ BOT_SCOPES = (
     "commands",
     "groups:history",
     "im:history",
-    "mpim:history",
     "users:read",
 )
 FAILURES = {
@@ -67,7 +66,9 @@ PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font:16px/1.5 system-ui,sans-serif;max-width:34rem;margin:4rem auto;padding:0 1rem}}
-code{{background:#f3f3f3;padding:.1rem .3rem;border-radius:3px}}</style></head>
+code{{background:#f3f3f3;padding:.1rem .3rem;border-radius:3px}}
+.button{{display:inline-block;background:#4a154b;color:#fff;padding:.6rem 1.2rem;
+border-radius:6px;text-decoration:none;font-weight:600}}</style></head>
 <body><h1>{title}</h1>{body}</body></html>"""
 
 
@@ -91,10 +92,7 @@ class DeepSeekOAuthFlow(OAuthFlow):
             "Add DeepSeek Briefings to Slack",
             "<p>Cited briefings on DeepSeek, from news articles: <code>/deepseek brief</code>, "
             "questions by @mention, and a digest posted in a channel on a schedule.</p>"
-            f'<p><a id="add-to-slack" href="{link}"><img alt="Add to Slack" height="40" '
-            'width="139" src="https://platform.slack-edge.com/img/add_to_slack.png" '
-            'srcset="https://platform.slack-edge.com/img/add_to_slack.png 1x, '
-            'https://platform.slack-edge.com/img/add_to_slack@2x.png 2x"></a></p>'
+            f'<p><a id="add-to-slack" class="button" href="{link}">Add to Slack</a></p>'
             "<p>You choose the workspace on the next page.</p>",
         )
 

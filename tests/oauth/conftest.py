@@ -8,6 +8,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 import pytest
@@ -43,6 +44,12 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[DB]:
         cleanup.close()
 
 
+class _Server(ThreadingMixIn, WSGIServer):
+    """Threads: a browser keeps idle connections open, which would block a serial server."""
+
+    daemon_threads = True
+
+
 class _Quiet(WSGIRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -55,7 +62,9 @@ def oauth_app(db: DB, slack_stub: SlackStub) -> Iterator[OAuthApp]:
     from bot.slack.oauth import with_oauth_pages
     from bot.slack.server import make_wsgi
 
-    server: WSGIServer = make_server("127.0.0.1", 0, lambda e, s: [], handler_class=_Quiet)
+    server: WSGIServer = make_server(
+        "127.0.0.1", 0, lambda e, s: [], server_class=_Server, handler_class=_Quiet
+    )
     base = f"http://127.0.0.1:{server.server_port}"
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
