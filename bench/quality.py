@@ -30,6 +30,8 @@ def run(name: str, seeds: Path, out: Path, verbose: bool) -> None:
     have = {a.id for a in lib.articles}
     baseline = ct.Baseline(seeds)
     got = base = total = 0
+    new_got = new_base = new_total = 0  # questions about the newer coverage (tests/corpus)
+    seed_ids = {p.stem for p in (ct.SEEDS / "articles").glob("*.txt")}
     lengths = []
     for q in ct.queries():
         if not set(q.needs) <= have:
@@ -39,6 +41,9 @@ def run(name: str, seeds: Path, out: Path, verbose: bool) -> None:
         ours = ct.recall(text, q)
         theirs = ct.recall(baseline.reply(q.ask, len(text)), q)
         got, base, total = got + ours, base + theirs, total + len(q.facts)
+        if not set(q.needs) <= seed_ids:
+            new_got, new_base = new_got + ours, new_base + theirs
+            new_total += len(q.facts)
         if verbose:
             missed = [
                 f[0] for f in q.facts if not any(__import__("re").search(a, text, 2) for a in f)
@@ -50,6 +55,11 @@ def run(name: str, seeds: Path, out: Path, verbose: bool) -> None:
     briefs.append(len(ct.visible_text(topic_reply(lib, ""))))
     print(f"{name}: {len(have)} articles, {len(lengths)} queries, {total} key facts")
     print(f"  recall      {got / total:6.1%}   BM25 at equal length {base / total:6.1%}")
+    if new_total:
+        print(
+            f"  newer coverage only: recall {new_got / new_total:6.1%}   "
+            f"BM25 {new_base / new_total:6.1%}   ({new_total} facts)"
+        )
     print(
         f"  reply chars median {statistics.median(lengths):.0f}, longest {max(lengths)}"
         f"  (topic briefs + overview: median {statistics.median(briefs):.0f}, longest {max(briefs)})"

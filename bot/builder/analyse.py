@@ -163,16 +163,24 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     cleaned = clean_text(art.body)
     title = normalise(art.meta.title)
     # the headline, when the text carries it, is the article's own one-line summary
-    lines = [ln for ln in cleaned.lines if ln.kind != "heading" or normalise(ln.text) == title]
-    split = [[ln.text] if ln.kind == "heading" else split_sentences(ln.text) for ln in lines]
+    lines = cleaned.lines
+    split = [
+        ([ln.text] if normalise(ln.text) == title else [])
+        if ln.kind == "heading"
+        else split_sentences(ln.text)
+        for ln in lines
+    ]
     fallback = main_subject([t for sents in split for t in sents])
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
     out: list[Sent] = []
+    prev: str | None = None  # the sentence just before (the last of the paragraph before)
+    prev_point: str | None = None  # the same, when it stands alone
     for line, sentences in zip(lines, split, strict=True):
-        prev: str | None = None  # the sentence before, in this paragraph
-        prev_point: str | None = None
+        if not sentences:  # a heading: what follows does not continue what came before
+            prev = prev_point = None
+            continue
         quoting = 0  # open curly quotes so far in this paragraph
         for text in sentences:
             pt = point_text(text, line.kind == "bullet")

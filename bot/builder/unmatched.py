@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.builder.text import content_tokens
 
 MIN_POINTS = 3
+ONE_ARTICLE = 5  # points one article alone needs on a subject no topic holds
 MAX_GROUPS = 3
 OUTSIDE = 0.6  # share of a word's points that fit no topic, for it to name a missing one
 COMMON = 0.05  # words in more than this share of all points name no particular subject
@@ -85,6 +86,8 @@ def unmatched(points: Sequence[tuple[str, str, bool]], total_points: int) -> tup
         left = [x for x in left if word not in x[2]]
         if not ranked or ranked[0][1] < max(2, len(members) / 3):
             continue  # its points share nothing else: a common word, not a subject
+        if len({a for a, _t, _w in members}) < 2 and len(members) < ONE_ARTICLE:
+            continue  # a few sentences of one article: a passing remark, not a subject
         stems = (word, *(w for w, _ in ranked[:5]))
         texts = [t for _a, t, _w in members]
         words = tuple(_surface(w, texts) for w in stems)

@@ -24,8 +24,8 @@ from bot.library import CatalogPoint, Library
 from bot.slack.search import alternatives, covers, expansions, find_topic, stem, tokens
 
 K1, B = 1.2, 0.75
-LEAD_MAX = 260
-POINT_MAX = 260
+LEAD_MAX = 330
+POINT_MAX = 330
 BUDGET = 1000  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
