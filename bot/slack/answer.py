@@ -13,6 +13,7 @@ kept) are skipped. Pure: no I/O.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,15 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.library import CatalogPoint, Library
-from bot.slack.search import alternatives, covers, expansions, find_topic, stem, tokens
+from bot.slack.search import (
+    STOPWORDS,
+    alternatives,
+    covers,
+    expansions,
+    find_topic,
+    stem,
+    tokens,
+)
 
 K1, B = 1.2, 0.75
 LEAD_MAX = 330
@@ -32,6 +41,7 @@ POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
 NEIGHBOURS = 3
+DEFINES_WEIGHT = 1.6
 MIN_POINTS = 3
 TOPIC_WEIGHT = 0.3  # a point filed under the brief the question leans to
 QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
@@ -271,6 +281,28 @@ def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
     return inter / union if union else 0.0
 
 
+WHAT_IS = re.compile(
+    r"^\s*(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<rest>.+?)\??\s*$", re.I
+)
+
+
+def definition(query: str) -> re.Pattern[str] | None:
+    """For "what is X" / "who is X": a pattern for sentences that define X ("X, a …",
+    "X is a …", "… called X")."""
+    m = WHAT_IS.match(query)
+    if m is None:
+        return None
+    words = [w for w in re.findall(r"[\w.-]+", m.group("rest")) if w.lower() not in STOPWORDS]
+    if not words:
+        return None
+    name = r"\s+".join(re.escape(w) for w in words[-2:])
+    return re.compile(
+        rf"\b{name}\b[^.;]{{0,25}}?(?:,\s+(?:a|an|the)\s|\s+(?:is|was|are)\s+(?:a|an|the)\s)"
+        rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b",
+        re.I,
+    )
+
+
 def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """The best points' next sentences join the running at a share of their score: the fact
     asked about often continues right after the sentence that names it."""
@@ -305,6 +337,13 @@ def answer(library: Library, query: str) -> Answer | None:
         return None
     if index.coverage(words, [i for i, _ in ranked[:5]], alternatives(query)) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
+    defines = definition(query)
+    if defines is not None:  # "what is R1": sentences that say what it is come first
+        ranked = sorted(
+            ((i, sc * (DEFINES_WEIGHT if defines.search(index.points[i].text) else 1.0))
+             for i, sc in ranked),
+            key=lambda x: (-x[1], x[0]),
+        )  # fmt: skip
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
     chosen: list[int] = []
