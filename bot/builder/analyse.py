@@ -55,6 +55,8 @@ SUBORDINATE = re.compile(
     r"Until|Once|Even if|Even though|With|Without|According to [^,]+,\s+(?:[a-z]+ing)\b)",
 )
 DIGIT = re.compile(r"\d")
+# "R1 produced a harmful answer every time.": a whole statement, if a short one
+SHORT_STATEMENT = re.compile(r"^[A-Z0-9][^?!]{18,60}[.]$")
 NAME = re.compile(r"[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*){0,3}")
 HTML = re.compile(r"</?(?:p|div|span|a|html|body|script|br|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
 
@@ -229,6 +231,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
             prev_point = pt[0] if pt is not None and not dependent(pt[0]) else None
+            if pt is None and SHORT_STATEMENT.match(text) and not dependent(text):
+                prev_point = text  # too short to stand as a point, but one to join onto
             if prev_point is not None:
                 context = prev_point
     usable = any(s.point for s in out)
