@@ -400,7 +400,14 @@ class SlackStub:
 
     def snapshot(self) -> list[dict[str, Any]]:
         return [
-            {"method": c.method, "body": c.body, "status": c.status, "at": c.at} for c in self.calls
+            {
+                "method": c.method,
+                "body": c.body,
+                "status": c.status,
+                "at": c.at,
+                "token": c.headers.get("authorization", "").removeprefix("Bearer "),
+            }
+            for c in self.calls
         ]
 
 
@@ -534,6 +541,8 @@ def main() -> None:
     parser.add_argument("--enforce-rate", action="store_true")
     parser.add_argument("--random-429", type=float, default=0.0)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--throttle", action="append", default=[], help="token to answer 429s")
+    parser.add_argument("--throttle-after", type=int, default=1, help="its Retry-After (s)")
     args = parser.parse_args()
     stub = SlackStub(
         port=args.port,
@@ -541,6 +550,8 @@ def main() -> None:
         random_429=args.random_429,
         seed=args.seed,
     )
+    stub.throttled = set(args.throttle)
+    stub.throttle_after = args.throttle_after
     print(stub.api_url, flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         stub._server.serve_forever()

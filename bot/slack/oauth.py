@@ -176,6 +176,7 @@ def oauth_flow(settings: Settings, store: Store) -> DeepSeekOAuthFlow:
         bot_only=True,
         client=WebClient(base_url=settings.slack_api_url, timeout=15),
     )
+    store.engine.dispose()  # `serve --http` forks its workers next: share no open connection
     return DeepSeekOAuthFlow(settings=oauth, logger=log)
 
 
