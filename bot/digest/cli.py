@@ -126,7 +126,8 @@ def clock_cmd() -> None:
     from bot.digest.deliver import slack_from_settings
 
     try:
-        slack_from_settings(settings)  # fail now, in one line, when the token is missing
+        if not settings.oauth_mode:  # OAuth mode: each workspace's token, from its install
+            slack_from_settings(settings)  # fail now, in one line, when the token is missing
         clock(settings)
     except Exception as e:
         msg = _friendly(e)

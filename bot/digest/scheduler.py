@@ -52,8 +52,9 @@ _RUNTIME: _Runtime | None = None
 _LOCK = threading.Lock()
 
 
-def channel_job_id(channel_id: str) -> str:
-    return CHANNEL_JOB + channel_id
+def channel_job_id(channel_id: str, workspace: str = "") -> str:
+    """`digest:channel:C123`, or `digest:channel:<workspace>/C123` in OAuth mode."""
+    return CHANNEL_JOB + (f"{workspace}/{channel_id}" if workspace else channel_id)
 
 
 def trigger_for(schedule: Schedule) -> CronTrigger:
@@ -77,7 +78,8 @@ def build_scheduler(settings: Settings, store: Store, *, blocking: bool) -> Base
 
 def sync_jobs(scheduler: BaseScheduler, store: Store) -> tuple[int, int]:
     """Make the per-channel jobs match the subscriptions. Returns (added or changed, removed)."""
-    wanted = {channel_job_id(s.channel_id): s for s in store.subscriptions() if s.due_enabled}
+    subs = store.subscriptions(every_workspace=True)
+    wanted = {channel_job_id(s.channel_id, s.workspace): s for s in subs if s.due_enabled}
     changed = removed = 0
     for job in scheduler.get_jobs():
         if job.id.startswith(CHANNEL_JOB) and job.id not in wanted:
@@ -91,7 +93,7 @@ def sync_jobs(scheduler: BaseScheduler, store: Store) -> tuple[int, int]:
         scheduler.add_job(
             "bot.digest.scheduler:run_channel",
             trigger=trigger,
-            args=[sub.channel_id],
+            args=[sub.channel_id, sub.workspace] if sub.workspace else [sub.channel_id],
             id=job_id,
             name=f"digest {sub.channel_id} {sub.schedule.describe()}",
             replace_existing=True,
@@ -150,8 +152,9 @@ def sweep() -> None:
     _after(rt, report.stopped)
 
 
-def run_channel(channel_id: str) -> None:
-    """Job: post the digest due now in one channel (its cron fired)."""
+def run_channel(channel_id: str, workspace: str = "") -> None:
+    """Job: post the digest due now in one channel (its cron fired). The same channel id in
+    another workspace may be due too: run_due filters by id, and posting is idempotent."""
     rt = _runtime()
     if rt.stopped:
         return
@@ -176,7 +179,10 @@ def clock(settings: Settings | None = None) -> None:
     store = open_store(settings)
     scheduler = build_scheduler(settings, store, blocking=True)
     install(scheduler, settings, store)
-    log.info("digest clock started (%d channel digests)", len(store.subscriptions()))
+    log.info(
+        "digest clock started (%d channel digests)",
+        len(store.subscriptions(every_workspace=True)),
+    )
 
     def _stop(signum: int, _frame: object) -> None:  # Heroku and Kubernetes send SIGTERM
         raise SystemExit(0)

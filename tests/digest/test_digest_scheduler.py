@@ -140,3 +140,32 @@ def test_cli_run_due_and_list(db: DB, store: Store, monkeypatch: pytest.MonkeyPa
         assert "last Mon 31 Mar, 09:00 (Europe/London)" in result.output
         bad = runner.invoke(digest, ["run-due", "--now", "tomorrow"])
         assert bad.exit_code == 2 and "not an ISO-8601 time" in bad.output
+
+
+def test_same_channel_in_two_workspaces_gets_two_jobs(
+    db: DB, store: Store, paused_scheduler: Any
+) -> None:
+    store.subscribe("C1", LONDON, by="U1", now=FRI_NOON)  # single-workspace row
+    store.scoped("E1:T2").subscribe("C1", LONDON, by="U9", now=FRI_NOON)
+    with time_machine.travel(FRI_NOON, tick=False):
+        s = paused_scheduler()
+        assert clock.sync_jobs(s, store) == (2, 0)
+        assert {j.id for j in s.get_jobs()} == {"digest:channel:C1", "digest:channel:E1:T2/C1"}
+        assert s.get_job("digest:channel:E1:T2/C1").args == ("C1", "E1:T2")
+
+
+def test_clock_in_oauth_mode_needs_no_bot_token(db: DB, store: Store) -> None:
+    from bot.digest.cli import digest
+
+    env = {**db.env(), "SLACK_CLIENT_ID": "1.2", "SLACK_CLIENT_SECRET": "s", "SLACK_BOT_TOKEN": ""}
+    env["BRIEFINGS_DIR"] = str(FIXTURE_BRIEFINGS)
+    with pytest.MonkeyPatch.context() as mp:
+        stop: dict[str, bool] = {}
+
+        def fake_clock(settings: Settings) -> None:  # the real one blocks forever
+            stop["oauth"] = settings.oauth_mode
+
+        mp.setattr("bot.digest.clock.clock", fake_clock)
+        result = CliRunner().invoke(digest, ["clock"], env=env)
+    assert result.exit_code == 0, result.output
+    assert stop == {"oauth": True}
