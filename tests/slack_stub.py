@@ -35,7 +35,8 @@ token), and return at most 15 messages per page (`next_cursor` pages on).
 
 Many workspaces (OAuth): `stub.oauth_codes[code] = {...}` is what oauth.v2.access answers for
 that code (once); a refresh_token grant answers a rotated token (`stub.refreshed` lists them);
-tokens in `stub.revoked` get `token_revoked` from every method; tokens in `stub.throttled`
+tokens in `stub.revoked` get `token_revoked` from every method (`stub.revoke_after[token] = n`:
+from its n+1th post on); tokens in `stub.throttled`
 get 429 (Retry-After `stub.throttle_after`) on every other chat.postMessage; rate limits are
 per token and channel. `GET /oauth/v2/authorize?state=…&redirect_uri=…` stands for Slack's
 consent page: it redirects to redirect_uri with `stub.next_code` and the state.
@@ -95,6 +96,7 @@ class SlackStub:
         self.next_code = "code-1"
         self.refreshed: list[str] = []
         self.revoked: set[str] = set()
+        self.revoke_after: dict[str, int] = {}  # token -> revoked after this many posts
         self.throttled: set[str] = set()
         self.throttle_after = 1
         self._throttle_count: dict[str, int] = defaultdict(int)
@@ -277,6 +279,10 @@ class SlackStub:
                 if body.get(key) is not None:
                     message[key] = body[key]
             self._messages[channel].append(message)
+            if token in self.revoke_after:
+                self.revoke_after[token] -= 1
+                if self.revoke_after[token] <= 0:
+                    self.revoked.add(token)  # the workspace revokes the app mid-run
         if method == "response":
             return 200, {}, {"ok": True}
         return 200, {}, {"ok": True, "channel": channel, "ts": ts, "message": message}

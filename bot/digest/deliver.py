@@ -707,8 +707,13 @@ def _post_verified(
     raise Transient(f"gave up after {POST_ATTEMPTS} attempts ({last})")
 
 
-def _finish_unknown(run: _Run, d: Delivery, token: str, ts: str | None, why: str) -> None:
-    run.store.finish(d.id, token, "unknown", ts=ts, error=why[:200])
+def _finish_unknown(
+    run: _Run, d: Delivery, token: str, ts: str | None, why: str, *, sent: bool = True
+) -> None:
+    """Leave the row for a later run. `sent=False`: Slack refused the last send outright, so
+    nothing is in flight and the next run posts without reading history."""
+    values: dict[str, Any] = {} if sent else {"attempted_at": None}
+    run.store.finish(d.id, token, "unknown", ts=ts, error=why[:200], **values)
 
 
 def _deliver(run: _Run, sub: Subscription, d: Delivery, *, recovering: bool) -> None:
@@ -801,7 +806,8 @@ def _deliver(run: _Run, sub: Subscription, d: Delivery, *, recovering: bool) -> 
         )
     except Refused as e:
         if ts is not None:  # the digest is in; only the thread reply is left
-            _finish_unknown(run, d, token, ts, f"thread reply: {e.code}")
+            refused = e.code in AUTH_ERRORS  # answered: that reply was certainly not posted
+            _finish_unknown(run, d, token, ts, f"thread reply: {e.code}", sent=not refused)
             if e.code in AUTH_ERRORS:
                 run.auth_failed(e.code)
             elif e.code != "stopped":

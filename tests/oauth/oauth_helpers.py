@@ -46,7 +46,8 @@ class OAuthApp:
         assert page.status == 200, page
         cookie = SimpleCookie(page.headers["set-cookie"])
         [(name, morsel)] = cookie.items()
-        link = page.body.split('id="add-to-slack" href="')[1].split('"')[0].replace("&amp;", "&")
+        tag = page.body.split('id="add-to-slack"')[1].split(">")[0]
+        link = tag.split('href="')[1].split('"')[0].replace("&amp;", "&")
         state = parse_qs(urlsplit(link).query)["state"][0]
         assert morsel.value == state
         return state, f"{name}={morsel.value}"

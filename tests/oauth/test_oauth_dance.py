@@ -257,3 +257,60 @@ def test_token_rotation_refreshes_before_use(oauth_app: OAuthApp) -> None:
         assert bot is not None and bot.bot_token == "xoxe.xoxb-rotated-2"
     finally:
         store.close()
+
+
+def test_token_revoked_mid_run_pauses_only_that_workspace_and_loses_nothing(
+    oauth_app: OAuthApp,
+) -> None:
+    app = oauth_app
+    assert app.install("a", oauth_answer("xoxb-A", "TA", "Alpha")).status == 200
+    assert app.install("c", oauth_answer("xoxb-C", "TC", "Gamma")).status == 200
+    store = store_for(app)
+    try:
+        for ws, channels in ((A, ["C1", "C2", "C3"]), (":TC", ["C1", "C2", "C3"])):
+            for c in channels:
+                store.scoped(ws).subscribe(c, DAILY, by="U1", now=datetime.now(UTC))
+        slot = next_slot(DAILY, datetime.now(UTC))
+        app.stub.revoke_after["xoxb-C"] = 1  # Gamma's first digest goes out, then no more
+        report = run(app, store, slot + timedelta(minutes=1))
+        assert report.paused_workspaces == {":TC": "token_revoked"}
+        sent = posts_by_token(app)
+        assert sorted(c for t, c in sent if t == "xoxb-A") == ["C1", "C2", "C3"]
+        assert len([c for t, c in sent if t == "xoxb-C"]) == 1
+        # Gamma installs again: what was cut short is finished, nothing is posted twice.
+        app.stub.revoked.clear()
+        new = oauth_answer("xoxb-C2", "TC", "Gamma")
+        assert app.install("c2", new).status == 200
+        report = run(app, store, slot + timedelta(minutes=2))
+        assert report.ok, report
+        gamma = [c for t, c in posts_by_token(app) if t in ("xoxb-C", "xoxb-C2")]
+        assert sorted(gamma) == ["C1", "C2", "C3"]
+        rows = [d for d in store.all_deliveries() if d.workspace == ":TC"]
+        assert [d.status for d in rows] == ["posted"] * 3
+        assert all(d.detail_ts for d in rows)  # each thread reply too, once
+        replies = [
+            c
+            for c in app.stub.calls_for("chat.postMessage")
+            if c.ok and c.body.get("thread_ts") and "TC" not in c.headers.get("authorization", "")
+        ]
+        assert len(replies) == 6  # 3 in Alpha + 3 in Gamma
+    finally:
+        store.close()
+
+
+def test_app_home_shows_only_its_workspace(oauth_app: OAuthApp) -> None:
+    app = oauth_app
+    assert app.install("a", oauth_answer("xoxb-A", "TA", "Alpha")).status == 200
+    assert app.install("b", oauth_answer("xoxb-B", "TB", "Beta")).status == 200
+    store = store_for(app)
+    try:
+        store.scoped(A).subscribe("CALPHA", DAILY, by="U1", now=datetime.now(UTC))
+        store.scoped(":TB").subscribe("CBETA", DAILY, by="U1", now=datetime.now(UTC))
+    finally:
+        store.close()
+    opened = {"type": "app_home_opened", "user": "U1", "tab": "home", "event_ts": "1.0"}
+    assert app.event(opened, team="TA").status == 200
+    [call] = app.stub.wait_for("views.publish", 1, timeout=20)
+    assert call.headers["authorization"] == "Bearer xoxb-A"
+    view = str(call.body["view"])
+    assert "<#CALPHA>" in view and "CBETA" not in view
