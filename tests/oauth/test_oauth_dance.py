@@ -314,3 +314,33 @@ def test_app_home_shows_only_its_workspace(oauth_app: OAuthApp) -> None:
     assert call.headers["authorization"] == "Bearer xoxb-A"
     view = str(call.body["view"])
     assert "<#CALPHA>" in view and "CBETA" not in view
+
+
+def test_org_wide_uninstall_and_a_workspace_that_never_installed(oauth_app: OAuthApp) -> None:
+    app = oauth_app
+    org = oauth_answer("xoxb-ORG", None, "Org", enterprise="EO", org=True)
+    assert app.install("org", org).status == 200
+    # A command from any workspace of the org uses the org's token and key.
+    reply = app.command(
+        "digest on daily 09:00 UTC", team="T77", enterprise="EO", org=True, channel="C9"
+    )
+    assert reply.status == 200
+    wait_for_responses(app, 1)
+    store = store_for(app)
+    try:
+        assert store.get("C9", workspace="EO:") is not None
+        uninstalled = {"type": "app_uninstalled", "event_ts": "1.0"}
+        assert app.event(uninstalled, team="T77", enterprise="EO", org=True).status == 200
+        deadline = time.monotonic() + 10
+        while store.get("C9", workspace="EO:") is not None:
+            assert time.monotonic() < deadline, "the org-wide uninstall was not handled"
+            time.sleep(0.05)
+        installs = tokens(app, store).installs
+        assert (
+            installs.find_bot(enterprise_id="EO", team_id=None, is_enterprise_install=True) is None
+        )
+    finally:
+        store.close()
+    # Never installed: Bolt finds no installation and answers 200, never a 5xx.
+    stranger = app.command("brief", team="TNEW", channel="C1")
+    assert stranger.status == 200 and "Traceback" not in stranger.body
