@@ -594,7 +594,7 @@ class Store:
 
     def pause_workspace(self, workspace: str, reason: str) -> None:
         """Stop deliveries to one workspace (its token was refused) until it installs again."""
-        self._put_workspace(workspace, paused_reason=reason, paused_at=_utcnow())
+        self._put_workspace(workspace, paused_reason=reason[:64], paused_at=_utcnow())
 
     def forget_workspace(self, workspace: str, reason: str) -> int:
         """Uninstalled or tokens revoked: delete its subscriptions, remember why.
@@ -603,7 +603,9 @@ class Store:
         s = self.t.subscriptions
         with self._tx() as conn:
             n = conn.execute(delete(s).where(s.c.workspace == workspace)).rowcount
-        self._put_workspace(workspace, installed=False, paused_reason=reason, paused_at=_utcnow())
+        self._put_workspace(
+            workspace, installed=False, paused_reason=reason[:64], paused_at=_utcnow()
+        )
         return int(n or 0)
 
     def _put_workspace(self, workspace: str, **values: Any) -> None:

@@ -344,3 +344,23 @@ def test_org_wide_uninstall_and_a_workspace_that_never_installed(oauth_app: OAut
     # Never installed: Bolt finds no installation and answers 200, never a 5xx.
     stranger = app.command("brief", team="TNEW", channel="C1")
     assert stranger.status == 200 and "Traceback" not in stranger.body
+
+
+def test_digests_of_a_workspace_without_installation_pause_it_alone(oauth_app: OAuthApp) -> None:
+    app = oauth_app
+    assert app.install("a", oauth_answer("xoxb-A", "TA", "Alpha")).status == 200
+    store = store_for(app)
+    try:
+        now = datetime.now(UTC)
+        store.scoped(A).subscribe("C1", DAILY, by="U1", now=now)
+        store.scoped(":TGONE").subscribe("C1", DAILY, by="U1", now=now)  # its install is gone
+        store.subscribe("C5", DAILY, by="U1", now=now)  # from single-workspace mode, no token
+        report = run(app, store, next_slot(DAILY, now) + timedelta(minutes=1))
+        assert report.paused_workspaces == {
+            ":TGONE": "not installed",
+            "": "no SLACK_BOT_TOKEN for digests made before OAuth",
+        }
+        assert posts_by_token(app) == [("xoxb-A", "C1")]
+        assert "workspace :TGONE paused (not installed)" in "\n".join(report.problems())
+    finally:
+        store.close()
