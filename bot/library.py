@@ -293,9 +293,11 @@ def _read(root: Path, rel: str, sha256: str | None) -> str:
 
 
 def scan(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """(path, size, mtime_ns) of index.json and every .md file: a cheap change signature."""
+    """(path, size, mtime_ns) of index.json, points.jsonl and the briefs: a cheap change
+    signature. Article summaries are not stat'ed (thousands of files, every few seconds): a
+    build that changes one also changes index.json, which lists its topics and summary."""
     out: list[tuple[str, int, int]] = []
-    for dirpath in (root, root / "topics", root / "articles"):
+    for dirpath in (root, root / "topics"):
         try:
             entries = list(os.scandir(dirpath))
         except OSError:
