@@ -90,7 +90,7 @@ Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), cla
 @dataclass(frozen=True, slots=True)
 class Analysis:
     article: SeedArticle
-    sents: tuple[Sent, ...]
+    sents: tuple[Sent, ...]  # the sentences that are points, in reading order
     dropped: tuple[DroppedLine, ...]
     reason: str | None  # why no sentence is usable, when none is
     summary: tuple[str, ...] = ()  # 3–5 sentences in reading order
@@ -239,7 +239,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     summary, headline = _summary(out)
     return Analysis(
         art,
-        tuple(out),
+        tuple(s for s in out if s.point is not None),  # the rest is done with: less to keep
         dropped,
         None if usable else _unusable_reason(art.body, len(out)),
         summary,

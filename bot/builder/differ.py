@@ -362,6 +362,7 @@ class Difference:
 
 TOLERANCE = 0.08
 SPREAD = 1.25
+NEAR = 8  # sorted neighbours checked on each side for a value that agrees
 QUALIFIED = re.compile(r"(?i)^(about|around|approximately|roughly|nearly|almost|some|~)")
 
 
@@ -385,12 +386,6 @@ def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * (1 + TOLERANCE) and b[0] <= a[1] * (1 + TOLERANCE)
 
 
-def _agrees_with_any(mine: tuple[float, float], ranges: list[tuple[float, float]]) -> bool:
-    """Whether any of the sorted ranges agrees with mine (bisect to the neighbours)."""
-    at = bisect.bisect_left(ranges, mine)
-    return any(_agree(ranges[i], mine) for i in range(max(0, at - 2), min(len(ranges), at + 2)))
-
-
 def _kind(row: Row) -> str:
     return "multiple" if row.cheaper and row.figure.kind == "percent" else row.figure.kind
 
@@ -403,19 +398,20 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
             keyed.setdefault((r.model, r.scope or "", _kind(r)), []).append(r)
     # a figure naming no model joins the model whose figures it agrees with; each model's
     # values are sorted once, so this is a binary search, not a scan
-    spans: dict[tuple[str, str], list[tuple[tuple[str, str, str], list[tuple[float, float]]]]] = {}
+    # every model's values for one scope and kind, sorted once: a row naming no model finds
+    # the values it agrees with by bisection, not by a scan
+    spans: dict[tuple[str, str], list[tuple[tuple[float, float], tuple[str, str, str]]]] = {}
     for key, members in sorted(keyed.items()):
-        ranges = sorted(value_range(x) for x in members)
-        spans.setdefault(key[1:], []).append((key, ranges))
+        spans.setdefault(key[1:], []).extend((value_range(x), key) for x in members)
+    for found in spans.values():
+        found.sort()
     for r in rows:
         if r.model is not None:
             continue
         mine = value_range(r)
-        fits = [
-            key
-            for key, ranges in spans.get((r.scope or "", _kind(r)), [])
-            if _agrees_with_any(mine, ranges)
-        ]
+        near = spans.get((r.scope or "", _kind(r)), [])
+        at = bisect.bisect_left(near, (mine,))
+        fits = sorted({k for rng, k in near[max(0, at - NEAR) : at + NEAR] if _agree(rng, mine)})
         key = max(fits, key=lambda k: len(keyed[k])) if fits else ("", r.scope or "", _kind(r))
         keyed.setdefault(key, []).append(r)
     groups: list[Group] = []

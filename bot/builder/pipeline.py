@@ -271,7 +271,8 @@ def build(
     )
     files["index.json"] = (payload + "\n").encode()
     loose = unmatched(
-        [(c.sources[0], c.text, bool(pool.first(c).topics)) for c in pool.cands], len(pool.cands)
+        [(c.sources[0], c.text, bool(pool.first(c).topics), c.tokens) for c in pool.cands],
+        len(pool.cands),
     )
     return Output(
         files=files,

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.builder.text import content_tokens
 
@@ -43,23 +44,30 @@ class Unmatched:
         )
 
 
+@lru_cache(maxsize=50_000)
+def _stems(word: str) -> frozenset[str]:
+    return content_tokens(word)
+
+
 WORD = re.compile(r"[A-Za-z0-9][\w’'-]*")
 
 
 def _surface(stemmed: str, texts: Sequence[str]) -> str:
     """The word as the articles most often write it ("texa" → "Texas")."""
     seen: Counter[str] = Counter(
-        w for t in texts for w in WORD.findall(t) if content_tokens(w) == {stemmed}
+        w for t in texts for w in WORD.findall(t) if _stems(w) == {stemmed}
     )
     return min(seen.items(), key=lambda kv: (-kv[1], kv[0]))[0] if seen else stemmed
 
 
-def unmatched(points: Sequence[tuple[str, str, bool]], total_points: int) -> tuple[Unmatched, ...]:
-    """points: (article id, text, has a topic) for every point of the build."""
-    loose = [(a, t, content_tokens(t)) for a, t, topical in points if not topical]
+def unmatched(
+    points: Sequence[tuple[str, str, bool, frozenset[str]]], total_points: int
+) -> tuple[Unmatched, ...]:
+    """points: (article id, text, has a topic, its content words) for every point."""
+    loose = [(a, t, toks) for a, t, topical, toks in points if not topical]
     everywhere: Counter[str] = Counter()
-    for _a, t, _topical in points:
-        everywhere.update(content_tokens(t))
+    for _a, _t, _topical, toks in points:
+        everywhere.update(toks)
     common = {w for w, n in everywhere.items() if n > COMMON * max(total_points, 1)}
     groups: list[Unmatched] = []
     left = loose

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.builder.analyse import analyse
 from bot.builder.clean import clean_text
 from bot.builder.pipeline import build
 from bot.builder.readers import read_seeds
+from bot.builder.split import split_sentences
 from bot.builder.standalone import dependent, faithful
 from bot.builder.text import normalise
-from bot.builder.topics import TopicMatcher
 from bot.library import Library
 from bot.slack.search import tokens
 
@@ -97,8 +96,13 @@ class Baseline:
 
     def __init__(self, seeds: Path) -> None:
         s = read_seeds(seeds)
-        matcher = TopicMatcher(s.topics)
-        self.sents = [x.text for a in s.articles for x in analyse(a, matcher).sents]
+        self.sents = [
+            text
+            for a in s.articles
+            for line in clean_text(a.body).lines
+            if line.kind != "heading"
+            for text in split_sentences(line.text)
+        ]
         self.bags = [Counter(tokens(x)) for x in self.sents]
         n = len(self.bags)
         df: Counter[str] = Counter()
