@@ -82,6 +82,7 @@ class Sent:
     event: bool = False  # reports something that happened
     undisclosed: str | None = None  # a measure it says was not disclosed
     joined: bool = False  # the point begins with the sentence before
+    key: str = ""  # the point, normalised: identical points across articles merge on it
 
 
 Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), clause
@@ -225,6 +226,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
             s.joined = source != text
+            s.key = normalise(point) if point is not None else ""
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
             out.append(s)

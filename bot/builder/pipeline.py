@@ -13,7 +13,7 @@ import hashlib
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -25,7 +25,7 @@ from bot.builder.errors import BuildError
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
 from bot.builder.standalone import dependent
-from bot.builder.text import content_tokens, normalise
+from bot.builder.text import content_tokens
 from bot.builder.topics import TopicMatcher
 from bot.builder.unmatched import Unmatched, unmatched
 from bot.models import POINTS_FILE, Article, BriefRef, BuildInfo, Index, Topic
@@ -92,14 +92,26 @@ class Pool:
 
     cands: list[Candidate]
     sents: dict[int, list[Sent]]  # id(candidate) -> the sentences stating it
+    _used: dict[int, frozenset[tuple[str, int]]] = field(default_factory=dict)
 
     def first(self, c: Candidate) -> Sent:
         return self.sents[id(c)][0]
 
-    def used(self, c: Candidate) -> set[tuple[str, int]]:
+    def alias(self, copy: Candidate, of: Candidate) -> None:
+        """A re-scored copy of a candidate states what the original states."""
+        self.sents[id(copy)] = self.sents[id(of)]
+        self._used[id(copy)] = self.used(of)  # (an id may be reused once an object is gone)
+
+    def used(self, c: Candidate) -> frozenset[tuple[str, int]]:
         """The source sentences a candidate shows (two when joined to the one before)."""
-        out = {(s.article, s.pos) for s in self.sents[id(c)]}
-        return out | {(s.article, s.pos - 1) for s in self.sents[id(c)] if s.joined}
+        found = self._used.get(id(c))
+        if found is None:
+            sents = self.sents[id(c)]
+            found = frozenset({(s.article, s.pos) for s in sents}).union(
+                (s.article, s.pos - 1) for s in sents if s.joined
+            )
+            self._used[id(c)] = found
+        return found
 
 
 def _pool(analyses: Sequence[Analysis], rank: dict[str, int]) -> Pool:
@@ -109,7 +121,7 @@ def _pool(analyses: Sequence[Analysis], rank: dict[str, int]) -> Pool:
         for s in an.sents:
             if s.point is None:
                 continue
-            key = normalise(s.point)
+            key = s.key
             c = by_text.get(key)
             if c is None:
                 c = by_text[key] = Candidate(
@@ -327,7 +339,7 @@ def _select(
         if "[" in c.text:
             own.bottom *= 0.7  # a lead reads best in the source's own words
         scored.append(own)
-        pool.sents[id(own)] = pool.sents[id(c)]
+        pool.alias(own, c)
     leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
     lead = min(leads, key=lambda c: (-c.bottom, c.rank)) if leads else None
     rest = [c for c in scored if c is not lead and not (lead and pool.used(c) & pool.used(lead))]

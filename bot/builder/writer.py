@@ -23,11 +23,29 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
 
-def _write_tree(root: Path, files: Mapping[str, bytes]) -> None:
+def _write_tree(root: Path, files: Mapping[str, bytes], previous: Path | None = None) -> None:
+    """Write every file under root. A file identical to the one in `previous` (the briefings
+    being replaced) is hard-linked instead: after adding one article, most files are."""
+    made: set[Path] = set()
     for rel, data in sorted(files.items()):
         path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        if previous is not None and _same(previous / rel, data):
+            try:
+                os.link(previous / rel, path)
+                continue
+            except OSError:
+                pass  # another filesystem, or no links here: write it
         path.write_bytes(data)
+
+
+def _same(path: Path, data: bytes) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _leftovers(out: Path, kind: str) -> list[Path]:
@@ -91,7 +109,7 @@ def write_atomic(out: Path, files: Mapping[str, bytes], *, exchange: bool = True
     recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     try:
-        _write_tree(tmp, files)
+        _write_tree(tmp, files, out if out.is_dir() else None)
         os.chmod(tmp, 0o755)
         if not out.exists():
             os.rename(tmp, out)

@@ -62,3 +62,17 @@ def test_corrupt_entries_are_recomputed(tmp_path: Path) -> None:
     cache = _cache(tmp_path / "cache", seeds)
     build(read_seeds(seeds), cache=cache)
     assert cache.hits == 5  # rewritten
+
+
+def test_unchanged_files_are_linked_not_rewritten(tmp_path: Path) -> None:
+    from bot.builder.writer import write_atomic
+
+    out = tmp_path / "briefings"
+    write_atomic(out, {"a.md": b"same\n", "b.md": b"old\n"})
+    before = {name: (out / name).stat().st_ino for name in ("a.md", "b.md")}
+    write_atomic(out, {"a.md": b"same\n", "b.md": b"new\n"})
+    assert (out / "a.md").stat().st_ino == before["a.md"]  # the same file, linked
+    assert (out / "b.md").stat().st_ino != before["b.md"] and (
+        out / "b.md"
+    ).read_bytes() == b"new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefings"]
