@@ -418,3 +418,39 @@ def test_fuzz_logged_no_traceback(server: Server) -> None:
     """Runs after the fuzzers in this module: the server logged no traceback for any of them."""
     time.sleep(0.3)
     assert "Traceback" not in server.log_text()
+
+
+def _event(server: Server, event: dict[str, Any], event_id: str) -> None:
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T0STUB",
+            "api_app_id": "A0TEST",
+            "event": event,
+            "event_id": event_id,
+            "event_time": int(time.time()),
+        }
+    )
+    headers = {**signed_headers(body), "Content-Type": "application/json"}
+    assert server.post(body, headers)[0] == 200
+
+
+def test_mention_gets_the_answer_in_a_thread(server: Server) -> None:
+    before = len(server.stub.calls_for("chat.postMessage"))
+    event = {"type": "app_mention", "user": "U0BOB", "text": "<@U0BOT> training cost", "channel": "C9",
+             "ts": "1700000000.000100"}  # fmt: skip
+    _event(server, event, "EvMention1")
+    call = server.stub.wait_for("chat.postMessage", before + 1)[-1]
+    assert call.body["channel"] == "C9" and call.body["thread_ts"] == "1700000000.000100"
+    assert "Training cost" in json.dumps(call.body["blocks"])
+    command_reply = server.command("brief training cost")[1]
+    assert call.body["text"] == command_reply["text"]  # the same answer as the slash command
+
+
+def test_direct_message_gets_the_answer(server: Server) -> None:
+    before = len(server.stub.calls_for("chat.postMessage"))
+    event = {"type": "message", "channel_type": "im", "user": "U0BOB", "text": "distilation",
+             "channel": "D7", "ts": "1700000000.000200"}  # fmt: skip
+    _event(server, event, "EvDm1")
+    call = server.stub.wait_for("chat.postMessage", before + 1)[-1]
+    assert call.body["channel"] == "D7" and "Distillation" in json.dumps(call.body["blocks"])
