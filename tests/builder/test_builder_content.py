@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from datetime import date
 from pathlib import Path
 
@@ -116,12 +117,16 @@ def test_overview_says_what_deepseek_is_and_has_a_dated_timeline(
 
 
 def test_first_screen_replies_are_short(full: tuple[Library, Path]) -> None:
+    """About one Slack screen: median ≤ 1,200 characters; a lead, then at most five points."""
     lib, _ = full
+    lengths = []
     for q in ct.queries():
         reply = topic_reply(lib, q.ask)
-        assert len(ct.visible_text(reply)) <= 2000, q.ask
-        key = [b for b in reply["blocks"] if b["type"] == "section"]
-        assert sum(t["text"]["text"].count("\n• ") for t in key) <= 6
+        lengths.append(len(ct.visible_text(reply)))
+        sections = [b["text"]["text"] for b in reply["blocks"] if b["type"] == "section"]
+        assert sum(t.count("• ") for t in sections if "Where sources differ" not in t) <= 5
+    assert statistics.median(lengths) <= 1200, sorted(lengths)
+    assert max(lengths) <= 1800, sorted(lengths)
 
 
 def test_adding_one_article_changes_only_the_briefs_it_touches(tmp_path: Path) -> None:
@@ -151,7 +156,7 @@ def test_held_out_article_reaches_the_answer_to_its_question(
     assert qs
     got = sum(ct.recall(ct.visible_text(topic_reply(lib, q.ask)), q) for q in qs)
     total = sum(len(q.facts) for q in qs)
-    assert got >= 1 and got / total >= 0.25, (got, total)
+    assert got / total >= 0.6, (got, total)  # measured: 62–100% per article, 76% overall
 
 
 def test_coverage_no_topic_holds_is_reported_with_a_stub(tmp_path: Path) -> None:
