@@ -68,11 +68,11 @@ class Sent:
     article: str
     pos: int
     text: str  # the sentence as written
-    source: str  # the source text the point is checked against (two sentences when joined)
     point: str | None
     fragment: bool  # a piece of a quotation
     topics: tuple[str, ...] = ()
-    scores: dict[str, float] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)  # for the topics it is under
+    relevance: float = 0.0  # summed over every topic it touches
     quality: float = 0.0
     figures: frozenset[str] = frozenset()
     mentions: tuple[Mention, ...] = ()  # of the whole sentence (or standalone point)
@@ -193,20 +193,18 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
             point: str | None = None
-            source = text
+            joined = False
             fragment = bool(pt and (pt[1] or inside))
             whole: str | None = None  # the standalone point before trimming
             if pt is not None and not fragment:
                 whole = make_standalone(pt[0], prev_point, context or fallback, fallback)
-                if whole is not None and prev_point is not None and whole.startswith(prev_point):
-                    source = f"{prev} {text}"  # joined to the sentence before
+                joined = bool(whole and prev_point and whole.startswith(prev_point))
                 if whole is not None:
-                    point = whole if source != text else trim(whole)  # a join stays whole
+                    point = whole if joined else trim(whole)  # a join stays whole
             s = Sent(
                 art.meta.id,
                 len(out),
                 text,
-                source,
                 point,
                 fragment,
                 whole=whole,
@@ -215,8 +213,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if point is not None:
                 toks = tokens(point)
                 found = matcher.phrases(point, toks)
-                s.scores = matcher.scores(found)
                 s.topics = matcher.assign(found, MIN_RELEVANCE)
+                scores = matcher.scores(found)
+                s.relevance = sum(scores.values())
+                s.scores = {t: scores[t] for t in s.topics}  # the rest is never read
                 s.quality = quality(point, fragment)
                 if ANNOUNCES.search(point) and not FIGURE_HINT.search(point):
                     s.quality *= 0.3  # announces a subject; the substance is elsewhere
@@ -225,7 +225,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.mentions = tuple(mentions(whole or text, prev))
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
-            s.joined = source != text
+            s.joined = joined
             s.key = normalise(point) if point is not None else ""
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
@@ -239,6 +239,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 context = prev_point
     usable = any(s.point for s in out)
     summary, headline = _summary(out)
+    figures = _figures(out)
+    for s in out:
+        s.plain = None  # only the summary and figures read it
     return Analysis(
         art,
         tuple(s for s in out if s.point is not None),  # the rest is done with: less to keep
@@ -246,7 +249,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         None if usable else _unusable_reason(art.body, len(out)),
         summary,
         headline,
-        _figures(out),
+        figures,
         tuple(quoted_people([s.text for s in out])),
     )
 
@@ -264,7 +267,7 @@ def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
     idf = {w: math.log((len(sents) + 1) / (k + 0.5)) for w, k in df.items()}
     for s in sents:
         assert s.point is not None
-        rel = sum(s.scores.values())
+        rel = s.relevance
         position = 1.3 if s.pos < 3 else (1.0 if s.pos < n / 2 else 0.85)
         position *= 0.75 if len(s.point) > 220 else 1.0
         text = s.plain or s.point  # read in order, a sentence keeps its own words
