@@ -100,6 +100,17 @@ class Analysis:
     people: tuple[str, ...] = ()  # quoted by name
 
 
+ASIDE = re.compile(r"\s[—–]\s.*?\s[—–]\s|\s\([^)]*\)")
+
+
+def main_clause(text: str) -> str:
+    """The text without its asides (between dashes, in parentheses) or an aside left open at
+    the end: where a trimmed point's own verb must be ("The launch — which erased $1tn —"
+    has none)."""
+    core = ASIDE.sub(" ", text)
+    return re.split(r"\s[—–]\s", core)[0]
+
+
 def trim(text: str) -> str:
     """A long point cut to the clause that carries its fact: the text up to the first clause
     break after TRIM_MIN characters that leaves a statement, with a full stop."""
@@ -119,7 +130,7 @@ def trim(text: str) -> str:
             continue
         if m.group().strip() in ("—", "–") and text.count(m.group().strip(), m.end()):
             continue  # a dash pair: the aside ends later, the sentence goes on after it
-        if SUBORDINATE.match(head) or not has_finite_verb(head):
+        if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):
             continue  # "Although …", "According to X, training its model": no statement
         if DIGIT.search(text[m.start() :]):
             continue  # a figure follows: the fact is not all in the head

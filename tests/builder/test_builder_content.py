@@ -187,3 +187,23 @@ def test_a_newer_figure_shows_an_older_not_disclosed_as_history(full: tuple[Libr
     earlier = [c for d in brief.differences for c in d.claims if c.text.startswith("earlier:")]
     assert earlier and "not disclosed" in earlier[0].text
     assert not any("not disclosed" in p.text for p in (*brief.lead, *brief.points, *brief.more))
+
+
+def test_a_trimmed_point_keeps_its_own_verb() -> None:
+    from bot.builder.analyse import trim
+
+    aside = (
+        "The launch of the model on 20 January — which erased USD1tn from the US tech market "
+        "amid fears of overheated AI investment — has caused a wide range of reactions from "
+        "policymakers, academics and industry leaders around the world."
+    )
+    assert trim(aside) == aside  # cutting after the aside would leave no main verb
+    long = (
+        "DeepSeek trained its V3 model on Nvidia H800 chips over about two months of work, "
+        "which analysts said showed how far export controls had failed to slow Chinese "
+        "laboratories that were determined to keep up with American rivals at lower cost."
+    )
+    assert (
+        trim(long)
+        == "DeepSeek trained its V3 model on Nvidia H800 chips over about two months of work."
+    )
