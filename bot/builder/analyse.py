@@ -165,7 +165,7 @@ def labelled(sentence: str) -> str | None:
 
 def main_subject(sentences: list[str]) -> str | None:
     """The name an article's sentences are most often about (at least three times)."""
-    counts = Counter(n for n in map(subject, sentences) if n)
+    counts = Counter(n for n in (subject(t, strict=False) for t in sentences) if n)
     if not counts:
         return None
     name, n = counts.most_common(1)[0]

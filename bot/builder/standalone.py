@@ -219,6 +219,7 @@ NOT_NAMES = NOT_NAMES | frozenset(
         "Just",
     ]
 )  # words that open a sentence without naming anyone
+INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|product|service)\b")
@@ -241,9 +242,12 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def subject(sentence: str) -> str | None:
-    """The proper-noun phrase a sentence is about: its first run of capitalised words that is
-    not a month, a determiner or a nationality ("Nvidia", "Sam Altman", "Italy’s Garante")."""
+def subject(sentence: str, *, strict: bool = True) -> str | None:
+    """The proper-noun phrase a sentence opens with, after at most an introductory phrase
+    ("On January 20, DeepSeek …", "According to Nvidia, …"): "Nvidia", "Sam Altman". None
+    when a common noun or verb comes first ("The price change was …"), or when the name is a
+    possessor ("Italy's watchdog …": "it" would be the watchdog, not Italy). `strict=False`:
+    the first name however the sentence opens, possessors included (what it is about)."""
     words = sentence.split()
     run: list[str] = []
     for i, raw in enumerate(words):
@@ -255,11 +259,15 @@ def subject(sentence: str) -> str | None:
             capital = False
         if capital:
             run.append(bare)
-            if possessive or raw.endswith((",", ";", ":", ")")):
+            if possessive:
+                return None if strict else " ".join(run)
+            if raw.endswith((",", ";", ":", ")")):
                 break
         elif run:
             break
-        if len(run) == 0 and i > 6:
+        elif strict and bare[:1].islower() and bare.lower() not in INTRO_WORDS:
+            return None  # a common noun or verb before any name
+        if i > 6:
             return None
     return " ".join(run) if run else None
 
