@@ -48,6 +48,12 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             "DeepSeek released R1 on January 20. This led to a sell-off.",
         ),
         ("This led to a sell-off.", None, None),
+        # "it" is the watchdog, not Italy: no guess, the sentences are joined
+        (
+            "It briefly banned ChatGPT in 2023.",
+            "Italy's privacy watchdog ordered DeepSeek to stop.",
+            "Italy's privacy watchdog ordered DeepSeek to stop. It briefly banned ChatGPT in 2023.",
+        ),
         # "he" needs a full name to resolve: joined to the sentence before instead
         (
             "He praised the model.",
