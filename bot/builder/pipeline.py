@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -38,7 +39,7 @@ LEAD_MAX = 240
 WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
 TIMELINE_MAX = 10
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
-DEFINES = (
+DEFINES = re.compile(
     rf"\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b"
     rf"|\b{SUBJECT}\s+(?:is|was)\s+(?:a|an)\s"
     rf"|\b(?:company|startup|start-up|firm|lab|developer|upstart)\s+{SUBJECT}\b"
@@ -450,13 +451,11 @@ def _overview(
 ) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
     """Lead: what the subject is, then the most widely covered news. Points: each topic's lead,
     topics with the most articles first; KEY_POINTS shown, the rest under "More"."""
-    import re
 
-    defines = re.compile(DEFINES)
     best: tuple[float, tuple[int, int]] | None = None
     definition: Candidate | None = None
     for c in pool.cands:
-        if len(c.text) > LEAD_MAX or dependent(c.text) or not defines.search(c.text):
+        if len(c.text) > LEAD_MAX or dependent(c.text) or not DEFINES.search(c.text):
             continue
         score = pool.first(c).quality * (1 + 0.25 * (len(c.sources) - 1))
         if best is None or (-score, c.rank) < (-best[0], best[1]):
