@@ -48,6 +48,7 @@ QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts be
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
 ARTICLE_WEIGHT = 0.8
 DOMINANT = 0.5  # an article with this share of the evidence answers the question on its own
+DOMINANT_MATCHES = 3  # … when that many of its points match (one stray mention is no story)
 ARTICLE_SHARE = 0.5
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
@@ -162,7 +163,10 @@ class PointIndex:
             for i in top
         }
         lead_article = max(strength, key=lambda a: (strength[a], a))
-        if strength[lead_article] >= DOMINANT * sum(strength.values()):
+        if (
+            strength[lead_article] >= DOMINANT * sum(strength.values())
+            and len(per_article[lead_article]) >= DOMINANT_MATCHES
+        ):
             # one article is about the question: its densest points are candidates too
             top_score = max(final.values())
             for i in self.of_article[lead_article]:
