@@ -111,3 +111,24 @@ def test_did_you_mean_button_runs_read_only_commands(library: Library, router: R
         Recorder(), body("run:0", "digest off"), respond, None, context(library, router), None
     )  # type: ignore[arg-type]
     assert "Type it to run it" in respond.last["text"]
+
+
+def test_more_shows_the_whole_brief_in_place(router: Router) -> None:
+    from pathlib import Path
+
+    from bot.slack.listeners.actions.navigate import show_more
+
+    real = Library.load(Path(__file__).resolve().parents[4] / "briefings")
+    brief = real.brief("training-cost")
+    ack, respond = Recorder(), Recorder()
+    show_more(
+        ack, body("more:training-cost", "training-cost"), respond, None, context(real, router)
+    )  # type: ignore[arg-type]
+    assert ack.calls == [{}]
+    reply = respond.last
+    assert reply["replace_original"] is True
+    text = str(reply["blocks"])
+    assert "*More*" in text and brief.more[0].text[:40] in text  # what the first screen left out
+    assert not any(e.get("action_id", "").startswith("more:") for b in reply["blocks"]
+                   if b["type"] == "actions" for e in b["elements"])  # fmt: skip
+    check_payload(reply)
