@@ -140,10 +140,11 @@ def build_app(
     oauth: dict[str, Any] = {}
     if distribution:  # many workspaces: tokens come from the installation store
         from bot.digest.commands import shared_store
-        from bot.slack.oauth import oauth_flow
+        from bot.slack.oauth import not_installed_message, oauth_flow
 
         store = shared_store(settings)
         oauth["oauth_flow"] = oauth_flow(settings, store)
+        oauth["user_facing_authorize_error_message"] = not_installed_message(settings)
     app = App(
         client=client,
         # Answer Slack as soon as a listener returns: replies go in ack() (no I/O before it),

@@ -140,6 +140,17 @@ def _failure(args: FailureArgs) -> BoltResponse:
     )
 
 
+def not_installed_message(settings: Settings) -> str:
+    """What someone in a workspace without the app reads instead of an answer."""
+    where = "its install page"
+    if settings.slack_redirect_uri and settings.slack_redirect_uri.endswith(REDIRECT_PATH):
+        where = settings.slack_redirect_uri[: -len(REDIRECT_PATH)] + INSTALL_PATH
+    return (
+        f"DeepSeek Briefings is not installed in this workspace. Add it at {where}, "
+        "then try `/deepseek brief` again."
+    )
+
+
 def oauth_flow(settings: Settings, store: Store) -> DeepSeekOAuthFlow:
     """Bolt's OAuth flow on the digest database (installations, single-use states)."""
     assert settings.slack_client_id and settings.slack_client_secret is not None

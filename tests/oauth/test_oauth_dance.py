@@ -341,9 +341,13 @@ def test_org_wide_uninstall_and_a_workspace_that_never_installed(oauth_app: OAut
         )
     finally:
         store.close()
-    # Never installed: Bolt finds no installation and answers 200, never a 5xx.
+    # Never installed: Bolt finds no installation and answers 200, never a 5xx, and the user
+    # reads where to install the app.
+    before = len(app.stub.calls_for("response"))
     stranger = app.command("brief", team="TNEW", channel="C1")
     assert stranger.status == 200 and "Traceback" not in stranger.body
+    said = [stranger.body, *(str(b) for b in wait_for_responses(app, before + 1)[before:])]
+    assert any("is not installed in this workspace" in s for s in said), said
 
 
 def test_digests_of_a_workspace_without_installation_pause_it_alone(oauth_app: OAuthApp) -> None:
