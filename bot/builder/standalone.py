@@ -4,10 +4,12 @@ A sentence that leans on unseen text ("However, …", "This led to …", "The co
 "It also …") is made self-contained, in order of preference:
 
 1. a leading connective is dropped ("However, some executives …" → "Some executives …");
-2. a pronoun or "the company"-style subject is resolved with a square-bracketed insertion
-   naming the previous sentence's subject ("[Nvidia] lost …"), as newspapers do in quotes;
-3. the sentence is joined to the one before it, when that one stands alone and both fit;
-4. otherwise it is not used as a point.
+2. "it" after a sentence that names several things is joined to it: no guessing;
+3. a pronoun or "the company"-style subject is resolved with a square-bracketed insertion
+   naming the name the sentence before opens with ("[Nvidia] lost …"), or the article's own
+   subject, as newspapers do in quotes;
+4. the sentence is joined to the one before it, when that one stands alone and both fit;
+5. otherwise it is not used as a point.
 
 Every result is the source text apart from bracketed insertions and the case of its first
 letter, which `faithful()` checks. Pure: no I/O.

@@ -7,8 +7,10 @@
 
 Ranking is BM25 (k1=1.2, b=0.75) over each point's stemmed words, vectorised with numpy so a
 question over 100,000+ points takes about a millisecond, times the point's fact density and
-a small boost for newer coverage. Redundant points (same words or same figures as one already
-kept) are skipped. Pure: no I/O.
+a small boost for newer coverage. Then: points of the article that answers best, and of the
+brief the question leans to, count for more; the sentences right after the best points join
+in; "what is X" prefers sentences that say what X is. Redundant points (same rare words or
+same figures as one already kept) are skipped. Pure: no I/O.
 """
 
 from __future__ import annotations
