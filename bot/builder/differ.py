@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -490,7 +490,3 @@ def clause_for(sentence: str, fig: Figure, limit: int = 220, lower_ok: bool = Fa
                 return sentence
             return piece
     return sentence
-
-
-def all_mentions(sentences: Iterable[tuple[str, str | None]]) -> list[list[Mention]]:
-    return [mentions(s, p) for s, p in sentences]

@@ -178,10 +178,7 @@ NOT_NAMES = MONTHS | frozenset(
         "Investors",
         "Officials",
         "Top",
-    ]
-)
-NOT_NAMES = NOT_NAMES | frozenset(
-    [
+        # words that open a sentence without naming anyone
         "Alongside",
         "Despite",
         "Under",
@@ -220,7 +217,7 @@ NOT_NAMES = NOT_NAMES | frozenset(
         "Also",
         "Just",
     ]
-)  # words that open a sentence without naming anyone
+)
 INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
@@ -356,9 +353,7 @@ def _resolve(text: str, previous: str | None, fallback: str | None = None) -> st
         return None  # "the company" is not a model
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:
         return None  # "he" needs a person's full name
-    possessive = lower in {"its", "their", "his", "her"} or bool(
-        m.group("poss") if "poss" in m.groupdict() else None
-    )
+    possessive = lower in {"its", "their", "his", "her"} or bool(m.groupdict().get("poss"))
     insertion = f"[{name}’s]" if possessive else f"[{name}]"
     return insertion + text[m.end() :]
 
