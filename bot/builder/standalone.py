@@ -71,6 +71,12 @@ CLAUSAL = frozenset(
         "them",
     ]
 )
+# a quotation attributed to a pronoun: '"…," he said.' leaves the speaker unseen
+ATTRIBUTION = re.compile(
+    r"[”\"’],?\s+(?P<word>he|she|they|it)\s+(?=(?:said|says|added|adds|wrote|writes|noted|notes|"
+    r"told|argued|argues|explained|explains|continued|insisted|warned|stated|posted|replied)\b)"
+)
+QUOTES = "“\"‘'"
 INTRO = re.compile(r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she)\b)")
 
 MONTHS = frozenset(
@@ -234,6 +240,7 @@ def dependent(text: str) -> bool:
         or INTRO.match(text) is not None
         or BARE_DEFINITE.match(text) is not None
         or ALSO_EARLY.match(text) is not None
+        or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
     )
 
 
@@ -292,6 +299,14 @@ def make_standalone(
             return rest
         text = rest
     joinable = previous is not None and not dependent(previous) and not c
+    if text[:1] in QUOTES and ATTRIBUTION.search(text):
+        # only the speaker is unseen: name them, or join the sentence that does
+        speaker = _speaker(text, previous or context)
+        if speaker is not None:
+            return speaker
+        if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
+            return joined
+        return None
     pronoun = PRONOUN.match(text) is not None
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
         # the sentence before names several things: only a join keeps "it" unambiguous
@@ -305,6 +320,21 @@ def make_standalone(
         if len(joined) <= JOIN_MAX:
             return joined
     return None
+
+
+def _speaker(text: str, previous: str | None) -> str | None:
+    """'"…," he said.' as '"…," [Tony Burke] said.' when the sentence before opens with a
+    person's full name ("it": with any name that is not a model's)."""
+    m = ATTRIBUTION.search(text)
+    name = subject(previous) if previous and m else None
+    if m is None or name is None:
+        return None
+    word = m.group("word")
+    if word in ("they",) or (word in PERSON_PRONOUNS and len(name.split()) < 2):
+        return None
+    if word == "it" and any(ch.isdigit() for ch in name):
+        return None
+    return f"{text[: m.start('word')]}[{name}]{text[m.end('word') :]}"
 
 
 def names_in(sentence: str) -> list[str]:

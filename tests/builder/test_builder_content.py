@@ -61,6 +61,18 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             "Altman spoke on Friday. He praised the model.",
         ),
         ("DeepSeek released R1 on January 20.", None, "DeepSeek released R1 on January 20."),
+        # a quotation whose speaker is only "he": named from the sentence before, or joined
+        (
+            '"This is a fire," he said.',
+            "Tony Burke announced the ban on Tuesday.",
+            '"This is a fire," [Tony Burke] said.',
+        ),
+        (
+            '"It is a very good model," he said.',
+            "Altman was frank about the rival.",
+            'Altman was frank about the rival. "It is a very good model," he said.',
+        ),
+        ('"This is a fire," she said.', None, None),
     ],
 )
 def test_points_are_made_to_stand_alone(
