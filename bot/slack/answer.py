@@ -9,8 +9,10 @@ Ranking is BM25 (k1=1.2, b=0.75) over each point's stemmed words, vectorised wit
 question over 100,000+ points takes about a millisecond, times the point's fact density and
 a small boost for newer coverage. Then: points of the article that answers best, and of the
 brief the question leans to, count for more; the sentences right after the best points join
-in; "what is X" prefers sentences that say what X is. Redundant points (same rare words or
-same figures as one already kept) are skipped. Pure: no I/O.
+in; "what is X" prefers sentences that say what X is. When one article answers far better
+than any other (a question about one story), its lede leads and points from other articles
+must hold half the question's words: a stray "ban" elsewhere is no answer. Redundant points
+(same rare words or same figures as one already kept) are skipped. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ MAX_POINTS = 5  # after the lead
 POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
+STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
+POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of the question
+LEDE = 3  # opening points of the story that may lead
 NEIGHBOURS = 3
 DEFINES_WEIGHT = 1.6
 MIN_POINTS = 3
@@ -129,8 +134,9 @@ class PointIndex:
         *,
         recent: bool = False,
         topics: frozenset[str] = frozenset(),
-    ) -> list[tuple[int, float]]:
-        """The k best points for these (stemmed) words: (position, score), best first.
+    ) -> tuple[list[tuple[int, float]], str | None]:
+        """The k best points for these (stemmed) words: (position, score), best first, and
+        the article the question is about when one answers it far better than any other.
 
         A point's BM25 score is weighted by its fact density and newness, then raised by how
         well its article as a whole answers (its best points' scores): passages from the
@@ -138,7 +144,7 @@ class PointIndex:
         for the current state ("now", "latest"), so newer coverage counts for more. `topics`:
         the briefs the question leans to; their points count for more."""
         if not self.points or not words:
-            return []
+            return [], None
         scores = np.zeros(len(self.points), dtype=np.float64)
         for w in dict.fromkeys(words):
             hit = self.postings.get(w)
@@ -146,7 +152,7 @@ class PointIndex:
                 scores[hit[0]] += hit[1]
         nonzero = int(np.count_nonzero(scores))
         if not nonzero:
-            return []
+            return [], None
         scores *= self.prior
         if topics:
             scores *= 1.0 + TOPIC_WEIGHT * self.in_topics(topics)
@@ -165,6 +171,8 @@ class PointIndex:
             for i in top
         }
         lead_article = max(strength, key=lambda a: (strength[a], a))
+        runner_up = max((v for a, v in strength.items() if a != lead_article), default=0.0)
+        story = lead_article if strength[lead_article] >= STORY * runner_up else None
         if (
             strength[lead_article] >= DOMINANT * sum(strength.values())
             and len(per_article[lead_article]) >= DOMINANT_MATCHES
@@ -176,7 +184,7 @@ class PointIndex:
                 if final.get(i, 0.0) < share:
                     final[i] = share
         ranked = sorted(final.items(), key=lambda x: (-x[1], x[0]))
-        return ranked[:k]
+        return ranked[:k], story
 
     def in_topics(self, topics: frozenset[str]) -> npt.NDArray[np.float64]:
         """1.0 for each point filed under one of these topics, else 0.0."""
@@ -287,6 +295,11 @@ def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
     return inter / union if union else 0.0
 
 
+def headline(text: str) -> bool:
+    """A headline: a statement with no closing full stop."""
+    return not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ")"))
+
+
 WHAT_IS = re.compile(
     r"^\s*(?:what|who)(?:\s+(?:is|are|was|were)|'s|’s)\s+(?P<rest>.+?)\??\s*$", re.I
 )
@@ -322,6 +335,19 @@ def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list
     return sorted(score.items(), key=lambda x: (-x[1], x[0]))
 
 
+def _lede_first(
+    index: PointIndex, ranked: list[tuple[int, float]], story: str, top: float
+) -> list[tuple[int, float]]:
+    """A question about one story is led by that story's lede: the first of its opening
+    sentences (not the headline) that bears on the question, written to say what happened."""
+    score = dict(ranked)
+    for i in index.of_article[story][:LEDE]:
+        text = index.points[i].text
+        if not headline(text) and len(text) <= LEAD_MAX and score.get(i, 0.0) > 0.0:
+            return [(i, top * 1.01)] + [(j, s) for j, s in ranked if j != i]
+    return ranked
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
     contains enough of its words to count as an answer."""
@@ -338,7 +364,7 @@ def answer(library: Library, query: str) -> Answer | None:
     near = frozenset(
         h.id for h in leaning.hits[:2] if leaning.confident and h.score >= 0.6 * top_hit
     )
-    ranked = index.rank(expanded, recent=recent, topics=near)
+    ranked, story = index.rank(expanded, recent=recent, topics=near)
     if not ranked or not words:
         return None
     if index.coverage(words, [i for i, _ in ranked[:5]], alternatives(query)) < MIN_COVERAGE:
@@ -352,11 +378,16 @@ def answer(library: Library, query: str) -> Answer | None:
         )  # fmt: skip
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
+    if story is not None and defines is None:
+        ranked = _lede_first(index, ranked, story, top)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0
+    alts = alternatives(query)
     for i, score in ranked:
         p = index.points[i]
+        if story and index.article[i] != story and index.coverage(words, [i], alts) < POINT_COVER:
+            continue  # beside the story the question is about, a stray mention elsewhere
         if score < 0.12 * top and len(chosen) >= MIN_POINTS:
             break  # the rest is too far from the question (one standout does not end it)
         limit = LEAD_MAX if not chosen else POINT_MAX

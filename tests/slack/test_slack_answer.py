@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.library import Library
+from bot.library import CatalogPoint, Library
 from bot.slack.answer import BUDGET, answer
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import edit_distance
@@ -58,3 +59,35 @@ def test_edit_distance() -> None:
     assert edit_distance("distilation", "distillation") == 1
     assert edit_distance("weather", "whether") == 2
     assert edit_distance("cihps", "chips") == 1  # a transposition is one edit
+
+
+def _story_library(lib: Library) -> Library:
+    """The committed points plus two made-up articles: a ban in Freedonia, and bans in passing."""
+
+    def pt(article: str, pos: int, text: str) -> CatalogPoint:
+        return CatalogPoint(f"{article}:{pos}", text, (article,), "2025-03-01", quality=1.5)
+
+    story = [
+        "Freedonia bans the Widget app from government phones",
+        "Freedonia has ordered every ministry to remove the Widget app from official phones, "
+        "citing a security review.",
+        "The Freedonia order takes effect on March 3 and covers 40 agencies.",
+        "Freedonia's digital minister said the ban follows a review of 12 foreign apps.",
+    ]
+    other = [
+        "Widget released a new reasoning model on Monday.",
+        "Regulators may ban more apps in 2026, and a ban on chatbots is likely, analysts say.",
+        "The model scores 80% on a mathematics benchmark.",
+    ]
+    points = [pt("freedonia-ban", i, t) for i, t in enumerate(story)]
+    points += [pt("widget-model", i, t) for i, t in enumerate(other)]
+    return replace(lib, points=(*lib.points, *points))
+
+
+def test_a_question_about_one_story_is_led_by_its_lede_without_stray_mentions(
+    lib: Library,
+) -> None:
+    ans = answer(_story_library(lib), "freedonia ban")
+    assert ans is not None
+    assert ans.lead.id == "freedonia-ban:1"  # the lede, not the headline or a later line
+    assert {p.sources[0] for p in ans.all_points} == {"freedonia-ban"}  # "ban" alone is not enough
