@@ -307,9 +307,10 @@ def is_question(query: str) -> bool:
 
 @lru_cache(maxsize=512)
 def names_topic(library: Library, query: str, topic_id: str | None) -> bool:
-    """Whether every word of the query belongs to the topic's own names and keywords
-    ("training cost", "chips", "export controls"): then the brief is the answer. A narrower
-    question ("cisco jailbreak test", "what did altman say") is answered from the points."""
+    """Whether every word of the query belongs to the topic's own names: its id, title and
+    aliases ("training cost", "chips", "export controls"). Then the brief is the answer. A
+    narrower question, even in the topic's keywords ("wiz database leak", "cisco jailbreak
+    test", "what did altman say"), is answered from the points."""
     topic = library.topic(topic_id) if topic_id else None
     if topic is None or is_question(query):
         return False
@@ -318,7 +319,7 @@ def names_topic(library: Library, query: str, topic_id: str | None) -> bool:
         return False
     vocab = {
         w
-        for text in (topic.id.replace("-", " "), topic.title, *topic.aliases, *topic.keywords)
+        for text in (topic.id.replace("-", " "), topic.title, *topic.aliases)
         for w in tokens(text)
     }
     fixed, _ = topic_index(library).correct(words)

@@ -27,6 +27,12 @@ def _header(reply: dict) -> str:  # type: ignore[type-arg]
 def test_words_that_name_a_topic_get_its_brief(lib: Library) -> None:
     assert _header(topic_reply(lib, "training cost")) == "Training cost and efficiency"
     assert _header(topic_reply(lib, "export controls")) == "Chips and export controls"
+    assert _header(topic_reply(lib, "security")) == "Security and privacy"
+
+
+def test_words_from_a_topics_keywords_are_still_a_narrower_question(lib: Library) -> None:
+    # "wiz", "database" and "leaking" are security-privacy keywords, not its names
+    assert _header(topic_reply(lib, "wiz database leak")).startswith("“wiz database leak")
 
 
 def test_a_narrower_question_gets_points_from_the_whole_corpus(lib: Library) -> None:
