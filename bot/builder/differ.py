@@ -75,6 +75,9 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
 )  # fmt: skip
 SCOPE_WINDOW = 70
+# the plain measure named right at the figure ("a training bill of under $6 million … spent
+# on hardware"): when it is the nearest cue, the figure is the plain measure, not a scope
+PLAIN = re.compile(r"\btrain(?:ing|ed)?\b(?!\s+(?:run|stage|phase))", re.I)
 # which kinds of figure a measure can be: a price is money, "how much cheaper" a ratio
 MEASURE_KINDS = {
     "Training cost": ("money",),
@@ -267,15 +270,22 @@ def undisclosed(sentence: str) -> str | None:
     return None
 
 
-def scope_of(sentence: str, fig: Figure) -> str | None:
+def scope_of(sentence: str, fig: Figure, others: Sequence[tuple[int, int]] = ()) -> str | None:
     """What part of the measure the figure covers ("hardware spend", "one training stage"), from
-    the cue nearest the figure within SCOPE_WINDOW chars; None for the plain measure."""
-    best: tuple[int, int, str] | None = None
-    for order, (name, pattern) in enumerate(SCOPES):
+    the cue nearest the figure within SCOPE_WINDOW chars; None for the plain measure, also when
+    a plain cue ("training") is nearer than any scope's. A cue with another figure (`others`:
+    their spans) between it and this one belongs to that figure."""
+    best: tuple[int, int, str | None] | None = None
+    cues = [(name, pattern) for name, pattern in SCOPES] + [(None, PLAIN)]
+    for order, (name, pattern) in enumerate(cues):
         for m in pattern.finditer(sentence):
             gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
-            if 0 <= gap <= SCOPE_WINDOW and (best is None or (gap, order) < best[:2]):
-                best = (gap, order, name)
+            if not 0 <= gap <= SCOPE_WINDOW or (best is not None and (gap, order) >= best[:2]):
+                continue
+            lo, hi = (m.end(), fig.start) if m.end() <= fig.start else (fig.end, m.start())
+            if any(lo <= a and b <= hi for a, b in others):
+                continue  # another figure sits between: the cue is that one's
+            best = (gap, order, name)
     return best[2] if best else None
 
 
@@ -294,7 +304,7 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
     for fig in figures:
         measure = measure_of(sentence, fig, taken)
         if measure is not None:
-            scope = scope_of(sentence, fig) if fig.kind in ("money", "percent") else None
+            scope = scope_of(sentence, fig, taken) if fig.kind in ("money", "percent") else None
             out.append(
                 Mention(measure, fig, own_model if fig.kind in ("chips", "count") else model, scope)
             )
@@ -382,6 +392,14 @@ def value_range(row: Row) -> tuple[float, float]:
     return low, high
 
 
+def _nominal(row: Row) -> float:
+    """The value as stated, before hedges and bounds widen it: what the spread is judged on."""
+    low = row.figure.low
+    if row.cheaper and row.figure.kind == "percent" and low < 100:
+        return 100 / (100 - low)
+    return low
+
+
 def _agree(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] * (1 + TOLERANCE) and b[0] <= a[1] * (1 + TOLERANCE)
 
@@ -429,7 +447,7 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
                 if (
                     clusters
                     and _agree(value_range(clusters[-1][-1]), value_range(r))
-                    and value_range(r)[0] <= value_range(clusters[-1][0])[0] * SPREAD
+                    and _nominal(r) <= _nominal(clusters[-1][0]) * SPREAD
                 ):
                     clusters[-1].append(r)
                 else:
@@ -464,6 +482,7 @@ def differences(
                 -(g.newest.toordinal() if g.newest else 0),
                 -len(g.articles),
                 min(rank.get(a, 0) for a in g.articles),
+                min(r.pos if r.pos is not None else 1 << 30 for r in g.rows),  # the lead's first
                 g.rows[0].figure.low,
             )
         )

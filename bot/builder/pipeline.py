@@ -46,6 +46,12 @@ DEFINES = re.compile(
 )
 
 
+def quoted(text: str, pos: int) -> bool:
+    """Whether a position in the text falls inside quotation marks."""
+    head = text[:pos]
+    return head.count("“") > head.count("”") or head.count('"') % 2 == 1
+
+
 @dataclass(frozen=True, slots=True)
 class Warning_:
     path: str
@@ -455,8 +461,9 @@ def _overview(
     best: tuple[float, tuple[int, int]] | None = None
     definition: Candidate | None = None
     for c in pool.cands:
-        if len(c.text) > LEAD_MAX or dependent(c.text) or not DEFINES.search(c.text):
-            continue
+        m = DEFINES.search(c.text)
+        if len(c.text) > LEAD_MAX or dependent(c.text) or m is None or quoted(c.text, m.start()):
+            continue  # a definition inside a quotation is someone's praise, not what it is
         score = pool.first(c).quality * (1 + 0.25 * (len(c.sources) - 1))
         if best is None or (-score, c.rank) < (-best[0], best[1]):
             best, definition = (score, c.rank), c

@@ -53,7 +53,15 @@ BARE_DEFINITE = re.compile(
     r"said|says|also|will|would|could|can|did|does|plans|planned|added|told|claims|claimed|"
     r"declined|did not|has not|had not)\b"
 )
-ALSO_EARLY = re.compile(r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b")
+ALSO_EARLY = re.compile(
+    r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
+)
+# "Although the USD6mn is disputed …": a figure the reader has not been given
+FIGURE_REF = re.compile(
+    r"^(?:(?:Although|Though|While|Even though|Since|Because|If|But)\s+)?the\s+"
+    r"(?:US\$|USD|\$|€|£|¥)\s?\d",
+    re.IGNORECASE,
+)
 CLAUSAL = frozenset(
     [
         "this",
@@ -73,7 +81,8 @@ CLAUSAL = frozenset(
 )
 # a quotation attributed to a pronoun: '"…," he said.' leaves the speaker unseen
 ATTRIBUTION = re.compile(
-    r"[”\"’],?\s+(?P<word>he|she|they|it)\s+(?=(?:said|says|added|adds|wrote|writes|noted|notes|"
+    r"[”\"’],?\s+(?P<word>he|she|they|it|the (?:company|firm|startup|start-up|group|lab))\s+"
+    r"(?=(?:said|says|added|adds|wrote|writes|noted|notes|"
     r"told|argued|argues|explained|explains|continued|insisted|warned|stated|posted|replied)\b)"
 )
 QUOTES = "“\"‘'"
@@ -241,6 +250,7 @@ def dependent(text: str) -> bool:
         or BARE_DEFINITE.match(text) is not None
         or ALSO_EARLY.match(text) is not None
         or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
+        or FIGURE_REF.match(text) is not None
     )
 
 
@@ -332,8 +342,8 @@ def _speaker(text: str, previous: str | None) -> str | None:
     word = m.group("word")
     if word in ("they",) or (word in PERSON_PRONOUNS and len(name.split()) < 2):
         return None
-    if word == "it" and any(ch.isdigit() for ch in name):
-        return None
+    if word not in PERSON_PRONOUNS and any(ch.isdigit() for ch in name):
+        return None  # "it" and "the company" are not a model
     return f"{text[: m.start('word')]}[{name}]{text[m.end('word') :]}"
 
 

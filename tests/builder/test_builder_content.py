@@ -10,6 +10,7 @@ import corpus_tools as ct
 import pytest
 
 from bot.builder.dates import event_date
+from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.standalone import dependent, faithful, make_standalone
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
@@ -73,6 +74,12 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             'Altman was frank about the rival. "It is a very good model," he said.',
         ),
         ('"This is a fire," she said.', None, None),
+        # "the company" speaking after a sentence about Nvidia is Nvidia, named as such
+        (
+            '"DeepSeek is an excellent advance," the company said in a statement.',
+            "Nvidia called the model impressive on Monday.",
+            '"DeepSeek is an excellent advance," [Nvidia] said in a statement.',
+        ),
     ],
 )
 def test_points_are_made_to_stand_alone(
@@ -83,6 +90,27 @@ def test_points_are_made_to_stand_alone(
     if got is not None:
         assert not dependent(got.replace("[", "").replace("]", ""))
         assert faithful(got, f"{previous or ''} {text}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SemiAnalysis count also differs from an earlier claim.",  # "also": compared to what?
+        "Although the USD6mn is widely disputed, DeepSeek is efficient.",  # which USD6mn?
+        '"Yes, we will," he said.',  # who is "he"?
+    ],
+)
+def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
+    assert dependent(text)
+
+
+def test_a_definition_inside_a_quotation_is_not_one() -> None:
+    text = '"DeepSeek is an excellent advance," Nvidia said.'
+    m = DEFINES.search(text)
+    assert m is not None and quoted(text, m.start())
+    plain = "DeepSeek is a Hangzhou-based lab."
+    m = DEFINES.search(plain)
+    assert m is not None and not quoted(plain, m.start())
 
 
 def test_dates_resolve_against_the_published_date() -> None:

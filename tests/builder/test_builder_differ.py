@@ -216,3 +216,47 @@ def test_bounds_are_not_the_same_value() -> None:
     [bound] = find_figures("It cost less than $6 million.")
     [just] = find_figures("It cost just $6 million.")
     assert exact.key == just.key != bound.key
+
+
+def test_a_scope_cue_belongs_to_the_figure_nearest_it() -> None:
+    """ "Hardware" far from a figure does not make it a hardware figure when "training" is
+    right at it, or when another figure sits between the cue and it."""
+    s1 = (
+        "A training bill of under $6 million captures only a sliver of what the lab has spent "
+        "on hardware."
+    )
+    s2 = 'Server spending near $1.6 billion is far beyond the "$6 million" headline.'
+    assert [(m.figure.text, m.scope) for m in mentions(s1)] == [("under $6 million", None)]
+    assert [(m.figure.text, m.scope) for m in mentions(s2)] == [
+        ("$1.6 billion", "hardware spend"),
+        ("$6 million", None),
+    ]
+
+
+def test_a_hedged_figure_does_not_stretch_a_group_past_its_stated_spread() -> None:
+    """ "~$5M" and "$6 million" are 1.2× apart as stated: one group, though the hedge would
+    have widened "~$5M" down to $4.75M."""
+    rows = _rows(
+        ("a", "Training cost ~$5M, a said."),
+        ("b", "Training cost $5.6 million, b said."),
+        ("c", "Training cost $6 million, c said."),
+    )
+    assert len(group_rows(rows)) == 1
+
+
+def test_the_figure_an_article_opens_with_is_kept_when_groups_are_cut() -> None:
+    sents = [
+        "Server capex came to $1.6 billion, SemiAnalysis said.",
+        "Server capex once came to $400 million.",
+        "Server capex in one year came to $700 million.",
+        "Server capex in another year came to $900 million.",
+        "Server capex in a third year came to $1.1 billion.",
+    ]
+    rows = [
+        Row(m.figure, m.model, s, "semi", m.scope, pos=i)
+        for i, s in enumerate(sents)
+        for m in mentions(s)
+    ]
+    rows += _rows(("old", "Training V3 cost $5.6 million."))
+    [d] = differences({"Training cost": rows}, ["old", "semi"])
+    assert "$1.6 billion" in [r.figure.text for r in d.rows]
