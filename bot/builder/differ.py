@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from bot.builder.standalone import MONTHS
+
 SUBJECT = "DeepSeek"  # the company the corpus is about; its models are the subject of figures
 
 NUMBER_WORDS = {
@@ -27,7 +29,8 @@ NUM = r"\d[\d,]*(?:\.\d+)?"
 MONEY = re.compile(
     rf"(?P<q>{QUAL})?(?P<cur>US\$|\$|USD ?|€|£)(?P<n>{NUM})"
     rf"(?:\s?(?:-|–|to)\s?(?:US\$|\$|USD ?)?(?P<n2>{NUM}))?"
-    r"(?:\s?(?P<unit>trillion|billion|million|thousand|tn|bn|mn|[mbkMBK])\b)?",
+    r"(?:(?P<tens>s of )(?P<units>millions|billions)\b"  # "$10s of millions": tens of millions
+    r"|\s?(?P<unit>trillion|billion|million|thousand|tn|bn|mn|[mbkMBK])\b)?",
     re.IGNORECASE,
 )
 WORDNUM = "|".join(NUMBER_WORDS)
@@ -51,9 +54,10 @@ COUNT_HINT = re.compile(r"chips|GPUs|processors|accelerators")
 MODEL = re.compile(
     r"(?<![\w$/.-])((?:[A-Z][A-Za-z]+-)?(?:[A-Za-z]{1,8}-?\d+(?:\.\d+)?[a-z]?)(?:-[A-Z][a-z]+)?)(?![\w-])"
 )
-NOT_SUBJECT = re.compile(
-    r"(?:\bthan|\blike|\bagainst|\bvs\.?|\bsurpass\w*|\brivals?|\boutperforms?)\s+(?:the\s+)?$|\b(?!DeepSeek)[A-Z][\w-]*[’']s\s+$"
+COMPARED = (
+    r"(?:\bthan|\blike|\bagainst|\bvs\.?|\bsurpass\w*|\brivals?|\boutperforms?)\s+(?:the\s+)?$"
 )
+NOT_SUBJECT = re.compile(COMPARED + r"|\b(?!DeepSeek)[A-Z][\w-]*[’']s\s+$")
 USE_CUE = re.compile(r"\bus(?:e|ed|ing)\b|\bleverag\w*|\btrain\w*|\bpowered\b", re.IGNORECASE)
 
 MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -146,10 +150,12 @@ def find_figures(sentence: str) -> list[Figure]:
     lower = sentence.lower()
     money = "$" in sentence or "usd" in lower or "€" in sentence or "£" in sentence
     for m in MONEY.finditer(sentence) if money else ():
-        unit = (m.group("unit") or "").lower()
+        unit = (m.group("unit") or m.group("units") or "").lower().removesuffix("s")
         mult = UNITS.get(unit, 1.0)
         low = _num(m.group("n")) * mult
         high = _num(m.group("n2")) * mult if m.group("n2") else low
+        if m.group("tens"):
+            high = low * 10 - mult  # "$10s of millions": $10 million up to $99 million
         add(Figure("money", m.group().strip(), low, high, m.start(), m.end()))
     for m in COUNT.finditer(sentence) if COUNT_HINT.search(sentence) else ():
         raw = m.group("n")
@@ -203,9 +209,24 @@ def canonical_model(name: str) -> str:
     return name
 
 
+# "Claude 3.5 Sonnet", "Llama 3", "Gemini 2.5 Pro": a name, a space and a version
+SPACED_MODEL = re.compile(
+    r"(?<![\w-])([A-Z][a-z]{2,}\s\d{1,2}(?:\.\d)?(?:\s(?:Pro|Sonnet|Opus|Haiku|Flash|Mini|Ultra|"
+    r"Turbo|Max))?)(?![\w%,.-]*\d)(?![\w-])"
+)
+NOT_MODEL_WORDS = MONTHS | frozenset([
+    "Article", "Section", "Day", "Days", "Phase", "Top", "Group", "Class", "Level", "Type",
+    "Chapter", "Page", "Figure", "Table", "Rule", "Stage", "Step", "Part", "Round", "Week",
+    "Year", "Years", "Act", "Room",
+])  # fmt: skip
+
+
 def models_in(sentence: str) -> list[tuple[int, str]]:
     """(position, canonical name) of AI models named in a sentence, excluding chips and money."""
     out: list[tuple[int, str]] = []
+    for m in SPACED_MODEL.finditer(sentence):
+        if m.group(1).split()[0] not in NOT_MODEL_WORDS:
+            out.append((m.start(), m.group(1)))
     for m in MODEL.finditer(sentence):
         name = m.group(1)
         if CHIP.fullmatch(name) or re.fullmatch(r"[A-Z]\d{2,4}s", name):
@@ -217,7 +238,7 @@ def models_in(sentence: str) -> list[tuple[int, str]]:
         if re.fullmatch(r"\d+", name):
             continue
         out.append((m.start(), canonical_model(name)))
-    return out
+    return sorted(out)
 
 
 def subject_model(sentence: str, previous: str | None = None) -> str | None:
@@ -228,6 +249,27 @@ def subject_model(sentence: str, previous: str | None = None) -> str | None:
             if not NOT_SUBJECT.search(source[max(0, pos - 25) : pos]):
                 return name
     return None
+
+
+MODEL_WINDOW = 80
+CLAUSE_END = re.compile(
+    r"[.!?]\s|;\s|\s[—–]\s?|[—–]|,\s+(?:but|while|whereas|although|though|yet)\b"
+)
+
+
+def figure_model(sentence: str, fig: Figure, fallback: str | None) -> str | None:
+    """The model a figure is about: the nearest model named before it in the same sentence
+    ("o1 had an attack success rate of 26%" is o1's, though the sentence opens with R1), else
+    the fallback (the sentence's subject model)."""
+    best: str | None = None
+    for pos, name in models_in(sentence):
+        if pos >= fig.start or fig.start - pos > MODEL_WINDOW:
+            continue
+        if CLAUSE_END.search(sentence[pos : fig.start]):
+            continue  # a sentence, clause or aside ends between them
+        if not re.search(COMPARED, sentence[max(0, pos - 25) : pos]):
+            best = name  # later ones are nearer
+    return best or fallback
 
 
 def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str | None:
@@ -305,9 +347,10 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
         measure = measure_of(sentence, fig, taken)
         if measure is not None:
             scope = scope_of(sentence, fig, taken) if fig.kind in ("money", "percent") else None
-            out.append(
-                Mention(measure, fig, own_model if fig.kind in ("chips", "count") else model, scope)
+            about = (
+                own_model if fig.kind in ("chips", "count") else figure_model(sentence, fig, model)
             )
+            out.append(Mention(measure, fig, about, scope))
     return out
 
 

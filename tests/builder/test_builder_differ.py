@@ -260,3 +260,43 @@ def test_the_figure_an_article_opens_with_is_kept_when_groups_are_cut() -> None:
     rows += _rows(("old", "Training V3 cost $5.6 million."))
     [d] = differences({"Training cost": rows}, ["old", "semi"])
     assert "$1.6 billion" in [r.figure.text for r in d.rows]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the model named right before the figure, not the one the sentence opens with
+        (
+            "Other models resisted at least part of the time: OpenAI's o1 had an attack "
+            "success rate of 26% and Anthropic's Claude 3.5 Sonnet 36%.",
+            [("26%", "o1"), ("36%", "Claude 3.5 Sonnet")],
+        ),
+        (
+            "At standard rates, R1 cost $0.14 per million input tokens, while the V3 chat model "
+            "cost $0.07.",
+            [("$0.14", "DeepSeek-R1"), ("$0.07", "DeepSeek-V3")],
+        ),
+        # a model inside an aside, or before a "but", is not what the figure is about
+        (
+            "Training DeepSeek-V3 — which matches OpenAI's GPT-4o — only cost about USD6mn.",
+            [("about USD6mn", "DeepSeek-V3")],
+        ),
+        (
+            "OpenAI's o3 is more powerful, but the ~$5M training cost is insane.",
+            [("~$5M", None)],
+        ),
+        (
+            'Anthropic\'s Claude 3.5 Sonnet cost "$10s of millions to train".',
+            [("$10s of millions", "Claude 3.5 Sonnet")],
+        ),
+    ],
+)
+def test_a_figure_belongs_to_the_model_named_nearest_before_it(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [(m.figure.text, m.model) for m in mentions(sentence)] == expected
+
+
+def test_tens_of_millions_is_a_range() -> None:
+    [fig] = find_figures('It cost "$10s of millions to train".')
+    assert (fig.low, fig.high) == (10e6, 99e6)
