@@ -38,6 +38,17 @@ MORE_BUDGET = 1100
 LEAD_MAX = 240
 WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
 TIMELINE_MAX = 10
+EARLIER_REPORTS = "Earlier reports"  # the "Where sources differ" heading for updated points
+MAX_EARLIER = 3
+UPDATE_POOL = 60
+SAME_SUBJECT = 0.5  # share of the shorter point's word weight an update must share
+CHANGE = re.compile(
+    r"\b(?:lift(?:s|ed)?|revers(?:es|ed)|overturn(?:s|ed)|rescind(?:s|ed)|scrap(?:s|ped)|"
+    r"end(?:s|ed)|cut(?:s)?|lower(?:s|ed)|reduc(?:es|ed)|rais(?:es|ed)|restor(?:es|ed)|"
+    r"resum(?:es|ed)|reinstat(?:es|ed)|withdr(?:ew|awn|aws)|no longer|now|revis(?:es|ed)|"
+    r"disclos(?:es|ed)|confirm(?:s|ed))\b",
+    re.IGNORECASE,
+)
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
 DEFINES = re.compile(
     rf"\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b"
@@ -218,7 +229,9 @@ def build(
     total_points = 0
     for t in topics:
         diffs = diffs_by_topic.get(t.id, [])
-        lead, points, more = _select(per_topic[t.id], pool, t.id, diffs, dates)
+        lead, points, more, earlier = _select(per_topic[t.id], pool, t.id, diffs, dates)
+        if earlier:
+            diffs = [*diffs, Difference(EARLIER_REPORTS, (), earlier)]
         if lead is not None:
             leads[t.id] = lead
         md, sources = render.topic_brief(t, lead, points, more, diffs, kept, order)
@@ -319,9 +332,10 @@ def _select(
     tid: str,
     diffs: Sequence[Difference],
     dates: dict[str, date | None],
-) -> tuple[Candidate | None, list[Candidate], list[Candidate]]:
+) -> tuple[Candidate | None, list[Candidate], list[Candidate], tuple[Earlier, ...]]:
     """A topic's lead, up to KEY_POINTS key points and up to MORE_POINTS more, from the topic's
-    own candidates only (rarity weights over this pool), never repeating a source sentence."""
+    own candidates only (rarity weights over this pool), never repeating a source sentence;
+    and the older points a newer article updates, shown as history instead."""
     taken: set[tuple[str, int]] = {p for d in diffs for r in d.rows for p in r.positions}
     taken |= {(e.article, e.pos) for d in diffs for e in d.earlier if e.pos is not None}
     ordinals = [d.toordinal() for c in cands for a in c.sources if (d := dates.get(a))]
@@ -347,6 +361,13 @@ def _select(
             own.bottom *= 0.7  # a lead reads best in the source's own words
         scored.append(own)
         pool.alias(own, c)
+    everything = scored
+    updated = _updates(scored, dates, idf, rare)
+    for old_id, new in updated.items():
+        old = next(c for c in scored if id(c) == old_id)
+        new.bottom = max(new.bottom, old.bottom)  # the update stands where the old report did
+        new.score = max(new.score, old.score)
+    scored = [c for c in scored if id(c) not in updated]
     leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
     lead = min(leads, key=lambda c: (-c.bottom, c.rank)) if leads else None
     rest = [c for c in scored if c is not lead and not (lead and pool.used(c) & pool.used(lead))]
@@ -368,7 +389,50 @@ def _select(
             points.append(c)
             used += len(c.text)
     more = [c for c in picked if c not in points]
-    return lead, points, more
+    shown = {id(c) for c in (lead, *points) if c is not None}  # history beside news on screen
+    earlier = tuple(
+        Earlier(old.text, old.sources[0], pool.first(old).pos)
+        for old in sorted(
+            (c for c in everything if id(c) in updated and id(updated[id(c)]) in shown),
+            key=lambda c: c.rank,
+        )
+    )[:MAX_EARLIER]
+    return lead, points, more, earlier
+
+
+def _updates(
+    scored: Sequence[Candidate], dates: dict[str, date | None], idf: dict[str, float], rare: float
+) -> dict[int, Candidate]:
+    """Older points a newer article updates (id of the old → the newest update): from another
+    article, dated later (undated counts as oldest), worded as a change ("lifted", "cut",
+    "now", "disclosed") and about the same thing (most of the rarer words of the shorter
+    one shared). Only the strongest UPDATE_POOL points are compared: the rest never lead."""
+
+    def when(c: Candidate) -> date | None:
+        return max((d for a in c.sources if (d := dates.get(a))), default=None)
+
+    top = sorted(scored, key=lambda c: (-c.bottom, c.rank))[:UPDATE_POOL]
+    out: dict[int, Candidate] = {}
+    for new in top:
+        t_new = when(new)
+        if t_new is None or not CHANGE.search(new.text):
+            continue
+        for old in top:
+            t_old = when(old)
+            if old is new or set(old.sources) & set(new.sources):
+                continue
+            if t_old is not None and t_old >= t_new:
+                continue
+            shared = new.tokens & old.tokens
+            base = min(new.weight(idf, rare), old.weight(idf, rare))
+            if len(shared) < 2 or not base:
+                continue
+            if sum(idf.get(w, rare) for w in shared) / base < SAME_SUBJECT:
+                continue
+            current = out.get(id(old))
+            if current is None or (when(current) or date.min) < t_new:
+                out[id(old)] = new
+    return out
 
 
 def _distinct_sources(

@@ -77,6 +77,11 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
     return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
 
 
+def _dated(art: SeedArticle) -> str:
+    """ " (2025-01-30)" for a dated article, else nothing."""
+    return f" ({art.meta.published.isoformat()})" if art.meta.published else ""
+
+
 def _body(
     title: str,
     description: str,
@@ -95,6 +100,7 @@ def _body(
     used += [a for c in more for a in c.sources]
     used += [a for _, c in timeline for a in c.sources]
     num = _numbering(used, order)
+    by_id = {a.meta.id: a for a in articles}
     lines = [f"# {esc(title)}", "", esc(description), ""]
     if lead:
         said = " ".join(f"{esc(c.text)} {_marks(c.sources, num)}" for c in lead)
@@ -108,7 +114,10 @@ def _body(
         for d in diffs:
             lines += [f"### {d.measure}"]
             lines += [_group_line(d.measure, g, num, shown) for g in d.groups]
-            lines += [f"- earlier: {esc(e.text)} {_marks([e.article], num)}" for e in d.earlier]
+            lines += [
+                f"- earlier{_dated(by_id[e.article])}: {esc(e.text)} {_marks([e.article], num)}"
+                for e in d.earlier
+            ]
             lines.append("")
     if timeline:
         lines += ["## Timeline", ""]
@@ -122,7 +131,6 @@ def _body(
         lines += [f"- {esc(c.text)} {_marks(c.sources, num)}" for c in more]
         lines.append("")
     lines += list(extra)
-    by_id = {a.meta.id: a for a in articles}
     lines += ["## Sources", ""]
     lines += [f"{n}. {source_entry(by_id[a])}" for a, n in num.items()]
     return "\n".join(lines) + "\n", tuple(num)

@@ -153,12 +153,22 @@ DANGLING = re.compile(
 )
 
 
+# a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - "
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w ]{1,20}\))?"
+    r"\s+[–—-]{1,2}\s+"
+)
+
+
 def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     """The sentence as a point (leading "Label: ", connective, stray quote marks and a trailing
     "(see ...)" trimmed), and whether it is a fragment of a quotation; None when it is not a
     usable point (question, heading, verbless phrase, too short or too long, or a labelled note
     whose label is its subject: "DeepSeek: Achieved ...")."""
     text = sentence.strip()
+    d = DATELINE.match(text)
+    if d and text[d.end() : d.end() + 1].isupper():
+        text = text[d.end() :]  # "WASHINGTON, Feb 7 – Two lawmakers …": the news, not the wire
     m = LABEL.match(text)
     if m and VERBISH.match(text[m.end() :]):
         return None  # "Label: Expect ..." — the label is the subject; without it, no subject

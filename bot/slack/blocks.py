@@ -229,12 +229,17 @@ def compact_source(src: Source) -> str:
     return f"[{src.number}] {title}{date}"
 
 
+EARLIER = re.compile(r"(earlier(?: \(\d{4}-\d{2}-\d{2}\))?): ")
+
+
 def compact_difference(p: Point, sources: Sequence[Source]) -> str:
     """A "Where sources differ" line without its clause: figures, label and citations."""
     head = p.markdown
-    if head.startswith("earlier: "):  # an older statement a newer figure superseded
+    earlier = EARLIER.match(p.text)
+    if earlier:  # an older statement a newer one updated: "earlier (2025-01-30): …"
         refs = cite(p.citations, sources)
-        return "_earlier:_ " + escape(truncate(p.text.removeprefix("earlier: "), 90)) + f" {refs}"
+        said = escape(truncate(p.text[earlier.end() :], 90))
+        return f"_{escape(earlier.group(1))}:_ {said} {refs}"
     cut = head.find("): ")
     if cut >= 0:
         head = head[: cut + 1]

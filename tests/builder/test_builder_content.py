@@ -262,3 +262,54 @@ def test_a_trimmed_point_keeps_its_own_verb() -> None:
         trim(long)
         == "DeepSeek trained its V3 model on Nvidia H800 chips over about two months of work."
     )
+
+
+BLOCKED = """ROME – Italy's data protection authority, the Garante, ordered DeepSeek to block its \
+chatbot for Italian users on Thursday, citing privacy concerns.
+The Garante said DeepSeek had not explained what personal data it collects or where it is kept.
+"""
+LIFTED = """ROME – Italy's data protection authority, the Garante, lifted its block on the DeepSeek \
+chatbot for Italian users on Thursday after the company agreed to new privacy safeguards.
+DeepSeek will store the data of Italian users in the European Union, the Garante said.
+"""
+
+
+def _dated(seeds_dir: Path, aid: str, published: str | None, body: str) -> None:
+    date = f"published = {published}\n" if published else ""
+    head = f'+++\nid = "{aid}"\ntitle = "{aid}"\n{date}+++\n'
+    (seeds_dir / "articles" / f"{aid}.txt").write_text(head + body)
+
+
+@pytest.mark.parametrize(
+    ("blocked", "lifted"), [("2025-01-30", "2025-04-10"), (None, "2025-04-10")]
+)
+def test_a_newer_report_updates_an_older_one_which_shows_as_history(
+    seeds_copy: Path, tmp_path: Path, blocked: str | None, lifted: str
+) -> None:
+    """A ban lifted after it was imposed: the brief gives the lifting, and the block only as an
+    earlier report with its date. An undated article counts as the oldest."""
+    _dated(seeds_copy, "italy-block", blocked, BLOCKED)
+    _dated(seeds_copy, "italy-lift", lifted, LIFTED)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    [brief] = [
+        b
+        for b in lib.briefs.values()
+        if any("lifted its block" in p.text for p in (*b.lead, *b.points, *b.more))
+    ]
+    shown = [p.text for p in (*brief.lead, *brief.points, *brief.more)]
+    assert not any("ordered DeepSeek to block" in t for t in shown)
+    if blocked:  # the update made the first screen: the block shows beside it, dated
+        assert any("lifted its block" in p.text for p in (*brief.lead, *brief.points))
+        [earlier] = [d for d in brief.differences if d.aspect == "Earlier reports"]
+        [claim] = earlier.claims
+        assert claim.text.startswith(f"earlier ({blocked}): ")
+        assert "ordered DeepSeek to block" in claim.text
+
+
+def test_an_older_report_never_updates_a_newer_one(seeds_copy: Path, tmp_path: Path) -> None:
+    _dated(seeds_copy, "italy-block", "2025-05-01", BLOCKED)
+    _dated(seeds_copy, "italy-lift", "2025-04-10", LIFTED)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    assert not any(
+        d.aspect == "Earlier reports" for b in lib.briefs.values() for d in b.differences
+    )
