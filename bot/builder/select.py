@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from bot.builder.differ import find_figures
+from bot.builder.standalone import dependent
 from bot.builder.text import STOPWORDS, content_tokens, jaccard, normalise
 
 MIN_CHARS, MAX_CHARS, MIN_WORDS = 45, 400, 7
@@ -42,16 +43,6 @@ CONNECTIVE = re.compile(
     r"Also|Indeed|Notably|Certainly|Now|In other words|Beyond the technical details),\s+"
 )
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
-# a sentence that leans on the one before: opens with a bare pronoun or a connective (after at
-# most a short introductory phrase), so it does not name its own subject
-OPENER = re.compile(
-    r"^(?:[A-Z][\w ’'-]{0,30},\s+)?(?:it|its|this|that|these|those|they|their|them|he|she|his|"
-    r"her|such)\b(?!-)"
-    r"|^(?:However|But|And|So|Also|Furthermore|Further|Moreover|Additionally|Meanwhile|In fact|"
-    r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
-    r"Then|Plus|In addition|As a result|In turn|Even so)\b(?!-)",
-    re.IGNORECASE,
-)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -140,12 +131,6 @@ def reports_event(text: str) -> bool:
     return False
 
 
-def leans_on_context(text: str) -> bool:
-    """Whether a point opens with a bare pronoun or a discourse connective, so that it needs
-    the sentence before it to make sense."""
-    return OPENER.match(text) is not None
-
-
 DANGLING = re.compile(
     r"^(?:[A-Z][\w ]{0,25},\s+)?(?:[Tt]his|[Tt]hese|[Tt]hat|[Tt]hose|[Ii]ts?|[Tt]hey|[Tt]heir|[Ss]uch|[Hh]e|[Ss]he)\b"
     r"|\b(?:this|these|that) (?:claim|claims|trend|story|issue|approach|process)\b"
@@ -219,7 +204,7 @@ def quality(text: str, fragment: bool) -> float:
         q *= 0.5
     if not has_finite_verb(text):
         q *= 0.3  # a heading or bullet-list noun phrase, not a statement
-    if leans_on_context(text):
+    if dependent(text):
         q *= 0.35  # "However, it ...", "This is ...": a self-contained sentence should win
     elif DANGLING.search(text):
         q *= 0.7

@@ -6,12 +6,12 @@ from bot.builder.select import (
     Candidate,
     common_clause,
     has_finite_verb,
-    leans_on_context,
     mmr,
     point_text,
     quality,
     reports_event,
 )
+from bot.builder.standalone import dependent
 
 
 def test_point_text_trims_labels_connectives_and_stray_quotes() -> None:
@@ -106,7 +106,7 @@ def test_reports_event_tells_news_from_commentary() -> None:
     assert not reports_event("The unresolved allegations pose a significant reputational threat.")
 
 
-def test_leans_on_context_flags_pronoun_and_connective_openers() -> None:
+def test_pronoun_and_connective_openers_are_dependent() -> None:
     for sentence in (
         "However, it faces ongoing scrutiny regarding ethical sourcing of training data.",
         "This is common practice in AI development, but OpenAI claims DeepSeek went too far.",
@@ -116,14 +116,14 @@ def test_leans_on_context_flags_pronoun_and_connective_openers() -> None:
         "Meanwhile, the company has also faced accusations of spreading Chinese propaganda.",
         "They are developed by strong researchers and engineers who publish what they do.",
     ):
-        assert leans_on_context(sentence), sentence
+        assert dependent(sentence), sentence
     for sentence in (
         "The Trump administration has stated that Washington must remain the leader in AI.",
         "In Washington, policymakers will weigh whether the current sanctions are fit for purpose.",
         "Theseus-style benchmarks are not used by DeepSeek or OpenAI.",
         "So-called distillation uses the outputs of a larger model to train a smaller one.",
     ):
-        assert not leans_on_context(sentence), sentence
+        assert not dependent(sentence), sentence
 
 
 def test_quality_prefers_self_contained_sentences() -> None:
