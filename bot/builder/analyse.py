@@ -157,15 +157,31 @@ def labelled(sentence: str) -> str | None:
         return None
     name = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip()
     rest = sentence.strip()[m.end() :]
+    if re.match(r"[A-Z][a-z]+ing\b", rest):
+        return None  # "Challenges: Overcoming …": the label heads a list, the -ing phrase is it
     if not NAME.fullmatch(name):
         return None  # "Challenges: Overcoming …": a heading, not a name
     pt = point_text(f"[{name}] {rest[:1].lower()}{rest[1:]}")
     return pt[0] if pt is not None and not pt[1] else None
 
 
-def main_subject(sentences: list[str]) -> str | None:
-    """The name an article's sentences are most often about (at least three times)."""
-    counts = Counter(n for n in (subject(t, strict=False) for t in sentences) if n)
+def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
+    """Words an article capitalises after a sentence's first word: its names, as opposed to
+    ordinary words that open a sentence ("Recent findings …")."""
+    out: set[str] = set()
+    for t in sentences:
+        for raw in t.split()[1:]:
+            word = raw.strip(',.;:“”"()[]')
+            word = word[:-2] if word.endswith(("’s", "'s")) else word
+            if word[:1].isupper():
+                out.add(word)
+    return frozenset(out)
+
+
+def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> str | None:
+    """The name an article's sentences most often open with as their actor (at least three
+    times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not."""
+    counts = Counter(n for n in (subject(t, strict=False, known=known) for t in sentences) if n)
     if not counts:
         return None
     name, n = counts.most_common(1)[0]
@@ -184,7 +200,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         else split_sentences(ln.text)
         for ln in lines
     ]
-    fallback = main_subject([t for sents in split for t in sents])
+    known = capitalised_mid_sentence([t for sents in split for t in sents])
+    fallback = main_subject([t for sents in split for t in sents], known)
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
@@ -208,7 +225,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             fragment = bool(pt and (pt[1] or inside))
             whole: str | None = None  # the standalone point before trimming
             if pt is not None and not fragment:
-                whole = make_standalone(pt[0], prev_point, context or fallback, fallback)
+                whole = make_standalone(
+                    pt[0], prev_point, context or fallback, fallback, known, prev
+                )
                 joined = bool(whole and prev_point and whole.startswith(prev_point))
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole

@@ -18,6 +18,7 @@ letter, which `faithful()` checks. Pure: no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from bot.builder.text import STOPWORDS, normalise
 
@@ -236,6 +237,10 @@ NOT_NAMES = MONTHS | frozenset(
 INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
+PLURAL = re.compile(
+    r"\b(?:companies|firms|models|officials|analysts|researchers|executives|"
+    r"authorities|developers)\b"
+)
 MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|product|service)\b")
 ORG_NOUN = re.compile(r"\b(?:company|companies|startup|start-up|firm|firms|lab|group|developer)\b")
 
@@ -258,12 +263,16 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def subject(sentence: str, *, strict: bool = True) -> str | None:
+def subject(
+    sentence: str, *, strict: bool = True, known: Container[str] | None = None
+) -> str | None:
     """The proper-noun phrase a sentence opens with, after at most an introductory phrase
     ("On January 20, DeepSeek …", "According to Nvidia, …"): "Nvidia", "Sam Altman". None
     when a common noun or verb comes first ("The price change was …"), or when the name is a
     possessor ("Italy's watchdog …": "it" would be the watchdog, not Italy). `strict=False`:
-    the first name however the sentence opens, possessors included (what it is about)."""
+    the first name however the sentence opens, possessors included (what it is about).
+    `known`: words the article capitalises mid-sentence; a first word not among them, and not
+    followed by another capitalised word, is an ordinary word ("Recent findings …")."""
     words = sentence.split()
     run: list[str] = []
     for i, raw in enumerate(words):
@@ -273,6 +282,9 @@ def subject(sentence: str, *, strict: bool = True) -> str | None:
         capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
         if i == 0 and bare.lower() in STOPWORDS:
             capital = False
+        if capital and i == 0 and known is not None and bare not in known:
+            after = words[1].strip(',.;:“”"()') if len(words) > 1 else ""
+            capital = NAME_WORD.fullmatch(after) is not None and after not in NOT_NAMES
         if capital:
             run.append(bare)
             if possessive:
@@ -293,13 +305,17 @@ def make_standalone(
     previous: str | None,
     context: str | None = None,
     fallback: str | None = None,
+    known: Container[str] | None = None,
+    before: str | None = None,
 ) -> str | None:
     """The point as a self-contained statement, or None when it cannot be made one.
 
     `previous`: the standalone sentence just before it in the same paragraph (it may be joined
     to it). `context`: the last standalone sentence before it anywhere in the article, whose
     subject a pronoun may stand for. `fallback`: the name the article is mostly about, for
-    "the company" and "its" when the sentence before names nobody."""
+    "the company" and "its" when the sentence before names nobody. `known`: words the article
+    capitalises mid-sentence (see `subject`). `before`: the sentence just before as written,
+    standalone or not: when it names others but not `fallback`, "its" is not the fallback."""
     if not dependent(text):
         return text
     c = CONNECTIVE.match(text)
@@ -311,7 +327,7 @@ def make_standalone(
     joinable = previous is not None and not dependent(previous) and not c
     if text[:1] in QUOTES and ATTRIBUTION.search(text):
         # only the speaker is unseen: name them, or join the sentence that does
-        speaker = _speaker(text, previous or context)
+        speaker = _speaker(text, previous or context, known)
         if speaker is not None:
             return speaker
         if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
@@ -322,7 +338,7 @@ def make_standalone(
         # the sentence before names several things: only a join keeps "it" unambiguous
         joined = f"{previous} {text}"
         return joined if len(joined) <= JOIN_MAX else None
-    resolved = _resolve(text, previous or context, fallback)
+    resolved = _resolve(text, previous or context, fallback, known, before or previous)
     if resolved is not None:
         return resolved
     if joinable:
@@ -332,11 +348,11 @@ def make_standalone(
     return None
 
 
-def _speaker(text: str, previous: str | None) -> str | None:
+def _speaker(text: str, previous: str | None, known: Container[str] | None = None) -> str | None:
     """'"…," he said.' as '"…," [Tony Burke] said.' when the sentence before opens with a
     person's full name ("it": with any name that is not a model's)."""
     m = ATTRIBUTION.search(text)
-    name = subject(previous) if previous and m else None
+    name = subject(previous, known=known) if previous and m else None
     if m is None or name is None:
         return None
     word = m.group("word")
@@ -370,20 +386,41 @@ def names_in(sentence: str) -> list[str]:
     return runs
 
 
-def _resolve(text: str, previous: str | None, fallback: str | None = None) -> str | None:
+def _resolve(
+    text: str,
+    previous: str | None,
+    fallback: str | None = None,
+    known: Container[str] | None = None,
+    before: str | None = None,
+) -> str | None:
     """Replace a pronoun or "the company"-style subject with [the previous subject]."""
     m = PRONOUN.match(text) or DEFINITE.match(text)
     if m is None:
         return None
     lower = m.group("word").lower()
-    if lower in CLAUSAL or lower in {"they", "their", "them"}:
+    if lower in CLAUSAL or lower in {"they", "their", "them"} or PLURAL.search(lower):
         return None  # a clause, or a plural that may stand for several names: join instead
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
         return None  # "the bill", "the report": a thing, not the name before it
-    name = subject(previous) if previous else None
-    if lower.startswith("the ") and fallback and previous and fallback in names_in(previous):
+    opener = before or previous
+    if (
+        lower == "it"
+        and opener
+        and subject(opener, known=known) is None
+        and subject(opener, strict=False, known=known) is not None
+    ):
+        return None  # "Italy's regulator acted. It banned …": the regulator, not Italy
+    name = subject(previous, known=known) if previous else None
+    named = names_in(previous) if previous else []
+    nearby = names_in(before) if before else []
+    if lower.startswith("the ") and fallback and fallback in named:
         name = fallback  # "the startup", with the article's own subject just named
-    if name is None and lower not in PERSON_PRONOUNS and not lower.startswith("they"):
+    if (
+        name is None
+        and (not nearby or fallback in nearby)  # "its" after "DeepSeek's arrival …" in an
+        and lower not in PERSON_PRONOUNS  # article about OpenAI is not OpenAI's
+        and not lower.startswith("they")
+    ):
         name = fallback  # "the company", "its": the article's own subject
     if name is None:
         return None

@@ -9,6 +9,7 @@ from pathlib import Path
 import corpus_tools as ct
 import pytest
 
+from bot.builder.analyse import labelled
 from bot.builder.dates import event_date
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.standalone import dependent, faithful, make_standalone
@@ -90,6 +91,34 @@ def test_points_are_made_to_stand_alone(
     if got is not None:
         assert not dependent(got.replace("[", "").replace("]", ""))
         assert faithful(got, f"{previous or ''} {text}")
+
+
+def test_a_reference_is_resolved_only_to_what_it_can_mean() -> None:
+    known = frozenset({"DeepSeek", "OpenAI", "Italy", "Garante"})
+    # "Recent" opens a sentence but is no name: join, never "[Recent] has also faced …"
+    got = make_standalone(
+        "It has also faced accusations of spreading propaganda.",
+        "Recent findings suggest that R1 is eleven times more likely to produce harm.",
+        known=known,
+    )
+    assert got is not None and not got.startswith("[Recent]")
+    # "its" after a sentence about DeepSeek, in an article mostly about OpenAI: not OpenAI's
+    before = "DeepSeek's arrival has already shaken markets."
+    text = "Its claim to have trained a model for $5.6 million knocked $600 billion off Nvidia."
+    got = make_standalone(text, before, before, "OpenAI", known, before)
+    assert got == f"{before} {text}"
+    # "it" after "Italy's regulator …" is the regulator, not Italy; plurals name no one
+    before = "Italy's regulator has acted against AI chatbots before."
+    got = make_standalone("It briefly banned ChatGPT in 2023.", before, before, "Italy", known)
+    assert got == f"{before} It briefly banned ChatGPT in 2023."
+    assert make_standalone("The companies were given 20 days.", None, before, "Garante") is None
+
+
+def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
+    assert labelled("Challenges: Overcoming cultural barriers is paramount.") is None
+    assert labelled("US AI Developers: Must now compete on price.") == (
+        "[US AI Developers] must now compete on price."
+    )
 
 
 @pytest.mark.parametrize(
@@ -214,22 +243,32 @@ def test_held_out_article_reaches_the_answer_to_its_question(
     assert got / total >= 0.6, (got, total)  # measured: 62–100% per article, 75% overall
 
 
+GRID = """DeepSeek's data centres strain Zhejiang's power grid
+Zhejiang's grid operator said DeepSeek's data centres drew 180 megawatts of electricity in March.
+The grid operator warned that electricity demand from data centres could double by 2027.
+Local officials said the electricity would come from a new solar farm near Hangzhou.
+Residents complained that the data centres' cooling towers used too much water and electricity.
+The grid operator plans to build two substations for the data centres next year.
+Electricity prices for the data centres are set by the provincial grid operator.
+"""
+
+
 def test_coverage_no_topic_holds_is_reported_with_a_stub(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
     from bot.builder.cli import build
 
-    entry = next(e for e in ct.corpus_articles() if e["file"].startswith("italy"))
-    seeds = ct.make_seeds(tmp_path / "seeds", corpus=[entry])
+    seeds = ct.make_seeds(tmp_path / "seeds", corpus=[])
+    _dated(seeds, "zhejiang-grid", "2025-04-02", GRID)
     out = tmp_path / "out"
     result = CliRunner().invoke(
         build, ["--seeds", str(seeds), "--out", str(out), "--show-unmatched"]
     )
     assert result.exit_code == 0, result.output
-    assert "fit no topic; they share “Garante" in result.output
-    assert "italy-garante-block: " in result.output and "[[topic]]" in result.output
+    assert "fit no topic; they share “electricity" in result.output
+    assert "zhejiang-grid: " in result.output and "[[topic]]" in result.output
     stub = result.output.split("[[topic]]", 1)[1]
-    assert 'keywords = ["Garante"' in stub
+    assert 'keywords = ["electricity"' in stub
     plain = CliRunner().invoke(
         build, ["--seeds", str(ct.make_seeds(tmp_path / "s0", corpus=[])), "--out", str(out)]
     )
