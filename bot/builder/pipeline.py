@@ -25,7 +25,7 @@ from bot.builder.differ import Difference, Earlier, Row, clause_for, differences
 from bot.builder.errors import BuildError
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
-from bot.builder.standalone import dependent
+from bot.builder.standalone import dependent, subject
 from bot.builder.text import content_tokens
 from bot.builder.topics import TopicMatcher
 from bot.builder.unmatched import Unmatched, unmatched
@@ -466,7 +466,10 @@ def _differences(
                 continue
             seen.add((s.article, s.pos))
             text = s.whole or s.text
+            about_other = SUBJECT.lower() not in text.lower() and subject(text, strict=False)
             for m in s.mentions:
+                if m.model is None and about_other:
+                    continue  # "Altman said training had cost more than $100 million": not ours
                 cheaper = m.measure == "How much cheaper to use" and any(
                     w in text.lower() for w in ("less", "cheaper", "lower")
                 )

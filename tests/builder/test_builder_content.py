@@ -352,3 +352,20 @@ def test_an_older_report_never_updates_a_newer_one(seeds_copy: Path, tmp_path: P
     assert not any(
         d.aspect == "Earlier reports" for b in lib.briefs.values() for d in b.differences
     )
+
+
+NATURE = """DeepSeek says R1 cost $294,000 to train
+DeepSeek said it spent $294,000 on training its R1 model, in a paper published in Nature on Wednesday.
+The paper said the reasoning model was trained on 512 Nvidia H800 chips for 80 hours.
+OpenAI chief executive Sam Altman said in 2023 that training foundational models had cost "much more" than $100 million.
+"""
+
+
+def test_a_figure_about_another_company_is_not_set_beside_deepseeks(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    _dated(seeds_copy, "nature-r1", "2025-09-18", NATURE)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    rows = [c.text for b in lib.briefs.values() for d in b.differences for c in d.claims]
+    assert any("$294,000" in r for r in rows)  # DeepSeek's own figure is compared
+    assert not any("$100 million" in r for r in rows)  # OpenAI's is not
