@@ -69,6 +69,7 @@ class CatalogPoint:
     figures: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     quality: float = 1.0
+    updated_by: str | None = None  # id of the newer point that updates this one
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ def parse_points(text: str, shown: str) -> tuple[CatalogPoint, ...]:
                     figures=tuple(raw.get("figures") or ()),
                     topics=tuple(raw.get("topics") or ()),
                     quality=float(raw.get("quality", 1.0)),
+                    updated_by=raw.get("updated_by"),
                 )
             )
         except (ValueError, KeyError, TypeError):

@@ -226,10 +226,17 @@ def build(
     briefs: list[BriefRef] = []
     leads: dict[str, Candidate] = {}
     article_topics: dict[str, set[str]] = {a: set() for a in order}
+    superseded: dict[tuple[str, int], tuple[str, int]] = {}  # old point → the newer one
     total_points = 0
     for t in topics:
         diffs = diffs_by_topic.get(t.id, [])
-        lead, points, more, earlier = _select(per_topic[t.id], pool, t.id, diffs, dates)
+        lead, points, more, earlier, updated = _select(per_topic[t.id], pool, t.id, diffs, dates)
+        superseded.update(updated)
+        for d in diffs:  # "has not disclosed …", then a figure: the newest figure updates it
+            newest = max(d.rows, key=lambda r: (r.published or date.min, r.article), default=None)
+            for e in d.earlier:
+                if newest is not None and newest.pos is not None and e.pos is not None:
+                    superseded[(e.article, e.pos)] = (newest.article, newest.pos)
         if earlier:
             diffs = [*diffs, Difference(EARLIER_REPORTS, (), earlier)]
         if lead is not None:
@@ -288,7 +295,7 @@ def build(
                     topics=tuple(t.id for t in feeds), sha256=art.sha256)
         )  # fmt: skip
 
-    points_data = _points_file(pool, dates, order)
+    points_data = _points_file(pool, dates, order, superseded)
     files[POINTS_FILE] = points_data
     index = Index(
         build=BuildInfo(
@@ -332,10 +339,17 @@ def _select(
     tid: str,
     diffs: Sequence[Difference],
     dates: dict[str, date | None],
-) -> tuple[Candidate | None, list[Candidate], list[Candidate], tuple[Earlier, ...]]:
+) -> tuple[
+    Candidate | None,
+    list[Candidate],
+    list[Candidate],
+    tuple[Earlier, ...],
+    dict[tuple[str, int], tuple[str, int]],
+]:
     """A topic's lead, up to KEY_POINTS key points and up to MORE_POINTS more, from the topic's
     own candidates only (rarity weights over this pool), never repeating a source sentence;
-    and the older points a newer article updates, shown as history instead."""
+    the older points a newer article updates, shown as history beside them; and every such
+    update as (article, position) of the old point → of the new one."""
     taken: set[tuple[str, int]] = {p for d in diffs for r in d.rows for p in r.positions}
     taken |= {(e.article, e.pos) for d in diffs for e in d.earlier if e.pos is not None}
     ordinals = [d.toordinal() for c in cands for a in c.sources if (d := dates.get(a))]
@@ -397,7 +411,15 @@ def _select(
             key=lambda c: c.rank,
         )
     )[:MAX_EARLIER]
-    return lead, points, more, earlier
+    pairs = {
+        (pool.first(old).article, pool.first(old).pos): (
+            pool.first(newer).article,
+            pool.first(newer).pos,
+        )
+        for old in everything
+        if (newer := updated.get(id(old))) is not None
+    }
+    return lead, points, more, earlier, pairs
 
 
 def _updates(
@@ -581,9 +603,15 @@ def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candi
 # --- points.jsonl ------------------------------------------------------------------------------
 
 
-def _points_file(pool: Pool, dates: dict[str, date | None], order: Sequence[str]) -> bytes:
+def _points_file(
+    pool: Pool,
+    dates: dict[str, date | None],
+    order: Sequence[str],
+    superseded: dict[tuple[str, int], tuple[str, int]],
+) -> bytes:
     """One JSON object per line: every candidate point with its articles, dates, figures and
-    topics, in article order. The app ranks these at request time; it never reads seeds/."""
+    topics, in article order, and for a point a newer article updates, "updated_by": that
+    point's id. The app ranks these at request time; it never reads seeds/."""
     rank = {a: i for i, a in enumerate(order)}
     lines: list[bytes] = []
     for c in sorted(pool.cands, key=lambda c: c.rank):
@@ -602,5 +630,7 @@ def _points_file(pool: Pool, dates: dict[str, date | None], order: Sequence[str]
             "topics": list(s.topics),
             "quality": round(s.quality, 3),
         }
+        if (newer := superseded.get((s.article, s.pos))) is not None:
+            record["updated_by"] = f"{newer[0]}:{newer[1]}"
         lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True).encode() + b"\n")
     return b"".join(lines)  # bytes per line, joined once: the largest file, built lean

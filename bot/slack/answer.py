@@ -47,6 +47,7 @@ DUPLICATE = 0.4
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of the question
 LEDE = 3  # opening points of the story that may lead
+UPDATE_HOPS = 4
 NEIGHBOURS = 3
 DEFINES_WEIGHT = 1.6
 MIN_POINTS = 3
@@ -335,6 +336,24 @@ def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list
     return sorted(score.items(), key=lambda x: (-x[1], x[0]))
 
 
+def _updated(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A point a newer article updates ("has not disclosed" → the disclosed figure; a ban →
+    its lifting) gives its place to the update: an answer never states the old as current."""
+    out: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for i, score in ranked:
+        j = i
+        for _ in range(UPDATE_HOPS):  # an update updated in turn: the newest
+            newer = index.by_id.get(index.points[j].updated_by or "")
+            if newer is None:
+                break
+            j = newer
+        if j not in seen:
+            seen.add(j)
+            out.append((j, score))
+    return out
+
+
 def _lede_first(
     index: PointIndex, ranked: list[tuple[int, float]], story: str, top: float
 ) -> list[tuple[int, float]]:
@@ -380,6 +399,7 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None:
         ranked = _lede_first(index, ranked, story, top)
+    ranked = _updated(index, ranked)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

@@ -343,6 +343,10 @@ def test_a_newer_report_updates_an_older_one_which_shows_as_history(
         [claim] = earlier.claims
         assert claim.text.startswith(f"earlier ({blocked}): ")
         assert "ordered DeepSeek to block" in claim.text
+    # the catalogue the answers rank says so too
+    by_id = {p.id: p for p in lib.points}
+    [old] = [p for p in lib.points if "ordered DeepSeek to block" in p.text]
+    assert old.updated_by is not None and "lifted its block" in by_id[old.updated_by].text
 
 
 def test_an_older_report_never_updates_a_newer_one(seeds_copy: Path, tmp_path: Path) -> None:

@@ -97,3 +97,25 @@ def test_a_question_about_one_story_is_led_by_its_lede_without_stray_mentions(
     assert ans is not None
     assert ans.lead.id == "freedonia-ban:1"  # the lede, not the headline or a later line
     assert {p.sources[0] for p in ans.all_points} == {"freedonia-ban"}  # "ban" alone is not enough
+
+
+def test_a_point_a_newer_article_updates_gives_its_place_to_the_update(lib: Library) -> None:
+    old = CatalogPoint(
+        "grid-old:1",
+        "Freedonia's grid operator has not disclosed how much power the Widget data centre uses.",
+        ("grid-old",),
+        "2025-01-10",
+        quality=2.0,
+        updated_by="grid-new:4",
+    )
+    new = CatalogPoint(
+        "grid-new:4",
+        "The Widget data centre used 180 megawatts in March, the operator said.",
+        ("grid-new",),
+        "2025-04-02",
+        quality=1.0,
+    )
+    ans = answer(replace(lib, points=(*lib.points, old, new)), "freedonia grid power disclosed")
+    assert ans is not None
+    ids = [p.id for p in ans.all_points]
+    assert "grid-new:4" in ids and "grid-old:1" not in ids
