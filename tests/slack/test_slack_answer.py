@@ -119,3 +119,16 @@ def test_a_point_a_newer_article_updates_gives_its_place_to_the_update(lib: Libr
     assert ans is not None
     ids = [p.id for p in ans.all_points]
     assert "grid-new:4" in ids and "grid-old:1" not in ids
+
+
+def test_a_question_in_other_words_than_the_answer_still_finds_it(lib: Library) -> None:
+    """ "cost" and "API" in the question; "pay", "prices" and "tokens" in the answer."""
+    price = CatalogPoint(
+        "widget-prices:2",
+        "Under the new prices, developers pay $0.028 per million input tokens on a cache hit.",
+        ("widget-prices",),
+        "2025-09-29",
+        quality=1.5,
+    )
+    ans = answer(replace(lib, points=(*lib.points, price)), "how much does the api cost now")
+    assert ans is not None and price.id in [p.id for p in ans.all_points[:3]]
