@@ -10,6 +10,7 @@ cited point that the app ranks at request time to answer questions.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import math
 import re
@@ -370,6 +371,7 @@ def _select(
         rel = raw / max(1.0, len(c.text.split()) / 22) ** 0.5
         boost = (1 + 0.25 * (len(c.sources) - 1)) * max(_recency(a, dates, span) for a in c.sources)
         own = Candidate(c.text, list(c.sources), c.rank, s0.quality * rel**0.7 * boost, c.figures)
+        own._tokens = c.tokens  # the same words: computed once per point, not once per topic
         own.bottom = s0.quality * raw * boost * (0.6 if "“" in c.text or '"' in c.text else 1.0)
         if "[" in c.text:
             own.bottom *= 0.7  # a lead reads best in the source's own words
@@ -433,7 +435,7 @@ def _updates(
     def when(c: Candidate) -> date | None:
         return max((d for a in c.sources if (d := dates.get(a))), default=None)
 
-    top = sorted(scored, key=lambda c: (-c.bottom, c.rank))[:UPDATE_POOL]
+    top = heapq.nsmallest(UPDATE_POOL, scored, key=lambda c: (-c.bottom, c.rank))
     out: dict[int, Candidate] = {}
     for new in top:
         t_new = when(new)

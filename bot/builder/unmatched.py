@@ -14,6 +14,7 @@ from bot.builder.text import content_tokens
 MIN_POINTS = 3
 ONE_ARTICLE = 5  # points one article alone needs on a subject no topic holds
 MAX_GROUPS = 3
+DIGIT = re.compile(r"\d")
 OUTSIDE = 0.6  # share of a word's points that fit no topic, for it to name a missing one
 COMMON = 0.05  # words in more than this share of all points name no particular subject
 
@@ -69,12 +70,15 @@ def unmatched(
     for _a, _t, _topical, toks in points:
         everywhere.update(toks)
     common = {w for w, n in everywhere.items() if n > COMMON * max(total_points, 1)}
+    # the words that can name a subject: not common, longer than 3 letters, no digits
+    naming = {w for w in everywhere if w not in common and len(w) > 3 and not DIGIT.search(w)}
+    loose = [(a, t, toks & naming) for a, t, toks in loose]
     groups: list[Unmatched] = []
     left = loose
     while left and len(groups) < MAX_GROUPS:
         df: Counter[str] = Counter()
         for _a, _t, toks in left:
-            df.update(w for w in toks - common if len(w) > 3 and not any(ch.isdigit() for ch in w))
+            df.update(toks)
         # a word the topics already hold elsewhere names no missing subject
         df = Counter({w: n for w, n in df.items() if n >= OUTSIDE * everywhere[w]})
         if not df:
@@ -85,11 +89,7 @@ def unmatched(
             break
         beside: Counter[str] = Counter()
         for _a, _t, toks in members:
-            beside.update(
-                w
-                for w in toks - common - {word}
-                if len(w) > 3 and not any(ch.isdigit() for ch in w)
-            )
+            beside.update(toks - {word})
         ranked = sorted(beside.items(), key=lambda kv: (-kv[1], kv[0]))
         left = [x for x in left if word not in x[2]]
         if not ranked or ranked[0][1] < max(2, len(members) / 3):
