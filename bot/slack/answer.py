@@ -45,7 +45,7 @@ POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
-POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of the question
+POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 LEDE = 3  # opening points of the story that may lead
 UPDATE_HOPS = 4
 NEIGHBOURS = 3
@@ -404,9 +404,14 @@ def answer(library: Library, query: str) -> Answer | None:
     figures: set[str] = set()
     used = 0
     alts = alternatives(query)
+    best_cover = max((index.coverage(words, [i], alts) for i, _ in ranked[:5]), default=0.0)
     for i, score in ranked:
         p = index.points[i]
-        if story and index.article[i] != story and index.coverage(words, [i], alts) < POINT_COVER:
+        if (
+            story
+            and index.article[i] != story
+            and index.coverage(words, [i], alts) < POINT_COVER * best_cover
+        ):
             continue  # beside the story the question is about, a stray mention elsewhere
         if score < 0.12 * top and len(chosen) >= MIN_POINTS:
             break  # the rest is too far from the question (one standout does not end it)
