@@ -385,6 +385,8 @@ def _select(
         new.score = max(new.score, old.score)
     scored = [c for c in scored if id(c) not in updated]
     leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
+    ours = [c for c in leads if SUBJECT.lower() in c.text.lower()]
+    leads = ours or leads  # a brief on DeepSeek leads with a point that names it
     lead = min(leads, key=lambda c: (-c.bottom, c.rank)) if leads else None
     rest = [c for c in scored if c is not lead and not (lead and pool.used(c) & pool.used(lead))]
     picked = mmr(

@@ -29,6 +29,7 @@ CONNECTIVE = re.compile(
     r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
     r"Then|Plus|In addition|As a result|In turn|Even so|Notably|Now|Remarkably|Certainly|"
     r"In other words|At the same time|By contrast|In contrast|On the other hand|Similarly|"
+    r"By comparison|In comparison|For comparison|"
     r"Likewise|Separately|Elsewhere|Overall|Ultimately|Of course|After all|Even then|Again)"
     r"(?:,\s+|\s+(?=[a-z]))"
 )

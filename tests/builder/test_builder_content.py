@@ -35,6 +35,11 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             "Some tech executives doubt the figure.",
         ),
         (
+            "By comparison, Meta's Llama 3 needed 30.8 million GPU hours.",
+            None,
+            "Meta's Llama 3 needed 30.8 million GPU hours.",
+        ),
+        (
             "It lost $589 billion in a day.",
             "Nvidia fell 17% on Monday.",
             "[Nvidia] lost $589 billion in a day.",
@@ -373,3 +378,12 @@ def test_a_figure_about_another_company_is_not_set_beside_deepseeks(
     rows = [c.text for b in lib.briefs.values() for d in b.differences for c in d.claims]
     assert any("$294,000" in r for r in rows)  # DeepSeek's own figure is compared
     assert not any("$100 million" in r for r in rows)  # OpenAI's is not
+
+
+def test_every_brief_leads_with_a_point_that_names_deepseek(full: tuple[Library, Path]) -> None:
+    """With the corpus added, a brief could lead with "Meta's Llama 3 needed 30.8 million GPU
+    hours": true, cited, and no news about DeepSeek."""
+    lib, _ = full
+    for brief in lib.briefs.values():
+        assert brief.lead, brief.id
+        assert "deepseek" in brief.lead[0].text.lower(), (brief.id, brief.lead[0].text)
