@@ -77,6 +77,7 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pay", re.compile(r"\bsalar(?:y|ies)\b|\bpay\b|\ba year\b", re.I)),
     ("input tokens", re.compile(r"\binput\b|\bcache\b|\bcached\b", re.I)),
     ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
+    ("price cut", re.compile(r"\bcut(?:s|ting)?\b(?!-)|\bslash\w*|\bhalv\w*|\blowered\b|\breduced\b", re.I)),
 )  # fmt: skip
 SCOPE_WINDOW = 70
 # the plain measure named right at the figure ("a training bill of under $6 million … spent

@@ -300,3 +300,15 @@ def test_a_figure_belongs_to_the_model_named_nearest_before_it(
 def test_tens_of_millions_is_a_range() -> None:
     [fig] = find_figures('It cost "$10s of millions to train".')
     assert (fig.low, fig.high) == (10e6, 99e6)
+
+
+def test_a_price_cut_is_its_own_scope_not_how_much_cheaper_than_a_rival() -> None:
+    [cut] = mentions("DeepSeek cut the prices of its API by more than 50% on Monday, it said.")
+    assert (cut.measure, cut.scope) == ("How much cheaper to use", "price cut")
+    [rival] = mentions("DeepSeek-R1 is said to be 20 to 50 times cheaper to use than OpenAI's o1.")
+    assert rival.scope is None
+    [loss] = mentions(
+        "It challenged massive investment in cutting-edge chips and wiped USD500bn off Nvidia's "
+        "market value."
+    )
+    assert loss.scope != "price cut"  # "cutting-edge" cuts nothing
