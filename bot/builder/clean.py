@@ -71,6 +71,15 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:read more|related|see also|click here|advertisement|share this|follow us)\b", _I
         ),
     ),
+    (
+        "author note",
+        re.compile(
+            r"^(?:about the (?:author|writer)\b|by (?:staff|our) (?:reporter|correspondent)s?\W*$|"
+            r"(?:the|this) (?:author|writer|columnist) (?:is|was|writes)\b|"
+            r"the (?:views|opinions) expressed\b)",
+            _I,
+        ),
+    ),
 )
 PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
 BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")

@@ -58,6 +58,11 @@ BARE_DEFINITE = re.compile(
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
 )
+# "Until someone does, …": a verb standing in for one the reader has not seen
+ELLIPSIS = re.compile(
+    r"^(?:Until|Unless|If|When|Once|As long as|Before)\s+\w+(?:\s+\w+)?\s+"
+    r"(?:does|do|did|has|have|had|is|are|was|were|can|could|will|would)\s*[,.]"
+)
 # "Although the USD6mn is disputed …": a figure the reader has not been given
 FIGURE_REF = re.compile(
     r"^(?:(?:Although|Though|While|Even though|Since|Because|If|But)\s+)?the\s+"
@@ -83,7 +88,8 @@ CLAUSAL = frozenset(
 )
 # a quotation attributed to a pronoun: '"…," he said.' leaves the speaker unseen
 ATTRIBUTION = re.compile(
-    r"[”\"’],?\s+(?P<word>he|she|they|it|the (?:company|firm|startup|start-up|group|lab))\s+"
+    r"[”\"’],?\s+(?P<word>he|she|they|it|the (?:company|firm|startup|start-up|group|lab)|"
+    r"(?:one|some|many|most|all|none|two|several) of them)\s+"
     r"(?=(?:said|says|added|adds|wrote|writes|noted|notes|"
     r"told|argued|argues|explained|explains|continued|insisted|warned|stated|posted|replied)\b)"
 )
@@ -257,6 +263,7 @@ def dependent(text: str) -> bool:
         or ALSO_EARLY.match(text) is not None
         or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
         or FIGURE_REF.match(text) is not None
+        or ELLIPSIS.match(text) is not None
     )
 
 
@@ -357,7 +364,9 @@ def _speaker(text: str, previous: str | None, known: Container[str] | None = Non
     if m is None or name is None:
         return None
     word = m.group("word")
-    if word in ("they",) or (word in PERSON_PRONOUNS and len(name.split()) < 2):
+    if word == "they" or word.endswith(" of them"):
+        return None  # one of several: no single name stands for it
+    if word in PERSON_PRONOUNS and len(name.split()) < 2:
         return None
     if word not in PERSON_PRONOUNS and any(ch.isdigit() for ch in name):
         return None  # "it" and "the company" are not a model

@@ -24,6 +24,9 @@ from bot.builder.readers import Seeds
         ("Photo: Getty Images", "photo credit"),
         ("This website uses cookies to improve your experience.", "cookie notice"),
         ("Read more about ServiceNow’s AI partnerships with several tech giants.", "promo"),
+        ("The author is a former chip engineer and writes about AI infrastructure.", "author note"),
+        ("About the author: Staff Reporter covers technology in Asia.", "author note"),
+        ("By Staff Reporter", "author note"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
@@ -38,6 +41,7 @@ def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
         "Sen. Mark Warner, D-Va., defended the existing export controls.",
         "Home-grown chips are scarce in China, analysts say.",
         "Marin Smiljanic",
+        "The author of the report is a former Nvidia engineer, Reuters said.",
     ],
 )
 def test_content_is_not_boilerplate(line: str) -> None:

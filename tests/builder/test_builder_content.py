@@ -132,6 +132,8 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "The SemiAnalysis count also differs from an earlier claim.",  # "also": compared to what?
         "Although the USD6mn is widely disputed, DeepSeek is efficient.",  # which USD6mn?
         '"Yes, we will," he said.',  # who is "he"?
+        '"We had to be clever," one of them told me.',  # one of whom?
+        "Until someone does, the figure should be read as a marketing number.",  # does what?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
