@@ -65,7 +65,9 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
         label.append(g.newest.isoformat())
     tag = f" ({esc('; '.join(label))})" if label else ""
     if len(g.articles) > 1:
-        texts = list(dict.fromkeys(r.figure.text for r in g.rows))[:AGREE_FIGURES]
+        # one wording per value: "2,048 Nvidia H800 GPUs" and "… chips" are one figure
+        first = {r.figure.key: r.figure.text for r in reversed(g.rows)}  # the first wording
+        texts = list(dict.fromkeys(first[r.figure.key] for r in g.rows))[:AGREE_FIGURES]
         figs = ", ".join(f"**{esc(t)}**" for t in texts)
         n = len(g.articles)
         among = "" if n <= AGREE_CITES else ", among them"

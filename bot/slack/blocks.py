@@ -252,29 +252,40 @@ def compact_difference(p: Point, sources: Sequence[Source]) -> str:
     return inline_mrkdwn(head) + (f" {refs}" if refs else "")
 
 
-def brief_blocks(
-    brief: Brief, library: Library, *, surface: bool = False, full: bool = False
+FIRST_SCREEN = 1200  # characters a brief's first screen shows, as a reader sees them
+MIN_SHOWN_POINTS = 3
+
+
+def _brief_body(
+    brief: Brief,
+    library: Library,
+    *,
+    full: bool = False,
+    points: int = 5,
+    groups: int = COMPACT_GROUPS,
+    measures: int = COMPACT_MEASURES,
 ) -> list[Block]:
-    """One screen: header, "In brief", up to five key points, the differences in one line
-    each, compact sources and a "More" button. `full` (behind "More"): everything."""
+    """Header to sources: everything (`full`), or the first screen with so many key points,
+    difference lines and figures per line."""
     blocks: list[Block] = [header(brief.title)]
     if brief.description and full:
         blocks += context([escape(brief.description)])
     if brief.lead:
         said = " ".join(point_line(p, brief.sources, "") for p in brief.lead)
         blocks += sections("*In brief:* " + said)
-    if brief.points:
-        lines = [point_line(p, brief.sources) for p in brief.points]
+    shown_points = brief.points if full else brief.points[:points]
+    if shown_points:
+        lines = [point_line(p, brief.sources) for p in shown_points]
         blocks += sections("*Key points*\n" + "\n".join(lines))
-    shown = {n for p in (*brief.lead, *brief.points) for n in p.citations}
+    shown = {n for p in (*brief.lead, *shown_points) for n in p.citations}
     if brief.differences:
         diff = ["*Where sources differ*"]
-        for d in brief.differences if full else brief.differences[:COMPACT_MEASURES]:
+        for d in brief.differences if full else brief.differences[:measures]:
             if full:
                 diff.append(f"_{escape(d.aspect)}_")
                 diff += [point_line(c, brief.sources) for c in d.claims]
             else:
-                claims = d.claims[:COMPACT_GROUPS]
+                claims = d.claims[:groups]
                 shown |= {n for c in claims for n in c.citations}
                 parts = " · ".join(compact_difference(c, brief.sources) for c in claims)
                 diff.append(f"• _{escape(d.aspect)}:_ {parts}")
@@ -285,8 +296,7 @@ def brief_blocks(
     if full and brief.more:
         lines = [point_line(p, brief.sources) for p in brief.more]
         blocks += sections("*More*\n" + "\n".join(lines))
-    is_overview = brief.id == "overview"
-    if is_overview and library.topics and not full:
+    if brief.id == "overview" and library.topics and not full:
         blocks += actions([button(t.title, f"open_topic:{t.id}", t.id) for t in library.topics])
     if brief.sources:
         if full:
@@ -294,8 +304,50 @@ def brief_blocks(
         else:  # only the sources this screen cites
             cited = [s for s in brief.sources if s.number in shown] or list(brief.sources[:1])
             blocks += context([" ".join(compact_source(s) for s in cited)])
+    return blocks
+
+
+LINK = re.compile(r"<[^|>]+\|([^>]+)>")
+
+
+def _visible_length(blocks: Sequence[Block]) -> int:
+    """Characters of text a reader sees in these blocks: links by their label."""
+    total = 0
+    for b in blocks:
+        d = b.to_dict()
+        if d["type"] in ("header", "section") and "text" in d:
+            total += len(LINK.sub(r"\1", d["text"]["text"]))
+        elif d["type"] == "context":
+            total += sum(len(LINK.sub(r"\1", e.get("text", ""))) for e in d["elements"])
+    return total
+
+
+def brief_blocks(
+    brief: Brief, library: Library, *, surface: bool = False, full: bool = False
+) -> list[Block]:
+    """One screen: header, "In brief", up to five key points, the differences in one line
+    each, compact sources and a "More" button; within FIRST_SCREEN characters, the last key
+    points and difference figures give way first. `full` (behind "More"): everything."""
+    if full:
+        blocks, cut = _brief_body(brief, library, full=True), False
+    else:
+        points, groups, measures = len(brief.points), COMPACT_GROUPS, COMPACT_MEASURES
+        while True:
+            blocks = _brief_body(brief, library, points=points, groups=groups, measures=measures)
+            if _visible_length(blocks) <= FIRST_SCREEN:
+                break
+            if points > MIN_SHOWN_POINTS:
+                points -= 1
+            elif groups > 1:
+                groups -= 1
+            elif measures > 1:
+                measures -= 1
+            else:
+                break
+        cut = points < len(brief.points)
+    is_overview = brief.id == "overview"
     buttons = []
-    if not full and (brief.more or brief.timeline or brief.differences):
+    if not full and (cut or brief.more or brief.timeline or brief.differences):
         buttons.append(button("More", f"more:{brief.id}", brief.id))
     buttons.append(button("Sources & summaries", f"show_sources:{brief.id}", brief.id))
     if not is_overview:

@@ -312,3 +312,19 @@ def test_a_price_cut_is_its_own_scope_not_how_much_cheaper_than_a_rival() -> Non
         "market value."
     )
     assert loss.scope != "price cut"  # "cutting-edge" cuts nothing
+
+
+def test_an_agreeing_group_shows_each_value_once() -> None:
+    from bot.builder.render import _group_line
+
+    rows = [
+        Row(m.figure, m.model, s, a)
+        for a, s in (
+            ("a", "DeepSeek trained V3 on 2,048 Nvidia H800 GPUs."),
+            ("b", "DeepSeek trained V3 on 2,048 Nvidia H800 chips."),
+        )
+        for m in mentions(s)
+    ]
+    [group] = group_rows(rows)
+    line = _group_line("Chip count", group, {"a": 1, "b": 2}, set())
+    assert line.count("2,048") == 1 and "2 sources agree [1] [2]" in line

@@ -176,3 +176,21 @@ def test_modal_titles_cut_at_a_word_with_an_ellipsis(title: str, shown: str) -> 
     modal = blocks.modal_view({"blocks": []}, title)
     assert modal["title"]["text"] == shown
     assert len(modal["title"]["text"]) <= 24
+
+
+def test_a_long_brief_fits_its_first_screen_and_more_shows_the_rest(library: Library) -> None:
+    from dataclasses import replace
+
+    from bot.library import Point
+
+    brief = library.brief("training-cost")
+    long = "DeepSeek said the figure covered only the final training run of the model. " * 3
+    many = tuple(Point(f"{long}{i}", f"{long}{i}", (1,)) for i in range(5))
+    big = replace(brief, points=many)
+    first = blocks.brief_blocks(big, library)
+    assert blocks._visible_length(first) <= blocks.FIRST_SCREEN
+    text = str([b.to_dict() for b in first])
+    assert f"{long}0" in text and f"{long}4" not in text  # the last points gave way first
+    assert "more:training-cost" in text  # … and "More" shows them
+    whole = str([b.to_dict() for b in blocks.brief_blocks(big, library, full=True)])
+    assert all(f"{long}{i}" in whole for i in range(5))
