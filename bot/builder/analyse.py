@@ -200,7 +200,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         else split_sentences(ln.text)
         for ln in lines
     ]
-    known = capitalised_mid_sentence([t for sents in split for t in sents])
+    # names: what the article capitalises mid-sentence, headings and title included
+    known = capitalised_mid_sentence([art.meta.title, *(ln.text for ln in lines)])
     fallback = main_subject([t for sents in split for t in sents], known)
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)

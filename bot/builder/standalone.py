@@ -242,6 +242,7 @@ NOT_NAMES = MONTHS | frozenset(
     ]
 )
 INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
+CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 PLURAL = re.compile(
@@ -290,7 +291,13 @@ def subject(
         capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
         if i == 0 and bare.lower() in STOPWORDS:
             capital = False
-        if capital and i == 0 and known is not None and bare not in known:
+        if (
+            capital
+            and i == 0
+            and known is not None
+            and bare not in known
+            and not CAMEL.search(bare)
+        ):
             after = words[1].strip(',.;:“”"()') if len(words) > 1 else ""
             capital = NAME_WORD.fullmatch(after) is not None and after not in NOT_NAMES
         if capital:
@@ -346,6 +353,11 @@ def make_standalone(
         # the sentence before names several things: only a join keeps "it" unambiguous
         joined = f"{previous} {text}"
         return joined if len(joined) <= JOIN_MAX else None
+    definite = DEFINITE.match(text)
+    if joinable and definite and MODEL_NOUN.search(definite.group("word").lower()):
+        joined = f"{previous} {text}"  # "The model scored …": the sentence before says which
+        if len(joined) <= JOIN_MAX:
+            return joined
     resolved = _resolve(text, previous or context, fallback, known, before or previous)
     if resolved is not None:
         return resolved
@@ -435,7 +447,10 @@ def _resolve(
     if name is None:
         return None
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
-        return None  # "the model" names a model (R1, V3.1), not a company
+        if not lower.startswith("the ") or m.groupdict().get("poss"):
+            return None
+        # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
+        return f"[{name}’s] {text[4:]}"
     if ORG_NOUN.search(lower) and any(ch.isdigit() for ch in name):
         return None  # "the company" is not a model
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:

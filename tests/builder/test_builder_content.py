@@ -389,3 +389,31 @@ def test_every_brief_leads_with_a_point_that_names_deepseek(full: tuple[Library,
     for brief in lib.briefs.values():
         assert brief.lead, brief.id
         assert "deepseek" in brief.lead[0].text.lower(), (brief.id, brief.lead[0].text)
+
+
+EXPLAINER = """DeepSeek explained: what the lab's new model can and cannot do
+What is DeepSeek?
+DeepSeek is an AI research lab based in Hangzhou, founded in 2023 by Liang Wenfeng.
+Why is everyone talking about it?
+Its R1 model, released on Jan. 20, matched OpenAI's o1 on several reasoning tests.
+The app reached the top of Apple's U.S. App Store within a week.
+Is it really that cheap?
+The company says the final training run of V3 cost $5.6 million, but that excludes salaries.
+"""
+
+
+def test_a_question_and_answer_explainer_keeps_its_answers(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Each answer follows a question heading, and the article's subject opens its sentences
+    but never stands mid-sentence in them: "Its", "The app" and "The company" are still
+    DeepSeek's, named in brackets."""
+    _dated(seeds_copy, "explainer", "2025-02-02", EXPLAINER)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = {p.text for p in lib.points if p.sources == ("explainer",)}
+    assert (
+        "[DeepSeek’s] R1 model, released on Jan. 20, matched OpenAI's o1 on several "
+        "reasoning tests." in mine
+    )
+    assert "[DeepSeek’s] app reached the top of Apple's U.S. App Store within a week." in mine
+    assert any(t.startswith("[DeepSeek] says the final training run") for t in mine)
