@@ -79,6 +79,19 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
     return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
 
 
+# "January 20: R1 released …": a list's own date label, which the timeline already gives
+DATE_LABEL = re.compile(
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)"
+    r"(?:,?\s+\d{4})?:\s+(?=\S)"
+)
+
+
+def _undated(text: str) -> str:
+    rest = DATE_LABEL.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:]
+
+
 def _dated(art: SeedArticle) -> str:
     """ " (2025-01-30)" for a dated article, else nothing."""
     return f" ({art.meta.published.isoformat()})" if art.meta.published else ""
@@ -124,7 +137,7 @@ def _body(
     if timeline:
         lines += ["## Timeline", ""]
         lines += [
-            f"- **{when.isoformat()}**: {esc(c.text)} {_marks(c.sources, num)}"
+            f"- **{when.isoformat()}**: {esc(_undated(c.text))} {_marks(c.sources, num)}"
             for when, c in timeline
         ]
         lines.append("")

@@ -284,3 +284,17 @@ def test_source_entries_show_only_what_is_on_file() -> None:
     )
     bare = parse_article(b'+++\nid = "b"\ntitle = "Bare"\npublisher = ""\n+++\nText.\n', "b.txt")
     assert source_entry(bare) == "Bare · no link on file"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("January 20: R1 released under an MIT licence.", "R1 released under an MIT licence."),
+        ("27 Jan 2025: DeepSeek tops the App Store.", "DeepSeek tops the App Store."),
+        ("Nvidia fell 17% on January 27.", "Nvidia fell 17% on January 27."),
+    ],
+)
+def test_a_timeline_line_does_not_repeat_its_date(text: str, shown: str) -> None:
+    from bot.builder.render import _undated
+
+    assert _undated(text) == shown
