@@ -178,6 +178,42 @@ def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+EDITORIAL = frozenset(
+    ["note", "notes", "why it matters", "what's next", "what’s next", "the bottom line",
+     "bottom line", "context", "background", "update", "correction", "editor's note",
+     "editor’s note", "read more", "takeaway", "takeaways", "key takeaway", "key takeaways",
+     "summary", "the big picture", "big picture", "what we know", "between the lines",
+     # the article's own metadata, not a property of its subject
+     "category", "categories", "date", "dates", "tags", "tag", "source", "sources", "author",
+     "location", "topic", "topics", "type", "published", "updated", "keywords", "region",
+     "sector", "industry", "status", "companies involved", "people", "section"]
+)  # fmt: skip
+SENTENCE_OPENERS = frozenset(
+    ["It", "This", "That", "These", "Those", "The", "We", "They", "He", "She", "I", "A", "An"]
+)
+FACT = re.compile(r"^([A-Z][\w’'/&() .-]{1,50}?):\s+(?=\S)")
+FACT_LABEL = re.compile(r"[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,5}(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?")
+
+
+def fact_line(line: str, subject: str | None) -> str | None:
+    """A fact-sheet bullet, "Staff: about 160 researchers, most of them graduates", as the
+    point "[DeepSeek’s] staff: about 160 researchers, most of them graduates." when the article
+    is about one subject. None for a label that names someone ("Marc Andreessen: …"), a verb
+    ("Founded: 2023"), or a value too thin to be a fact."""
+    m = FACT.match(line.strip())
+    if m is None or subject is None:
+        return None
+    label, rest = m.group(1), line.strip()[m.end() :].rstrip()
+    if not FACT_LABEL.fullmatch(label) or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", label):
+        return None  # "Founded: 2023": a verb, not a property
+    if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):
+        return None
+    if label.lower() in EDITORIAL or rest.split()[0] in SENTENCE_OPENERS:
+        return None  # "Why it matters: It …": a sentence under a heading, not a property
+    end = "" if rest.endswith((".", "!", '"', "”", ")")) else "."
+    return f"[{subject}’s] {label[:1].lower()}{label[1:]}: {rest}{end}"
+
+
 def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> str | None:
     """The name an article's sentences most often open with as their actor (at least three
     times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not."""
@@ -220,6 +256,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (text, False)  # a headline: no full stop, but a statement
             if pt is None and (named := labelled(text)) is not None:
                 pt = (named, False)
+            if pt is None and line.kind == "bullet" and (fact := fact_line(text, fallback)):
+                pt = (fact, False)
             inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
             point: str | None = None
             joined = False

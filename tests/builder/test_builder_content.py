@@ -417,3 +417,31 @@ def test_a_question_and_answer_explainer_keeps_its_answers(
     )
     assert "[DeepSeek’s] app reached the top of Apple's U.S. App Store within a week." in mine
     assert any(t.startswith("[DeepSeek] says the final training run") for t in mine)
+
+
+@pytest.mark.parametrize(
+    ("line", "point"),
+    [
+        (
+            "Founder: Liang Wenfeng, who also runs the hedge fund High-Flyer",
+            "[DeepSeek’s] founder: Liang Wenfeng, who also runs the hedge fund High-Flyer.",
+        ),
+        (
+            "Reported training cost of V3: $5.6 million for the final run",
+            "[DeepSeek’s] reported training cost of V3: $5.6 million for the final run.",
+        ),
+        ("Founded: 2023, in Hangzhou, China", None),  # a verb, not a property
+        ("Category: Product Launch, Market Disruption", None),  # the article's own metadata
+        ("Why it matters: It changes the industry for good", None),  # a sentence, not a value
+        ("Marc Andreessen: Praised the model as a breakthrough", None),  # a name, not a property
+    ],
+)
+def test_a_fact_sheet_bullet_is_a_point_about_the_articles_subject(
+    line: str, point: str | None
+) -> None:
+    from bot.builder.analyse import fact_line
+
+    assert fact_line(line, "DeepSeek") == point
+    if point is not None:
+        assert faithful(point, line) and not dependent(point)
+    assert fact_line(line, None) is None  # no subject: whose founder?
