@@ -355,14 +355,21 @@ def _updated(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[i
 
 
 def _lede_first(
-    index: PointIndex, ranked: list[tuple[int, float]], story: str, top: float
+    index: PointIndex,
+    ranked: list[tuple[int, float]],
+    story: str,
+    top: float,
+    asks: frozenset[str],
 ) -> list[tuple[int, float]]:
     """A question about one story is led by that story's lede: the first of its opening
-    sentences (not the headline) that bears on the question, written to say what happened."""
+    sentences (not the headline) that holds a word of the question (`asks`, with the words
+    they point at), written to say what happened. "Here is what we know" holds none."""
     score = dict(ranked)
     for i in index.of_article[story][:LEDE]:
         text = index.points[i].text
-        if not headline(text) and len(text) <= LEAD_MAX and score.get(i, 0.0) > 0.0:
+        if headline(text) or len(text) > LEAD_MAX or score.get(i, 0.0) <= 0.0:
+            continue
+        if index.bags[i] & asks:
             return [(i, top * 1.01)] + [(j, s) for j, s in ranked if j != i]
     return ranked
 
@@ -398,7 +405,7 @@ def answer(library: Library, query: str) -> Answer | None:
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None:
-        ranked = _lede_first(index, ranked, story, top)
+        ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
     ranked = _updated(index, ranked)
     chosen: list[int] = []
     figures: set[str] = set()

@@ -132,3 +132,19 @@ def test_a_question_in_other_words_than_the_answer_still_finds_it(lib: Library) 
     )
     ans = answer(replace(lib, points=(*lib.points, price)), "how much does the api cost now")
     assert ans is not None and price.id in [p.id for p in ans.all_points[:3]]
+
+
+def test_a_story_lede_must_hold_a_word_of_the_question(lib: Library) -> None:
+    story = [
+        "Glimmerland at a glance: the ban so far",
+        "Here is what we know about it so far.",
+        "Glimmerland banned the Widget app on all government phones on March 3.",
+        "Glimmerland's minister said the Glimmerland ban covers 40 agencies.",
+        "The Glimmerland ban followed a review of 12 apps.",
+    ]
+    points = tuple(
+        CatalogPoint(f"glimmer:{i}", t, ("glimmer",), "2025-03-04", quality=1.5)
+        for i, t in enumerate(story)
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "glimmerland ban")
+    assert ans is not None and ans.lead.id == "glimmer:2"  # not "Here is what we know"
