@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot.builder import BUILDER_VERSION, render
 from bot.builder.analyse import Analysis, Sent, analyse, trim
@@ -334,19 +334,23 @@ def _recency(aid: str, dates: dict[str, date | None], span: tuple[int, int] | No
     return 1.0 + 0.35 * (d.toordinal() - span[0]) / (span[1] - span[0])
 
 
+class Selection(NamedTuple):
+    """What a topic brief shows, and which older points newer ones updated."""
+
+    lead: Candidate | None
+    points: list[Candidate]  # key points
+    more: list[Candidate]
+    earlier: tuple[Earlier, ...]  # updated points shown as history beside their updates
+    updates: dict[tuple[str, int], tuple[str, int]]  # (article, pos) of old → of new
+
+
 def _select(
     cands: list[Candidate],
     pool: Pool,
     tid: str,
     diffs: Sequence[Difference],
     dates: dict[str, date | None],
-) -> tuple[
-    Candidate | None,
-    list[Candidate],
-    list[Candidate],
-    tuple[Earlier, ...],
-    dict[tuple[str, int], tuple[str, int]],
-]:
+) -> Selection:
     """A topic's lead, up to KEY_POINTS key points and up to MORE_POINTS more, from the topic's
     own candidates only (rarity weights over this pool), never repeating a source sentence;
     the older points a newer article updates, shown as history beside them; and every such
@@ -423,7 +427,7 @@ def _select(
         for old in everything
         if (newer := updated.get(id(old))) is not None
     }
-    return lead, points, more, earlier, pairs
+    return Selection(lead, points, more, earlier, pairs)
 
 
 def _updates(
