@@ -10,7 +10,6 @@ cited point that the app ranks at request time to answer questions.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import math
 import re
@@ -30,6 +29,7 @@ from bot.builder.standalone import dependent, subject
 from bot.builder.text import content_tokens
 from bot.builder.topics import TopicMatcher
 from bot.builder.unmatched import Unmatched, unmatched
+from bot.builder.updates import updates
 from bot.models import POINTS_FILE, Article, BriefRef, BuildInfo, Index, Topic
 
 KEY_POINTS = 5
@@ -41,15 +41,6 @@ WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is lef
 TIMELINE_MAX = 10
 EARLIER_REPORTS = "Earlier reports"  # the "Where sources differ" heading for updated points
 MAX_EARLIER = 3
-UPDATE_POOL = 60
-SAME_SUBJECT = 0.5  # share of the shorter point's word weight an update must share
-CHANGE = re.compile(
-    r"\b(?:lift(?:s|ed)?|revers(?:es|ed)|overturn(?:s|ed)|rescind(?:s|ed)|scrap(?:s|ped)|"
-    r"end(?:s|ed)|cut(?:s)?|lower(?:s|ed)|reduc(?:es|ed)|rais(?:es|ed)|restor(?:es|ed)|"
-    r"resum(?:es|ed)|reinstat(?:es|ed)|withdr(?:ew|awn|aws)|no longer|now|revis(?:es|ed)|"
-    r"disclos(?:es|ed)|confirm(?:s|ed))\b",
-    re.IGNORECASE,
-)
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
 DEFINES = re.compile(
     rf"\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b"
@@ -382,7 +373,7 @@ def _select(
         scored.append(own)
         pool.alias(own, c)
     everything = scored
-    updated = _updates(scored, dates, idf, rare)
+    updated = updates(scored, dates, idf, rare)
     for old_id, new in updated.items():
         old = next(c for c in scored if id(c) == old_id)
         new.bottom = max(new.bottom, old.bottom)  # the update stands where the old report did
@@ -428,41 +419,6 @@ def _select(
         if (newer := updated.get(id(old))) is not None
     }
     return Selection(lead, points, more, earlier, pairs)
-
-
-def _updates(
-    scored: Sequence[Candidate], dates: dict[str, date | None], idf: dict[str, float], rare: float
-) -> dict[int, Candidate]:
-    """Older points a newer article updates (id of the old → the newest update): from another
-    article, dated later (undated counts as oldest), worded as a change ("lifted", "cut",
-    "now", "disclosed") and about the same thing (most of the rarer words of the shorter
-    one shared). Only the strongest UPDATE_POOL points are compared: the rest never lead."""
-
-    def when(c: Candidate) -> date | None:
-        return max((d for a in c.sources if (d := dates.get(a))), default=None)
-
-    top = heapq.nsmallest(UPDATE_POOL, scored, key=lambda c: (-c.bottom, c.rank))
-    out: dict[int, Candidate] = {}
-    for new in top:
-        t_new = when(new)
-        if t_new is None or not CHANGE.search(new.text):
-            continue
-        for old in top:
-            t_old = when(old)
-            if old is new or set(old.sources) & set(new.sources):
-                continue
-            if t_old is not None and t_old >= t_new:
-                continue
-            shared = new.tokens & old.tokens
-            base = min(new.weight(idf, rare), old.weight(idf, rare))
-            if len(shared) < 2 or not base:
-                continue
-            if sum(idf.get(w, rare) for w in shared) / base < SAME_SUBJECT:
-                continue
-            current = out.get(id(old))
-            if current is None or (when(current) or date.min) < t_new:
-                out[id(old)] = new
-    return out
 
 
 def _distinct_sources(

@@ -1,0 +1,58 @@
+"""Newer coverage updates older: which older points a later article's report replaces ("the
+ban was lifted", "prices were cut", "DeepSeek disclosed …"). The brief shows the update and
+keeps the older point as history; points.jsonl marks it for the answers. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from bot.builder.select import Candidate
+
+UPDATE_POOL = 60  # the strongest points of a topic compared: the rest never lead
+SAME_SUBJECT = 0.5  # share of the shorter point's word weight an update must share
+CHANGE = re.compile(
+    r"\b(?:lift(?:s|ed)?|revers(?:es|ed)|overturn(?:s|ed)|rescind(?:s|ed)|scrap(?:s|ped)|"
+    r"end(?:s|ed)|cut(?:s)?|lower(?:s|ed)|reduc(?:es|ed)|rais(?:es|ed)|restor(?:es|ed)|"
+    r"resum(?:es|ed)|reinstat(?:es|ed)|withdr(?:ew|awn|aws)|no longer|now|revis(?:es|ed)|"
+    r"disclos(?:es|ed)|confirm(?:s|ed))\b",
+    re.IGNORECASE,
+)
+
+
+def updates(
+    scored: Sequence[Candidate], dates: dict[str, date | None], idf: dict[str, float], rare: float
+) -> dict[int, Candidate]:
+    """Older points a newer article updates (id of the old → the newest update): from another
+    article, dated later (undated counts as oldest), worded as a change ("lifted", "cut",
+    "now", "disclosed") and about the same thing (most of the rarer words of the shorter
+    one shared). Only the strongest UPDATE_POOL points are compared: the rest never lead."""
+
+    def when(c: Candidate) -> date | None:
+        return max((d for a in c.sources if (d := dates.get(a))), default=None)
+
+    top = heapq.nsmallest(UPDATE_POOL, scored, key=lambda c: (-c.bottom, c.rank))
+    out: dict[int, Candidate] = {}
+    for new in top:
+        t_new = when(new)
+        if t_new is None or not CHANGE.search(new.text):
+            continue
+        for old in top:
+            t_old = when(old)
+            if old is new or set(old.sources) & set(new.sources):
+                continue
+            if t_old is not None and t_old >= t_new:
+                continue
+            shared = new.tokens & old.tokens
+            base = min(new.weight(idf, rare), old.weight(idf, rare))
+            if len(shared) < 2 or not base:
+                continue
+            if sum(idf.get(w, rare) for w in shared) / base < SAME_SUBJECT:
+                continue
+            current = out.get(id(old))
+            if current is None or (when(current) or date.min) < t_new:
+                out[id(old)] = new
+    return out
