@@ -372,10 +372,10 @@ def _select(
             own.bottom *= 0.7  # a lead reads best in the source's own words
         scored.append(own)
         pool.alias(own, c)
-    everything = scored
+    everything = {id(c): c for c in scored}
     updated = updates(scored, dates, idf, rare)
     for old_id, new in updated.items():
-        old = next(c for c in scored if id(c) == old_id)
+        old = everything[old_id]
         new.bottom = max(new.bottom, old.bottom)  # the update stands where the old report did
         new.score = max(new.score, old.score)
     scored = [c for c in scored if id(c) not in updated]
@@ -406,7 +406,7 @@ def _select(
     earlier = tuple(
         Earlier(old.text, old.sources[0], pool.first(old).pos)
         for old in sorted(
-            (c for c in everything if id(c) in updated and id(updated[id(c)]) in shown),
+            (c for c in everything.values() if id(c) in updated and id(updated[id(c)]) in shown),
             key=lambda c: c.rank,
         )
     )[:MAX_EARLIER]
@@ -415,7 +415,7 @@ def _select(
             pool.first(newer).article,
             pool.first(newer).pos,
         )
-        for old in everything
+        for old in everything.values()
         if (newer := updated.get(id(old))) is not None
     }
     return Selection(lead, points, more, earlier, pairs)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from bot.builder.dates import DAY_MONTH, MONTH_DAY
 from bot.builder.differ import Difference, Group
 from bot.builder.readers import SeedArticle
 from bot.builder.select import Candidate
@@ -79,16 +80,13 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
     return f"- **{esc(r.figure.text)}**{tag}: {esc(r.text)} {_marks([r.article], num)}"
 
 
-# "January 20: R1 released …": a list's own date label, which the timeline already gives
-DATE_LABEL = re.compile(
-    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)"
-    r"(?:,?\s+\d{4})?:\s+(?=\S)"
-)
-
-
 def _undated(text: str) -> str:
-    rest = DATE_LABEL.sub("", text, count=1)
+    """The text without a list's own date label ("January 20: R1 released …"), which a
+    timeline line already gives."""
+    m = MONTH_DAY.match(text) or DAY_MONTH.match(text)
+    if m is None or not text.startswith(": ", m.end()):
+        return text
+    rest = text[m.end() + 2 :]
     return rest[:1].upper() + rest[1:]
 
 

@@ -11,8 +11,9 @@ a small boost for newer coverage. Then: points of the article that answers best,
 brief the question leans to, count for more; the sentences right after the best points join
 in; "what is X" prefers sentences that say what X is. When one article answers far better
 than any other (a question about one story), its lede leads and points from other articles
-must hold half the question's words: a stray "ban" elsewhere is no answer. Redundant points
-(same rare words or same figures as one already kept) are skipped. Pure: no I/O.
+must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
+answer. A point a newer one updates gives it its place. Redundant points (same rare words or
+same figures as one already kept) are skipped. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -393,7 +394,8 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked, story = index.rank(expanded, recent=recent, topics=near)
     if not ranked or not words:
         return None
-    if index.coverage(words, [i for i, _ in ranked[:5]], alternatives(query)) < MIN_COVERAGE:
+    alts = alternatives(query)
+    if index.coverage(words, [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     defines = definition(query)
     if defines is not None:  # "what is R1": sentences that say what it is come first
@@ -410,7 +412,6 @@ def answer(library: Library, query: str) -> Answer | None:
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0
-    alts = alternatives(query)
     best_cover = max((index.coverage(words, [i], alts) for i, _ in ranked[:5]), default=0.0)
     for i, score in ranked:
         p = index.points[i]
