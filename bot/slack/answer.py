@@ -6,8 +6,9 @@
     ans.lead, ans.points, ans.topics
 
 Ranking is BM25 (k1=1.2, b=0.75) over each point's stemmed words, vectorised with numpy so a
-question over 100,000+ points takes about a millisecond, times the point's fact density and
-a small boost for newer coverage. Then: points of the article that answers best, and of the
+question over 100,000+ points takes about a millisecond, plus how close the point's meaning is
+to the question's (sentence vectors, bot.slack.semantic: other words for the same thing),
+times the point's fact density and a small boost for newer coverage. Then: points of the article that answers best, and of the
 brief the question leans to, count for more; the sentences right after the best points join
 in; "what is X" prefers sentences that say what X is. When one article answers far better
 than any other (a question about one story), its lede leads and points from other articles
@@ -27,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.library import CatalogPoint, Library
+from bot.slack import semantic
 from bot.slack.search import (
     STOPWORDS,
     alternatives,
@@ -59,6 +61,8 @@ ARTICLE_WEIGHT = 0.8
 DOMINANT = 0.5  # an article with this share of the evidence answers the question on its own
 DOMINANT_MATCHES = 3  # … when that many of its points match (one stray mention is no story)
 ARTICLE_SHARE = 0.5
+MEANING_WEIGHT = 1.0  # a point that means what the question asks, beside the best word match
+MEANING_FLOOR = 0.1  # vector similarity below this is unrelated text
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
@@ -82,10 +86,15 @@ class Answer:
 
 
 class PointIndex:
-    """An inverted index of the catalogue: per word, the points holding it and their weight."""
+    """An inverted index of the catalogue: per word, the points holding it and their weight;
+    and, given an embedder, each point's sentence vector."""
 
-    def __init__(self, points: tuple[CatalogPoint, ...]) -> None:
+    def __init__(
+        self, points: tuple[CatalogPoint, ...], embed: semantic.Embedder | None = None
+    ) -> None:
         self.points = points
+        self.embed = embed if points else None
+        self.vectors = embed([p.text for p in points]) if embed and points else None
         self.bags: list[frozenset[str]] = []
         postings: dict[str, tuple[list[int], list[float]]] = {}
         lengths: list[int] = []
@@ -136,6 +145,7 @@ class PointIndex:
         *,
         recent: bool = False,
         topics: frozenset[str] = frozenset(),
+        meaning: semantic.Vectors | None = None,
     ) -> tuple[list[tuple[int, float]], str | None]:
         """The k best points for these (stemmed) words: (position, score), best first, and
         the article the question is about when one answers it far better than any other.
@@ -144,7 +154,10 @@ class PointIndex:
         well its article as a whole answers (its best points' scores): passages from the
         article about the question beat stray mentions elsewhere. `recent`: the question asks
         for the current state ("now", "latest"), so newer coverage counts for more. `topics`:
-        the briefs the question leans to; their points count for more."""
+        the briefs the question leans to; their points count for more. `meaning`: the
+        question's sentence vector; points close to it gain up to MEANING_WEIGHT times the best
+        word match, so other words for the same thing count. Some word must match: a question
+        none of whose words the coverage holds gets nothing."""
         if not self.points or not words:
             return [], None
         scores = np.zeros(len(self.points), dtype=np.float64)
@@ -152,9 +165,13 @@ class PointIndex:
             hit = self.postings.get(w)
             if hit is not None:
                 scores[hit[0]] += hit[1]
-        nonzero = int(np.count_nonzero(scores))
-        if not nonzero:
+        if not scores.any():
             return [], None
+        scores /= scores.max()
+        if meaning is not None and self.vectors is not None:
+            close = self.vectors @ meaning - MEANING_FLOOR
+            scores += MEANING_WEIGHT * np.maximum(close, 0.0)
+        nonzero = int(np.count_nonzero(scores))
         scores *= self.prior
         if topics:
             scores *= 1.0 + TOPIC_WEIGHT * self.in_topics(topics)
@@ -226,7 +243,7 @@ def index_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def point_index(library: Library) -> PointIndex:
-    return PointIndex(library.points)
+    return PointIndex(library.points, semantic.embedder())
 
 
 # verbs and adjectives a question is phrased with, which name no subject ("is it safe to use
@@ -391,7 +408,8 @@ def answer(library: Library, query: str) -> Answer | None:
     near = frozenset(
         h.id for h in leaning.hits[:2] if leaning.confident and h.score >= 0.6 * top_hit
     )
-    ranked, story = index.rank(expanded, recent=recent, topics=near)
+    meaning = index.embed([query])[0] if index.embed is not None else None
+    ranked, story = index.rank(expanded, recent=recent, topics=near, meaning=meaning)
     if not ranked or not words:
         return None
     alts = alternatives(query)

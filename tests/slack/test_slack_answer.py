@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.library import CatalogPoint, Library
-from bot.slack.answer import BUDGET, answer
+from bot.slack import semantic
+from bot.slack.answer import BUDGET, PointIndex, answer, question_words
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import edit_distance
 
@@ -148,3 +151,51 @@ def test_a_story_lede_must_hold_a_word_of_the_question(lib: Library) -> None:
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), "glimmerland ban")
     assert ans is not None and ans.lead.id == "glimmer:2"  # not "Here is what we know"
+
+
+def test_sentence_vectors_load_offline_as_unit_rows() -> None:
+    embed = semantic.embedder()
+    assert embed is not None  # the model ships in its wheel: no download, no network
+    vectors = embed(
+        ["Nvidia's stock fell 17%.", "Nvidia's stock fell 17%.", "Italy banned the app."]
+    )
+    assert vectors.shape == (3, 256)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert np.array_equal(vectors[0], vectors[1])  # deterministic
+
+
+def test_a_point_that_means_what_is_asked_ranks_without_sharing_a_word() -> None:
+    texts = [
+        "Investors in the company include a hedge fund.",
+        "Chip stocks fell sharply and the Nasdaq lost 3%, its worst day since 2020.",
+        "The company hired 40 engineers in Hangzhou.",
+    ]
+    points = tuple(
+        CatalogPoint(f"a{i}:1", t, (f"a{i}",), "2025-01-27", quality=1.0)
+        for i, t in enumerate(texts)
+    )
+    query = "how did investors react"
+    _, words = question_words(query)
+    embed = semantic.embedder()
+    assert embed is not None
+    by_words, _ = PointIndex(points).rank(words)
+    by_meaning, _ = PointIndex(points, embed).rank(words, meaning=embed([query])[0])
+    assert [i for i, _ in by_words] == [0]  # only the point holding "investors"
+    assert [i for i, _ in by_meaning] == [0, 1]  # the sell-off too; the hiring is unrelated
+    # meaning alone answers nothing: some word of the question must be in the coverage
+    nothing, _ = PointIndex(points, embed).rank(["weather"], meaning=embed(["weather"])[0])
+    assert nothing == []
+
+
+def test_without_sentence_vectors_answers_rank_by_words_and_say_why(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setitem(sys.modules, "wordllama", None)  # as if the package were missing
+    semantic.embedder.cache_clear()
+    try:
+        assert semantic.embedder() is None
+    finally:
+        semantic.embedder.cache_clear()
+    (record,) = [r for r in caplog.records if r.name == "bot.slack.semantic"]
+    assert "words only" in record.getMessage() and "pip install -e ." in record.getMessage()
+    assert record.exc_info is None  # one line, no traceback
