@@ -42,7 +42,11 @@ _OBJECTS = (
     "assistant_thread",
     "function_data",
     "state",
+    "tokens",
+    "function",
 )
+# …and of those, the ones Bolt reads as `.get(key, {})`, so that null breaks it too
+_NOT_NULL = ("event", "view", "tokens", "function")
 _LISTS = ("authorizations", "actions")
 
 
@@ -99,7 +103,7 @@ def _shape(value: Any, where: str, depth: int = 0) -> str | None:
     if depth > 3 or not isinstance(value, dict):
         return None
     for key in _OBJECTS:
-        if key in value and value[key] is not None:
+        if key in value and (value[key] is not None or key in _NOT_NULL):
             item = value[key]
             # a slash command's user/channel/team arrive as `user_id` strings; in payloads,
             # `user`, `channel` and `team` may be a bare id string (message events)

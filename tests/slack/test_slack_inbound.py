@@ -56,6 +56,10 @@ def form(payload: object) -> str:
         (json.dumps({"type": "view_submission", "view": "v"}), ""),
         (json.dumps({"type": "url_verification"}), ""),
         (json.dumps({"authorizations": {"a": 1}}), ""),
+        # Bolt reads these as .get(key, {}): a null breaks it as surely as a string
+        (json.dumps({"type": "shortcut", "event": None}), "application/json"),
+        (form({"type": "message_action", "view": None}), ""),
+        (json.dumps({"type": "event_callback", "event": {"type": "x", "tokens": None}}), ""),
     ],
 )
 def test_malformed_payloads_are_named(body: str, ctype: str) -> None:
@@ -69,6 +73,7 @@ def test_malformed_payloads_are_named(body: str, ctype: str) -> None:
         form({"type": "block_actions", "actions": [{"action_id": "share"}], "user": {"id": "U"}}),
         json.dumps({"type": "event_callback", "event": {"type": "app_home_opened", "user": "U"}}),
         json.dumps({"type": "url_verification", "challenge": "c"}),
+        json.dumps({"type": "shortcut", "team": None, "user": None}),  # Bolt copes with these
         "",
     ],
 )
