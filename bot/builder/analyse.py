@@ -28,7 +28,13 @@ from bot.builder.select import (
     reports_event,
 )
 from bot.builder.split import split_sentences
-from bot.builder.standalone import dependent, make_standalone, subject
+from bot.builder.standalone import (
+    asked_about,
+    dependent,
+    make_standalone,
+    subject,
+    unattributed_quote,
+)
 from bot.builder.text import STOPWORDS, content_tokens, normalise, tokens
 from bot.builder.topics import TopicMatcher
 
@@ -239,24 +245,31 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # names: what the article capitalises mid-sentence, headings and title included
     known = capitalised_mid_sentence([art.meta.title, *(ln.text for ln in lines)])
     fallback = main_subject([t for sents in split for t in sents], known)
+    # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
+    titled = subject(art.meta.title, strict=False, known=known)
+    sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
     out: list[Sent] = []
     prev: str | None = None  # the sentence just before (the last of the paragraph before)
     prev_point: str | None = None  # the same, when it stands alone
+    asked: str | None = None  # what a question heading just asked about ("What is R2?")
     for line, sentences in zip(lines, split, strict=True):
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = None
+            asked = asked_about(line.text)
             continue
         quoting = 0  # open curly quotes so far in this paragraph
+        speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
+        para_prev: str | None = None  # … and as written
         for text in sentences:
             pt = point_text(text, line.kind == "bullet")
             if pt is None and line.kind == "heading" and has_finite_verb(text):
                 pt = (text, False)  # a headline: no full stop, but a statement
             if pt is None and (named := labelled(text)) is not None:
                 pt = (named, False)
-            if pt is None and line.kind == "bullet" and (fact := fact_line(text, fallback)):
+            if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet)):
                 pt = (fact, False)
             inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
             point: str | None = None
@@ -264,10 +277,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             fragment = bool(pt and (pt[1] or inside))
             whole: str | None = None  # the standalone point before trimming
             if pt is not None and not fragment:
+                # a quotation alone continues the speaker's words just before: join those
+                alone = unattributed_quote(pt[0])
+                before = speaker_line if alone else prev_point
                 whole = make_standalone(
-                    pt[0], prev_point, context or fallback, fallback, known, prev
-                )
-                joined = bool(whole and prev_point and whole.startswith(prev_point))
+                    pt[0], before, context or fallback, fallback, known,
+                    para_prev if alone else prev, asked,
+                )  # fmt: skip
+                joined = bool(whole and before and whole.startswith(before))
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
             s = Sent(
@@ -299,6 +316,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
             out.append(s)
+            asked = None  # only the heading's first sentence answers it
+            speaker_line, para_prev = whole, text
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
             prev_point = pt[0] if pt is not None and not dependent(pt[0]) else None

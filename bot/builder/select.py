@@ -42,6 +42,7 @@ CONNECTIVE = re.compile(
     r"^(?:Further(?:more)?|Additionally|Moreover|Remarkably|However|Meanwhile|In fact|Still|Yet|"
     r"Also|Indeed|Notably|Certainly|Now|In other words|Beyond the technical details),\s+"
 )
+UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 
 
@@ -144,6 +145,18 @@ DATELINE = re.compile(
     r"\s+[–—-]{1,2}\s+"
 )
 
+# a live blog's time stamp: "5:05 pm ET: ", "14:30 GMT – ", "9am: "
+TIMESTAMP = re.compile(
+    r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[–—-]{1,2})\s+",
+    re.IGNORECASE,
+)
+# "X did not respond to a request for comment": no fact, in any article
+NO_COMMENT = re.compile(
+    r"\b(?:for comment\b|declined to comment\b|could not be reached\b|"
+    r"did not (?:immediately )?(?:respond|reply)\b.{0,40}\brequests?\b)",
+    re.IGNORECASE,
+)
+
 
 def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     """The sentence as a point (leading "Label: ", connective, stray quote marks and a trailing
@@ -154,6 +167,11 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     d = DATELINE.match(text)
     if d and text[d.end() : d.end() + 1].isupper():
         text = text[d.end() :]  # "WASHINGTON, Feb 7 – Two lawmakers …": the news, not the wire
+    t = TIMESTAMP.match(text)
+    if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE:
+        text = text[t.end() :]  # "5:05 pm ET: Huang said …": the news, not the blog's clock
+    if NO_COMMENT.search(text):
+        return None
     m = LABEL.match(text)
     if m and VERBISH.match(text[m.end() :]):
         return None  # "Label: Expect ..." — the label is the subject; without it, no subject

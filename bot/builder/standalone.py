@@ -263,9 +263,46 @@ def dependent(text: str) -> bool:
         or BARE_DEFINITE.match(text) is not None
         or ALSO_EARLY.match(text) is not None
         or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
+        or unattributed_quote(text)
         or FIGURE_REF.match(text) is not None
         or ELLIPSIS.match(text) is not None
     )
+
+
+ASKED = re.compile(r"^(?:What|Who)(?:\s+(?:is|are|was|were)|[’']s)\s+(?P<name>.*[A-Z0-9].*?)\s*\?$")
+ASKED_PRONOUNS = {"It": False, "Its": True, "He": False, "His": True, "She": False}
+
+
+def asked_about(heading: str) -> str | None:
+    """What a question heading asks about: "R2" for "What is R2?" (a name, not "it")."""
+    m = ASKED.match(heading.strip())
+    return _upper_first(m.group("name")) if m else None
+
+
+def unattributed_quote(text: str) -> bool:
+    """A sentence that is one quotation and nothing else ('"It is an excellent innovation."'):
+    the speaker is in the sentence before, so on its own it is nobody's words."""
+    body = text.rstrip().rstrip(".")
+    if len(body) < 2 or body[0] not in '“"' or body[-1] not in '”"':
+        return False
+    return not any(q in body[1:-1] for q in '“”"')
+
+
+# '…,” Wiz’s research stated.' / '…," Huang said.' / '…," said Jensen Huang.'
+SPEAKER = re.compile(
+    r"[”\"],?\s+(?:(?P<before>\[?[A-Z][\w’'.\-]*\]?(?:\s+[A-Z\[][\w’'.\-\]]*){0,3}"
+    r"(?:’s\s+[a-z]+)?)\s+(?:said|says|stated|wrote|writes|added|told|noted|explained)\b"
+    r"|(?:said|says|added|wrote)\s+(?P<after>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}))"
+)
+
+
+def quoted_speaker(sentence: str | None) -> str | None:
+    """Who speaks the quotation a sentence ends with: "Huang" for '"…," Huang said.'"""
+    found = list(SPEAKER.finditer(sentence or ""))
+    if not found:
+        return None
+    name = found[-1].group("before") or found[-1].group("after")
+    return name.replace("[", "").replace("]", "").rstrip(".,")
 
 
 def _upper_first(text: str) -> str:
@@ -322,6 +359,7 @@ def make_standalone(
     fallback: str | None = None,
     known: Container[str] | None = None,
     before: str | None = None,
+    asked: str | None = None,
 ) -> str | None:
     """The point as a self-contained statement, or None when it cannot be made one.
 
@@ -330,9 +368,15 @@ def make_standalone(
     subject a pronoun may stand for. `fallback`: the name the article is mostly about, for
     "the company" and "its" when the sentence before names nobody. `known`: words the article
     capitalises mid-sentence (see `subject`). `before`: the sentence just before as written,
-    standalone or not: when it names others but not `fallback`, "its" is not the fallback."""
+    standalone or not: when it names others but not `fallback`, "its" is not the fallback.
+    `asked`: what a question heading right before asks about ("R2" for "What is R2?"): the
+    answer's "It" is that, not the article's subject."""
     if not dependent(text):
         return text
+    p = PRONOUN.match(text)
+    if asked and p and p.group("word") in ASKED_PRONOUNS:
+        possessive = ASKED_PRONOUNS[p.group("word")]
+        return (f"[{asked}’s]" if possessive else f"[{asked}]") + text[p.end() :]
     c = CONNECTIVE.match(text)
     if c:
         rest = _upper_first(text[c.end() :])
@@ -348,6 +392,11 @@ def make_standalone(
         if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
             return joined
         return None
+    if unattributed_quote(text):  # the speaker is only in the sentence before: join it
+        if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
+            return joined
+        speaker = quoted_speaker(previous if joinable else before)
+        return f"[{speaker}:] {text}" if speaker else None
     pronoun = PRONOUN.match(text) is not None
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
         # the sentence before names several things: only a join keeps "it" unambiguous

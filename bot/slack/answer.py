@@ -354,6 +354,15 @@ def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list
     return sorted(score.items(), key=lambda x: (-x[1], x[0]))
 
 
+def _extends(longer: CatalogPoint, shorter: CatalogPoint) -> bool:
+    """Whether a point is another joined to the sentence after it (same article, same start)."""
+    return (
+        longer.sources[0] == shorter.sources[0]
+        and len(longer.text) > len(shorter.text)
+        and longer.text.startswith(shorter.text.rstrip("."))
+    )
+
+
 def _updated(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """A point a newer article updates ("has not disclosed" → the disclosed figure; a ban →
     its lifting) gives its place to the update: an answer never states the old as current."""
@@ -444,7 +453,19 @@ def answer(library: Library, query: str) -> Answer | None:
         limit = LEAD_MAX if not chosen else POINT_MAX
         if len(p.text) > limit or used + len(p.text) > BUDGET:
             continue
-        if any(_similar(index, index.bags[i], index.bags[j]) >= DUPLICATE for j in chosen):
+        extended = next((n for n, j in enumerate(chosen) if _extends(p, index.points[j])), None)
+        if extended is not None:  # the same sentences and the next: it says more in its place
+            old = index.points[chosen[extended]]
+            if used - len(old.text) + len(p.text) <= BUDGET:
+                chosen[extended] = i
+                figures.update(p.figures)
+                used += len(p.text) - len(old.text)
+            continue
+        if any(
+            _similar(index, index.bags[i], index.bags[j]) >= DUPLICATE
+            or _extends(index.points[j], p)
+            for j in chosen
+        ):
             continue
         if p.figures and figures.issuperset(p.figures):
             continue  # its figures are already given

@@ -445,3 +445,58 @@ def test_a_fact_sheet_bullet_is_a_point_about_the_articles_subject(
     if point is not None:
         assert faithful(point, line) and not dependent(point)
     assert fact_line(line, None) is None  # no subject: whose founder?
+
+
+EXPLAINED_MODEL = """Widget R9: what we know about the delayed model
+Widget has not released its R9 model, and Widget has not said why.
+What is R9?
+It is the expected successor to R8, the reasoning model Widget released in January.
+Key facts:
+- Training chips: Nvidia, after failed runs on Huawei Ascend parts
+- Expected launch: unknown; a May date came and went
+Widget has said little about the delay. Widget did not respond to a request for comment.
+4:20 pm ET: Widget chief executive Ana Ruiz said the model would ship when it was ready.
+"We are not in a hurry to ship R9," Ruiz said. "Quality matters more to us than release dates, and our users know it."
+"""
+
+
+def test_new_article_shapes_give_points_that_say_whose_they_are(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """A model explainer with a question heading, a fact sheet, a live blog's time stamp, a
+    no-comment line and a quotation continued in a second sentence."""
+    head = '+++\nid = "widget-r9"\ntitle = "Widget R9: what we know about the delayed model"\n'
+    (seeds_copy / "articles" / "widget-r9.txt").write_text(
+        head + "published = 2025-08-15\n+++\n" + EXPLAINED_MODEL
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = {p.text for p in lib.points if p.sources == ("widget-r9",)}
+    # "What is R9?" asks about R9: its answer's "It" is R9, not the article's subject Widget
+    assert (
+        "[R9] is the expected successor to R8, the reasoning model Widget released in January."
+        in mine
+    )
+    # the fact sheet describes what the title is about
+    assert "[Widget R9’s] training chips: Nvidia, after failed runs on Huawei Ascend parts." in mine
+    assert not any("comment" in t for t in mine)
+    assert "Widget chief executive Ana Ruiz said the model would ship when it was ready." in mine
+    assert (
+        '"We are not in a hurry to ship R9," Ruiz said. "Quality matters more to us than release dates, and our users know it."'
+        in mine
+    )
+    assert (
+        '"Quality matters more to us than release dates, and our users know it."' not in mine
+    )  # nobody's words alone
+    assert not any(dependent(t) for t in mine)
+
+
+def test_a_quotation_alone_names_its_speaker_when_the_join_is_too_long() -> None:
+    said = '"DeepSeek has ignited global enthusiasm across the industry," Huang said.'
+    more = '"It is an excellent innovation."'
+    assert dependent(more)
+    assert make_standalone(more, said) == f"{said} {more}"
+    long_said = said.replace("across the industry", "across the industry " + "and beyond " * 25)
+    alone = make_standalone(more, long_said)
+    assert alone == '[Huang:] "It is an excellent innovation."'
+    assert faithful(alone, f"{long_said} {more}")
+    assert make_standalone(more, None) is None  # no speaker in sight: left out

@@ -199,3 +199,16 @@ def test_without_sentence_vectors_answers_rank_by_words_and_say_why(
     (record,) = [r for r in caplog.records if r.name == "bot.slack.semantic"]
     assert "words only" in record.getMessage() and "pip install -e ." in record.getMessage()
     assert record.exc_info is None  # one line, no traceback
+
+
+def test_a_point_joined_to_the_next_sentence_stands_in_for_the_shorter_one(lib: Library) -> None:
+    said = '"Freedonia has ignited global enthusiasm for the Widget app," Ana Ruiz said.'
+    more = f'{said} "The Widget app is an excellent innovation for Freedonia."'
+    points = (
+        CatalogPoint("ruiz:4", said, ("ruiz",), "2025-02-26", quality=1.5),
+        CatalogPoint("ruiz:5", more, ("ruiz",), "2025-02-26", quality=1.0),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "what did ana ruiz say")
+    assert ans is not None
+    ids = [p.id for p in ans.all_points]
+    assert "ruiz:5" in ids and "ruiz:4" not in ids  # one says all the other does, and more
