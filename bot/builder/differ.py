@@ -295,6 +295,37 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
     return best[2] if best else None
 
 
+RISE = re.compile(
+    r"\b(?:rose|rises?|rising|gain(?:ed|s)?|rall(?:ied|ies|y)|climb(?:ed|s)?|jump(?:ed|s)?|"
+    r"surg(?:ed|es)|soar(?:ed|s)?|up)\b",
+    re.I,
+)
+FALL = re.compile(
+    r"\b(?:fell|falls?|falling|lost|los(?:e|es|ing)|loss(?:es)?|shed(?:s|ding)?|drop(?:ped|s)?|"
+    r"sl(?:id|ides?)|slump(?:ed|s)?|plung(?:ed|es)|tumbl(?:ed|es)|s[au]nk|erased?|"
+    r"wip(?:ed|ing|es?)|down|declin(?:ed|es?)|knock(?:ed|s)?|gave up|sell-off)\b",
+    re.I,
+)
+LEVEL = re.compile(r"\b(?:below|above|to|at)\s+(?:about\s+|around\s+)?$", re.I)
+
+
+def a_loss(sentence: str, fig: Figure) -> bool:
+    """Whether a market figure is an amount lost: the movement word nearest before it (or
+    else after it) is a fall, not a rise ("shares rose 5%"), and the figure is not the level
+    reached ("below $3 trillion")."""
+    head = sentence[: fig.start]
+    if LEVEL.search(head):
+        return False
+    moves = [(m.end(), False) for m in RISE.finditer(head)] + [
+        (m.end(), True) for m in FALL.finditer(head)
+    ]
+    if moves:
+        return max(moves)[1]
+    tail = sentence[fig.end :]
+    rise, fall = RISE.search(tail), FALL.search(tail)
+    return fall is not None and (rise is None or fall.start() < rise.start())
+
+
 UNDISCLOSED = re.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:disclosed|said|revealed|published|shared|confirmed|"
     r"detailed|given)\b|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
@@ -346,6 +377,8 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
     out: list[Mention] = []
     for fig in figures:
         measure = measure_of(sentence, fig, taken)
+        if measure == "Market value lost" and not a_loss(sentence, fig):
+            measure = None  # "shares rose 5%", "its valuation fell below $3 trillion"
         if measure is not None:
             scope = scope_of(sentence, fig, taken) if fig.kind in ("money", "percent") else None
             about = (

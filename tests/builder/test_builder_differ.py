@@ -328,3 +328,22 @@ def test_an_agreeing_group_shows_each_value_once() -> None:
     [group] = group_rows(rows)
     line = _group_line("Chip count", group, {"a": 1, "b": 2}, set())
     assert line.count("2,048") == 1 and "2 sources agree [1] [2]" in line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lost"),
+    [
+        ("Nvidia's stock fell nearly 17% on Monday, wiping roughly $589 billion off its value.",
+         ["nearly 17%", "roughly $589 billion"]),
+        ("This, on January 27, led to the loss of more than USD500bn from Nvidia's market value.",
+         ["more than USD500bn"]),
+        ("It helped knock nearly $600 billion off Nvidia's market value, the biggest drop.",
+         ["nearly $600 billion"]),
+        # a rise is no loss, and the level a valuation fell to is not the amount lost
+        ("Shares of chipmakers Cambricon and Hygon rose more than 5% in Shanghai trading.", []),
+        ("The fall pushed its market valuation below $3 trillion for the first time.", []),
+    ],
+)  # fmt: skip
+def test_market_value_lost_is_a_fall(sentence: str, lost: list[str]) -> None:
+    found = [m.figure.text for m in mentions(sentence) if m.measure == "Market value lost"]
+    assert found == lost
