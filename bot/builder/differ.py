@@ -74,7 +74,7 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("one training stage", re.compile(r"\breinforcement[- ]learning\b|\bRL\b|\bpost-?training\b|\bpre-?training\b|\bstage\b|\bphase\b", re.I)),
     ("final training run", re.compile(r"\btraining run\b|\bofficial training\b|\bsingle run\b|\bGPU[- ]hours\b", re.I)),
     ("running costs", re.compile(r"\boperating\b|\brunning costs?\b|\bto run\b", re.I)),
-    ("pay", re.compile(r"\bsalar(?:y|ies)\b|\bpay\b|\ba year\b", re.I)),
+    ("pay", re.compile(r"\bsalar(?:y|ies)\b|\b(?:staff|their|its|the|annual|average|base|top)\s+pay\b|\bpay packages?\b|\ba year\b", re.I)),
     ("input tokens", re.compile(r"\binput\b|\bcache\b|\bcached\b", re.I)),
     ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
     ("price cut", re.compile(r"\bcut(?:s|ting)?\b(?!-)|\bslash\w*|\bhalv\w*|\blowered\b|\breduced\b", re.I)),

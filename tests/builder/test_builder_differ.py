@@ -347,3 +347,11 @@ def test_an_agreeing_group_shows_each_value_once() -> None:
 def test_market_value_lost_is_a_fall(sentence: str, lost: list[str]) -> None:
     found = [m.figure.text for m in mentions(sentence) if m.measure == "Market value lost"]
     assert found == lost
+
+
+def test_pay_is_a_scope_as_a_noun_not_as_a_verb() -> None:
+    """ "developers pay $0.028 per million input tokens" is a token price, not staff pay."""
+    api = mentions("Under the new list, developers pay $0.028 per million input tokens.")
+    assert [(m.measure, m.scope) for m in api] == [("API price", "input tokens")]
+    [staff] = mentions("Staff pay reached $2 million a year for top training researchers.")
+    assert staff.scope == "pay"
