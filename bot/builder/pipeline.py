@@ -43,8 +43,8 @@ EARLIER_REPORTS = "Earlier reports"  # the "Where sources differ" heading for up
 MAX_EARLIER = 3
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
 DEFINES = re.compile(
-    rf"\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b"
-    rf"|\b{SUBJECT}\s+(?:is|was)\s+(?:a|an)\s"
+    rf"(?P<copula>\b{SUBJECT}\s+(?:is|was)\s+(?:a|an)\s)"
+    rf"|(?P<apposition>\b{SUBJECT}\b\s*,\s+(?:a|an|the)\s+[^,]{{0,60}}\b(?:company|startup|start-up|firm|lab|developer|maker|upstart)\b)"
     rf"|\b(?:company|startup|start-up|firm|lab|developer|upstart)\s+{SUBJECT}\b"
 )
 
@@ -511,15 +511,17 @@ def _overview(
     """Lead: what the subject is, then the most widely covered news. Points: each topic's lead,
     topics with the most articles first; KEY_POINTS shown, the rest under "More"."""
 
-    best: tuple[float, tuple[int, int]] | None = None
+    best: tuple[int, float, tuple[int, int]] | None = None
     definition: Candidate | None = None
     for c in pool.cands:
         m = DEFINES.search(c.text)
         if len(c.text) > LEAD_MAX or dependent(c.text) or m is None or quoted(c.text, m.start()):
             continue  # a definition inside a quotation is someone's praise, not what it is
-        score = pool.first(c).quality * (1 + 0.25 * (len(c.sources) - 1))
-        if best is None or (-score, c.rank) < (-best[0], best[1]):
-            best, definition = (score, c.rank), c
+        # "DeepSeek is a …" says what it is; "developer DeepSeek on Monday released …" is news
+        form = 0 if m.group("copula") else 1 if m.group("apposition") else 2
+        key = (form, -pool.first(c).quality * (1 + 0.25 * (len(c.sources) - 1)), c.rank)
+        if best is None or key < best:
+            best, definition = key, c
     weight = {t.id: len({a for c in per_topic[t.id] for a in c.sources}) for t in topics}
     ranked = sorted(
         (t for t in topics if t.id in leads), key=lambda t: (-weight[t.id], topics.index(t))

@@ -500,3 +500,19 @@ def test_a_quotation_alone_names_its_speaker_when_the_join_is_too_long() -> None
     assert alone == '[Huang:] "It is an excellent innovation."'
     assert faithful(alone, f"{long_said} {more}")
     assert make_standalone(more, None) is None  # no speaker in sight: left out
+
+
+def test_the_overview_leads_with_what_deepseek_is_not_the_latest_news(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """A newer, figure-rich lede that names DeepSeek in apposition ("AI developer DeepSeek on
+    Monday released …") does not displace "DeepSeek is a …"."""
+    _dated(
+        seeds_copy,
+        "v9-price-cut",
+        "2025-09-29",
+        "Chinese AI developer DeepSeek on Monday released an experimental model, V9, and cut "
+        "the prices of its API by more than 50%, stepping up a price war with its rivals.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    assert lib.overview.lead[0].text.startswith("DeepSeek is a ")
