@@ -306,6 +306,7 @@ FALL = re.compile(
     r"wip(?:ed|ing|es?)|down|declin(?:ed|es?)|knock(?:ed|s)?|gave up|sell-off)\b",
     re.I,
 )
+FORMER = re.compile(r"\b(?:down|up|cut|lowered|raised|reduced)\s+from\s+$", re.I)
 LEVEL = re.compile(r"\b(?:below|above|to|at)\s+(?:about\s+|around\s+)?$", re.I)
 
 
@@ -376,6 +377,8 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
     own_model = subject_model(sentence)
     out: list[Mention] = []
     for fig in figures:
+        if FORMER.search(sentence[: fig.start]):
+            continue  # "down from $0.07": the value before, which the sentence's own replaces
         measure = measure_of(sentence, fig, taken)
         if measure == "Market value lost" and not a_loss(sentence, fig):
             measure = None  # "shares rose 5%", "its valuation fell below $3 trillion"

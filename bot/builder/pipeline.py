@@ -358,9 +358,8 @@ def _select(
     idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
     rare = math.log(n + 2)
     scored: list[Candidate] = []
-    for c in cands:
-        if pool.used(c) & taken:
-            continue  # already under "Where sources differ"
+    in_diffs: set[int] = set()  # already under "Where sources differ": no key point, but an
+    for c in cands:  # update all the same ("down from $0.07" makes the $0.07 report history)
         s0 = pool.first(c)
         raw = s0.scores.get(tid, 0.0)
         rel = raw / max(1.0, len(c.text.split()) / 22) ** 0.5
@@ -372,13 +371,15 @@ def _select(
             own.bottom *= 0.7  # a lead reads best in the source's own words
         scored.append(own)
         pool.alias(own, c)
+        if pool.used(c) & taken:
+            in_diffs.add(id(own))
     everything = {id(c): c for c in scored}
     updated = updates(scored, dates, idf, rare)
     for old_id, new in updated.items():
         old = everything[old_id]
         new.bottom = max(new.bottom, old.bottom)  # the update stands where the old report did
         new.score = max(new.score, old.score)
-    scored = [c for c in scored if id(c) not in updated]
+    scored = [c for c in scored if id(c) not in updated and id(c) not in in_diffs]
     leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
     ours = [c for c in leads if SUBJECT.lower() in c.text.lower()]
     leads = ours or leads  # a brief on DeepSeek leads with a point that names it
@@ -406,7 +407,11 @@ def _select(
     earlier = tuple(
         Earlier(old.text, old.sources[0], pool.first(old).pos)
         for old in sorted(
-            (c for c in everything.values() if id(c) in updated and id(updated[id(c)]) in shown),
+            (
+                c
+                for c in everything.values()
+                if id(c) in updated and id(updated[id(c)]) in shown and id(c) not in in_diffs
+            ),
             key=lambda c: c.rank,
         )
     )[:MAX_EARLIER]

@@ -18,7 +18,7 @@ CHANGE = re.compile(
     r"\b(?:lift(?:s|ed)?|revers(?:es|ed)|overturn(?:s|ed)|rescind(?:s|ed)|scrap(?:s|ped)|"
     r"end(?:s|ed)|cut(?:s)?|lower(?:s|ed)|reduc(?:es|ed)|rais(?:es|ed)|restor(?:es|ed)|"
     r"resum(?:es|ed)|reinstat(?:es|ed)|withdr(?:ew|awn|aws)|no longer|now|revis(?:es|ed)|"
-    r"disclos(?:es|ed)|confirm(?:s|ed))\b",
+    r"disclos(?:es|ed)|confirm(?:s|ed)|(?:down|up) from)\b",
     re.IGNORECASE,
 )
 

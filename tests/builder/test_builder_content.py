@@ -516,3 +516,24 @@ def test_the_overview_leads_with_what_deepseek_is_not_the_latest_news(
     )
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     assert lib.overview.lead[0].text.startswith("DeepSeek is a ")
+
+
+def test_a_new_price_down_from_the_old_one_updates_it(seeds_copy: Path, tmp_path: Path) -> None:
+    _dated(
+        seeds_copy,
+        "price-old",
+        "2025-09-05",
+        "DeepSeek's new API price list took effect on Friday.\nUnder the list, the DeepSeek "
+        "chat model costs $0.07 per million input tokens on a cache hit, the company said.\n",
+    )
+    _dated(
+        seeds_copy,
+        "price-new",
+        "2025-09-29",
+        "DeepSeek published a new API price list on Monday.\nUnder the new list, the DeepSeek "
+        "chat model costs $0.028 per million input tokens on a cache hit, down from $0.07.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    by_id = {p.id: p for p in lib.points}
+    [old] = [p for p in lib.points if p.sources == ("price-old",) and "$0.07" in p.text]
+    assert old.updated_by is not None and "$0.028" in by_id[old.updated_by].text

@@ -355,3 +355,9 @@ def test_pay_is_a_scope_as_a_noun_not_as_a_verb() -> None:
     assert [(m.measure, m.scope) for m in api] == [("API price", "input tokens")]
     [staff] = mentions("Staff pay reached $2 million a year for top training researchers.")
     assert staff.scope == "pay"
+
+
+def test_the_value_a_figure_replaced_is_not_reported_again() -> None:
+    """ "$0.028 …, down from $0.07": $0.07 was the price before; the sentence reports $0.028."""
+    found = mentions("The chat model costs $0.028 per million input tokens, down from $0.07.")
+    assert [m.figure.text for m in found] == ["$0.028"]
