@@ -37,6 +37,7 @@ MORE_POINTS = 6
 KEY_BUDGET = 620  # characters of key points shown on the first screen
 MORE_BUDGET = 1100
 LEAD_MAX = 240
+LEAD_RELEVANCE = 0.5  # a lead's topic relevance, as a share of the most relevant lead's
 WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
 TIMELINE_MAX = 10
 EARLIER_REPORTS = "Earlier reports"  # the "Where sources differ" heading for updated points
@@ -381,6 +382,11 @@ def _select(
         new.score = max(new.score, old.score)
     scored = [c for c in scored if id(c) not in updated and id(c) not in in_diffs]
     leads = [c for c in scored if len(c.text) <= LEAD_MAX and not dependent(c.text)]
+    # a lead is about the topic: a newer, denser point that only touches it ("cut prices … for
+    # V3 and R1" in the models brief) does not lead it
+    relevance = {id(c): pool.first(c).scores.get(tid, 0.0) for c in leads}
+    floor = LEAD_RELEVANCE * max(relevance.values(), default=0.0)
+    leads = [c for c in leads if relevance[id(c)] >= floor]
     ours = [c for c in leads if SUBJECT.lower() in c.text.lower()]
     leads = ours or leads  # a brief on DeepSeek leads with a point that names it
     lead = min(leads, key=lambda c: (-c.bottom, c.rank)) if leads else None

@@ -537,3 +537,18 @@ def test_a_new_price_down_from_the_old_one_updates_it(seeds_copy: Path, tmp_path
     by_id = {p.id: p for p in lib.points}
     [old] = [p for p in lib.points if p.sources == ("price-old",) and "$0.07" in p.text]
     assert old.updated_by is not None and "$0.028" in by_id[old.updated_by].text
+
+
+def test_a_brief_leads_with_a_point_about_its_topic(seeds_copy: Path, tmp_path: Path) -> None:
+    """The newest, figure-dense point that merely names R1 and V3 (a price cut) does not lead
+    the models brief: a point about the models and how they compare does."""
+    _dated(
+        seeds_copy,
+        "night-prices",
+        "2025-09-05",
+        "Since Feb. 26, DeepSeek had also cut prices at night by 50% for V3 and by 75% for R1, "
+        "so that both cost just $0.035 and $0.135 per million tokens, the company said.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    lead = lib.brief("models-comparison").lead[0].text
+    assert "prices" not in lead and any(w in lead for w in ("rival", "benchmark", "o1"))
