@@ -320,7 +320,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             speaker_line, para_prev = whole, text
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
-            prev_point = pt[0] if pt is not None and not dependent(pt[0]) else None
+            # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
+            standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
+            prev_point = pt[0] if pt is not None and standalone else None
             if pt is None and SHORT_STATEMENT.match(text) and not dependent(text):
                 prev_point = text  # too short to stand as a point, but one to join onto
             if prev_point is not None:

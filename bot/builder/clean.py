@@ -48,7 +48,16 @@ COOKIE_WORD = re.compile(r"cookie|\bconsent\b|\bGDPR\b|\bCCPA\b|opt-out|\bbrowse
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "newsletter",
-        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,60}$|\bnewsletter\b.{0,40}$", _I),
+        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,100}$|\bnewsletters?\b.{0,60}$", _I),
+    ),
+    (
+        "editor's note",
+        re.compile(
+            r"^(?:editor[’']?s[’']? note|correction|clarification)\s*[:–—-]|"
+            r"^(?:this|the) (?:story|article|post|report) (?:was|has been|is being) "
+            r"(?:updated|corrected|amended)\b|^an earlier version of this (?:story|article)\b",
+            _I,
+        ),
     ),
     (
         "comments",

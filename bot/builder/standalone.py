@@ -53,7 +53,7 @@ DEFINITE = re.compile(
 BARE_DEFINITE = re.compile(
     r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s\s+[a-z][\w-]*)?\s+(?:has|have|had|is|are|was|were|"
     r"said|says|also|will|would|could|can|did|does|plans|planned|added|told|claims|claimed|"
-    r"declined|did not|has not|had not)\b"
+    r"declined|did not|has not|had not|comes|came|follows|followed)\b"
 )
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"

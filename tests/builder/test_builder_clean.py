@@ -12,6 +12,14 @@ from bot.builder.readers import Seeds
     ("line", "reason"),
     [
         ("Subscribe to our newsletter", "newsletter"),
+        ("Sign up for our newsletter to get the latest tech news in your inbox.", "newsletter"),
+        (
+            "Editor's note: This story was updated at 3:40 p.m. KST with comments from the "
+            "commission.",
+            "editor's note",
+        ),
+        ("Correction: An earlier version of this story misstated the date.", "editor's note"),
+        ("This article has been updated to add DeepSeek's response.", "editor's note"),
         ("COMMENTS", "comments"),
         ("12 Comments", "comments"),
         ("HomeEconomy, Finance and Market News", "navigation"),
@@ -42,6 +50,8 @@ def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
         "Home-grown chips are scarce in China, analysts say.",
         "Marin Smiljanic",
         "The author of the report is a former Nvidia engineer, Reuters said.",
+        "Update: South Korea lifted its suspension of DeepSeek on Monday.",  # news, not a note
+        "The correction in chip stocks deepened on Tuesday, traders said.",
     ],
 )
 def test_content_is_not_boilerplate(line: str) -> None:

@@ -552,3 +552,20 @@ def test_a_brief_leads_with_a_point_about_its_topic(seeds_copy: Path, tmp_path: 
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     lead = lib.brief("models-comparison").lead[0].text
     assert "prices" not in lead and any(w in lead for w in ("rival", "benchmark", "o1"))
+
+
+def test_nothing_is_joined_onto_a_headline(seeds_copy: Path, tmp_path: Path) -> None:
+    """A headline has no full stop: a dependent sentence after it is left out, not run on."""
+    headline = "South Korea lets DeepSeek back into app stores after privacy fixes"
+    (seeds_copy / "articles" / "plan-after-headline.txt").write_text(
+        f'+++\nid = "plan-after-headline"\ntitle = "{headline}"\npublished = 2025-04-28\n+++\n'
+        f"{headline}\nThis came after the regulator found DeepSeek had sent user data to "
+        "servers abroad.\nThe plan comes a day after the regulator told big tech companies to "
+        "check their apps.\nChinese AI developers, including DeepSeek, have been under "
+        "pressure from regulators in South Korea to change how they handle data.\n"
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("plan-after-headline",)]
+    assert not any("fixes This came" in t for t in mine)  # no run-on after the headline
+    assert not any("The plan comes" in t for t in mine)  # "The plan": which plan?
+    assert any(t.startswith("Chinese AI developers, including DeepSeek") for t in mine)
