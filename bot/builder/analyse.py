@@ -243,7 +243,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         for ln in lines
     ]
     # names: what the article capitalises mid-sentence, headings and title included
-    known = capitalised_mid_sentence([art.meta.title, *(ln.text for ln in lines)])
+    known = capitalised_mid_sentence(
+        [art.meta.title]
+        + [t for ln, sents in zip(lines, split, strict=True) for t in (sents or [ln.text])]
+    )
     fallback = main_subject([t for sents in split for t in sents], known)
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)

@@ -386,7 +386,7 @@ def make_standalone(
     joinable = previous is not None and not dependent(previous) and not c
     if text[:1] in QUOTES and ATTRIBUTION.search(text):
         # only the speaker is unseen: name them, or join the sentence that does
-        speaker = _speaker(text, previous or context, known)
+        speaker = _speaker(text, previous or context, known, fallback)
         if speaker is not None:
             return speaker
         if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
@@ -417,14 +417,25 @@ def make_standalone(
     return None
 
 
-def _speaker(text: str, previous: str | None, known: Container[str] | None = None) -> str | None:
+def _speaker(
+    text: str,
+    previous: str | None,
+    known: Container[str] | None = None,
+    fallback: str | None = None,
+) -> str | None:
     """'"…," he said.' as '"…," [Tony Burke] said.' when the sentence before opens with a
-    person's full name ("it": with any name that is not a model's)."""
+    person's full name ("it": with any name that is not a model's). '"…," the company said'
+    after a sentence that opens with no name: the article's own subject (`fallback`)."""
     m = ATTRIBUTION.search(text)
-    name = subject(previous, known=known) if previous and m else None
-    if m is None or name is None:
+    if m is None:
         return None
     word = m.group("word")
+    name = subject(previous, known=known) if previous else None
+    named = [n for n in names_in(previous or "") if known is None or n.split()[0] in known]
+    if name is None and word.startswith("the ") and previous and not named:
+        name = fallback  # nobody else named just before: the company the article is about
+    if name is None:
+        return None
     if word == "they" or word.endswith(" of them"):
         return None  # one of several: no single name stands for it
     if word in PERSON_PRONOUNS and len(name.split()) < 2:

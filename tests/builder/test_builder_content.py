@@ -569,3 +569,26 @@ def test_nothing_is_joined_onto_a_headline(seeds_copy: Path, tmp_path: Path) -> 
     assert not any("fixes This came" in t for t in mine)  # no run-on after the headline
     assert not any("The plan comes" in t for t in mine)  # "The plan": which plan?
     assert any(t.startswith("Chinese AI developers, including DeepSeek") for t in mine)
+
+
+def test_the_company_said_after_a_sentence_that_names_nobody_is_the_articles_subject(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Output" opens a sentence mid-paragraph: it is no name, so '"…," the company said'
+    after it is Widget's words (the article's subject), never "[Output] said"."""
+    _dated(
+        seeds_copy,
+        "widget-prices",
+        "2025-09-29",
+        "Widget released an experimental model on Monday and cut its prices by half.\n"
+        "Widget said the model handles long documents at a lower cost than before.\n"
+        "Widget published the model's weights on Hugging Face under the MIT license.\n"
+        "Analysts expect rivals to follow Widget within weeks.\n"
+        "Input tokens now cost $0.028 per million. Output tokens cost $0.42 per million, down "
+        'from $1.68. "This is an intermediate step toward our next architecture," the company '
+        "said in a post.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("widget-prices",)]
+    assert any(t.startswith('"This is an intermediate step') and "[Widget] said" in t for t in mine)
+    assert not any("[Output]" in t for t in mine)
