@@ -42,6 +42,11 @@ CONNECTIVE = re.compile(
     r"^(?:Further(?:more)?|Additionally|Moreover|Remarkably|However|Meanwhile|In fact|Still|Yet|"
     r"Also|Indeed|Notably|Certainly|Now|In other words|Beyond the technical details),\s+"
 )
+FIRST_PERSON = re.compile(
+    r"\b(?:[Ww]e|[Mm]y|[Oo]ur|me|us)\b(?!\.S\.|-)|\bI(?:[’']\w+|\s+(?:am|was|have|had|think|"
+    r"believe|spoke|spent|asked|met|would|will|do|did|can|could|might|must|saw|found|expect)\b)"
+)
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 
@@ -193,6 +198,8 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         text = text[1:]
     if not (MIN_CHARS <= len(text) <= MAX_CHARS) or len(text.split()) < MIN_WORDS:
         return None
+    if not fragment and FIRST_PERSON.search(QUOTED.sub("", text)):
+        return None  # the writer's own voice ("In my view, …"): a column's opinion, no report
     if text.endswith("?") or not (ENDS.search(text) or see):
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"['):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.builder.select import (
     Candidate,
     common_clause,
@@ -268,3 +270,19 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
     assert [x.text for x in chosen] == [x.text for x in strong]
     # below min_points, a weak point is still taken rather than leaving the brief too short
     assert len(mmr([strong[0], weak], 8, 1500, floor=0.15, min_points=3)) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("I have spent the past six weeks talking to founders about DeepSeek.", False),
+        ("In my view, the winners will be the companies that build on the cheapest model.", False),
+        ("We should be asking what we get when AI models become cheap for everyone.", False),
+        # quoted first person is a speaker's words; a roman numeral is no pronoun
+        ('"We will produce better models, but keep less of a lead," Altman said on Friday.', True),
+        ("Section I of the bill gives the director of the budget office 60 days to act.", True),
+        ("The U.S. market lost more than USD500bn of Nvidia's value on January 27.", True),
+    ],
+)
+def test_the_writers_own_voice_is_no_point(sentence: str, kept: bool) -> None:
+    assert (point_text(sentence) is not None) is kept
