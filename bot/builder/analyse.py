@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.builder.clean import DroppedLine, clean_text
-from bot.builder.dates import event_date
+from bot.builder.dates import date_label, event_date
 from bot.builder.differ import Mention, clause_for, find_figures, mentions, undisclosed
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
@@ -309,7 +309,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.quality = quality(point, fragment)
                 if ANNOUNCES.search(point) and not FIGURE_HINT.search(point):
                     s.quality *= 0.3  # announces a subject; the substance is elsewhere
-                s.event = reports_event(point)
+                # a dated list line ("Jan. 20: R1 is released …") is an event in any tense
+                s.event = reports_event(point) or date_label(text) is not None
             if FIGURE_HINT.search(text) or "H" in text:
                 s.mentions = tuple(mentions(whole or text, prev))
                 s.figures = frozenset(f.key for f in find_figures(point or text))
@@ -326,8 +327,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
             prev_point = pt[0] if pt is not None and standalone else None
-            if pt is None and SHORT_STATEMENT.match(text) and not dependent(text):
-                prev_point = text  # too short to stand as a point, but one to join onto
+            short = LABEL.sub("", text, count=1)  # "A: That figure …" leans on the question
+            if pt is None and SHORT_STATEMENT.match(short) and not dependent(short):
+                prev_point = short  # too short to stand as a point, but one to join onto
             if prev_point is not None:
                 context = prev_point
     usable = any(s.point for s in out)

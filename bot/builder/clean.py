@@ -55,7 +55,8 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:editor[’']?s[’']? note|correction|clarification)\s*[:–—-]|"
             r"^(?:this|the) (?:story|article|post|report) (?:was|has been|is being) "
-            r"(?:updated|corrected|amended)\b|^an earlier version of this (?:story|article)\b",
+            r"(?:updated|corrected|amended)\b|^an earlier version of this (?:story|article)\b|"
+            r"^(?:this|the) (?:interview|conversation) (?:has been|was) (?:edited|condensed)\b",
             _I,
         ),
     ),

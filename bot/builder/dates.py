@@ -29,6 +29,16 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
 )
+LABEL_END = re.compile(r"(?:\s*[-–]\s*\d{1,2})?:\s+")
+
+
+def date_label(text: str) -> int | None:
+    """Where a list's own date label ends ("Jan. 20: R1 …", "Feb. 24-28: …"), or None."""
+    m = MONTH_DAY.match(text) or DAY_MONTH.match(text)
+    end = LABEL_END.match(text, m.end()) if m else None
+    return end.end() if end else None
+
+
 RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this past)\s+|on\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday)\b|\b(?P<yd>yesterday)\b",

@@ -561,18 +561,22 @@ def _overlap(a: Candidate, b: Candidate) -> float:
 def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candidate]]:
     """Dated events across all articles, one per day, oldest first."""
     by_day: dict[date, tuple[float, Candidate]] = {}
+    support: dict[date, set[str]] = {}  # the articles that report something on that day
     for c in pool.cands:
         s = pool.first(c)
         when = next((x.when for x in pool.sents[id(c)] if x.when), None)
-        if when is None or not s.event or len(c.text) > 260 or pool.used(c) & taken:
+        if when is None or not s.event:
+            continue
+        support.setdefault(when, set()).update(c.sources)
+        if len(c.text) > 260 or pool.used(c) & taken:
             continue
         score = s.quality * (1 + 0.3 * (len(c.sources) - 1))
         current = by_day.get(when)
         if current is None or (-score, c.rank) < (-current[0], current[1].rank):
             by_day[when] = (score, c)
     days = sorted(by_day)
-    if len(days) > TIMELINE_MAX:  # keep the best-supported days
-        keep = sorted(days, key=lambda d: -by_day[d][0])[:TIMELINE_MAX]
+    if len(days) > TIMELINE_MAX:  # keep the days most articles report, then the best points
+        keep = sorted(days, key=lambda d: (-len(support[d]), -by_day[d][0], d))[:TIMELINE_MAX]
         days = sorted(keep)
     return [(d, by_day[d][1]) for d in days]
 

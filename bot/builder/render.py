@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from bot.builder.dates import DAY_MONTH, MONTH_DAY
+from bot.builder.dates import date_label
 from bot.builder.differ import Difference, Group
 from bot.builder.readers import SeedArticle
 from bot.builder.select import Candidate
@@ -83,10 +83,10 @@ def _group_line(measure: str, g: Group, num: dict[str, int], shown: set[tuple[st
 def _undated(text: str) -> str:
     """The text without a list's own date label ("January 20: R1 released …"), which a
     timeline line already gives."""
-    m = MONTH_DAY.match(text) or DAY_MONTH.match(text)
-    if m is None or not text.startswith(": ", m.end()):
+    end = date_label(text)
+    if end is None:
         return text
-    rest = text[m.end() + 2 :]
+    rest = text[end:]
     return rest[:1].upper() + rest[1:]
 
 

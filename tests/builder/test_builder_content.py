@@ -592,3 +592,26 @@ def test_the_company_said_after_a_sentence_that_names_nobody_is_the_articles_sub
     mine = [p.text for p in lib.points if p.sources == ("widget-prices",)]
     assert any(t.startswith('"This is an intermediate step') and "[Widget] said" in t for t in mine)
     assert not any("[Output]" in t for t in mine)
+
+
+INTERVIEW_AND_LIST = """Widget's year so far
+We asked an analyst about the Widget shock, then listed the dates that mattered.
+Q: Did Widget really train W3 for $5.6 million?
+A: That figure covers one run. It leaves out the research, the failed runs and the hardware.
+- Jan. 20: W1, a reasoning model, is released under the MIT license.
+- Feb. 24-28: Widget publishes five infrastructure libraries in its Open Source Week.
+This interview has been edited for length and clarity.
+"""
+
+
+def test_interview_answers_and_dated_lists(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "A: That figure …" leans on the question even behind its label; "This interview has
+    been edited" is furniture; a dated list line is an event in any tense, and the timeline
+    shows it without the list's own date label."""
+    _dated(seeds_copy, "widget-year", "2025-10-01", INTERVIEW_AND_LIST)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("widget-year",)]
+    assert not any("That figure" in t or "edited for length" in t for t in mine)
+    timeline = [p.text for p in lib.overview.timeline]
+    assert "2025-01-20: W1, a reasoning model, is released under the MIT license." in timeline
+    assert any(t.startswith("2025-02-24: Widget publishes five") for t in timeline)
