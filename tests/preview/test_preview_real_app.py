@@ -164,6 +164,11 @@ def test_post_digest_now_posts_digest_and_thread(preview: Preview) -> None:
 
 def test_home_tab(preview: Preview) -> None:
     assert preview.open_home()["status"] == 200
+    # the Home tab is published after the event is acked, and its first build imports the
+    # digest store: wait for it, as a quiet window alone can end first on a busy machine
+    deadline = time.monotonic() + 20.0
+    while not preview.state()["home"] and time.monotonic() < deadline:
+        time.sleep(0.05)
     state = settle(preview)
     assert state["home"] and "bk-header" in state["home"]
     assert_clean(state)
