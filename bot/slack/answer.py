@@ -52,7 +52,7 @@ POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what 
 LEDE = 3  # opening points of the story that may lead
 UPDATE_HOPS = 4
 NEIGHBOURS = 3
-DEFINES_WEIGHT = 1.6
+DEFINES_WEIGHT = 2.0
 MIN_POINTS = 3
 TOPIC_WEIGHT = 0.3  # a point filed under the brief the question leans to
 QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
@@ -146,6 +146,7 @@ class PointIndex:
         recent: bool = False,
         topics: frozenset[str] = frozenset(),
         meaning: semantic.Vectors | None = None,
+        favour: re.Pattern[str] | None = None,
     ) -> tuple[list[tuple[int, float]], str | None]:
         """The k best points for these (stemmed) words: (position, score), best first, and
         the article the question is about when one answers it far better than any other.
@@ -157,7 +158,9 @@ class PointIndex:
         the briefs the question leans to; their points count for more. `meaning`: the
         question's sentence vector; points close to it gain up to MEANING_WEIGHT times the best
         word match, so other words for the same thing count. Some word must match: a question
-        none of whose words the coverage holds gets nothing."""
+        none of whose words the coverage holds gets nothing. `favour`: points it matches (a
+        definition of what "what is X" asks about) count DEFINES_WEIGHT times, before their
+        articles' strength is judged."""
         if not self.points or not words:
             return [], None
         scores = np.zeros(len(self.points), dtype=np.float64)
@@ -179,6 +182,10 @@ class PointIndex:
             scores *= 1.0 + 1.5 * self.newness
         wide = min(nonzero, max(k, ARTICLE_POOL))
         top = np.argpartition(-scores, wide - 1)[:wide].tolist()
+        if favour is not None:
+            for i in top:
+                if favour.search(self.points[i].text):
+                    scores[i] *= DEFINES_WEIGHT
         top.sort(key=lambda i: (-scores[i], i))
         per_article: dict[str, list[float]] = {}
         for i in top:
@@ -336,7 +343,8 @@ def definition(query: str) -> re.Pattern[str] | None:
     name = r"\s+".join(re.escape(w) for w in words[-2:])
     return re.compile(
         rf"\b{name}\b[^.;]{{0,25}}?(?:,\s+(?:a|an|the)\s|\s+(?:is|was|are)\s+(?:a|an|the)\s)"
-        rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b",
+        rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b"
+        rf"|^\[?{name}\]?\s+(?!(?:also|has not|had not|did not|does not)\b)[a-z]",
         re.I,
     )
 
@@ -418,19 +426,15 @@ def answer(library: Library, query: str) -> Answer | None:
         h.id for h in leaning.hits[:2] if leaning.confident and h.score >= 0.6 * top_hit
     )
     meaning = index.embed([query])[0] if index.embed is not None else None
-    ranked, story = index.rank(expanded, recent=recent, topics=near, meaning=meaning)
+    defines = definition(query)  # "what is R1": sentences that say what it is come first
+    ranked, story = index.rank(
+        expanded, recent=recent, topics=near, meaning=meaning, favour=defines
+    )
     if not ranked or not words:
         return None
     alts = alternatives(query)
     if index.coverage(words, [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
-    defines = definition(query)
-    if defines is not None:  # "what is R1": sentences that say what it is come first
-        ranked = sorted(
-            ((i, sc * (DEFINES_WEIGHT if defines.search(index.points[i].text) else 1.0))
-             for i, sc in ranked),
-            key=lambda x: (-x[1], x[0]),
-        )  # fmt: skip
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None:

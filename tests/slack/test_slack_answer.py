@@ -212,3 +212,34 @@ def test_a_point_joined_to_the_next_sentence_stands_in_for_the_shorter_one(lib: 
     assert ans is not None
     ids = [p.id for p in ans.all_points]
     assert "ruiz:5" in ids and "ruiz:4" not in ids  # one says all the other does, and more
+
+
+def test_what_is_x_leads_with_a_sentence_about_x(lib: Library) -> None:
+    """Release notes whose sentences open with W9 say what W9 is; a newer, denser sentence
+    from elsewhere that merely names it does not. (Qualities as the builder rated the real
+    sentences these copy.)"""
+    points = (
+        CatalogPoint(
+            "w9-notes:2",
+            "W9 supports a thinking mode and a non-thinking mode in one model.",
+            ("w9-notes",),
+            "2025-08-21",
+            quality=1.07,
+        ),
+        CatalogPoint(
+            "w9-notes:5",
+            "[W9] weights are available on Hugging Face under the MIT license.",
+            ("w9-notes",),
+            "2025-08-21",
+            quality=1.28,
+        ),
+        CatalogPoint(
+            "w9-prices:20",
+            "[Widget] has not said which hardware it used to train W8 or W9.",
+            ("w9-prices",),
+            "2025-09-05",
+            quality=1.74,  # as the builder rates such a sentence, against 1.07
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "what is w9")
+    assert ans is not None and ans.lead.sources == ("w9-notes",)
