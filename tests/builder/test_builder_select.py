@@ -286,3 +286,21 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
 )
 def test_the_writers_own_voice_is_no_point(sentence: str, kept: bool) -> None:
     assert (point_text(sentence) is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("sentence", "point"),
+    [
+        ("SYDNEY, Feb. 4 (Reuters) - Australia has ordered all government bodies to drop it.",
+         "Australia has ordered all government bodies to drop it."),
+        ("July 14 (Reuters) - Monthly downloads of the Widget app fell 72% from their peak.",
+         "Monthly downloads of the Widget app fell 72% from their peak."),
+        ("5:05 pm ET: On the call, chief executive Ana Ruiz said demand was still growing.",
+         "On the call, chief executive Ana Ruiz said demand was still growing."),
+        # a date that is the sentence's subject is no dateline
+        ("May 28 - the date Widget released W9 - was a Wednesday, the company said.",
+         "May 28 - the date Widget released W9 - was a Wednesday, the company said."),
+    ],
+)  # fmt: skip
+def test_datelines_and_time_stamps_are_not_the_news(sentence: str, point: str) -> None:
+    assert point_text(sentence) == (point, False)
