@@ -359,8 +359,10 @@ def _select(
     idf = {w: math.log((n + 1) / (k + 0.5)) for w, k in df.items()}
     rare = math.log(n + 2)
     scored: list[Candidate] = []
-    in_diffs: set[int] = set()  # already under "Where sources differ": no key point, but an
-    for c in cands:  # update all the same ("down from $0.07" makes the $0.07 report history)
+    # points already under "Where sources differ" are no key points, but they still update
+    # and are updated ("down from $0.07" makes the $0.07 report history)
+    in_diffs: set[int] = set()
+    for c in cands:
         s0 = pool.first(c)
         raw = s0.scores.get(tid, 0.0)
         rel = raw / max(1.0, len(c.text.split()) / 22) ** 0.5

@@ -431,9 +431,9 @@ def _speaker(
         return None
     word = m.group("word")
     name = subject(previous, known=known) if previous else None
-    named = [n for n in names_in(previous or "") if known is None or n.split()[0] in known]
-    if name is None and word.startswith("the ") and previous and not named:
-        name = fallback  # nobody else named just before: the company the article is about
+    if name is None and word.startswith("the ") and previous:
+        others = [n for n in names_in(previous) if known is None or n.split()[0] in known]
+        name = None if others else fallback  # nobody named just before: the article's subject
     if name is None:
         return None
     if word == "they" or word.endswith(" of them"):

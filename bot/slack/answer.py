@@ -8,8 +8,8 @@
 Ranking is BM25 (k1=1.2, b=0.75) over each point's stemmed words, vectorised with numpy so a
 question over 100,000+ points takes about a millisecond, plus how close the point's meaning is
 to the question's (sentence vectors, bot.slack.semantic: other words for the same thing),
-times the point's fact density and a small boost for newer coverage. Then: points of the article that answers best, and of the
-brief the question leans to, count for more; the sentences right after the best points join
+times the point's fact density and a small boost for newer coverage. Then: points of the
+article that answers best, and of the brief the question leans to, count for more; the sentences right after the best points join
 in; "what is X" prefers sentences that say what X is. When one article answers far better
 than any other (a question about one story), its lede leads and points from other articles
 must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
@@ -459,11 +459,9 @@ def answer(library: Library, query: str) -> Answer | None:
             continue
         extended = next((n for n, j in enumerate(chosen) if _extends(p, index.points[j])), None)
         if extended is not None:  # the same sentences and the next: it says more in its place
-            old = index.points[chosen[extended]]
-            if used - len(old.text) + len(p.text) <= BUDGET:
-                chosen[extended] = i
-                figures.update(p.figures)
-                used += len(p.text) - len(old.text)
+            used += len(p.text) - len(index.points[chosen[extended]].text)
+            chosen[extended] = i
+            figures.update(p.figures)
             continue
         if any(
             _similar(index, index.bags[i], index.bags[j]) >= DUPLICATE
