@@ -285,7 +285,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 before = speaker_line if alone else prev_point
                 whole = make_standalone(
                     pt[0], before, context or fallback, fallback, known,
-                    para_prev if alone else prev, asked,
+                    (para_prev or prev) if alone else prev, asked,
                 )  # fmt: skip
                 joined = bool(whole and before and whole.startswith(before))
                 if whole is not None:

@@ -46,7 +46,7 @@ FIRST_PERSON = re.compile(
     r"\b(?:[Ww]e|[Mm]y|[Oo]ur|me|us)\b(?!\.S\.|-)|\bI(?:[’']\w+|\s+(?:am|was|have|had|think|"
     r"believe|spoke|spent|asked|met|would|will|do|did|can|could|might|must|saw|found|expect)\b)"
 )
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w)")  # ’ inside a word is an apostrophe
 UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 
@@ -204,7 +204,7 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         return None  # the writer's own voice ("In my view, …"): a column's opinion, no report
     if text.endswith("?") or not (ENDS.search(text) or see):
         return None
-    if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"['):
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"‘['):
         return None
     if not has_finite_verb(text):
         return None  # a heading or a bullet-list noun phrase: "Scrutiny on the veracity of ..."

@@ -283,14 +283,15 @@ def unattributed_quote(text: str) -> bool:
     """A sentence that is one quotation and nothing else ('"It is an excellent innovation."'):
     the speaker is in the sentence before, so on its own it is nobody's words."""
     body = text.rstrip().rstrip(".")
-    if len(body) < 2 or body[0] not in '“"' or body[-1] not in '”"':
+    if len(body) < 2 or body[0] not in '“"‘' or body[-1] not in '”"’':
         return False
-    return not any(q in body[1:-1] for q in '“”"')
+    inner = body[1:-1]  # one quotation: no other quote mark in it (’ in a word is an apostrophe)
+    return not any(q in inner for q in '“”"‘') and re.search(r"’(?!\w)", inner) is None
 
 
 # '…,” Wiz’s research stated.' / '…," Huang said.' / '…," said Jensen Huang.'
 SPEAKER = re.compile(
-    r"[”\"],?\s+(?:(?P<before>\[?[A-Z][\w’'.\-]*\]?(?:\s+[A-Z\[][\w’'.\-\]]*){0,3}"
+    r"[”\"’],?\s+(?:(?P<before>\[?[A-Z][\w’'.\-]*\]?(?:\s+[A-Z\[][\w’'.\-\]]*){0,3}"
     r"(?:’s\s+[a-z]+)?)\s+(?:said|says|stated|wrote|writes|added|told|noted|explained)\b"
     r"|(?:said|says|added|wrote)\s+(?P<after>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}))"
 )

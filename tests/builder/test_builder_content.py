@@ -615,3 +615,22 @@ def test_interview_answers_and_dated_lists(seeds_copy: Path, tmp_path: Path) -> 
     timeline = [p.text for p in lib.overview.timeline]
     assert "2025-01-20: W1, a reasoning model, is released under the MIT license." in timeline
     assert any(t.startswith("2025-02-24: Widget publishes five") for t in timeline)
+
+
+BRITISH_QUOTES = """Widget's regulator opens a review of the app's data handling.
+‘We are concerned that personal data could leave the country without adequate safeguards,’ said Ana Ruiz, the regulator's director.
+‘Organisations should not use the Widget app for work until these questions are answered.’
+"""
+
+
+def test_single_quotes_are_quotations_too(seeds_copy: Path, tmp_path: Path) -> None:
+    """British ‘…’ quotes: "We" inside one is the speaker's, not the writer's; a quotation
+    alone in the next paragraph continues the speaker before and is named as theirs."""
+    _dated(seeds_copy, "widget-review", "2025-03-12", BRITISH_QUOTES)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("widget-review",)]
+    assert any(t.startswith("‘We are concerned") for t in mine)
+    assert (
+        "[Ana Ruiz:] ‘Organisations should not use the Widget app for work until these "
+        "questions are answered.’" in mine
+    )
