@@ -157,10 +157,12 @@ TIMESTAMP = re.compile(
     r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[–—-]{1,2})\s+",
     re.IGNORECASE,
 )
-# "X did not respond to a request for comment": no fact, in any article
+# "X did not respond to a request for comment": no fact, in any article ("X, asked for
+# comment, said …" is one)
 NO_COMMENT = re.compile(
-    r"\b(?:for comment\b|declined to comment\b|could not be reached\b|"
-    r"did not (?:immediately )?(?:respond|reply)\b.{0,40}\brequests?\b)",
+    r"\b(?:did not|didn['’]t|could not|couldn['’]t|declined|not (?:immediately )?available|"
+    r"unavailable|unsuccessful|not immediately|no immediate)\b.{0,60}\b(?:comment|respond|reply)"
+    r"|\bcould not be reached\b|\bfor comment were unsuccessful\b",
     re.IGNORECASE,
 )
 

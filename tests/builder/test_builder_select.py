@@ -304,3 +304,19 @@ def test_the_writers_own_voice_is_no_point(sentence: str, kept: bool) -> None:
 )  # fmt: skip
 def test_datelines_and_time_stamps_are_not_the_news(sentence: str, point: str) -> None:
     assert point_text(sentence) == (point, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Widget did not respond to a request for comment.", False),
+        ("Attempts to reach Widget for comment were unsuccessful.", False),
+        ("Apple and Google did not immediately reply to requests for comment.", False),
+        ("Representatives for Widget could not be reached on Sunday.", False),
+        # a comment that was given, and a request that is news
+        ("Nvidia, asked for comment, said the H20 complies fully with US export rules.", True),
+        ("Widget did not say how many requests its servers handled in January.", True),
+    ],
+)
+def test_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:
+    assert (point_text(sentence) is not None) is kept
