@@ -48,7 +48,7 @@ COOKIE_WORD = re.compile(r"cookie|\bconsent\b|\bGDPR\b|\bCCPA\b|opt-out|\bbrowse
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "newsletter",
-        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,100}$|\bnewsletters?\b.{0,60}$", _I),
+        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,100}$|\bnewsletter\b.{0,40}$", _I),
     ),
     (
         "editor's note",
