@@ -43,6 +43,7 @@ FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
+END = (".", "!", "?", '"', "”", "'", "’", ")")  # how a sentence, not a headline, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|while|whereas|as|but|and|though|although|even as|according to|"
@@ -373,7 +374,26 @@ def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
     chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
     headline = chosen[0].text if chosen else ""
     chosen.sort(key=lambda c: c.rank)
-    return tuple(c.text for c in chosen), headline
+    return _read_on(chosen, {s.pos: s for s in sents}), headline
+
+
+def _read_on(chosen: Sequence[Candidate], by_pos: dict[int, Sent]) -> tuple[str, ...]:
+    """The summary's sentences as one paragraph reads them: a sentence keeps its own words
+    when the one before it in the article precedes it here too; otherwise, if it leans on that
+    unseen sentence ("It briefly banned …"), it reads as its standalone point. A headline (no
+    full stop) would run into the next sentence, so it is left out."""
+    out: list[str] = []
+    last = -2
+    for c in chosen:
+        s = by_pos[c.rank[1]]
+        text = c.text
+        if not text.rstrip().endswith(END):
+            continue
+        if s.pos != last + 1 and dependent(text) and s.point is not None:
+            text = s.point
+        out.append(text)
+        last = s.pos
+    return tuple(out)
 
 
 def _figures(sents: Sequence[Sent]) -> tuple[Figures, ...]:

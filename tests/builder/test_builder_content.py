@@ -10,9 +10,13 @@ import corpus_tools as ct
 import pytest
 
 from bot.builder.analyse import labelled
+from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
 from bot.builder.pipeline import DEFINES, quoted
+from bot.builder.readers import read_seeds
+from bot.builder.split import split_sentences
 from bot.builder.standalone import dependent, faithful, make_standalone
+from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
 from bot.models import Topic
@@ -178,6 +182,24 @@ def test_no_dependent_openings_and_faithful(full: tuple[Library, Path]) -> None:
     lib, seeds = full
     assert ct.dependent_openings(lib) == []
     assert ct.unfaithful(lib, seeds) == []
+
+
+def test_an_article_summary_reads_as_a_paragraph(full: tuple[Library, Path]) -> None:
+    """A summary sentence that leans on the one before it ("It briefly banned …") follows
+    that sentence, or reads as its standalone point; a headline never runs into the lede."""
+    lib, seeds = full
+    bodies = {
+        a.meta.id: " ".join(line.text for line in clean_text(a.body).lines)
+        for a in read_seeds(seeds).articles
+    }
+    for art in lib.articles:
+        brief = lib.article_brief(art.id)
+        assert brief is not None
+        sents = split_sentences(brief.summary)
+        assert normalise(art.title) not in normalise(brief.summary), art.id
+        for before, sent in zip(["", *sents], sents, strict=False):
+            if dependent(sent) and "[" not in sent:
+                assert f"{before} {sent}" in bodies[art.id], (art.id, sent)
 
 
 def test_no_repeated_source_text_in_a_brief(
