@@ -13,7 +13,8 @@ article that answers best, and of the brief the question leans to, count for mor
 in; "what is X" prefers sentences that say what X is. When one article answers far better
 than any other (a question about one story), its lede leads and points from other articles
 must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
-answer. A point a newer one updates gives it its place. Redundant points (same rare words or
+answer. A point a newer one updates gives it its place; a lead that only says what was not
+said gives way to one that states something. Redundant points (same rare words or
 same figures as one already kept) are skipped. Pure: no I/O.
 """
 
@@ -63,6 +64,13 @@ DOMINANT_MATCHES = 3  # … when that many of its points match (one stray mentio
 ARTICLE_SHARE = 0.5
 MEANING_WEIGHT = 1.0  # a point that means what the question asks, beside the best word match
 MEANING_FLOOR = 0.1  # vector similarity below this is unrelated text
+LEAD_SHARE = 0.5  # a lead may give its place to a point with this share of its score
+# "has not said which hardware it used", "declined to comment": true, but nothing to lead with
+UNSAID = re.compile(
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:said|say|disclosed|disclose|revealed|reveal|confirmed|"
+    r"confirm|commented|comment|named|name|responded)\b|\bdeclined to\b",
+    re.IGNORECASE,
+)
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
@@ -409,6 +417,22 @@ def _lede_first(
     return ranked
 
 
+def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A lead that only says what was not said ("[DeepSeek] has not said which hardware it
+    used") gives its place to the best point within LEAD_SHARE of its score that states
+    something; the unsaid stays a point."""
+    if not ranked or not UNSAID.search(index.points[ranked[0][0]].text):
+        return ranked
+    top = ranked[0][1]
+    for n, (i, s) in enumerate(ranked[1:], 1):
+        if s < LEAD_SHARE * top:
+            break
+        text = index.points[i].text
+        if len(text) <= LEAD_MAX and not UNSAID.search(text):
+            return [(i, top * 1.01), *ranked[:n], *ranked[n + 1 :]]
+    return ranked
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
     contains enough of its words to count as an answer."""
@@ -439,7 +463,7 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
-    ranked = _updated(index, ranked)
+    ranked = _stated_first(index, _updated(index, ranked))
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

@@ -243,3 +243,29 @@ def test_what_is_x_leads_with_a_sentence_about_x(lib: Library) -> None:
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), "what is w9")
     assert ans is not None and ans.lead.sources == ("w9-notes",)
+
+
+def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None:
+    """ "[Widget] has not said …" may be a point, not the lead: the best point near its score
+    that states something leads."""
+    points = (
+        CatalogPoint(
+            "w9-prices:20",
+            "[Widget] has not said which hardware it used to train W9.",
+            ("w9-prices",),
+            "2025-09-05",
+            quality=2.0,
+        ),
+        CatalogPoint(
+            "w9-prices:2",
+            "Under the new schedule, the thinking and non-thinking modes of W9 each cost $0.07 "
+            "per million input tokens.",
+            ("w9-prices",),
+            "2025-09-05",
+            quality=2.0,
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "w9 hardware price")
+    assert ans is not None
+    assert ans.lead.id == "w9-prices:2"
+    assert "w9-prices:20" in [p.id for p in ans.points]
