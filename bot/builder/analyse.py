@@ -31,6 +31,7 @@ from bot.builder.split import split_sentences
 from bot.builder.standalone import (
     asked_about,
     dependent,
+    faithful,
     make_standalone,
     subject,
     unattributed_quote,
@@ -160,7 +161,7 @@ def labelled(sentence: str) -> str | None:
     """ "Marc Andreessen (VC): Praised the model …" as "[Marc Andreessen] praised the model …":
     a list item whose label is its subject, with the subject put back in brackets."""
     m = LABEL.match(sentence.strip())
-    if m is None or not VERBISH.match(sentence.strip()[m.end() :]):
+    if m is None or m.group(1) is None or not VERBISH.match(sentence.strip()[m.end() :]):
         return None
     name = re.sub(r"\s*\([^)]*\)", "", m.group(1)).strip()
     rest = sentence.strip()[m.end() :]
@@ -252,6 +253,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
+    written = " ".join(ln.text for ln in lines)  # what every point must be, bar insertions
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
@@ -262,7 +264,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     for line, sentences in zip(lines, split, strict=True):
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = None
-            asked = asked_about(line.text)
+            asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
         quoting = 0  # open curly quotes so far in this paragraph
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
@@ -289,6 +291,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     (para_prev or prev) if alone else prev, asked,
                 )  # fmt: skip
                 joined = bool(whole and before and whole.startswith(before))
+                if joined and whole is not None and not faithful(whole, written):
+                    # a label between the two ("… Tuesday. Why it matters: It would …"):
+                    # join the sentence as written, label and all
+                    whole = f"{before} {text}" if faithful(f"{before} {text}", written) else None
+                elif whole is not None and not faithful(whole, written):
+                    whole = None  # never a point the article does not say
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
             s = Sent(
@@ -321,7 +329,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
             out.append(s)
-            asked = None  # only the heading's first sentence answers it
+            # only the first sentence after a question ("What is R2?", "Q. What is V4?") answers it
+            question = LABEL.sub("", text, count=1)
+            asked = asked_about(question) if question.endswith("?") else None
             speaker_line, para_prev = whole, text
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
@@ -378,10 +388,10 @@ def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
 
 
 def _read_on(chosen: Sequence[Candidate], by_pos: dict[int, Sent]) -> tuple[str, ...]:
-    """The summary's sentences as one paragraph reads them: a sentence keeps its own words
-    when the one before it in the article precedes it here too; otherwise, if it leans on that
-    unseen sentence ("It briefly banned …"), it reads as its standalone point. A headline (no
-    full stop) would run into the next sentence, so it is left out."""
+    """The summary's sentences as one paragraph reads them. A sentence that leans on others
+    ("It briefly banned …") reads as its standalone point: the reference resolved ("[Italy's
+    regulator]"), or joined to the sentence before unless that one precedes it here too. A
+    headline (no full stop) would run into the next sentence, so it is left out."""
     out: list[str] = []
     last = -2
     for c in chosen:
@@ -389,8 +399,8 @@ def _read_on(chosen: Sequence[Candidate], by_pos: dict[int, Sent]) -> tuple[str,
         text = c.text
         if not text.rstrip().endswith(END):
             continue
-        if s.pos != last + 1 and dependent(text) and s.point is not None:
-            text = s.point
+        if dependent(text) and s.point is not None and (not s.joined or s.pos != last + 1):
+            text = s.point  # "[V4] is expected …", or joined to the sentence it leans on
         out.append(text)
         last = s.pos
     return tuple(out)

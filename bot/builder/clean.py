@@ -53,7 +53,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "editor's note",
         re.compile(
-            r"^(?:editor[’']?s[’']? note|correction|clarification)\s*[:–—-]|"
+            r"^(?:editor[’']?s[’']? note|correction|clarification)\b[^:–—\n]{0,25}[:–—-]\s|"
             r"^(?:this|the) (?:story|article|post|report) (?:was|has been|is being) "
             r"(?:updated|corrected|amended)\b|^an earlier version of this (?:story|article)\b|"
             r"^(?:this|the) (?:interview|conversation) (?:has been|was) (?:edited|condensed)\b",

@@ -656,3 +656,62 @@ def test_single_quotes_are_quotations_too(seeds_copy: Path, tmp_path: Path) -> N
         "[Ana Ruiz:] ‘Organisations should not use the Widget app for work until these "
         "questions are answered.’" in mine
     )
+
+
+SIGNPOSTED = """Widget will train its next model on Acme chips
+Widget plans to train part of its next model on Acme's A9 processors, two people said on Tuesday.
+Why it matters: It would be the first time a Freedonian lab has moved frontier training onto local chips.
+The big picture: Ruritania has tightened export rules three times since 2022.
+Driving the news: The people said Widget had tested a cluster of about 4,000 A9 chips.
+Yes, but: Analysts at Bernstein estimate Acme can make only about 200,000 A9 chips this year.
+"""
+
+EXPLAINER_DOTS = """Widget W4: what we know so far
+Q. When is W4 coming out?
+A. Widget has not announced a date. Freedonian media reports in October pointed to a launch in February.
+Q. What is W4?
+A. It is expected to be the successor to W3, Widget's current general-purpose model.
+"""
+
+
+def test_signpost_labels_are_dropped_and_never_glued_out(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "Why it matters:", "Yes, but:": a point drops the label that opens it, and a join
+    across one keeps it, so every point is still the article's own text."""
+    _dated(seeds_copy, "signposted", "2025-10-14", SIGNPOSTED)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    assert ct.unfaithful(lib, seeds_copy) == []
+    mine = [p.text for p in lib.points if p.sources == ("signposted",)]
+    assert (
+        "Analysts at Bernstein estimate Acme can make only about 200,000 A9 chips this year."
+        in mine
+    )
+    assert not any(t.startswith(("Yes, but", "The big picture")) for t in mine)
+    assert any("said on Tuesday. Why it matters: It would be the first time" in t for t in mine)
+
+
+def test_an_explainer_with_q_dot_and_a_dot_labels(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "Q. What is W4?" / "A. It is …": the answer names what was asked, without its label."""
+    _dated(seeds_copy, "w4-explainer", "2025-11-10", EXPLAINER_DOTS)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("w4-explainer",)]
+    assert (
+        "[W4] is expected to be the successor to W3, Widget's current general-purpose model."
+        in mine
+    )
+    assert not any(t.startswith(("A. ", "Q. ")) for t in mine)
+    summary = lib.article_brief("w4-explainer")
+    assert summary is not None and "It is expected" not in summary.summary
+
+
+def test_a_dated_correction_is_no_point(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "Correction, Nov. 3: An earlier version …" is the publisher's note, like "Correction:"."""
+    body = (
+        "Correction, Nov. 3: An earlier version of this article misstated the number of "
+        "countries restricting Widget. It is 12, not 21.\n"
+        "At least twelve countries now bar Widget's app from government devices, according to a "
+        "tally published on Friday.\n"
+    )
+    _dated(seeds_copy, "dated-correction", "2025-11-01", body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("dated-correction",)]
+    assert mine and not any("earlier version" in t for t in mine)
