@@ -19,6 +19,7 @@ from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
     LABEL,
+    NO_COMMENT,
     VERBISH,
     Candidate,
     has_finite_verb,
@@ -339,7 +340,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
             prev_point = pt[0] if pt is not None and standalone else None
             short = LABEL.sub("", text, count=1)  # "A: That figure …" leans on the question
-            if pt is None and SHORT_STATEMENT.match(short) and not dependent(short):
+            if (
+                pt is None
+                and SHORT_STATEMENT.match(short)
+                and not dependent(short)
+                and not NO_COMMENT.search(short)  # "X did not respond …": no fact to build on
+            ):
                 prev_point = short  # too short to stand as a point, but one to join onto
             if prev_point is not None:
                 context = prev_point

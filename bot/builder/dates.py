@@ -29,6 +29,9 @@ MONTH_DAY = re.compile(
 DAY_MONTH = re.compile(
     rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
 )
+# a date without its year this far after the article's own is this year's (a deadline, a
+# launch: "will stop serving it on October 15" in late September); later, last year's
+SOON = timedelta(days=60)
 LABEL_END = re.compile(r"(?:\s*[-–]\s*\d{1,2})?:\s+")
 
 
@@ -61,7 +64,7 @@ def _explicit(sentence: str, published: date | None) -> date | None:
                 when = date(year, month, day)
             except ValueError:
                 continue
-            if not m.group("y") and published is not None and when > published + timedelta(days=1):
+            if not m.group("y") and published is not None and when > published + SOON:
                 when = date(year - 1, month, day)  # "December 30" in a January article
             return when
     return None

@@ -161,6 +161,9 @@ def test_dates_resolve_against_the_published_date() -> None:
     assert event_date("Shares fell yesterday.", pub) == date(2025, 1, 29)
     assert event_date("Shares fell on Monday.", None) is None  # undated: left out
     assert event_date("R1 came out on 20 January 2025.", None) == date(2025, 1, 20)
+    late_sept = date(2025, 9, 29)  # a deadline weeks ahead is this year's, not last year's
+    assert event_date("It stops serving V3.1 on October 15.", late_sept) == date(2025, 10, 15)
+    assert event_date("It launched on December 26.", late_sept) == date(2024, 12, 26)
 
 
 def test_an_incidental_word_does_not_put_a_sentence_under_a_topic() -> None:
@@ -715,3 +718,15 @@ def test_a_dated_correction_is_no_point(seeds_copy: Path, tmp_path: Path) -> Non
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     mine = [p.text for p in lib.points if p.sources == ("dated-correction",)]
     assert mine and not any("earlier version" in t for t in mine)
+
+
+def test_a_no_comment_line_is_nothing_to_join_onto(seeds_copy: Path, tmp_path: Path) -> None:
+    body = (
+        "Novelists sued Widget in federal court on Wednesday over pirated copies of their books.\n"
+        "Widget did not respond to a request for comment. The case is one of more than 40 "
+        "copyright suits filed against AI companies since 2023.\n"
+    )
+    _dated(seeds_copy, "widget-suit", "2025-10-08", body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("widget-suit",)]
+    assert mine and not any("comment." in t for t in mine)
