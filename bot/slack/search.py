@@ -62,6 +62,18 @@ EXPAND = {
     "improved": ("up", "higher", "better"),
     "banned": ("ban", "block"),
     "ban": ("banned", "block"),
+    "charge": ("price", "cost"),
+    "charges": ("price", "cost"),
+    "fee": ("price", "cost"),
+    "fees": ("price", "cost"),
+    "pricing": ("price", "cost"),
+    "people": ("users",),
+    "use": ("users",),
+    "sue": ("sued", "suit", "lawsuit"),
+    "sued": ("sue", "suit", "lawsuit"),
+    "suing": ("sue", "sued", "suit", "lawsuit"),
+    "lawsuit": ("sue", "sued", "suit"),
+    "lawsuits": ("sue", "sued", "suit"),
 }
 K1, B = 1.2, 0.75
 

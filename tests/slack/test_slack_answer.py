@@ -269,3 +269,41 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
     assert ans is not None
     assert ans.lead.id == "w9-prices:2"
     assert "w9-prices:20" in [p.id for p in ans.points]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("who is suing widget", "suit:1"),  # "suing" → sued, lawsuit
+        ("how much does widget charge", "prices:3"),  # "charge" → price, cost
+        ("how many people use widget", "users:1"),  # "people use" → users
+    ],
+)
+def test_everyday_question_words_find_the_news_words(
+    lib: Library, question: str, expected: str
+) -> None:
+    points = (
+        CatalogPoint(
+            "suit:1",
+            "Novelists sued Widget in federal court on Wednesday over pirated copies of books.",
+            ("suit",),
+            "2025-10-08",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "prices:3",
+            "Widget's API price is $0.28 per million input tokens after the cut.",
+            ("prices",),
+            "2025-09-29",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "users:1",
+            "Widget's chatbot had 22 million daily active users in October.",
+            ("users",),
+            "2025-11-03",
+            quality=1.5,
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), question)
+    assert ans is not None and ans.lead.id == expected
