@@ -258,10 +258,15 @@ CLAUSE_END = re.compile(
 )
 
 
+# a possessor just before a figure says whose it is: "DeepSeek's $0.28", "Nvidia's own $589bn"
+OWNER = re.compile(r"\b[A-Z][\w.-]*[’']s\s+(?:[a-z]+\s+)?$")
+
+
 def figure_model(sentence: str, fig: Figure, fallback: str | None) -> str | None:
     """The model a figure is about: the nearest model named before it in the same sentence
     ("o1 had an attack success rate of 26%" is o1's, though the sentence opens with R1), else
-    the fallback (the sentence's subject model)."""
+    the fallback (the sentence's subject model), unless a possessor stands just before the
+    figure: "DeepSeek's $0.28" is no model's in particular."""
     best: str | None = None
     for pos, name in models_in(sentence):
         if pos >= fig.start or fig.start - pos > MODEL_WINDOW:
@@ -270,6 +275,8 @@ def figure_model(sentence: str, fig: Figure, fallback: str | None) -> str | None
             continue  # a sentence, clause or aside ends between them
         if not re.search(COMPARED, sentence[max(0, pos - 25) : pos]):
             best = name  # later ones are nearer
+    if best is None and OWNER.search(sentence[: fig.start]):
+        return None  # "still many times DeepSeek's $0.28": a company's, not the subject model's
     return best or fallback
 
 

@@ -289,6 +289,12 @@ def test_the_figure_an_article_opens_with_is_kept_when_groups_are_cut() -> None:
             'Anthropic\'s Claude 3.5 Sonnet cost "$10s of millions to train".',
             [("$10s of millions", "Claude 3.5 Sonnet")],
         ),
+        # a possessor just before the figure: the company's, not the sentence's model's
+        (
+            "Its o3 model costs $2 per million input tokens after a cut in June, still many "
+            "times Widget's $0.28.",
+            [("$2", "o3"), ("$0.28", None)],
+        ),
     ],
 )
 def test_a_figure_belongs_to_the_model_named_nearest_before_it(
