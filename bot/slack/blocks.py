@@ -285,7 +285,8 @@ def _brief_body(
                 diff.append(f"_{escape(d.aspect)}_")
                 diff += [point_line(c, brief.sources) for c in d.claims]
             else:
-                claims = d.claims[:groups]
+                # the figure most sources agree on first, the others after it, newest first
+                claims = sorted(d.claims, key=lambda c: -len(c.citations))[:groups]
                 shown |= {n for c in claims for n in c.citations}
                 parts = " · ".join(compact_difference(c, brief.sources) for c in claims)
                 diff.append(f"• _{escape(d.aspect)}:_ {parts}")
@@ -338,10 +339,12 @@ def brief_blocks(
                 break
             if points > MIN_SHOWN_POINTS:
                 points -= 1
-            elif groups > 1:
+            elif groups > 2:  # two figures side by side are still a difference
                 groups -= 1
             elif measures > 1:
                 measures -= 1
+            elif groups > 1:
+                groups -= 1
             else:
                 break
         cut = points < len(brief.points)

@@ -361,6 +361,9 @@ def test_pay_is_a_scope_as_a_noun_not_as_a_verb() -> None:
     assert [(m.measure, m.scope) for m in api] == [("API price", "input tokens")]
     [staff] = mentions("Staff pay reached $2 million a year for top training researchers.")
     assert staff.scope == "pay"
+    # "a year" alone is no one's pay: a yearly spend on compute is a running cost
+    [compute] = mentions("Widget spends an estimated $500 million a year on compute.")
+    assert (compute.measure, compute.scope) == ("Training cost", "running costs")
 
 
 def test_the_value_a_figure_replaced_is_not_reported_again() -> None:
