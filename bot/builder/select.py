@@ -73,6 +73,8 @@ FINITE = _words(
     matched rivals rivalled rivaled surpasses surpassed outperforms outperformed appears appeared
     continues continued depends depended lies lay stands stood"""
 )
+# verbs whose past tense is their plain form, and nouns too ("a price cut"): verbs after a name
+SAME_PAST = _words("cut set put hit let shut quit spread bid")
 NOT_VERB_BEFORE = _words(
     """the a an of on in at for by with from to into onto and or its their his her our this that
     these those some any no each every"""
@@ -94,11 +96,14 @@ def has_finite_verb(text: str) -> bool:
     phrase has none). Rough on purpose: an auxiliary or common verb; a contraction ("There’s");
     an -ed or -s word that neither follows a determiner/preposition nor ends the sentence; or a
     plain word after a plural subject ("AI systems learn")."""
-    words = [w.lower().replace("'", "’") for w in WORD.findall(text)]
+    written = WORD.findall(text)
+    words = [w.lower().replace("'", "’") for w in written]
     last = len(words) - 1
     for i, w in enumerate(words):
         if w in FINITE or w.endswith(("’re", "’ve", "’ll", "’d")) or w in CONTRACTED:
             return True
+        if w in SAME_PAST and i and written[i - 1][0].isupper() and words[i - 1] not in STOPWORDS:
+            return True  # "Yesterday DeepSeek cut the price": after a name, a verb
         if i == 0 or words[i - 1] in NOT_VERB_BEFORE:
             continue
         prev = words[i - 1]

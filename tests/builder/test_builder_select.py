@@ -91,12 +91,15 @@ def test_has_finite_verb_is_rough_but_finds_verbs_in_statements() -> None:
         "Liang’s presence highlights Beijing’s interest in leveraging DeepSeek’s success.",
         "DeepSeek trained DeepSeek-V3 for a reported $5.6 million using Nvidia H800 GPUs.",
         "OpenAI has since uncovered evidence that its models were used by DeepSeek.",
+        "Yesterday DeepSeek cut the price of its API again, by half.",  # "cut" after a name
+        "Nvidia hit a record high on Friday after the results.",
     ):
         assert has_finite_verb(sentence), sentence
     for phrase in (
         "Scrutiny on the veracity of the OpenAI distillation allegations.",
         "Ongoing scrutiny of the data practices of the Hangzhou start-up.",
         "A new era of low-cost reasoning for the rest of the world.",
+        "The cut in prices for the reasoning model.",  # "cut" after "The": a noun
     ):
         assert not has_finite_verb(phrase), phrase
 
