@@ -65,6 +65,7 @@ ARTICLE_SHARE = 0.5
 MEANING_WEIGHT = 1.0  # a point that means what the question asks, beside the best word match
 MEANING_FLOOR = 0.1  # vector similarity below this is unrelated text
 LEAD_SHARE = 0.5  # a lead may give its place to a point with this share of its score
+NOW_SHARE = 0.75  # … and, asked for the current state, to a newer one with this share
 # "has not said which hardware it used", "declined to comment": true, but nothing to lead with
 UNSAID = re.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:said|say|disclosed|disclose|revealed|reveal|confirmed|"
@@ -433,6 +434,27 @@ def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return ranked
 
 
+def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """For a question about the current state ("now", "latest"), the newest report among the
+    points within NOW_SHARE of the best leads: the price list of September, not of February."""
+    if not ranked:
+        return ranked
+    top = ranked[0][1]
+    near = [
+        (n, i)
+        for n, (i, s) in enumerate(ranked)
+        if s >= NOW_SHARE * top and len(index.points[i].text) <= LEAD_MAX
+    ]
+    dated = [(index.points[i].published or "", -n, n) for n, i in near]
+    if not dated:
+        return ranked
+    _, _, best = max(dated)
+    if best == 0:
+        return ranked
+    i, _ = ranked[best]
+    return [(i, top * 1.01), *ranked[:best], *ranked[best + 1 :]]
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
     contains enough of its words to count as an answer."""
@@ -464,6 +486,8 @@ def answer(library: Library, query: str) -> Answer | None:
     if story is not None and defines is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
     ranked = _stated_first(index, _updated(index, ranked))
+    if recent:
+        ranked = _newest_first(index, ranked)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

@@ -307,3 +307,32 @@ def test_everyday_question_words_find_the_news_words(
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), question)
     assert ans is not None and ans.lead.id == expected
+
+
+def test_asked_what_it_costs_now_the_newest_price_leads(lib: Library) -> None:
+    """Weeks apart among months of coverage, two price reports rank close: asked for the price
+    now, the newer leads; asked plainly, the better match does."""
+    old = CatalogPoint(
+        "w-prices-sep5:5",
+        "At standard rates, Widget's API cost $0.14 per million input tokens and $2.19 per "
+        "million output tokens, and its API price per million tokens was the lowest.",
+        ("w-prices-sep5",),
+        "2025-09-05",
+        quality=3.0,
+    )
+    new = CatalogPoint(
+        "w-prices-sep29:4",
+        "Widget's API output tokens cost $0.42 per million, down from $1.68.",
+        ("w-prices-sep29",),
+        "2025-09-29",
+        quality=2.6,
+    )
+    other = tuple(
+        CatalogPoint(f"w-news-{m}:1", f"Widget opened office number {m}.", (f"w-news-{m}",), d)
+        for m, d in enumerate([f"2025-0{k}-10" for k in range(1, 9)] + ["2025-11-03"], start=1)
+    )
+    lib2 = replace(lib, points=(*lib.points, old, new, *other))
+    now = answer(lib2, "how much does the widget API cost now")
+    assert now is not None and now.lead.id == "w-prices-sep29:4"
+    then = answer(lib2, "how much does the widget API cost")
+    assert then is not None and then.lead.id == "w-prices-sep5:5"
