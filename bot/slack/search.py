@@ -34,6 +34,8 @@ STOPWORDS = ENGLISH_STOPWORDS | {
     "show",
     "tell",
     "us",
+    "vs",
+    "versus",
 }
 # Question words that point at a topic's vocabulary rather than appearing in it.
 EXPAND = {
@@ -74,6 +76,9 @@ EXPAND = {
     "suing": ("sue", "sued", "suit", "lawsuit"),
     "lawsuit": ("sue", "sued", "suit"),
     "lawsuits": ("sue", "sued", "suit"),
+    "investigation": ("inquiry", "probe"),
+    "inquiry": ("investigation", "probe"),
+    "probe": ("investigation", "inquiry"),
 }
 K1, B = 1.2, 0.75
 

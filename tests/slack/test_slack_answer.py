@@ -277,6 +277,7 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("who is suing widget", "suit:1"),  # "suing" → sued, lawsuit
         ("how much does widget charge", "prices:3"),  # "charge" → price, cost
         ("how many people use widget", "users:1"),  # "people use" → users
+        ("widget investigation", "inquiry:2"),  # investigation → inquiry
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -304,9 +305,21 @@ def test_everyday_question_words_find_the_news_words(
             "2025-11-03",
             quality=1.5,
         ),
+        CatalogPoint(
+            "inquiry:2",
+            "Freedonia's regulator opened an inquiry into Widget's data transfers on Monday.",
+            ("inquiry",),
+            "2025-03-04",
+            quality=1.5,
+        ),
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), question)
     assert ans is not None and ans.lead.id == expected
+
+
+def test_versus_is_no_word_to_find() -> None:
+    assert question_words("qwen vs deepseek")[0] == ["qwen"]
+    assert question_words("qwen versus r1")[0] == ["qwen", "r1"]
 
 
 def test_asked_what_it_costs_now_the_newest_price_leads(lib: Library) -> None:
