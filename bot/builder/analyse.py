@@ -45,7 +45,7 @@ FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
-END = (".", "!", "?", '"', "”", "'", "’", ")")  # how a sentence, not a headline, ends
+END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:which|while|whereas|as|but|and|though|although|even as|according to|"
@@ -367,8 +367,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
 
 
 def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
-    """3–5 sentences of one article (dense, on-topic, early, not redundant) in reading order,
-    and the best of them as a one-line summary. Uses this article alone."""
+    """3–5 sentences of one article in reading order: its lede, then dense, on-topic, early
+    ones that add to it; and its densest sentence as a one-line summary. Uses this article
+    alone."""
     cands: list[Candidate] = []
     sents = [s for s in sents_all if s.point and s.plain]
     n = len(sents_all)
@@ -387,8 +388,25 @@ def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:
             Candidate(text, [s.article], (0, s.pos), s.quality * (1 + rel) ** 0.5 * position,
                       s.figures)
         )  # fmt: skip
-    chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=math.log(len(sents) + 2))
-    headline = chosen[0].text if chosen else ""
+    # news puts what matters first: the lede (the first sentence, not the headline) opens the
+    # summary, and the rest adds what it does not say
+    lede = next(
+        (
+            c
+            for c, st in zip(cands, sents, strict=True)
+            if c.text.rstrip().endswith(END) and not dependent(c.text) and not st.joined
+        ),
+        None,
+    )
+    rare = math.log(len(sents) + 2)
+    if lede is None:
+        chosen = mmr(cands, ARTICLE_SUMMARY, 1100, idf=idf, rare=rare)
+    else:
+        rest = [c for c in cands if c is not lede]
+        budget = 1100 - len(lede.text)
+        chosen = [lede, *mmr(rest, ARTICLE_SUMMARY - 1, budget, [lede], idf=idf, rare=rare)]
+    # the one-line summary: the densest sentence, lede or not
+    headline = min(cands, key=lambda c: (-c.score, c.rank)).text if cands else ""
     chosen.sort(key=lambda c: c.rank)
     return _read_on(chosen, {s.pos: s for s in sents}), headline
 
