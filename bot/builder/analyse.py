@@ -32,7 +32,7 @@ from bot.builder.split import split_sentences
 from bot.builder.standalone import (
     asked_about,
     dependent,
-    faithful,
+    faithful_in,
     make_standalone,
     subject,
     unattributed_quote,
@@ -254,7 +254,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
-    written = " ".join(ln.text for ln in lines)  # what every point must be, bar insertions
+    # what every point must be, bar insertions
+    written = normalise(" ".join(ln.text for ln in lines))
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
@@ -292,11 +293,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     (para_prev or prev) if alone else prev, asked,
                 )  # fmt: skip
                 joined = bool(whole and before and whole.startswith(before))
-                if joined and whole is not None and not faithful(whole, written):
+                if joined and whole is not None and not faithful_in(whole, written):
                     # a label between the two ("… Tuesday. Why it matters: It would …"):
                     # join the sentence as written, label and all
-                    whole = f"{before} {text}" if faithful(f"{before} {text}", written) else None
-                elif whole is not None and not faithful(whole, written):
+                    whole = f"{before} {text}" if faithful_in(f"{before} {text}", written) else None
+                elif whole is not None and not faithful_in(whole, written):
                     whole = None  # never a point the article does not say
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole

@@ -527,7 +527,11 @@ BRACKET = re.compile(r"\[[^\]]*\]")
 def faithful(point: str, source: str) -> bool:
     """Whether a point is its source's text: outside [bracketed insertions], every piece occurs
     in the source in order; the first letter's case and a final full stop may differ."""
-    src = normalise(source)
+    return faithful_in(point, normalise(source))
+
+
+def faithful_in(point: str, src: str) -> bool:
+    """`faithful` against a source already normalised (one article, many points)."""
     pieces = [normalise(p).strip() for p in BRACKET.split(point)]
     pieces = [p for p in pieces if p]
     if not pieces:
