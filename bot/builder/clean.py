@@ -82,6 +82,14 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "copyright",
+        re.compile(
+            r"^(?:copyright\s+(?:©\s*|\(c\)\s*)?\d{4}\b|©)|\ball rights reserved\b|"
+            r"\bmay not be (?:published|reproduced|redistributed|rewritten|broadcast)\b",
+            _I,
+        ),
+    ),
+    (
         "author note",
         re.compile(
             r"^(?:about the (?:author|writer)\b|by (?:staff|our) (?:reporter|correspondent)s?\W*$|"

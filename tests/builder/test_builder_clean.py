@@ -35,6 +35,9 @@ from bot.builder.readers import Seeds
         ("The author is a former chip engineer and writes about AI infrastructure.", "author note"),
         ("About the author: Staff Reporter covers technology in Asia.", "author note"),
         ("By Staff Reporter", "author note"),
+        ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+        ("© 2025 Bloomberg L.P.", "copyright"),
     ],
 )
 def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
@@ -52,6 +55,7 @@ def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
         "The author of the report is a former Nvidia engineer, Reuters said.",
         "Update: South Korea lifted its suspension of DeepSeek on Monday.",  # news, not a note
         "The correction in chip stocks deepened on Tuesday, traders said.",
+        "Copyright lawsuits against AI firms have multiplied since 2023, court records show.",
     ],
 )
 def test_content_is_not_boilerplate(line: str) -> None:
