@@ -94,7 +94,13 @@ ATTRIBUTION = re.compile(
     r"told|argued|argues|explained|explains|continued|insisted|warned|stated|posted|replied)\b)"
 )
 QUOTES = "“\"‘'"
-INTRO = re.compile(r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she)\b)")
+# "In a statement, it said …"; after a longer opening phrase only a person's pronoun ("Born in
+# 1985 in Guangdong province, he studied …"): "Despite the buzz around DeepSeek, it is …" and
+# "According to DeepSeek's report, its V3 …" stand alone
+INTRO = re.compile(
+    r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she)\b)"
+    r"|^[A-Z][\w ’'-]{31,60},\s+(?=(?:he|she|his|her)\b)"
+)
 
 MONTHS = frozenset(
     [

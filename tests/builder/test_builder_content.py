@@ -750,3 +750,23 @@ def test_an_article_summary_opens_with_its_lede(seeds_copy: Path, tmp_path: Path
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     brief = lib.article_brief("widget-delay")
     assert brief is not None and brief.summary.startswith("Widget has delayed the release")
+
+
+def test_a_profile_names_its_person_for_he_and_she(seeds_copy: Path, tmp_path: Path) -> None:
+    """A profile names its person once, then says "she": a long opening phrase before "she"
+    still leans on the name, and "She co-founded …" names her."""
+    body = (
+        "The quiet founder behind Widget\n"
+        "Ana Ruiz rarely gives interviews.\n"
+        "Born in 1985 in a small town in Freedonia, she studied electrical engineering in the "
+        "capital.\n"
+        "She co-founded the hedge fund Acme Capital in 2015, which by 2021 managed $9 billion.\n"
+        "Despite all the buzz around the W1 model, it is too early to call it the leader.\n"
+    )
+    _dated(seeds_copy, "ruiz-profile", "2025-06-02", body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("ruiz-profile",)]
+    assert any(t.startswith("Ana Ruiz rarely gives interviews. Born in 1985") for t in mine)
+    assert not any(t.startswith("Born in 1985") for t in mine)  # "she": who?
+    assert any(t.startswith("[Ana Ruiz] co-founded the hedge fund") for t in mine)
+    assert any(t.startswith("Despite all the buzz around the W1 model, it is") for t in mine)
