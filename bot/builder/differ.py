@@ -25,7 +25,7 @@ UNITS = {
     "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
 QUAL = r"(?:(?:less than|more than|over|under|about|around|approximately|roughly|nearly|almost|just|only|up to|some|a reported)\s+|~)"
-NUM = r"\d[\d,]*(?:\.\d+)?"
+NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # "294,000", never its trailing comma
 MONEY = re.compile(
     rf"(?P<q>{QUAL})?(?P<cur>US\$|\$|USD ?|€|£)(?P<n>{NUM})"
     rf"(?:\s?(?:-|–|to)\s?(?:US\$|\$|USD ?)?(?P<n2>{NUM}))?"
@@ -550,6 +550,28 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
     return groups
 
 
+def once_per_article(rows: Sequence[Row]) -> list[Row]:
+    """An article that gives the same figure for the same model twice (its headline and its
+    lede) states it once: the row that names the figure's scope stands for both."""
+    out: list[Row] = []
+    for r in rows:
+        same = next(
+            (
+                n
+                for n, o in enumerate(out)
+                if (o.article, o.model, o.figure.low, o.figure.high)
+                == (r.article, r.model, r.figure.low, r.figure.high)
+                and None in (o.scope, r.scope)
+            ),
+            None,
+        )
+        if same is None:
+            out.append(r)
+        elif out[same].scope is None and r.scope is not None:
+            out[same] = r
+    return out
+
+
 def differences(
     rows_by_measure: dict[str, list[Row]], article_order: Sequence[str], max_groups: int = 4
 ) -> list[Difference]:
@@ -558,7 +580,8 @@ def differences(
     groups first: newer coverage leads, older shows as history."""
     rank = {a: i for i, a in enumerate(article_order)}
     out: list[Difference] = []
-    for measure, rows in rows_by_measure.items():
+    for measure, all_rows in rows_by_measure.items():
+        rows = once_per_article(all_rows)
         if len({r.article for r in rows}) < 2:
             continue
         groups = group_rows(rows)

@@ -370,3 +370,21 @@ def test_the_value_a_figure_replaced_is_not_reported_again() -> None:
     """ "$0.028 …, down from $0.07": $0.07 was the price before; the sentence reports $0.028."""
     found = mentions("The chat model costs $0.028 per million input tokens, down from $0.07.")
     assert [m.figure.text for m in found] == ["$0.028"]
+
+
+def test_a_figure_an_article_states_twice_is_one_row_with_its_scope() -> None:
+    """The headline's "$294,000" and the lede's, which names the training stage, are one
+    statement; and a thousands separator is no part of the figure before a comma."""
+    rows = [
+        Row(m.figure, m.model, sentence, article, m.scope)
+        for article, sentence in (
+            ("w", "Widget says W1 reasoning training cost $294,000 in paper"),
+            ("w", "Widget said the reinforcement-learning stage of W1 cost $294,000, it said."),
+            ("v", "Widget said training W1 cost $6 million."),
+        )
+        for m in mentions(sentence)
+        if m.measure == "Training cost"
+    ]
+    [d] = differences({"Training cost": rows}, ["v", "w"])
+    stage = [r for r in d.rows if r.article == "w"]
+    assert [(r.figure.text, r.scope) for r in stage] == [("$294,000", "one training stage")]
