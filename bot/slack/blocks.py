@@ -343,6 +343,8 @@ def brief_blocks(
                 groups -= 1
             elif measures > 1:
                 measures -= 1
+            elif points > MIN_SHOWN_POINTS - 1 and groups > 1 and brief.differences:
+                points -= 1  # a difference shown as one figure is no difference
             elif groups > 1:
                 groups -= 1
             else:

@@ -221,3 +221,24 @@ def test_the_figure_most_sources_agree_on_leads_its_difference_line(library: Lib
     assert 0 <= line.find("$5.6 million") < line.find("$500 million")  # agreed figure first
     assert "$500 million" in line  # … and another beside it: still a difference
     assert "_API price:_" not in text  # the second measure gave way first
+
+
+def test_a_difference_keeps_two_figures_before_a_third_key_point(library: Library) -> None:
+    long = "Widget said the figure was disputed by analysts at several banks. " * 4 + "x" * 50 + " "
+    points = "\n".join(f"- {long}{i} [1]" for i in range(5))
+    md = (
+        "# Training cost\n\nd\n\n**Bottom line:** Widget spent $6 million. [1]\n\n"
+        f"## Key points\n\n{points}\n\n## Where sources differ\n\n### Training cost\n"
+        "- **$5.6 million**, **$6 million** (W3; 2025-01-31): 3 sources agree, among them "
+        "[1] [2] [3]\n"
+        "- **$500 million** (running costs; 2025-10-01): Widget spends $500 million a year. [4]\n\n"
+        "## Sources\n\n"
+        + "\n".join(
+            f"{i}. [Source {i}](https://example.com/{i}) · 2025-01-0{i}" for i in range(1, 5)
+        )
+        + "\n"
+    )
+    brief = parse_brief("training-cost", md, path="topics/training-cost.md")
+    text = str(blocks.brief_message(brief, library))
+    assert "$5.6 million" in text and "$500 million" in text
+    assert text.count("x" * 50) == 2  # the third key point gave way instead
