@@ -17,6 +17,12 @@ MAX_GROUPS = 3
 DIGIT = re.compile(r"\d")
 OUTSIDE = 0.6  # share of a word's points that fit no topic, for it to name a missing one
 COMMON = 0.05  # words in more than this share of all points name no particular subject
+# words of news reporting that name no subject, however rare in a small corpus
+REPORTING = content_tokens(
+    "according announced announce said says told added reported report reports including "
+    "includes include effect took take made make came come week weeks month months year years "
+    "monday tuesday wednesday thursday friday saturday sunday statement"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +77,11 @@ def unmatched(
         everywhere.update(toks)
     common = {w for w, n in everywhere.items() if n > COMMON * max(total_points, 1)}
     # the words that can name a subject: not common, longer than 3 letters, no digits
-    naming = {w for w in everywhere if w not in common and len(w) > 3 and not DIGIT.search(w)}
+    naming = {
+        w
+        for w in everywhere
+        if w not in common and w not in REPORTING and len(w) > 3 and not DIGIT.search(w)
+    }
     loose = [(a, t, toks & naming) for a, t, toks in loose]
     groups: list[Unmatched] = []
     left = loose

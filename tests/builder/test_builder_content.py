@@ -309,6 +309,25 @@ def test_coverage_no_topic_holds_is_reported_with_a_stub(tmp_path: Path) -> None
     assert "fit no topic" not in plain.output  # the seeds' topics hold their coverage
 
 
+def test_a_topic_stub_is_named_by_its_subject_not_by_reporting_words() -> None:
+    """ "according", "announced" and weekdays recur in any cluster of news; a stub's keywords
+    are what the cluster is about."""
+    from bot.builder.text import content_tokens
+    from bot.builder.unmatched import unmatched
+
+    texts = [
+        "Freedonia banned Widget on government devices on Monday, according to officials.",
+        "Ruritania announced a ban on Widget on government devices, according to a statement.",
+        "Lawmakers in Freedonia announced the government devices ban on Tuesday.",
+        "Ruritania said government devices must drop Widget within 30 days, according to AP.",
+    ]
+    points = [(f"a{i}", t, False, content_tokens(t)) for i, t in enumerate(texts)]
+    filler = [(f"f{i}", f"Acme shipped product {i} to retailers.", True, content_tokens(f"Acme shipped product {i} to retailers.")) for i in range(80)]  # fmt: skip
+    [group] = unmatched(points + filler, len(points) + len(filler))
+    assert not {"according", "announced", "Monday", "Tuesday"} & set(group.words)
+    assert "government" in group.words or "devices" in group.words
+
+
 def test_a_newer_figure_shows_an_older_not_disclosed_as_history(full: tuple[Library, Path]) -> None:
     lib, _ = full
     brief = lib.brief("training-cost")
