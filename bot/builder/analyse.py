@@ -273,8 +273,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         para_prev: str | None = None  # … and as written
         for text in sentences:
             pt = point_text(text, line.kind == "bullet")
-            if pt is None and line.kind == "heading" and has_finite_verb(text):
-                pt = (text, False)  # a headline: no full stop, but a statement
+            if (
+                pt is None
+                and line.kind == "heading"
+                and has_finite_verb(text)
+                and not text.isupper()
+            ):
+                pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
             if pt is None and (named := labelled(text)) is not None:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet)):

@@ -789,3 +789,16 @@ def test_a_profile_names_its_person_for_he_and_she(seeds_copy: Path, tmp_path: P
     assert not any(t.startswith("Born in 1985") for t in mine)  # "she": who?
     assert any(t.startswith("[Ana Ruiz] co-founded the hedge fund") for t in mine)
     assert any(t.startswith("Despite all the buzz around the W1 model, it is") for t in mine)
+
+
+def test_a_headline_in_capitals_is_no_point(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "WIDGET OUTAGE HITS USERS WORLDWIDE" would shout in a reply; the lede says it."""
+    body = (
+        "WIDGET OUTAGE HITS USERS WORLDWIDE\n"
+        "Widget's chatbot was down for about four hours on Tuesday, its status page showed.\n"
+    )
+    head = '+++\nid = "widget-outage"\ntitle = "WIDGET OUTAGE HITS USERS WORLDWIDE"\n+++\n'
+    (seeds_copy / "articles" / "widget-outage.txt").write_text(head + body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("widget-outage",)]
+    assert mine and not any(t.isupper() for t in mine)
