@@ -233,6 +233,22 @@ def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> s
     return name if n >= 3 else None
 
 
+class Says:
+    """Whether the article says a point (`faithful`), normalising its text only for points
+    that are not plainly in it: most are."""
+
+    def __init__(self, written: str) -> None:
+        self.written = written
+        self.normalised: str | None = None
+
+    def __call__(self, point: str) -> bool:
+        if "[" not in point and point in self.written:
+            return True
+        if self.normalised is None:
+            self.normalised = normalise(self.written)
+        return faithful_in(point, self.normalised)
+
+
 def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     """Every sentence of one article, with its point, topics, quality, figures and date."""
     cleaned = clean_text(art.body)
@@ -254,8 +270,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
-    # what every point must be, bar insertions
-    written = normalise(" ".join(ln.text for ln in lines))
+    # every point must be what the article says, bracketed insertions aside
+    says = Says(" ".join(ln.text for ln in lines))
     context: str | None = None  # the last standalone sentence, in any paragraph
     dropped = tuple(replace(d, number=d.number + art.offset) for d in cleaned.dropped)
     published = art.meta.published
@@ -298,11 +314,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     (para_prev or prev) if alone else prev, asked,
                 )  # fmt: skip
                 joined = bool(whole and before and whole.startswith(before))
-                if joined and whole is not None and not faithful_in(whole, written):
+                if joined and whole is not None and not says(whole):
                     # a label between the two ("… Tuesday. Why it matters: It would …"):
                     # join the sentence as written, label and all
-                    whole = f"{before} {text}" if faithful_in(f"{before} {text}", written) else None
-                elif whole is not None and not faithful_in(whole, written):
+                    whole = f"{before} {text}" if says(f"{before} {text}") else None
+                elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
