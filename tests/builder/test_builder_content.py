@@ -372,6 +372,15 @@ def _dated(seeds_dir: Path, aid: str, published: str | None, body: str) -> None:
     (seeds_dir / "articles" / f"{aid}.txt").write_text(head + body)
 
 
+def _built(
+    seeds_dir: Path, tmp_path: Path, aid: str, published: str | None, body: str
+) -> tuple[Library, list[str]]:
+    """The seeds built with one article added: the library, and that article's points."""
+    _dated(seeds_dir, aid, published, body)
+    lib = ct.build_into(seeds_dir, tmp_path / "out")
+    return lib, [p.text for p in lib.points if p.sources == (aid,)]
+
+
 @pytest.mark.parametrize(
     ("blocked", "lifted"), [("2025-01-30", "2025-04-10"), (None, "2025-04-10")]
 )
@@ -654,9 +663,7 @@ def test_interview_answers_and_dated_lists(seeds_copy: Path, tmp_path: Path) -> 
     """ "A: That figure …" leans on the question even behind its label; "This interview has
     been edited" is furniture; a dated list line is an event in any tense, and the timeline
     shows it without the list's own date label."""
-    _dated(seeds_copy, "widget-year", "2025-10-01", INTERVIEW_AND_LIST)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("widget-year",)]
+    lib, mine = _built(seeds_copy, tmp_path, "widget-year", "2025-10-01", INTERVIEW_AND_LIST)
     assert not any("That figure" in t or "edited for length" in t for t in mine)
     timeline = [p.text for p in lib.overview.timeline]
     assert "2025-01-20: W1, a reasoning model, is released under the MIT license." in timeline
@@ -672,9 +679,7 @@ BRITISH_QUOTES = """Widget's regulator opens a review of the app's data handling
 def test_single_quotes_are_quotations_too(seeds_copy: Path, tmp_path: Path) -> None:
     """British ‘…’ quotes: "We" inside one is the speaker's, not the writer's; a quotation
     alone in the next paragraph continues the speaker before and is named as theirs."""
-    _dated(seeds_copy, "widget-review", "2025-03-12", BRITISH_QUOTES)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("widget-review",)]
+    _lib, mine = _built(seeds_copy, tmp_path, "widget-review", "2025-03-12", BRITISH_QUOTES)
     assert any(t.startswith("‘We are concerned") for t in mine)
     assert (
         "[Ana Ruiz:] ‘Organisations should not use the Widget app for work until these "
@@ -701,10 +706,8 @@ A. It is expected to be the successor to W3, Widget's current general-purpose mo
 def test_signpost_labels_are_dropped_and_never_glued_out(seeds_copy: Path, tmp_path: Path) -> None:
     """ "Why it matters:", "Yes, but:": a point drops the label that opens it, and a join
     across one keeps it, so every point is still the article's own text."""
-    _dated(seeds_copy, "signposted", "2025-10-14", SIGNPOSTED)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    lib, mine = _built(seeds_copy, tmp_path, "signposted", "2025-10-14", SIGNPOSTED)
     assert ct.unfaithful(lib, seeds_copy) == []
-    mine = [p.text for p in lib.points if p.sources == ("signposted",)]
     assert (
         "Analysts at Bernstein estimate Acme can make only about 200,000 A9 chips this year."
         in mine
@@ -715,9 +718,7 @@ def test_signpost_labels_are_dropped_and_never_glued_out(seeds_copy: Path, tmp_p
 
 def test_an_explainer_with_q_dot_and_a_dot_labels(seeds_copy: Path, tmp_path: Path) -> None:
     """ "Q. What is W4?" / "A. It is …": the answer names what was asked, without its label."""
-    _dated(seeds_copy, "w4-explainer", "2025-11-10", EXPLAINER_DOTS)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("w4-explainer",)]
+    lib, mine = _built(seeds_copy, tmp_path, "w4-explainer", "2025-11-10", EXPLAINER_DOTS)
     assert (
         "[W4] is expected to be the successor to W3, Widget's current general-purpose model."
         in mine
@@ -727,30 +728,31 @@ def test_an_explainer_with_q_dot_and_a_dot_labels(seeds_copy: Path, tmp_path: Pa
     assert summary is not None and "It is expected" not in summary.summary
 
 
-def test_a_dated_correction_is_no_point(seeds_copy: Path, tmp_path: Path) -> None:
-    """ "Correction, Nov. 3: An earlier version …" is the publisher's note, like "Correction:"."""
-    body = (
-        "Correction, Nov. 3: An earlier version of this article misstated the number of "
-        "countries restricting Widget. It is 12, not 21.\n"
-        "At least twelve countries now bar Widget's app from government devices, according to a "
-        "tally published on Friday.\n"
-    )
-    _dated(seeds_copy, "dated-correction", "2025-11-01", body)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("dated-correction",)]
-    assert mine and not any("earlier version" in t for t in mine)
-
-
-def test_a_no_comment_line_is_nothing_to_join_onto(seeds_copy: Path, tmp_path: Path) -> None:
-    body = (
-        "Novelists sued Widget in federal court on Wednesday over pirated copies of their books.\n"
-        "Widget did not respond to a request for comment. The case is one of more than 40 "
-        "copyright suits filed against AI companies since 2023.\n"
-    )
-    _dated(seeds_copy, "widget-suit", "2025-10-08", body)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("widget-suit",)]
-    assert mine and not any("comment." in t for t in mine)
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        # "Correction, Nov. 3: …" is the publisher's note, like "Correction:"
+        (
+            "Correction, Nov. 3: An earlier version of this article misstated the number of "
+            "countries restricting Widget. It is 12, not 21.\n"
+            "At least twelve countries now bar Widget's app from government devices, according "
+            "to a tally published on Friday.\n",
+            "earlier version",
+        ),
+        # a no-comment line is nothing to join the next sentence onto
+        (
+            "Novelists sued Widget in federal court on Wednesday over pirated copies of their "
+            "books.\nWidget did not respond to a request for comment. The case is one of more "
+            "than 40 copyright suits filed against AI companies since 2023.\n",
+            "comment.",
+        ),
+    ],
+)
+def test_publisher_notes_and_no_comment_lines_are_no_points(
+    seeds_copy: Path, tmp_path: Path, body: str, absent: str
+) -> None:
+    _lib, mine = _built(seeds_copy, tmp_path, "widget-notes", "2025-11-01", body)
+    assert mine and not any(absent in t for t in mine)
 
 
 def test_an_article_summary_opens_with_its_lede(seeds_copy: Path, tmp_path: Path) -> None:
@@ -782,9 +784,7 @@ def test_a_profile_names_its_person_for_he_and_she(seeds_copy: Path, tmp_path: P
         "She co-founded the hedge fund Acme Capital in 2015, which by 2021 managed $9 billion.\n"
         "Despite all the buzz around the W1 model, it is too early to call it the leader.\n"
     )
-    _dated(seeds_copy, "ruiz-profile", "2025-06-02", body)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("ruiz-profile",)]
+    _lib, mine = _built(seeds_copy, tmp_path, "ruiz-profile", "2025-06-02", body)
     assert any(t.startswith("Ana Ruiz rarely gives interviews. Born in 1985") for t in mine)
     assert not any(t.startswith("Born in 1985") for t in mine)  # "she": who?
     assert any(t.startswith("[Ana Ruiz] co-founded the hedge fund") for t in mine)

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from slack_checks import check_payload, no_unescaped_mentions
 
-from bot.library import Library, parse_brief
+from bot.library import Brief, Library, parse_brief
 from bot.models import Article, Topic
 from bot.slack import blocks
 from bot.slack.router import Context, Router
@@ -196,26 +196,33 @@ def test_a_long_brief_fits_its_first_screen_and_more_shows_the_rest(library: Lib
     assert all(f"{long}{i}" in whole for i in range(5))
 
 
+def _brief_with_differences(point: str, differences: str) -> Brief:
+    """A training-cost brief with five long key points and these "Where sources differ" lines."""
+    points = "\n".join(f"- {point}{i} [1]" for i in range(5))
+    sources = "\n".join(
+        f"{i}. [Source {i}](https://example.com/{i}) · 2025-01-0{i}" for i in range(1, 5)
+    )
+    md = (
+        "# Training cost\n\nd\n\n**Bottom line:** Widget spent $6 million. [1]\n\n"
+        f"## Key points\n\n{points}\n\n## Where sources differ\n\n{differences}\n"
+        f"## Sources\n\n{sources}\n"
+    )
+    return parse_brief("training-cost", md, path="topics/training-cost.md")
+
+
 def test_the_figure_most_sources_agree_on_leads_its_difference_line(library: Library) -> None:
     """Newest first in the Markdown, but on the first screen the agreed figure comes first and
     a measure keeps two figures side by side before another measure gives way."""
     long = "Widget said the figure was disputed by analysts at several banks. " * 4 + "x" * 14 + " "
-    points = "\n".join(f"- {long}{i} [1]" for i in range(5))
-    md = (
-        "# Training cost\n\nd\n\n**Bottom line:** Widget spent $6 million. [1]\n\n"
-        f"## Key points\n\n{points}\n\n## Where sources differ\n\n### Training cost\n"
+    brief = _brief_with_differences(
+        long,
+        "### Training cost\n"
         "- **$500 million** (running costs; 2025-10-01): Widget spends $500 million a year. [4]\n"
         "- **$5.6 million**, **$6 million** (W3; 2025-01-31): 3 sources agree, among them "
         "[1] [2] [3]\n"
         "- **$1.6 billion** (hardware spend; 2025-01-31): Servers cost $1.6 billion. [3]\n\n"
-        "### API price\n- **$2** (W9): Widget charges $2. [2]\n- **$0.28** (W8): It was $0.28. [1]\n\n"
-        "## Sources\n\n"
-        + "\n".join(
-            f"{i}. [Source {i}](https://example.com/{i}) · 2025-01-0{i}" for i in range(1, 5)
-        )
-        + "\n"
+        "### API price\n- **$2** (W9): Widget charges $2. [2]\n- **$0.28** (W8): It was $0.28. [1]\n",
     )
-    brief = parse_brief("training-cost", md, path="topics/training-cost.md")
     text = str(blocks.brief_message(brief, library))
     line = text[text.find("_Training cost:_") :]
     assert 0 <= line.find("$5.6 million") < line.find("$500 million")  # agreed figure first
@@ -225,20 +232,13 @@ def test_the_figure_most_sources_agree_on_leads_its_difference_line(library: Lib
 
 def test_a_difference_keeps_two_figures_before_a_third_key_point(library: Library) -> None:
     long = "Widget said the figure was disputed by analysts at several banks. " * 4 + "x" * 50 + " "
-    points = "\n".join(f"- {long}{i} [1]" for i in range(5))
-    md = (
-        "# Training cost\n\nd\n\n**Bottom line:** Widget spent $6 million. [1]\n\n"
-        f"## Key points\n\n{points}\n\n## Where sources differ\n\n### Training cost\n"
+    brief = _brief_with_differences(
+        long,
+        "### Training cost\n"
         "- **$5.6 million**, **$6 million** (W3; 2025-01-31): 3 sources agree, among them "
         "[1] [2] [3]\n"
-        "- **$500 million** (running costs; 2025-10-01): Widget spends $500 million a year. [4]\n\n"
-        "## Sources\n\n"
-        + "\n".join(
-            f"{i}. [Source {i}](https://example.com/{i}) · 2025-01-0{i}" for i in range(1, 5)
-        )
-        + "\n"
+        "- **$500 million** (running costs; 2025-10-01): Widget spends $500 million a year. [4]\n",
     )
-    brief = parse_brief("training-cost", md, path="topics/training-cost.md")
     text = str(blocks.brief_message(brief, library))
     assert "$5.6 million" in text and "$500 million" in text
     assert text.count("x" * 50) == 2  # the third key point gave way instead
