@@ -30,6 +30,7 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
+    BRACKET,
     asked_about,
     dependent,
     faithful_in,
@@ -244,9 +245,21 @@ class Says:
     def __call__(self, point: str) -> bool:
         if "[" not in point and point in self.written:
             return True
+        if "[" in point and self._in_order(BRACKET.split(point)):
+            return True  # "[DeepSeek’s] R1 model …": the rest as written
         if self.normalised is None:
             self.normalised = normalise(self.written)
         return faithful_in(point, self.normalised)
+
+    def _in_order(self, pieces: list[str]) -> bool:
+        at = 0
+        for piece in (p.strip() for p in pieces):
+            if piece:
+                found = self.written.find(piece, at)
+                if found < 0:
+                    return False
+                at = found + len(piece)
+        return True
 
 
 def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
@@ -353,8 +366,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.undisclosed = undisclosed(point)
             out.append(s)
             # only the first sentence after a question ("What is R2?", "Q. What is V4?") answers it
-            question = LABEL.sub("", text, count=1)
-            asked = asked_about(question) if question.endswith("?") else None
+            asked = asked_about(LABEL.sub("", text, count=1)) if text.endswith("?") else None
             speaker_line, para_prev = whole, text
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             prev = text
