@@ -554,21 +554,15 @@ def once_per_article(rows: Sequence[Row]) -> list[Row]:
     """An article that gives the same figure for the same model twice (its headline and its
     lede) states it once: the row that names the figure's scope stands for both."""
     out: list[Row] = []
+    at: dict[tuple[str, str | None, float, float], list[int]] = {}
     for r in rows:
-        same = next(
-            (
-                n
-                for n, o in enumerate(out)
-                if (o.article, o.model, o.figure.low, o.figure.high)
-                == (r.article, r.model, r.figure.low, r.figure.high)
-                and None in (o.scope, r.scope)
-            ),
-            None,
-        )
-        if same is None:
+        same = at.setdefault((r.article, r.model, r.figure.low, r.figure.high), [])
+        other = next((n for n in same if None in (out[n].scope, r.scope)), None)
+        if other is None:
+            same.append(len(out))
             out.append(r)
-        elif out[same].scope is None and r.scope is not None:
-            out[same] = r
+        elif out[other].scope is None and r.scope is not None:
+            out[other] = r
     return out
 
 
