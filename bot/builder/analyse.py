@@ -298,6 +298,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
         quoting = 0  # open curly quotes so far in this paragraph
+        straight = False  # … and whether a straight " is open
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:
@@ -313,7 +314,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet)):
                 pt = (fact, False)
-            inside = quoting > 0 and not text.startswith("“")  # the middle of a quotation
+            # the middle of a quotation ('"We need fewer chips. It is the opposite.')
+            inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))
             point: str | None = None
             joined = False
             fragment = bool(pt and (pt[1] or inside))
@@ -369,6 +371,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             asked = asked_about(LABEL.sub("", text, count=1)) if text.endswith("?") else None
             speaker_line, para_prev = whole, text
             quoting = max(0, quoting + text.count("“") - text.count("”"))
+            straight = straight != (text.count('"') % 2 == 1)
             prev = text
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"

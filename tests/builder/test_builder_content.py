@@ -802,3 +802,18 @@ def test_a_headline_in_capitals_is_no_point(seeds_copy: Path, tmp_path: Path) ->
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     mine = [p.text for p in lib.points if p.sources == ("widget-outage",)]
     assert mine and not any(t.isupper() for t in mine)
+
+
+def test_the_middle_of_a_straight_quoted_passage_is_nobodys_statement(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """A quotation in straight quotes, open over several sentences: its middle is the
+    speaker's words, never the article's own statement."""
+    body = (
+        "Acme chief executive Ana Ruiz said on Wednesday that Widget's cheap models would raise "
+        "demand for chips.\n"
+        '"People think that if models get cheaper, we need fewer chips. It is the opposite. '
+        "Cheaper models mean more people use AI, and every one of them needs inference.\n"
+    )
+    _lib, mine = _built(seeds_copy, tmp_path, "acme-quote", "2025-03-19", body)
+    assert mine and not any(t.startswith(("Cheaper models", "It is the opposite")) for t in mine)
