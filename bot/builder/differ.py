@@ -547,7 +547,35 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
                     seen.add(r.article)
                     unique.append(r)
             groups.append(Group(model or None, scope or None, tuple(unique)))
-    return groups
+    return _fold_scopes(groups)
+
+
+def _fold_scopes(groups: list[Group]) -> list[Group]:
+    """A model's figure that names no scope and one that does, with agreeing values, are the
+    same figure: "$5.6 million" and "$5.6 million for V3's final training run" are one group,
+    labelled with the scope (the more precise of the two)."""
+    out = list(groups)
+    for plain in [g for g in groups if g.scope is None and g.model is not None]:
+        kind = _kind(plain.rows[0])
+        same = [
+            g
+            for g in out
+            if g.scope is not None
+            and g.model == plain.model
+            and _kind(g.rows[0]) == kind
+            and all(any(_agree(value_range(a), value_range(b)) for a in plain.rows) for b in g.rows)
+        ]
+        if not same:
+            continue
+        scoped = max(same, key=lambda g: (len(g.rows), g.scope or ""))
+        mine = {r.article for r in scoped.rows}
+        rows = sorted(
+            (*scoped.rows, *(r for r in plain.rows if r.article not in mine)),
+            key=lambda r: (value_range(r), r.article, r.text),
+        )
+        out[out.index(scoped)] = Group(scoped.model, scoped.scope, tuple(rows))
+        out.remove(plain)
+    return out
 
 
 def once_per_article(rows: Sequence[Row]) -> list[Row]:

@@ -388,3 +388,23 @@ def test_a_figure_an_article_states_twice_is_one_row_with_its_scope() -> None:
     [d] = differences({"Training cost": rows}, ["v", "w"])
     stage = [r for r in d.rows if r.article == "w"]
     assert [(r.figure.text, r.scope) for r in stage] == [("$294,000", "one training stage")]
+
+
+def test_a_plain_figure_and_the_same_figure_with_its_scope_are_one_group() -> None:
+    """ "$5.6 million" in two articles and "$5.6 million for W3's final training run" in a
+    third agree: one group, labelled with the scope, not a difference with itself."""
+    rows = [
+        Row(m.figure, m.model, sentence, article, m.scope)
+        for article, sentence in (
+            ("a", "Training W3 cost $5.6 million, Widget said."),
+            ("b", "Widget said training W3 cost about $5.58 million."),
+            ("c", "Widget said W3's final training run cost $5.6 million."),
+            ("d", "Widget spent $1.6 billion on W3 servers, analysts said."),
+        )
+        for m in mentions(sentence)
+        if m.measure == "Training cost"
+    ]
+    groups = group_rows(rows)
+    assert sorted((g.scope, len(g.rows)) for g in groups if g.rows[0].figure.low < 1e7) == [
+        ("final training run", 3)
+    ]
