@@ -46,6 +46,8 @@ FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
+SPOKEN = re.compile(r"^\[[^\]]+:\] ")
+SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
@@ -292,6 +294,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     prev: str | None = None  # the sentence just before (the last of the paragraph before)
     prev_point: str | None = None  # the same, when it stands alone
     asked: str | None = None  # what a question heading just asked about ("What is R2?")
+    # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
+    speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
     for line, sentences in zip(lines, split, strict=True):
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = None
@@ -299,6 +303,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             continue
         quoting = 0  # open curly quotes so far in this paragraph
         straight = False  # … and whether a straight " is open
+        # a transcript's "NAIR: …": what follows is the speaker's, and says so
+        said = SPEAKER_LABEL.match(line.text)
+        speaker = said.group(1).title() if said and speakers[said.group(1)] > 1 else None
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:
@@ -335,6 +342,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"{before} {text}" if says(f"{before} {text}") else None
                 elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
+                if whole is not None and speaker and not whole.startswith("["):
+                    whole = f"[{speaker}:] {whole}"
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
             s = Sent(
@@ -462,6 +471,8 @@ def _read_on(chosen: Sequence[Candidate], by_pos: dict[int, Sent]) -> tuple[str,
             continue
         if dependent(text) and s.point is not None and (not s.joined or s.pos != last + 1):
             text = s.point  # "[V4] is expected …", or joined to the sentence it leans on
+        elif s.point is not None and SPOKEN.match(s.point):
+            text = s.point  # "[Nair:] DeepSeek showed …": a transcript's words are someone's
         out.append(text)
         last = s.pos
     return tuple(out)

@@ -817,3 +817,24 @@ def test_the_middle_of_a_straight_quoted_passage_is_nobodys_statement(
     )
     _lib, mine = _built(seeds_copy, tmp_path, "acme-quote", "2025-03-19", body)
     assert mine and not any(t.startswith(("Cheaper models", "It is the opposite")) for t in mine)
+
+
+def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "RUIZ: Widget showed …" in a transcript is Ruiz's view, not the article's; a label that
+    opens one line only ("BREAKING:") names no speaker."""
+    body = (
+        "HOST: Welcome back. Today we talk about Widget with Ana Ruiz, a venture investor.\n"
+        "RUIZ: It did. Widget showed a strong model can be trained for a few million dollars.\n"
+        "HOST: Is the figure real?\n"
+        "RUIZ: It covers one run. The research behind Widget cost far more, hundreds of "
+        "millions.\n"
+        "BREAKING: Widget released its W9 model on Monday, the company said in a statement.\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "widget-podcast", "2025-03-01", body)
+    assert "[Ruiz:] Widget showed a strong model can be trained for a few million dollars." in mine
+    assert not any(t.startswith("Widget showed") for t in mine)
+    assert "Widget released its W9 model on Monday, the company said in a statement." in mine
+    summary = lib.article_brief("widget-podcast")
+    assert summary is not None
+    plain = summary.summary.replace("\\", "")  # the Markdown's escapes: "\\[Ruiz:\\]"
+    assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
