@@ -14,7 +14,8 @@ in; "what is X" prefers sentences that say what X is. When one article answers f
 than any other (a question about one story), its lede leads and points from other articles
 must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
 answer. A point a newer one updates gives it its place; a lead that only says what was not
-said gives way to one that states something. Redundant points (same rare words or
+said gives way to one that states something; asked for the state "now", the newest close
+match leads. Redundant points (same rare words or
 same figures as one already kept) are skipped. Pure: no I/O.
 """
 
