@@ -30,7 +30,6 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
-    BRACKET,
     asked_about,
     dependent,
     faithful_in,
@@ -238,30 +237,18 @@ def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> s
 
 class Says:
     """Whether the article says a point (`faithful`), normalising its text only for points
-    that are not plainly in it: most are."""
+    not found in it as written: most are."""
 
     def __init__(self, written: str) -> None:
         self.written = written
         self.normalised: str | None = None
 
     def __call__(self, point: str) -> bool:
-        if "[" not in point and point in self.written:
+        if faithful_in(point, self.written):
             return True
-        if "[" in point and self._in_order(BRACKET.split(point)):
-            return True  # "[DeepSeek’s] R1 model …": the rest as written
         if self.normalised is None:
             self.normalised = normalise(self.written)
         return faithful_in(point, self.normalised)
-
-    def _in_order(self, pieces: list[str]) -> bool:
-        at = 0
-        for piece in (p.strip() for p in pieces):
-            if piece:
-                found = self.written.find(piece, at)
-                if found < 0:
-                    return False
-                at = found + len(piece)
-        return True
 
 
 def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:

@@ -415,8 +415,13 @@ def _lede_first(
         if headline(text) or len(text) > LEAD_MAX or score.get(i, 0.0) <= 0.0:
             continue
         if index.bags[i] & asks:
-            return [(i, top * 1.01)] + [(j, s) for j, s in ranked if j != i]
+            return _to_front(ranked, i, top)
     return ranked
+
+
+def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple[int, float]]:
+    """The ranking with point i first, just above the best score `top`."""
+    return [(i, top * 1.01), *((j, s) for j, s in ranked if j != i)]
 
 
 def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -426,12 +431,12 @@ def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     if not ranked or not UNSAID.search(index.points[ranked[0][0]].text):
         return ranked
     top = ranked[0][1]
-    for n, (i, s) in enumerate(ranked[1:], 1):
+    for i, s in ranked[1:]:
         if s < LEAD_SHARE * top:
             break
         text = index.points[i].text
         if len(text) <= LEAD_MAX and not UNSAID.search(text):
-            return [(i, top * 1.01), *ranked[:n], *ranked[n + 1 :]]
+            return _to_front(ranked, i, top)
     return ranked
 
 
@@ -446,14 +451,10 @@ def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
         for n, (i, s) in enumerate(ranked)
         if s >= NOW_SHARE * top and len(index.points[i].text) <= LEAD_MAX
     ]
-    dated = [(index.points[i].published or "", -n, n) for n, i in near]
-    if not dated:
+    if not near:
         return ranked
-    _, _, best = max(dated)
-    if best == 0:
-        return ranked
-    i, _ = ranked[best]
-    return [(i, top * 1.01), *ranked[:best], *ranked[best + 1 :]]
+    _, _, newest = max((index.points[i].published or "", -n, i) for n, i in near)
+    return ranked if newest == ranked[0][0] else _to_front(ranked, newest, top)
 
 
 def answer(library: Library, query: str) -> Answer | None:

@@ -124,7 +124,7 @@ def _rows(*items: tuple[str, str]) -> list[Row]:
     out = []
     for article, sentence in items:
         [m] = [m for m in mentions(sentence) if m.measure == "Training cost"]
-        out.append(Row(m.figure, m.model, sentence, article))
+        out.append(Row(m.figure, m.model, sentence, article, m.scope))
     return out
 
 
@@ -375,16 +375,11 @@ def test_the_value_a_figure_replaced_is_not_reported_again() -> None:
 def test_a_figure_an_article_states_twice_is_one_row_with_its_scope() -> None:
     """The headline's "$294,000" and the lede's, which names the training stage, are one
     statement; and a thousands separator is no part of the figure before a comma."""
-    rows = [
-        Row(m.figure, m.model, sentence, article, m.scope)
-        for article, sentence in (
-            ("w", "Widget says W1 reasoning training cost $294,000 in paper"),
-            ("w", "Widget said the reinforcement-learning stage of W1 cost $294,000, it said."),
-            ("v", "Widget said training W1 cost $6 million."),
-        )
-        for m in mentions(sentence)
-        if m.measure == "Training cost"
-    ]
+    rows = _rows(
+        ("w", "Widget says W1 reasoning training cost $294,000 in paper"),
+        ("w", "Widget said the reinforcement-learning stage of W1 cost $294,000, it said."),
+        ("v", "Widget said training W1 cost $6 million."),
+    )
     [d] = differences({"Training cost": rows}, ["v", "w"])
     stage = [r for r in d.rows if r.article == "w"]
     assert [(r.figure.text, r.scope) for r in stage] == [("$294,000", "one training stage")]
@@ -393,17 +388,12 @@ def test_a_figure_an_article_states_twice_is_one_row_with_its_scope() -> None:
 def test_a_plain_figure_and_the_same_figure_with_its_scope_are_one_group() -> None:
     """ "$5.6 million" in two articles and "$5.6 million for W3's final training run" in a
     third agree: one group, labelled with the scope, not a difference with itself."""
-    rows = [
-        Row(m.figure, m.model, sentence, article, m.scope)
-        for article, sentence in (
-            ("a", "Training W3 cost $5.6 million, Widget said."),
-            ("b", "Widget said training W3 cost about $5.58 million."),
-            ("c", "Widget said W3's final training run cost $5.6 million."),
-            ("d", "Widget spent $1.6 billion on W3 servers, analysts said."),
-        )
-        for m in mentions(sentence)
-        if m.measure == "Training cost"
-    ]
+    rows = _rows(
+        ("a", "Training W3 cost $5.6 million, Widget said."),
+        ("b", "Widget said training W3 cost about $5.58 million."),
+        ("c", "Widget said W3's final training run cost $5.6 million."),
+        ("d", "Widget spent $1.6 billion on W3 servers, analysts said."),
+    )
     groups = group_rows(rows)
     assert sorted((g.scope, len(g.rows)) for g in groups if g.rows[0].figure.low < 1e7) == [
         ("final training run", 3)
