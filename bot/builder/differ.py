@@ -33,6 +33,8 @@ MONEY = re.compile(
     r"|\s?(?P<unit>trillion|billion|million|thousand|tn|bn|mn|[mbkMBK])\b)?",
     re.IGNORECASE,
 )
+CURRENCY_END = re.compile(r"(?:US\$|\$|USD ?)$")
+CHANGE_START = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from $2.19 to $1.68" is a change
 WORDNUM = "|".join(NUMBER_WORDS)
 MULTIPLE = re.compile(
     rf"(?P<q>{QUAL})?\b(?P<n>\d+(?:\.\d+)?|{WORDNUM})(?:\s?(?:to|-|–)\s?(?P<n2>\d+(?:\.\d+)?))?"
@@ -157,6 +159,13 @@ def find_figures(sentence: str) -> list[Figure]:
         high = _num(m.group("n2")) * mult if m.group("n2") else low
         if m.group("tens"):
             high = low * 10 - mult  # "$10s of millions": $10 million up to $99 million
+        if high < low or (m.group("n2") and CHANGE_START.search(sentence, 0, m.start())):
+            # "from $2.19 to $1.68" is a change: the old figure and the new
+            cur = CURRENCY_END.search(sentence, 0, m.start("n2"))
+            second = cur.start() if cur else m.start("n2")
+            add(Figure("money", sentence[m.start() : m.end("n")], low, low, m.start(), m.end("n")))
+            add(Figure("money", sentence[second : m.end()].strip(), high, high, second, m.end()))
+            continue
         add(Figure("money", m.group().strip(), low, high, m.start(), m.end()))
     for m in COUNT.finditer(sentence) if COUNT_HINT.search(sentence) else ():
         raw = m.group("n")
@@ -178,7 +187,32 @@ def find_figures(sentence: str) -> list[Figure]:
             high = _num(m.group("n2")) if m.group("n2") else low
             add(Figure(kind, m.group().strip(), low, high, m.start(), m.end()))
     found.sort(key=lambda f: f.start)
-    return found
+    return _ranges(sentence, found)
+
+
+# "between $500 million and $1 billion", "$500 million to $1 billion", "20% to 30%": one range
+RANGE_JOIN = re.compile(r"\s*(?:to|-|–|and)\s*")
+RANGE_START = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+def _ranges(sentence: str, found: list[Figure]) -> list[Figure]:
+    """Two figures of a kind that a sentence gives as the ends of one range, as that range."""
+    out: list[Figure] = []
+    for fig in found:
+        last = out[-1] if out else None
+        join = RANGE_JOIN.fullmatch(sentence, last.end, fig.start) if last else None
+        if last is None or join is None or last.kind != fig.kind or fig.high <= last.high:
+            out.append(fig)
+            continue
+        before = sentence[: last.start]
+        between = RANGE_START.search(before)
+        if CHANGE_START.search(before) or (join.group().strip() == "and" and between is None):
+            out.append(fig)
+            continue
+        start = between.start() if between else last.start
+        text = sentence[start : fig.end]
+        out[-1] = Figure(fig.kind, text, last.low, fig.high, start, fig.end)
+    return out
 
 
 def chips_used(sentence: str) -> Figure | None:

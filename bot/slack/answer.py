@@ -15,8 +15,10 @@ than any other (a question about one story), its lede leads and points from othe
 must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
 answer. A point a newer one updates gives it its place; a lead that only says what was not
 said gives way to one that states something; asked for the state "now", the newest close
-match leads. Redundant points (same rare words or
-same figures as one already kept) are skipped. Pure: no I/O.
+match leads. A question naming something (a word the coverage writes as a name: "Cisco",
+"R1-0528") is answered from the articles that name it. Redundant points (same rare words, most
+of their words already given, or the same figures as one already kept) are skipped. Pure: no
+I/O.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ MAX_POINTS = 5  # after the lead
 POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
+CONTAINED = 0.7  # … or this share of its words are in a point already given
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 LEDE = 3  # opening points of the story that may lead
@@ -146,6 +149,10 @@ class PointIndex:
         for i, a in enumerate(self.article):
             self.of_article.setdefault(a, []).append(i)
         self.max_idf = max(self.idf.values(), default=1.0)
+        self.names = _names(points)
+        self.article_bag = {
+            a: frozenset().union(*(self.bags[i] for i in ids)) for a, ids in self.of_article.items()
+        }
         self._topic_masks: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
 
     def rank(
@@ -246,6 +253,28 @@ class PointIndex:
         return got / total if total else 0.0
 
 
+# a word as written, to tell names ("Cisco", "R1-0528") from ordinary words
+WRITTEN = re.compile(r"[\w][\w.’'-]*[\w]|\w")
+NAME_SHARE = 0.8
+
+
+def _names(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
+    """Words the coverage writes as names: capitalised (or with a digit) at least NAME_SHARE
+    of the times they appear mid-sentence."""
+    forms: Counter[str] = Counter()
+    for p in points:
+        forms.update(WRITTEN.findall(p.text)[1:])  # a sentence's first word is capitalised anyway
+    written: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    for raw, n in forms.items():
+        word = tokens(raw)
+        if len(word) == 1:
+            written[word[0]] += n
+            if raw[0].isupper() or any(ch.isdigit() for ch in raw):
+                named[word[0]] += n
+    return frozenset(w for w, n in written.items() if named[w] >= NAME_SHARE * n)
+
+
 def warm(library: Library) -> None:
     """Build the index ahead of the first question (LibraryHolder on_load hook)."""
     point_index(library)
@@ -329,6 +358,13 @@ def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
     inter = sum(idf.get(w, 0.0) for w in a & b)
     union = sum(idf.get(w, 0.0) for w in a | b)
     return inter / union if union else 0.0
+
+
+def _contained(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of a's rarity-weighted words that b holds too: a headline its lede restates."""
+    idf = index.idf
+    total = sum(idf.get(w, 0.0) for w in a)
+    return sum(idf.get(w, 0.0) for w in a & b) / total if total else 0.0
 
 
 def headline(text: str) -> bool:
@@ -490,6 +526,13 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _stated_first(index, _updated(index, ranked))
     if recent:
         ranked = _newest_first(index, ranked)
+    named = [w for w in words if w in index.names]
+    if named:  # "cisco jailbreak test": answered from the articles that name Cisco
+        ranked = [
+            (i, s)
+            for i, s in ranked
+            if any(covers(w, index.article_bag[index.article[i]], alts) for w in named)
+        ]
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0
@@ -515,6 +558,7 @@ def answer(library: Library, query: str) -> Answer | None:
             continue
         if any(
             _similar(index, index.bags[i], index.bags[j]) >= DUPLICATE
+            or _contained(index, index.bags[i], index.bags[j]) >= CONTAINED
             or _extends(index.points[j], p)
             for j in chosen
         ):

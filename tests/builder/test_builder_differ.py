@@ -303,6 +303,44 @@ def test_a_figure_belongs_to_the_model_named_nearest_before_it(
     assert [(m.figure.text, m.model) for m in mentions(sentence)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high"),
+    [
+        (
+            "Analysts put it between $500 million and $1 billion.",
+            "between $500 million and $1 billion",
+            5e8,
+            1e9,
+        ),
+        ("Estimates run from $500 million to $1 billion.", None, 5e8, 5e8),
+        (
+            "It would cost $500 million to $1 billion a year.",
+            "$500 million to $1 billion",
+            5e8,
+            1e9,
+        ),
+        ("Shares fell between 12% and 17% on Monday.", "between 12% and 17%", 12, 17),
+    ],
+)
+def test_two_figures_given_as_the_ends_of_a_range_are_one_range(
+    text: str, figure: str | None, low: float, high: float
+) -> None:
+    figs = find_figures(text)
+    if figure is None:  # "from X to Y" is a change: two figures
+        assert [f.low for f in figs] == [5e8, 1e9]
+    else:
+        assert [(f.text, f.low, f.high) for f in figs] == [(figure, low, high)]
+
+
+def test_a_price_cut_from_one_figure_to_another_stays_two_figures() -> None:
+    assert [f.text for f in find_figures("It cut the price from $2.19 to $1.68.")] == [
+        "$2.19",
+        "$1.68",
+    ]
+    # and "and" without "between" joins two separate figures, not a range
+    assert len(find_figures("It raised $5 million and $9 million in two rounds.")) == 2
+
+
 def test_tens_of_millions_is_a_range() -> None:
     [fig] = find_figures('It cost "$10s of millions to train".')
     assert (fig.low, fig.high) == (10e6, 99e6)

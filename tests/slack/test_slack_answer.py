@@ -349,3 +349,52 @@ def test_asked_what_it_costs_now_the_newest_price_leads(lib: Library) -> None:
     assert now is not None and now.lead.id == "w-prices-sep29:4"
     then = answer(lib2, "how much does the widget API cost")
     assert then is not None and then.lead.id == "w-prices-sep5:5"
+
+
+def test_a_question_naming_something_is_answered_from_the_articles_that_name_it(
+    lib: Library,
+) -> None:
+    """ "What changed in Gizmo-2": words it is asked in ("changed" → new, improved, added)
+    must not bring in articles that never name Gizmo-2."""
+
+    def pt(article: str, pos: int, text: str, quality: float = 1.5) -> CatalogPoint:
+        return CatalogPoint(f"{article}:{pos}", text, (article,), "2025-05-28", quality=quality)
+
+    upgrade = [
+        "Widget's Gizmo-2 upgrade lifts its maths score to 88%",
+        "Widget released Gizmo-2 on Wednesday, an update to its reasoning model.",
+        "The new checkpoint scores 88% on a maths test, up from 70% for the first version.",
+        "Widget said hallucinations fell by about half in summarising tasks.",
+    ]
+    elsewhere = [
+        "Rival labs have set up new teams to study Widget's models and improve their own, "
+        "adding hundreds of engineers since January.",
+        "Acme added a new model to its cloud catalogue of about 1,800 AI models.",
+        "Shares in chip makers rose 4% as investors added to positions in new AI suppliers.",
+    ]
+    points = [pt("gizmo-upgrade", i, t) for i, t in enumerate(upgrade)]
+    points += [pt("rival-labs", i, t, quality=3.0) for i, t in enumerate(elsewhere)]
+    ans = answer(replace(lib, points=(*lib.points, *points)), "what changed in gizmo-2")
+    assert ans is not None
+    assert {p.sources[0] for p in ans.all_points} == {"gizmo-upgrade"}
+
+
+def test_a_point_whose_words_an_earlier_point_already_holds_is_a_repeat(lib: Library) -> None:
+    """A headline its lede restates in longer words says nothing new: one of them is enough."""
+
+    def pt(pos: int, text: str) -> CatalogPoint:
+        return CatalogPoint(f"gizmo-week:{pos}", text, ("gizmo-week",), "2025-02-28", quality=2.0)
+
+    story = [
+        "Widget ends Gizmo Week with its GFS file system after five days of releases",
+        "Widget wrapped up its Gizmo Week on Friday, Feb. 28, by publishing the GFS file system, "
+        "the fifth code release in five days from the Freedonia company, which spent the week "
+        "opening up pieces of the infrastructure behind its W3 and R9 models.",
+        "On Tuesday came GizmoEP, a communication library for training large models.",
+        "On Wednesday came GizmoGEMM, a matrix-multiplication library.",
+    ]
+    lib2 = replace(lib, points=(*lib.points, *(pt(i, t) for i, t in enumerate(story))))
+    ans = answer(lib2, "gizmo week")
+    assert ans is not None
+    texts = [p.text for p in ans.all_points]
+    assert story[1] in texts and story[0] not in texts
