@@ -8,11 +8,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from bot.builder.clean import DroppedLine, clean_text
+from bot.builder.clean import DroppedLine, Line, clean_text
 from bot.builder.dates import date_label, event_date
 from bot.builder.differ import Mention, clause_for, find_figures, mentions, undisclosed
 from bot.builder.quotes import quoted_people
@@ -206,23 +206,42 @@ FACT = re.compile(r"^([A-Z][\w’'/&() .-]{1,50}?):\s+(?=\S)")
 FACT_LABEL = re.compile(r"[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,5}(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?")
 
 
-def fact_line(line: str, subject: str | None) -> str | None:
+def fact_line(line: str, subject: str | None, known: Container[str] = frozenset()) -> str | None:
     """A fact-sheet bullet, "Staff: about 160 researchers, most of them graduates", as the
     point "[DeepSeek’s] staff: about 160 researchers, most of them graduates." when the article
-    is about one subject. None for a label that names someone ("Marc Andreessen: …"), a verb
-    ("Founded: 2023"), or a value too thin to be a fact."""
+    is about one subject. None for a label that names someone ("Marc Andreessen: …", or
+    "Bernstein: …" when the article writes Bernstein as a name: `known`), a verb ("Founded:
+    2023"), or a value too thin to be a fact."""
     m = FACT.match(line.strip())
     if m is None or subject is None:
         return None
     label, rest = m.group(1), line.strip()[m.end() :].rstrip()
     if not FACT_LABEL.fullmatch(label) or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", label):
         return None  # "Founded: 2023": a verb, not a property
+    if label.split()[0] in known:
+        return None  # "Bernstein: $500 million all-in": whose estimate, not a property
     if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):
         return None
     if label.lower() in EDITORIAL or rest.split()[0] in SENTENCE_OPENERS:
         return None  # "Why it matters: It …": a sentence under a heading, not a property
     end = "" if rest.endswith((".", "!", '"', "”", ")")) else "."
     return f"[{subject}’s] {label[:1].lower()}{label[1:]}: {rest}{end}"
+
+
+def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]:
+    """The labels of bulleted lists in which some label is a name (`known`): every label of
+    such a list names a source ("Bernstein: $500 million to $1 billion all-in")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for line in (*lines, None):
+        if line is not None and line.kind == "bullet":
+            if (m := FACT.match(line.text)) is not None:
+                run.append(m.group(1).split()[0])
+            continue
+        if any(label in known for label in run):
+            out.update(run)
+        run = []
+    return frozenset(out)
 
 
 def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> str | None:
@@ -272,6 +291,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
+    # a list whose labels include a name ("DeepSeek: $5.6 million", "Bernstein: …") says who
+    # says what: none of its labels is a property of the article's subject
+    labels = named_labels(lines, known)
     # every point must be what the article says, bracketed insertions aside
     says = Says(" ".join(ln.text for ln in lines))
     context: str | None = None  # the last standalone sentence, in any paragraph
@@ -306,7 +328,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
             if pt is None and (named := labelled(text)) is not None:
                 pt = (named, False)
-            if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet)):
+            if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
             # the middle of a quotation ('"We need fewer chips. It is the opposite.')
             inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))

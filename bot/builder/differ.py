@@ -386,6 +386,13 @@ def undisclosed(sentence: str) -> str | None:
     return None
 
 
+def about(rows: Sequence[Row], statement: str) -> list[Row]:
+    """The rows about the model a statement names ("has not disclosed the training costs for
+    its R1 model": R1's figures, not V3's); all of them when it names none."""
+    named = {m for _, m in models_in(statement)}
+    return [r for r in rows if r.model in named] if named else list(rows)
+
+
 def scope_of(sentence: str, fig: Figure, others: Sequence[tuple[int, int]] = ()) -> str | None:
     """What part of the measure the figure covers ("hardware spend", "one training stage"), from
     the cue nearest the figure within SCOPE_WINDOW chars; None for the plain measure, also when

@@ -21,7 +21,7 @@ from typing import NamedTuple, Protocol
 from bot.builder import BUILDER_VERSION, render
 from bot.builder.analyse import Analysis, Sent, analyse, trim
 from bot.builder.clean import DroppedLine
-from bot.builder.differ import Difference, Earlier, Row, clause_for, differences
+from bot.builder.differ import Difference, Earlier, Row, about, clause_for, differences
 from bot.builder.errors import BuildError
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
@@ -226,8 +226,12 @@ def build(
         lead, points, more, earlier, updated = _select(per_topic[t.id], pool, t.id, diffs, dates)
         superseded.update(updated)
         for d in diffs:  # "has not disclosed …", then a figure: the newest figure updates it
-            newest = max(d.rows, key=lambda r: (r.published or date.min, r.article), default=None)
             for e in d.earlier:
+                newest = max(
+                    about(d.rows, e.text),
+                    key=lambda r: (r.published or date.min, r.article),
+                    default=None,
+                )
                 if newest is not None and newest.pos is not None and e.pos is not None:
                     superseded[(e.article, e.pos)] = (newest.article, newest.pos)
         if earlier:
@@ -499,11 +503,11 @@ def _differences(
             silent.setdefault(s.undisclosed, []).append(s)
     out: dict[str, list[Difference]] = {}
     for d in differences(rows, order):
-        newest = max((r.published for r in d.rows if r.published), default=None)
         earlier = tuple(
             Earlier(trim(s.point or s.text), s.article, s.pos)
             for s in silent.get(d.measure, [])
-            if newest is not None and (dates.get(s.article) or date.min) < newest
+            if (dates.get(s.article) or date.min)
+            < max((r.published for r in about(d.rows, s.text) if r.published), default=date.min)
         )
         if earlier:
             d = replace(d, earlier=earlier[:2])

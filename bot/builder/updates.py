@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
 from bot.builder.select import Candidate
+from bot.builder.text import STOPWORDS
 
 UPDATE_POOL = 60  # the strongest points of a topic compared: the rest never lead
 SAME_SUBJECT = 0.5  # share of the shorter point's word weight an update must share
@@ -22,6 +24,26 @@ CHANGE = re.compile(
     re.IGNORECASE,
 )
 
+# "lifted its block", "overturned the ban": a restriction ended, and which kind
+REVERSAL = re.compile(
+    r"\b(?:lift(?:s|ed)?|revers(?:es|ed)|overturn(?:s|ed)|rescind(?:s|ed)|scrap(?:s|ped)|"
+    r"end(?:s|ed)|withdr(?:ew|awn|aws)|drop(?:s|ped)?)\s+(?:\S+\s+){0,3}?"
+    r"(?P<what>ban|block|order|restriction|suspension|prohibition)s?\b",
+    re.IGNORECASE,
+)
+# what each kind of restriction was called when it was imposed
+IMPOSED = {
+    "ban": r"\bban(?:s|ned|ning)?\b|\bbarr(?:ed|ing)\b|\bprohibit",
+    "block": r"\bblock(?:s|ed|ing)?\b|\bban(?:s|ned)?\b|\border(?:s|ed)?\b",
+    "order": r"\border(?:s|ed)?\b|\bblock(?:s|ed)?\b",
+    "restriction": r"\brestrict\w*|\bban(?:s|ned)?\b|\blimit(?:s|ed)?\b",
+    "suspension": r"\bsuspen\w*|\bblock(?:s|ed)?\b",
+    "prohibition": r"\bprohibit\w*|\bban(?:s|ned)?\b",
+}
+REVERSED_SUBJECT = 0.2  # … a reversal names what it ends, so less need be shared
+NAME = re.compile(r"\b[A-Z][\w-]+")
+COMMON_NAME = 0.5  # a name in this share of the compared points is the coverage's subject
+
 
 def updates(
     scored: Sequence[Candidate], dates: dict[str, date | None], idf: dict[str, float], rare: float
@@ -29,17 +51,23 @@ def updates(
     """Older points a newer article updates (id of the old → the newest update): from another
     article, dated later (undated counts as oldest), worded as a change ("lifted", "cut",
     "now", "disclosed") and about the same thing (most of the rarer words of the shorter
-    one shared). Only the strongest UPDATE_POOL points are compared: the rest never lead."""
+    one shared). A reversal ("lifted its block") names what it ends, so less need be shared
+    when the older point imposed it ("ordered … to stop") and both name the same place or
+    party. Only the strongest UPDATE_POOL points are compared: the rest never lead."""
 
     def when(c: Candidate) -> date | None:
         return max((d for a in c.sources if (d := dates.get(a))), default=None)
 
     top = heapq.nsmallest(UPDATE_POOL, scored, key=lambda c: (-c.bottom, c.rank))
+    names = {id(c): {n for n in NAME.findall(c.text) if n.lower() not in STOPWORDS} for c in top}
+    spread = Counter(n for c in top for n in names[id(c)])
     out: dict[int, Candidate] = {}
     for new in top:
         t_new = when(new)
         if t_new is None or not CHANGE.search(new.text):
             continue
+        reversal = REVERSAL.search(new.text)
+        imposed = IMPOSED[reversal.group("what").lower()] if reversal else None
         for old in top:
             t_old = when(old)
             if old is new or set(old.sources) & set(new.sources):
@@ -50,7 +78,13 @@ def updates(
             base = min(new.weight(idf, rare), old.weight(idf, rare))
             if len(shared) < 2 or not base:
                 continue
-            if sum(idf.get(w, rare) for w in shared) / base < SAME_SUBJECT:
+            share = sum(idf.get(w, rare) for w in shared) / base
+            if share < SAME_SUBJECT and not (
+                imposed is not None
+                and share >= REVERSED_SUBJECT
+                and re.search(imposed, old.text, re.IGNORECASE)
+                and any(spread[n] < COMMON_NAME * len(top) for n in names[id(new)] & names[id(old)])
+            ):
                 continue
             current = out.get(id(old))
             if current is None or (when(current) or date.min) < t_new:

@@ -13,8 +13,8 @@ article that answers best, and of the brief the question leans to, count for mor
 in; "what is X" prefers sentences that say what X is. When one article answers far better
 than any other (a question about one story), its lede leads and points from other articles
 must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
-answer. A point a newer one updates gives it its place; a lead that only says what was not
-said gives way to one that states something; asked for the state "now", the newest close
+answer. A point a newer one updates gives it its place, and an update among the close matches
+leads; a lead that only says what was not said gives way to one that states something; asked for the state "now", the newest close
 match leads. A question naming something (a word the coverage writes as a name: "Cisco",
 "R1-0528") is answered from the articles that name it. Redundant points (same rare words, most
 of their words already given, or the same figures as one already kept) are skipped. Pure: no
@@ -149,6 +149,10 @@ class PointIndex:
         for i, a in enumerate(self.article):
             self.of_article.setdefault(a, []).append(i)
         self.max_idf = max(self.idf.values(), default=1.0)
+        # points that update an older one: the news, where a question's best matches hold one
+        self.updaters = frozenset(
+            j for p in points if (j := self.by_id.get(p.updated_by or "")) is not None
+        )
         self.names = _names(points)
         self.article_bag = {
             a: frozenset().union(*(self.bags[i] for i in ids)) for a, ids in self.of_article.items()
@@ -476,6 +480,20 @@ def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return ranked
 
 
+def _update_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A point that updates an older report ("lifted its block") leads when it scores within
+    LEAD_SHARE of the best: the latest development first, as in the briefs."""
+    if not ranked or ranked[0][0] in index.updaters:
+        return ranked
+    top = ranked[0][1]
+    for i, s in ranked[1:]:
+        if s < LEAD_SHARE * top:
+            break
+        if i in index.updaters and len(index.points[i].text) <= LEAD_MAX:
+            return _to_front(ranked, i, top)
+    return ranked
+
+
 def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """For a question about the current state ("now", "latest"), the newest report among the
     points within NOW_SHARE of the best leads: the price list of September, not of February."""
@@ -523,7 +541,7 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
-    ranked = _stated_first(index, _updated(index, ranked))
+    ranked = _update_first(index, _stated_first(index, _updated(index, ranked)))
     if recent:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]

@@ -21,6 +21,7 @@ from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
 from bot.models import Topic
+from bot.slack.answer import answer
 from bot.slack.listeners.commands.brief import topic_reply
 
 
@@ -328,12 +329,37 @@ def test_a_topic_stub_is_named_by_its_subject_not_by_reporting_words() -> None:
     assert "government" in group.words or "devices" in group.words
 
 
-def test_a_newer_figure_shows_an_older_not_disclosed_as_history(full: tuple[Library, Path]) -> None:
-    lib, _ = full
+def _earlier(lib: Library, topic: str) -> list[str]:
+    brief = lib.brief(topic)
+    return [c.text for d in brief.differences for c in d.claims if c.text.startswith("earlier:")]
+
+
+def test_a_newer_figure_shows_an_older_not_disclosed_as_history(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """The seeds say R1's training cost was not disclosed; a later article gives R1's figure:
+    the figure updates the statement, which shows as history under the figures."""
+    lib, _ = _built(
+        seeds_copy,
+        tmp_path,
+        "r1-paper",
+        "2025-09-18",
+        "DeepSeek said in a paper published on Wednesday that training its R1 model cost "
+        "$294,000, on 512 Nvidia H800 chips.\n",
+    )
+    earlier = _earlier(lib, "training-cost")
+    assert earlier and "not disclosed" in earlier[0] and "R1" in earlier[0]
     brief = lib.brief("training-cost")
-    earlier = [c for d in brief.differences for c in d.claims if c.text.startswith("earlier:")]
-    assert earlier and "not disclosed" in earlier[0].text
     assert not any("not disclosed" in p.text for p in (*brief.lead, *brief.points, *brief.more))
+
+
+def test_another_models_figure_does_not_update_a_not_disclosed(full: tuple[Library, Path]) -> None:
+    """The corpus dates V3's $5.6 million, never R1's cost: "has not disclosed the training costs
+    for its R1 model" is not history, and no point is marked as updating it."""
+    lib, _ = full
+    assert not any("R1" in e for e in _earlier(lib, "training-cost"))
+    silent = [p for p in lib.points if "not disclosed the training costs for its R1" in p.text]
+    assert silent and all(p.updated_by is None for p in silent)
 
 
 def test_a_trimmed_point_keeps_its_own_verb() -> None:
@@ -409,6 +435,31 @@ def test_a_newer_report_updates_an_older_one_which_shows_as_history(
     by_id = {p.id: p for p in lib.points}
     [old] = [p for p in lib.points if "ordered DeepSeek to block" in p.text]
     assert old.updated_by is not None and "lifted its block" in by_id[old.updated_by].text
+
+
+ORDERED = """Ruritania's data protection authority, the Kommissar, on Thursday ordered the two \
+companies behind the DeepSeek chatbot to stop processing the personal data of Ruritanian users \
+with immediate effect.
+"""
+REVERSED = """Ruritania's data protection authority said on Monday it had lifted its block on \
+DeepSeek's chatbot app after the company agreed to store Ruritanian users' data in Europe and to \
+appoint a representative there.
+"""
+
+
+def test_a_lifting_updates_the_order_it_ends_though_worded_apart(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Lifted its block" ends "ordered … to stop processing": the two share few words, but
+    the reversal names what it ends and both name Ruritania. The answer leads with the lifting."""
+    _dated(seeds_copy, "ruritania-order", "2025-01-30", ORDERED)
+    _dated(seeds_copy, "ruritania-lift", "2025-11-03", REVERSED)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    by_id = {p.id: p for p in lib.points}
+    [old] = [p for p in lib.points if "ordered the two companies" in p.text]
+    assert old.updated_by is not None and "lifted its block" in by_id[old.updated_by].text
+    ans = answer(lib, "ruritania privacy order")
+    assert ans is not None and "lifted its block" in ans.lead.text
 
 
 def test_an_older_report_never_updates_a_newer_one(seeds_copy: Path, tmp_path: Path) -> None:
@@ -500,6 +551,26 @@ def test_a_fact_sheet_bullet_is_a_point_about_the_articles_subject(
     if point is not None:
         assert faithful(point, line) and not dependent(point)
     assert fact_line(line, None) is None  # no subject: whose founder?
+
+
+def test_a_list_of_who_says_what_is_no_fact_sheet_of_the_articles_subject() -> None:
+    """A key-points list ("DeepSeek: $5.6 million …", "Bernstein: $500 million …") gives
+    whose figure each is, not properties of the subject: no "[DeepSeek’s] bernstein: …". A
+    list of properties ("Staff: …") still is a fact sheet."""
+    from bot.builder.analyse import fact_line, named_labels
+    from bot.builder.clean import clean_text
+
+    sources = clean_text(
+        "Key points\n- DeepSeek: $5.6 million for the final run.\n"
+        "- Bernstein: $500 million to $1 billion all-in.\n"
+    ).lines
+    labels = named_labels(sources, known={"DeepSeek"})
+    assert labels == {"DeepSeek", "Bernstein"}
+    assert fact_line("Bernstein: $500 million to $1 billion all-in", "DeepSeek", labels) is None
+    sheet = clean_text("- Staff: about 160 researchers\n- Founder: Liang Wenfeng\n").lines
+    assert named_labels(sheet, known={"DeepSeek", "Liang"}) == frozenset()
+    staff = fact_line("Staff: about 160 researchers, most of them graduates", "DeepSeek")
+    assert staff == "[DeepSeek’s] staff: about 160 researchers, most of them graduates."
 
 
 EXPLAINED_MODEL = """Widget R9: what we know about the delayed model

@@ -398,3 +398,35 @@ def test_a_point_whose_words_an_earlier_point_already_holds_is_a_repeat(lib: Lib
     assert ans is not None
     texts = [p.text for p in ans.all_points]
     assert story[1] in texts and story[0] not in texts
+
+
+def test_a_point_that_updates_an_older_report_leads_among_close_matches(lib: Library) -> None:
+    """Asked about "freedonia ban", the lifting of the ban leads, not an older story that
+    matches the words a little better (the watchdog's earlier ban of another app)."""
+    old = CatalogPoint(
+        "fr-order:1",
+        "Freedonia's privacy watchdog ordered Widget to stop processing Freedonians' data.",
+        ("fr-order",),
+        "2025-01-30",
+        quality=1.5,
+        updated_by="fr-lift:1",
+    )
+    other = CatalogPoint(
+        "fr-order:2",
+        "Freedonia's regulator has banned chatbots before: it briefly banned Gadget's app in "
+        "2023 over alleged privacy violations and fined it €15 million.",
+        ("fr-order",),
+        "2025-01-30",
+        quality=2.0,
+    )
+    new = CatalogPoint(
+        "fr-lift:1",
+        "Freedonia's privacy watchdog said on Monday it had lifted its block on Widget's app "
+        "after the company agreed to store Freedonians' data at home.",
+        ("fr-lift",),
+        "2025-11-03",
+        quality=1.5,
+    )
+    ans = answer(replace(lib, points=(*lib.points, old, other, new)), "freedonia ban")
+    assert ans is not None and ans.lead.id == "fr-lift:1"
+    assert "fr-order:2" in {p.id for p in ans.points}  # still an answer, after the news
