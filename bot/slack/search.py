@@ -112,7 +112,7 @@ def stem(word: str) -> str:
             ):
                 word = word[:-1]  # banned → ban, stopped → stop
             break
-    if len(word) >= 5 and word.endswith("e") and not word.endswith("ee"):
+    if len(word) >= 4 and word.endswith("e") and not word.endswith("ee"):
         word = word[:-1]
     return word
 

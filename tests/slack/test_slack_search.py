@@ -55,6 +55,9 @@ def test_bm25_ranks_rarer_terms_higher() -> None:
 def test_stemming_and_tokens() -> None:
     assert stem("chips") == "chip" and stem("training") == "train" and stem("class") == "class"
     assert tokens("The GPUs, DeepSeek's $5.6 million") == ["gpu", "5.6", "million"]
+    # a four-letter word and its other forms are one word: "who does it hire" finds "hires"
+    for forms in (["hire", "hires", "hired", "hiring"], ["file", "files", "filed", "filing"]):
+        assert len({stem(w) for w in forms}) == 1, forms
 
 
 def test_find_article(library: Library) -> None:
