@@ -151,9 +151,10 @@ DANGLING = re.compile(
 
 
 # a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - ",
+# "WASHINGTON/SINGAPORE — ",
 # "July 14 (Reuters) - ", "Hong Kong (CNN) — "
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,30}[A-Z.](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w ]{1,20}\))?"
+    r"^(?:[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w ]{1,20}\))?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"
     r"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+)?\((?:CNN|AP|AFP|Reuters|Bloomberg|BBC|UPI)\))"
     r"\s+[–—-]{1,2}\s+"

@@ -332,6 +332,7 @@ FILLERS = frozenset(
         "good",
         "bad",
         "real",
+        "long",
         "really",
         "thing",
         "things",
@@ -348,9 +349,11 @@ FILLERS = frozenset(
 
 
 def question_words(query: str) -> tuple[list[str], list[str]]:
-    """(words as typed, stemmed and without stopwords or fillers; the same plus expansions)."""
+    """(words as typed, stemmed and without stopwords or fillers; the same plus expansions).
+    With nothing else left, a stopword that points at news words is the question ("is it
+    down" → outage)."""
     words = index_tokens(query)
-    content = [w for w in words if w not in FILLERS] or words
+    content = [w for w in words if w not in FILLERS] or list(alternatives(query)) or words
     return content, content + expansions(query)
 
 

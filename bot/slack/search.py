@@ -71,6 +71,8 @@ EXPAND = {
     "pricing": ("price", "cost"),
     "people": ("users",),
     "use": ("users",),
+    "down": ("outage", "outages", "restored", "disruption"),
+    "offline": ("outage", "outages", "restored", "disruption"),
     "sue": ("sued", "suit", "lawsuit"),
     "sued": ("sue", "suit", "lawsuit"),
     "suing": ("sue", "sued", "suit", "lawsuit"),

@@ -309,6 +309,8 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
          "Monthly downloads of the Widget app fell 72% from their peak."),
         ("Hong Kong (CNN) — Widget's founder met the premier in Beijing on Monday, TV showed.",
          "Widget's founder met the premier in Beijing on Monday, TV showed."),
+        ("WASHINGTON/SINGAPORE — Officials are investigating whether Widget bought chips.",
+         "Officials are investigating whether Widget bought chips."),
         ("5:05 pm ET: On the call, chief executive Ana Ruiz said demand was still growing.",
          "On the call, chief executive Ana Ruiz said demand was still growing."),
         # a date that is the sentence's subject is no dateline

@@ -278,6 +278,8 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("how much does widget charge", "prices:3"),  # "charge" → price, cost
         ("how many people use widget", "users:1"),  # "people use" → users
         ("widget investigation", "inquiry:2"),  # investigation → inquiry
+        ("is widget down", "outage:1"),  # only a stopword is left: "down" → outage
+        ("how long was widget down", "outage:1"),  # "how long" is how it is asked
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -310,6 +312,13 @@ def test_everyday_question_words_find_the_news_words(
             "Freedonia's regulator opened an inquiry into Widget's data transfers on Monday.",
             ("inquiry",),
             "2025-03-04",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "outage:1",
+            "Widget's chat service was restored after an outage of nearly five hours.",
+            ("outage",),
+            "2025-10-14",
             quality=1.5,
         ),
     )
