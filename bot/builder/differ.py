@@ -77,11 +77,18 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("final training run", re.compile(r"\btraining run\b|\bofficial training\b|\bsingle run\b|\bGPU[- ]hours\b", re.I)),
     ("running costs", re.compile(r"\boperating\b|\brunning costs?\b|\bto run\b|\b(?:a|per) year on\b", re.I)),
     ("pay", re.compile(r"\bsalar(?:y|ies)\b|\b(?:staff|their|its|the|annual|average|base|top)\s+pay\b|\bpay packages?\b|\b(?:staff|employees|engineers|researchers|graduates|hires)\b", re.I)),
+    ("full development cost", re.compile(r"\b(?:full|total|overall) costs?\b|\ball-in\b|\bcosts? of developing\b|\bto develop\b", re.I)),
     ("input tokens", re.compile(r"\binput\b|\bcache\b|\bcached\b", re.I)),
     ("output tokens", re.compile(r"\boutput tokens\b", re.I)),
     ("price cut", re.compile(r"\bcut(?:s|ting)?\b(?!-)|\bslash\w*|\bhalv\w*|\blowered\b|\breduced\b", re.I)),
 )  # fmt: skip
 SCOPE_WINDOW = 70
+# people are a cue for pay only where pay is spoken of: "research, failed runs and staff" is
+# what a full cost includes
+PEOPLE = re.compile(r"\b(?:staff|employees|engineers|researchers|graduates|hires)\b", re.I)
+PAY_TALK = re.compile(
+    r"\b(?:pa(?:y|id|ys)|salar(?:y|ies)|offer(?:s|ed)?|earn\w*|compensation)\b", re.I
+)
 # the plain measure named right at the figure ("a training bill of under $6 million … spent
 # on hardware"): when it is the nearest cue, the figure is the plain measure, not a scope
 PLAIN = re.compile(r"\btrain(?:ing|ed)?\b(?!\s+(?:run|stage|phase))", re.I)
@@ -404,6 +411,8 @@ def scope_of(sentence: str, fig: Figure, others: Sequence[tuple[int, int]] = ())
         for m in pattern.finditer(sentence):
             gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
             if not 0 <= gap <= SCOPE_WINDOW or (best is not None and (gap, order) >= best[:2]):
+                continue
+            if name == "pay" and PEOPLE.fullmatch(m.group()) and not PAY_TALK.search(sentence):
                 continue
             lo, hi = (m.end(), fig.start) if m.end() <= fig.start else (fig.end, m.start())
             if any(lo <= a and b <= hi for a, b in others):

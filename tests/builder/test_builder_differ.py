@@ -404,6 +404,23 @@ def test_pay_is_a_scope_as_a_noun_not_as_a_verb() -> None:
     assert (compute.measure, compute.scope) == ("Training cost", "running costs")
 
 
+def test_a_full_development_cost_is_its_own_scope_and_staff_it_includes_is_not_pay() -> None:
+    [full] = mentions(
+        "Analysts estimated that the full cost of developing W9, including research, failed "
+        "runs and staff, was between $500 million and $1 billion."
+    )
+    assert (full.figure.text, full.scope) == (
+        "between $500 million and $1 billion",
+        "full development cost",
+    )
+    # a contrast about other costs is not this figure's scope
+    [claim] = mentions(
+        "Its claim to have trained a competitive model for about $5.6 million, even if total "
+        "development costs were higher, rattled investors."
+    )
+    assert claim.scope is None
+
+
 def test_the_value_a_figure_replaced_is_not_reported_again() -> None:
     """ "$0.028 …, down from $0.07": $0.07 was the price before; the sentence reports $0.028."""
     found = mentions("The chat model costs $0.028 per million input tokens, down from $0.07.")
