@@ -34,6 +34,7 @@ from bot.builder.standalone import (
     dependent,
     faithful_in,
     make_standalone,
+    names_in,
     subject,
     unattributed_quote,
 )
@@ -46,6 +47,11 @@ TRIM_OVER = 170
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
 SPOKEN = re.compile(r"^\[[^\]]+:\] ")
+# an interview: "A: They treated compute as scarce." is the interviewee's answer
+ANSWER = re.compile(r"^A[:.]\s")
+INTERVIEW = re.compile(
+    r"\binterview|\b(?:spoke|talked) (?:to|with)\b|\bedited for (?:length|clarity)", re.I
+)
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
@@ -244,6 +250,20 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
     return frozenset(out)
 
 
+def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
+    """Whose answers an interview's "A:" lines are: the surname of the first person (two or
+    more capitalised words) its opening names, when it says it is an interview ("We spoke
+    …", "edited for length") and answers at least twice. An explainer's "A." is nobody's."""
+    if answers < 2 or not any(INTERVIEW.search(t) for t in (title, *opening)):
+        return None
+    for text in opening:
+        for name in names_in(text):
+            words = name.split()
+            if len(words) >= 2 and all(w.isalpha() for w in words):
+                return words[-1]
+    return None
+
+
 def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> str | None:
     """The name an article's sentences most often open with as their actor (at least three
     times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not."""
@@ -305,6 +325,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     asked: str | None = None  # what a question heading just asked about ("What is R2?")
     # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
     speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
+    answering = interviewee(
+        art.meta.title,
+        next((sents for sents in split if sents), []),
+        sum(1 for ln in lines if ANSWER.match(ln.text)),
+    )
     for line, sentences in zip(lines, split, strict=True):
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = None
@@ -315,6 +340,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text)
         speaker = said.group(1).title() if said and speakers[said.group(1)] > 1 else None
+        if answering and ANSWER.match(line.text):
+            speaker = answering  # "[Lindqvist:] Efficiency is a choice …"
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:

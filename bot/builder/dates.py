@@ -44,7 +44,9 @@ def date_label(text: str) -> int | None:
 
 RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this past)\s+|on\s+)(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)\b|\b(?P<yd>yesterday)\b",
+    r"Saturday|Sunday)\b|\b(?P<yd>yesterday)\b"
+    # "announced today", "today said": the day of publication ("is today one of …" is not)
+    r"|\b(?P<td>today)\s+(?:\w+ed|said)\b|\b(?:\w+ed|said)\s+(?P<td2>today)\b",
     re.IGNORECASE,
 )
 
@@ -80,6 +82,8 @@ def event_date(sentence: str, published: date | None) -> date | None:
         return None
     if m.group("yd"):
         return published - timedelta(days=1)
+    if m.group("td") or m.group("td2"):
+        return published
     back = (published.weekday() - WEEKDAYS.index(m.group("wd").lower())) % 7
     if m.group("last") and back == 0:
         back = 7

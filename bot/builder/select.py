@@ -151,10 +151,12 @@ DANGLING = re.compile(
 
 
 # a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - ",
-# "WASHINGTON/SINGAPORE — ",
+# "WASHINGTON/SINGAPORE — ", "HANGZHOU, China, Dec. 1, 2025 /PRNewswire/ -- ",
 # "July 14 (Reuters) - ", "Hong Kong (CNN) — "
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w ]{1,20}\))?"
+    r"^(?:[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:\s+\([A-Z][\w ]{1,20}\)|\s+/[A-Z][\w ]{1,20}/)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"
     r"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+)?\((?:CNN|AP|AFP|Reuters|Bloomberg|BBC|UPI)\))"
     r"\s+[–—-]{1,2}\s+"

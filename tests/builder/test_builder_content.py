@@ -161,11 +161,38 @@ def test_dates_resolve_against_the_published_date() -> None:
     assert event_date("It launched on January 20.", pub) == date(2025, 1, 20)
     assert event_date("It was founded on December 30.", pub) == date(2024, 12, 30)  # year before
     assert event_date("Shares fell yesterday.", pub) == date(2025, 1, 29)
+    assert event_date("Widget today announced W9.", pub) == pub  # a press release's "today"
+    assert event_date("Widget is today one of the largest labs.", pub) is None  # "nowadays"
     assert event_date("Shares fell on Monday.", None) is None  # undated: left out
     assert event_date("R1 came out on 20 January 2025.", None) == date(2025, 1, 20)
     late_sept = date(2025, 9, 29)  # a deadline weeks ahead is this year's, not last year's
     assert event_date("It stops serving V3.1 on October 15.", late_sept) == date(2025, 10, 15)
     assert event_date("It launched on December 26.", late_sept) == date(2024, 12, 26)
+
+
+def test_an_interviews_answers_are_the_interviewees_words(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "A: Efficiency is a choice …" in an interview is the researcher's view, not the
+    article's: it reads "[Lindqvist:] Efficiency is a choice …". An explainer's "A." is
+    nobody's, and an interview needs the article to say it is one."""
+    from bot.builder.analyse import interviewee
+
+    opening = [
+        "Sara Lindqvist studies machine-learning systems at KTH in Stockholm.",
+        "We spoke with her about Widget's methods.",
+    ]
+    assert interviewee("An AI researcher on Widget", opening, answers=3) == "Lindqvist"
+    assert interviewee("An AI researcher on Widget", opening, answers=1) is None
+    explainer = ["Sam Altman said Widget's W9 is coming. Here is what we know."]
+    assert interviewee("What is W9?", explainer, answers=3) is None
+    body = (
+        " ".join(opening) + "\nQ: What did Widget do differently?\nA: Mixture-of-experts "
+        "means only a fraction of the W9 model runs for each token of its output.\nQ: Will "
+        "rivals copy it?\nA: Efficiency is a choice, and for a while rival labs did not need "
+        "to make it.\n"
+    )
+    _, mine = _built(seeds_copy, tmp_path, "interview", "2025-06-05", body)
+    assert any(t.startswith("[Lindqvist:] Efficiency is a choice") for t in mine), mine
+    assert not any(t.startswith("Efficiency") for t in mine)
 
 
 def test_an_incidental_word_does_not_put_a_sentence_under_a_topic() -> None:
