@@ -8,23 +8,27 @@
 Ranking is BM25 (k1=1.2, b=0.75) over each point's stemmed words, vectorised with numpy so a
 question over 100,000+ points takes about a millisecond, plus how close the point's meaning is
 to the question's (sentence vectors, bot.slack.semantic: other words for the same thing),
-times the point's fact density and a small boost for newer coverage. Then: points of the
-article that answers best, and of the brief the question leans to, count for more; the sentences right after the best points join
-in; "what is X" prefers sentences that say what X is. When one article answers far better
-than any other (a question about one story), its lede leads and points from other articles
-must hold half of what the best points hold of the question: a stray "ban" elsewhere is no
-answer. A point a newer one updates gives it its place, and an update among the close matches
-leads; a lead that only says what was not said gives way to one that states something; asked for the state "now", the newest close
-match leads. A question naming something (a word the coverage writes as a name: "Cisco",
-"R1-0528") is answered from the articles that name it. Redundant points (same rare words, most
-of their words already given, or the same figures as one already kept) are skipped. Pure: no
-I/O.
+times the point's fact density and a small boost for newer coverage. Then:
+- points of the article that answers best, and of the brief the question leans to, count for
+  more; the sentences right after the best points join in;
+- when one article answers far better than any other (a question about one story), its lede
+  leads, and points from other articles must hold half of what the best points hold of the
+  question: a stray "ban" elsewhere is no answer;
+- a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
+  answered from the articles that name it;
+- who leads among close matches: an update of an older report ("lifted its block"), not a
+  lead that only says what was not said; for "what is X", what X is; for "now", the newest;
+- a point a newer one updates gives it its place;
+- redundant points (same rare words, most of their words already given, or the same figures
+  as one already kept) are skipped.
+Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -384,22 +388,42 @@ WHAT_IS = re.compile(
 )
 
 
-def definition(query: str) -> re.Pattern[str] | None:
-    """For "what is X" / "who is X": a pattern for sentences that define X ("X, a …",
-    "X is a …", "… called X")."""
+def _asked_name(query: str) -> str | None:
+    """For "what is X" / "who is X": a pattern for the name X as written ("deepseek v4" also
+    matches DeepSeek-V4)."""
     m = WHAT_IS.match(query)
     if m is None:
         return None
     words = [w for w in re.findall(r"[\w.-]+", m.group("rest")) if w.lower() not in STOPWORDS]
-    if not words:
-        return None
-    name = r"\s+".join(re.escape(w) for w in words[-2:])
-    return re.compile(
-        rf"\b{name}\b[^.;]{{0,25}}?(?:,\s+(?:a|an|the)\s|\s+(?:is|was|are)\s+(?:a|an|the)\s)"
+    return r"[\s-]+".join(re.escape(w) for w in words[-2:]) if words else None
+
+
+def _describing(name: str) -> str:
+    """Sentences that say what X is: "X, a …", "X, its new …", "X is a …", "… called X"."""
+    return (
+        rf"\b{name}\b[^.;]{{0,25}}?(?:,\s+(?:a|an|the|its|their)\s"
+        rf"|\s+(?:is|was|are)\s+(?:a|an|the)\s)"
         rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b"
-        rf"|^\[?{name}\]?\s+(?!(?:also|has not|had not|did not|does not)\b)[a-z]",
+    )
+
+
+def definition(query: str) -> re.Pattern[str] | None:
+    """For "what is X" / "who is X": a pattern for sentences about X, what it is or what it
+    does ("X is a …", "X accepts …")."""
+    name = _asked_name(query)
+    if name is None:
+        return None
+    return re.compile(
+        _describing(name)
+        + rf"|^\[?{name}\]?\s+(?!(?:also|has not|had not|did not|does not)\b)[a-z]",
         re.I,
     )
+
+
+def description(query: str) -> re.Pattern[str] | None:
+    """For "what is X": a pattern for sentences that say what X is, which lead."""
+    name = _asked_name(query)
+    return re.compile(_describing(name), re.I) if name is not None else None
 
 
 def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -467,34 +491,40 @@ def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple
     return [(i, top * 1.01), *((j, s) for j, s in ranked if j != i)]
 
 
-def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """A lead that only says what was not said ("[DeepSeek] has not said which hardware it
-    used") gives its place to the best point within LEAD_SHARE of its score that states
-    something; the unsaid stays a point."""
-    if not ranked or not UNSAID.search(index.points[ranked[0][0]].text):
+def _lead_if(
+    index: PointIndex, ranked: list[tuple[int, float]], fit: Callable[[int], bool]
+) -> list[tuple[int, float]]:
+    """The ranking led by the best point that fits, when the lead does not and that point
+    scores within LEAD_SHARE of it; the old lead stays a point."""
+    if not ranked or fit(ranked[0][0]):
         return ranked
     top = ranked[0][1]
     for i, s in ranked[1:]:
         if s < LEAD_SHARE * top:
             break
-        text = index.points[i].text
-        if len(text) <= LEAD_MAX and not UNSAID.search(text):
+        if len(index.points[i].text) <= LEAD_MAX and fit(i):
             return _to_front(ranked, i, top)
     return ranked
+
+
+def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """A lead that only says what was not said ("[DeepSeek] has not said which hardware it
+    used") gives its place to a close point that states something."""
+    return _lead_if(index, ranked, lambda i: not UNSAID.search(index.points[i].text))
 
 
 def _update_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """A point that updates an older report ("lifted its block") leads when it scores within
-    LEAD_SHARE of the best: the latest development first, as in the briefs."""
-    if not ranked or ranked[0][0] in index.updaters:
-        return ranked
-    top = ranked[0][1]
-    for i, s in ranked[1:]:
-        if s < LEAD_SHARE * top:
-            break
-        if i in index.updaters and len(index.points[i].text) <= LEAD_MAX:
-            return _to_front(ranked, i, top)
-    return ranked
+    """A close point that updates an older report ("lifted its block") leads: the latest
+    development first, as in the briefs."""
+    return _lead_if(index, ranked, lambda i: i in index.updaters)
+
+
+def _defined_first(
+    index: PointIndex, ranked: list[tuple[int, float]], defines: re.Pattern[str]
+) -> list[tuple[int, float]]:
+    """Asked "what is X", a close point that says what X is leads ("DeepSeek-V4, its
+    next-generation large language model, …")."""
+    return _lead_if(index, ranked, lambda i: defines.search(index.points[i].text) is not None)
 
 
 def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -545,6 +575,8 @@ def answer(library: Library, query: str) -> Answer | None:
     if story is not None and defines is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
     ranked = _update_first(index, _stated_first(index, _updated(index, ranked)))
+    if (describes := description(query)) is not None:
+        ranked = _defined_first(index, ranked, describes)
     if recent:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]

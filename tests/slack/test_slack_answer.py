@@ -439,3 +439,26 @@ def test_a_point_that_updates_an_older_report_leads_among_close_matches(lib: Lib
     ans = answer(replace(lib, points=(*lib.points, old, other, new)), "freedonia ban")
     assert ans is not None and ans.lead.id == "fr-lift:1"
     assert "fr-order:2" in {p.id for p in ans.points}  # still an answer, after the news
+
+
+def test_what_is_x_is_led_by_what_x_is_and_finds_it_hyphenated(lib: Library) -> None:
+    """ "what is widget w9": the release note saying "Widget-W9, its next-generation model"
+    leads, before a denser line about what W9 does."""
+    does = CatalogPoint(
+        "w9-things:3",
+        "Widget W9 accepts up to 1 million tokens of context, eight times as much as W8 did.",
+        ("w9-things",),
+        "2025-12-02",
+        quality=2.0,
+    )
+    is_ = CatalogPoint(
+        "w9-release:0",
+        "Widget today announced the release of Widget-W9, its next-generation language model, "
+        "with open weights.",
+        ("w9-release",),
+        "2025-12-01",
+        quality=1.5,
+    )
+    ans = answer(replace(lib, points=(*lib.points, does, is_)), "what is widget w9")
+    assert ans is not None and ans.lead.id == "w9-release:0"
+    assert "w9-things:3" in {p.id for p in ans.points}
