@@ -40,6 +40,7 @@ LEAD_MAX = 240
 LEAD_RELEVANCE = 0.5  # a lead's topic relevance, as a share of the most relevant lead's
 WEAK_POINT = 0.15  # a point scoring under this share of the topic's best is left out
 TIMELINE_MAX = 10
+TIMELINE_NEWEST = 3  # the newest days always on the timeline: the bot keeps a team current
 EARLIER_REPORTS = "Earlier reports"  # the "Where sources differ" heading for updated points
 MAX_EARLIER = 3
 SUBJECT = "DeepSeek"  # what the bot briefs on: the overview's lead says what it is
@@ -256,7 +257,7 @@ def build(
             )
         )
 
-    ov_lead, ov_points, ov_more = _overview(pool, topics, leads, per_topic)
+    ov_lead, ov_points, ov_more = _overview(pool, topics, leads, per_topic, _latest(pool, dates))
     timeline = _timeline(
         pool,
         {(s.article, s.pos) for c in (ov_lead + ov_points + ov_more) for s in pool.sents[id(c)]},
@@ -519,14 +520,35 @@ def _differences(
 # --- overview ----------------------------------------------------------------------------------
 
 
+def _latest(pool: Pool, dates: dict[str, date | None]) -> Candidate | None:
+    """The newest event the coverage reports (a dated statement of what happened, on or before
+    its article's date): the overview's first key point, so the first screen is current."""
+    best: tuple[date, float] | None = None
+    latest: Candidate | None = None
+    for c in pool.cands:
+        s = pool.first(c)
+        when = next((x.when for x in pool.sents[id(c)] if x.when), None)
+        published = max((d for a in c.sources if (d := dates.get(a))), default=None)
+        if when is None or not s.event or published is None or when > published:
+            continue
+        if len(c.text) > LEAD_MAX or dependent(c.text):
+            continue
+        key = (when, s.quality)
+        if best is None or key > best:  # ties: the first in article order
+            best, latest = key, c
+    return latest
+
+
 def _overview(
     pool: Pool,
     topics: Sequence[Topic],
     leads: dict[str, Candidate],
     per_topic: dict[str, list[Candidate]],
+    latest: Candidate | None = None,
 ) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
-    """Lead: what the subject is, then the most widely covered news. Points: each topic's lead,
-    topics with the most articles first; KEY_POINTS shown, the rest under "More"."""
+    """Lead: what the subject is, then the most widely covered news. Points: the newest event
+    (`latest`), then each topic's lead, topics with the most articles first; KEY_POINTS shown,
+    the rest under "More"."""
 
     best: tuple[int, float, tuple[int, int]] | None = None
     definition: Candidate | None = None
@@ -556,6 +578,17 @@ def _overview(
         not lead and chosen
     ):
         lead.append(chosen.pop(0))
+    if latest is not None:
+        # a topic's lead already (as its own copy): it moves to the front
+        same = next((c for c in chosen if pool.used(c) & pool.used(latest)), None)
+        if same is not None:
+            chosen.remove(same)
+            chosen.insert(0, same)
+        elif not (
+            pool.used(latest) & {s for c in lead for s in pool.used(c)}
+            or any(_overlap(latest, other) >= 0.5 for other in (*lead, *chosen))
+        ):
+            chosen.insert(0, latest)
     return lead, chosen[:KEY_POINTS], chosen[KEY_POINTS:]
 
 
@@ -581,9 +614,10 @@ def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candi
         if current is None or (-score, c.rank) < (-current[0], current[1].rank):
             by_day[when] = (score, c)
     days = sorted(by_day)
-    if len(days) > TIMELINE_MAX:  # keep the days most articles report, then the best points
-        keep = sorted(days, key=lambda d: (-len(support[d]), -by_day[d][0], d))[:TIMELINE_MAX]
-        days = sorted(keep)
+    if len(days) > TIMELINE_MAX:  # the newest days, then those most articles report
+        older = days[:-TIMELINE_NEWEST]
+        keep = sorted(older, key=lambda d: (-len(support[d]), -by_day[d][0], d))
+        days = sorted(keep[: TIMELINE_MAX - TIMELINE_NEWEST] + days[-TIMELINE_NEWEST:])
     return [(d, by_day[d][1]) for d in days]
 
 

@@ -251,6 +251,10 @@ def test_overview_says_what_deepseek_is_and_has_a_dated_timeline(
     days = [p.text.split(":", 1)[0] for p in lib.overview.timeline]
     assert len(days) >= 3 and days == sorted(days)  # oldest first
     assert all(p.citations for p in lib.overview.timeline)
+    # the newest coverage is never crowded out by the January days many articles report:
+    # September's price list leads the key points, May's R1 upgrade is on the timeline
+    assert "16:00 UTC on Friday, Sept. 5" in lib.overview.points[0].text
+    assert "2025-05-28" in days
 
 
 def test_first_screen_replies_are_short(full: tuple[Library, Path]) -> None:
@@ -753,6 +757,7 @@ Q: Did Widget really train W3 for $5.6 million?
 A: That figure covers one run. It leaves out the research, the failed runs and the hardware.
 - Jan. 20: W1, a reasoning model, is released under the MIT license.
 - Feb. 24-28: Widget publishes five infrastructure libraries in its Open Source Week.
+- Mar. 3: Widget's app passes 10 million downloads in the Apple and Google app stores.
 This interview has been edited for length and clarity.
 """
 
@@ -766,6 +771,9 @@ def test_interview_answers_and_dated_lists(seeds_copy: Path, tmp_path: Path) -> 
     timeline = [p.text for p in lib.overview.timeline]
     assert "2025-01-20: W1, a reasoning model, is released under the MIT license." in timeline
     assert any(t.startswith("2025-02-24: Widget publishes five") for t in timeline)
+    # the newest event leads the overview's key points, so the first screen is current
+    assert "10 million downloads" in lib.overview.points[0].text
+    assert not any("10 million downloads" in t for t in timeline)  # once in the overview
 
 
 BRITISH_QUOTES = """Widget's regulator opens a review of the app's data handling.
