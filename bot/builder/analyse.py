@@ -264,14 +264,35 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     return None
 
 
-def main_subject(sentences: list[str], known: frozenset[str] | None = None) -> str | None:
+def _known_from(words: list[str], known: Container[str] | None) -> list[str]:
+    """The words from the first one the article writes as a name mid-sentence."""
+    for i, word in enumerate(words):
+        if known is None or word in known:
+            return words[i:]
+    return []
+
+
+def main_subject(
+    sentences: list[str], known: frozenset[str] | None = None, title: str | None = None
+) -> str | None:
     """The name an article's sentences most often open with as their actor (at least three
-    times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not."""
+    times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not.
+    Failing that, the name its title gives that most of its sentences mention (at least
+    two): "Inside DeepSeek's hiring" is about DeepSeek."""
     counts = Counter(n for n in (subject(t, strict=False, known=known) for t in sentences) if n)
-    if not counts:
-        return None
-    name, n = counts.most_common(1)[0]
-    return name if n >= 3 else None
+    if counts:
+        name, n = counts.most_common(1)[0]
+        if n >= 3:
+            return name
+    # "Inside DeepSeek": a title capitalises its first word, so the name starts at a known one
+    titled = [" ".join(_known_from(n.split(), known)) for n in names_in(title or "")]
+    mentioned = [
+        (sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)), name)
+        for name in titled
+        if name
+    ]
+    n, name = max(mentioned, default=(0, ""))
+    return name if n >= 2 else None
 
 
 class Says:
@@ -307,7 +328,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         [art.meta.title]
         + [t for ln, sents in zip(lines, split, strict=True) for t in (sents or [ln.text])]
     )
-    fallback = main_subject([t for sents in split for t in sents], known)
+    fallback = main_subject([t for sents in split for t in sents], known, art.meta.title)
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = subject(art.meta.title, strict=False, known=known)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback

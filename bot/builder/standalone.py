@@ -41,7 +41,7 @@ PRONOUN = re.compile(
 )
 DEFINITE = re.compile(
     r"^(?P<word>The\s+(?:(?:Chinese|American|US|U\.S\.|Hangzhou-based|new|tech|AI|young|"
-    r"[a-z]+-based)\s+)*(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
+    r"[A-Za-z]+-based)\s+)*(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
     r"report|study|model|models|app|chatbot|agency|regulator|watchdog|ministry|bill|ban|move|"
     r"figure|claim|claims|move|deal|report|authority|authorities|government|administration|"
     r"official|officials|executive|executives|analyst|analysts|researchers|team|developer|"

@@ -944,3 +944,23 @@ def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path
     assert summary is not None
     plain = summary.summary.replace("\\", "")  # the Markdown's escapes: "\\[Ruiz:\\]"
     assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
+
+
+def test_an_articles_subject_can_come_from_its_title() -> None:
+    """No name opens three sentences, but the title names Widget and the body mentions it
+    twice: "the Hangzhou-based lab" after a sentence that names nobody is [Widget]."""
+    from bot.builder.analyse import main_subject
+
+    body = [
+        "Most of the 160 people who built the W3 model at Widget are recent graduates.",
+        "Salaries for top candidates match those at rival labs, two recruiters said.",
+        "That culture produced a memory-saving technique first used in Widget-W2.",
+    ]
+    known = frozenset({"Widget", "W3"})
+    assert main_subject(body, known) is None
+    assert main_subject(body, known, "Inside Widget's hiring: young researchers") == "Widget"
+    assert main_subject(body, known, "Young researchers, no PhDs") is None
+    lab = "The Hangzhou-based lab recruits heavily from two universities in Beijing."
+    assert dependent(lab)
+    resolved = make_standalone(lab, "Most of its staff are graduates.", None, "Widget", known)
+    assert resolved == ("[Widget] recruits heavily from two universities in Beijing.")
