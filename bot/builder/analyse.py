@@ -284,14 +284,12 @@ def main_subject(
         name, n = counts.most_common(1)[0]
         if n >= 3:
             return name
-    # "Inside DeepSeek": a title capitalises its first word, so the name starts at a known one
-    titled = [" ".join(_known_from(n.split(), known)) for n in names_in(title or "")]
-    mentioned = [
-        (sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)), name)
-        for name in titled
-        if name
-    ]
-    n, name = max(mentioned, default=(0, ""))
+    # the title's own subject ("Inside DeepSeek's hiring": DeepSeek), not any name it holds
+    # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts
+    # at one the article writes as a name
+    titled = subject(title or "", strict=False, known=known)
+    name = " ".join(_known_from((titled or "").split(), known))
+    n = sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)) if name else 0
     return name if n >= 2 else None
 
 

@@ -150,6 +150,19 @@ DANGLING = re.compile(
 )
 
 
+# labels of what an article examines rather than states: a fact check's "Claim:"
+CHECKED = frozenset(
+    [
+        "claim",
+        "the claim",
+        "false claim",
+        "viral claim",
+        "myth",
+        "rumour",
+        "rumor",
+        "what was claimed",
+    ]
+)
 # a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - ",
 # "WASHINGTON/SINGAPORE — ", "HANGZHOU, China, Dec. 1, 2025 /PRNewswire/ -- ",
 # "July 14 (Reuters) - ", "Hong Kong (CNN) — "
@@ -194,6 +207,8 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     m = LABEL.match(text)
     if m and VERBISH.match(text[m.end() :]):
         return None  # "Label: Expect ..." — the label is the subject; without it, no subject
+    if m and (m.group(1) or "").lower() in CHECKED:
+        return None  # "Claim: DeepSeek built R1 for $6 million.": what a fact check refutes
     if m:
         text = text[m.end() :]
     c = CONNECTIVE.match(text)

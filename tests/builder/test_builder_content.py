@@ -960,6 +960,15 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
     assert main_subject(body, known) is None
     assert main_subject(body, known, "Inside Widget's hiring: young researchers") == "Widget"
     assert main_subject(body, known, "Young researchers, no PhDs") is None
+    # only the title's own subject: a place it names is not what "the startup" stands for
+    office = [
+        "The startup behind W3 plans its first office outside Ruritania in Freedonia.",
+        "Freedonia's government has courted foreign AI firms with subsidies.",
+        "Freedonia offers data-centre capacity to labs that move there.",
+    ]
+    places = frozenset({"W3", "Ruritania", "Freedonia", "Wall", "Street"})
+    title = "The startup that spooked Wall Street plans a Freedonia office"
+    assert main_subject(office, places, title) is None
     lab = "The Hangzhou-based lab recruits heavily from two universities in Beijing."
     assert dependent(lab)
     resolved = make_standalone(lab, "Most of its staff are graduates.", None, "Widget", known)

@@ -291,6 +291,10 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         ("Attempts to reach Widget for comment were unsuccessful.", False),
         ("Apple and Google did not immediately reply to requests for comment.", False),
         ("Representatives for Widget could not be reached on Sunday.", False),
+        # a fact check's claim is what it refutes, not what it states
+        ("Claim: Widget built its W9 chatbot for just $6 million last year.", False),
+        ("Myth: Widget trained its W9 model on a single gaming laptop in a week.", False),
+        ("Analysis: Widget built its W9 chatbot for just $6 million, analysts say.", True),
         # a comment that was given, and a request that is news
         ("Nvidia, asked for comment, said the H20 complies fully with US export rules.", True),
         ("Widget did not say how many requests its servers handled in January.", True),
