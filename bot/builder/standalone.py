@@ -49,9 +49,10 @@ DEFINITE = re.compile(
     r"(?P<poss>[’']s)?)\b(?![-])"
 )
 # "X also …" leans on what came before unless X is a name
-# "The hedge fund has …": a definite description with no complement, straight into a verb
+# "The hedge fund has …", "The country's privacy regulator had …": a definite description with
+# no complement, straight into a verb
 BARE_DEFINITE = re.compile(
-    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s\s+[a-z][\w-]*)?\s+(?:has|have|had|is|are|was|were|"
+    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+(?:has|have|had|is|are|was|were|"
     r"said|says|also|will|would|could|can|did|does|plans|planned|added|told|claims|claimed|"
     r"declined|did not|has not|had not|comes|came|follows|followed)\b"
 )
