@@ -60,6 +60,8 @@ ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
 )
 # "Until someone does, …": a verb standing in for one the reader has not seen
+# "The fund's founder, Liang Wenfeng, …": whose fund? (a name's is fine: "The Garante's …")
+OWNED = re.compile(r"^The\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[’']s\s")
 ELLIPSIS = re.compile(
     r"^(?:Until|Unless|If|When|Once|As long as|Before)\s+\w+(?:\s+\w+)?\s+"
     r"(?:does|do|did|has|have|had|is|are|was|were|can|could|will|would)\s*[,.]"
@@ -273,6 +275,7 @@ def dependent(text: str) -> bool:
         or unattributed_quote(text)
         or FIGURE_REF.match(text) is not None
         or ELLIPSIS.match(text) is not None
+        or OWNED.match(text) is not None
     )
 
 

@@ -141,6 +141,7 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         '"We had to be clever," one of them told me.',  # one of whom?
         "Until someone does, the figure should be read as a marketing number.",  # does what?
         "The country's privacy regulator had suspended new downloads.",  # which country?
+        "The fund's founder, Ana Ruiz, has spent most of her time on Widget.",  # which fund?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
