@@ -212,19 +212,19 @@ FACT = re.compile(r"^([A-Z][\w’'/&() .-]{1,50}?):\s+(?=\S)")
 FACT_LABEL = re.compile(r"[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,5}(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?")
 
 
-def fact_line(line: str, subject: str | None, known: Container[str] = frozenset()) -> str | None:
+def fact_line(line: str, subject: str | None, named: Container[str] = frozenset()) -> str | None:
     """A fact-sheet bullet, "Staff: about 160 researchers, most of them graduates", as the
     point "[DeepSeek’s] staff: about 160 researchers, most of them graduates." when the article
     is about one subject. None for a label that names someone ("Marc Andreessen: …", or
-    "Bernstein: …" when the article writes Bernstein as a name: `known`), a verb ("Founded:
-    2023"), or a value too thin to be a fact."""
+    "Bernstein: …" in a list of who says what: `named`, see `named_labels`), a verb
+    ("Founded: 2023"), or a value too thin to be a fact."""
     m = FACT.match(line.strip())
     if m is None or subject is None:
         return None
     label, rest = m.group(1), line.strip()[m.end() :].rstrip()
     if not FACT_LABEL.fullmatch(label) or re.fullmatch(r"[A-Z][a-z]+(?:ed|ing)", label):
         return None  # "Founded: 2023": a verb, not a property
-    if label.split()[0] in known:
+    if label.split()[0] in named:
         return None  # "Bernstein: $500 million all-in": whose estimate, not a property
     if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):
         return None
