@@ -33,6 +33,12 @@ MONEY = re.compile(
     r"|\s?(?P<unit>trillion|billion|million|thousand|tn|bn|mn|[mbkMBK])\b)?",
     re.IGNORECASE,
 )
+# "5.6 million dollars", "6 million US dollars": the currency after the number
+MONEY_WORDS = re.compile(
+    rf"(?P<q>{QUAL})?(?<![\w$.,])(?P<n>{NUM})\s?(?P<unit>trillion|billion|million|thousand)?"
+    r"\s+(?:US\s+|U\.S\.\s+)?dollars\b",
+    re.IGNORECASE,
+)
 CURRENCY_END = re.compile(r"(?:US\$|\$|USD ?)$")
 CHANGE_START = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "from $2.19 to $1.68" is a change
 WORDNUM = "|".join(NUMBER_WORDS)
@@ -174,6 +180,9 @@ def find_figures(sentence: str) -> list[Figure]:
             add(Figure("money", sentence[second : m.end()].strip(), high, high, second, m.end()))
             continue
         add(Figure("money", m.group().strip(), low, high, m.start(), m.end()))
+    for m in MONEY_WORDS.finditer(sentence) if "dollar" in lower else ():
+        value = _num(m.group("n")) * UNITS.get((m.group("unit") or "").lower(), 1.0)
+        add(Figure("money", m.group().strip(), value, value, m.start(), m.end()))
     for m in COUNT.finditer(sentence) if COUNT_HINT.search(sentence) else ():
         raw = m.group("n")
         value = (

@@ -29,6 +29,8 @@ from bot.builder.differ import (
         ("The ~$5M training cost is insanely good.", "~$5M", 5e6, 5e6),
         ("It needs closer to $50-$100M of compute.", "$50-$100M", 5e7, 1e8),
         ("It is 20 to 50 times cheaper to use.", "20 to 50 times", 20, 50),
+        ("The final run cost 5.6 million dollars.", "5.6 million dollars", 5.6e6, 5.6e6),
+        ("It cost about 6 million US dollars.", "about 6 million US dollars", 6e6, 6e6),
         ("R1 is eleven times more likely to do so.", "eleven times", 11, 11),
         ("Versions cost approximately 95 percent less.", "approximately 95 percent", 95, 95),
         ("It has 50,000 Nvidia H100 chips.", "50,000 Nvidia H100 chips", 5e4, 5e4),
