@@ -140,6 +140,8 @@ MONTHS = frozenset(
         "Sunday",
     ]
 )
+# words that are no name alone but end one: "Epoch AI", "Moonshot AI"
+NAME_ENDINGS = frozenset(["AI"])
 NOT_NAMES = MONTHS | frozenset(
     [
         "The",
@@ -336,7 +338,9 @@ def subject(
         word = raw.strip(',.;:“”"()')
         possessive = word.endswith(("’s", "'s"))
         bare = word[:-2] if possessive else word
-        capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
+        capital = NAME_WORD.fullmatch(bare) is not None and (
+            bare not in NOT_NAMES or (bool(run) and bare in NAME_ENDINGS)
+        )
         if i == 0 and bare.lower() in STOPWORDS:
             capital = False
         if (
@@ -464,7 +468,9 @@ def names_in(sentence: str) -> list[str]:
     for i, raw in enumerate(sentence.split()):
         word = raw.strip(',.;:“”"()')
         bare = word[:-2] if word.endswith(("’s", "'s")) else word
-        capital = NAME_WORD.fullmatch(bare) is not None and bare not in NOT_NAMES
+        capital = NAME_WORD.fullmatch(bare) is not None and (
+            bare not in NOT_NAMES or (bool(run) and bare in NAME_ENDINGS)
+        )
         if i == 0 and bare.lower() in STOPWORDS:
             capital = False
         if capital:

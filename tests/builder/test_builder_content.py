@@ -975,3 +975,15 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
     assert dependent(lab)
     resolved = make_standalone(lab, "Most of its staff are graduates.", None, "Widget", known)
     assert resolved == ("[Widget] recruits heavily from two universities in Beijing.")
+
+
+def test_a_company_named_with_ai_keeps_the_ai() -> None:
+    """ "Epoch AI said …", then "The group also found …": [Epoch AI], not [Epoch]. "AI" alone
+    still opens no name ("AI models …")."""
+    from bot.builder.standalone import names_in, subject
+
+    before = "Epoch AI said the W3 model's training stage probably added another $1 million."
+    assert subject(before) == "Epoch AI"
+    assert names_in("AI models from Moonshot AI rival Widget.") == ["Moonshot AI", "Widget"]
+    resolved = make_standalone("The group also found that prices fell.", before, None, None)
+    assert resolved is not None and resolved.startswith("[Epoch AI]")
