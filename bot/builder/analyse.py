@@ -46,6 +46,13 @@ FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
+# a claim's source closing the sentence (", according to two of the people.", ", one person
+# said."): cutting it would make the claim the writer's
+SOURCED = re.compile(
+    r",\s+(?:according to\b[^,]*|[^,]*\b(?:said|says|told|reported|wrote)(?:\s+[^\s,]+){0,4})"
+    r"[.!]?[\"”’']?\s*$",
+    re.IGNORECASE,
+)
 SPOKEN = re.compile(r"^\[[^\]]+:\] ")
 # an interview: "A: They treated compute as scarce." is the interviewee's answer
 ANSWER = re.compile(r"^A[:.]\s")
@@ -151,6 +158,8 @@ def trim(text: str) -> str:
             continue  # "Although …", "According to X, training its model": no statement
         if DIGIT.search(text[m.start() :]):
             continue  # a figure follows: the fact is not all in the head
+        if SOURCED.search(text[m.start() :]):
+            return text  # "…, according to two of the people": whose claim it is stays
         return head + "."
     return text
 

@@ -987,3 +987,23 @@ def test_a_company_named_with_ai_keeps_the_ai() -> None:
     assert names_in("AI models from Moonshot AI rival Widget.") == ["Moonshot AI", "Widget"]
     resolved = make_standalone("The group also found that prices fell.", before, None, None)
     assert resolved is not None and resolved.startswith("[Epoch AI]")
+
+
+def test_a_trimmed_point_keeps_whose_claim_it_is() -> None:
+    """Cutting "…, according to two of the people" would make a source's claim the writer's."""
+    from bot.builder.analyse import trim
+
+    sourced = (
+        "Widget ran into persistent problems during training on the new chips and switched "
+        "back to older hardware for training, while keeping the new chips for inference, "
+        "according to two of the people."
+    )
+    assert trim(sourced) == sourced
+    plain = (
+        "Widget trained its W3 model on older chips over about two months of work, which "
+        "analysts said showed how far export controls had failed to slow Chinese "
+        "laboratories that were determined to keep up."
+    )
+    assert (
+        trim(plain) == "Widget trained its W3 model on older chips over about two months of work."
+    )
