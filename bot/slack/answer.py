@@ -272,6 +272,9 @@ def _names(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
     forms: Counter[str] = Counter()
     for p in points:
         forms.update(WRITTEN.findall(p.text)[1:])  # a sentence's first word is capitalised anyway
+    for raw, n in list(forms.items()):
+        for part in raw.split("-")[1:] if "-" in raw else ():
+            forms[part] += n  # "DeepSeek-OCR": OCR is a name too ("deepseek ocr")
     written: Counter[str] = Counter()
     named: Counter[str] = Counter()
     for raw, n in forms.items():

@@ -462,3 +462,26 @@ def test_what_is_x_is_led_by_what_x_is_and_finds_it_hyphenated(lib: Library) -> 
     ans = answer(replace(lib, points=(*lib.points, does, is_)), "what is widget w9")
     assert ans is not None and ans.lead.id == "w9-release:0"
     assert "w9-things:3" in {p.id for p in ans.points}
+
+
+def test_a_name_inside_a_hyphenated_one_counts_as_a_name(lib: Library) -> None:
+    """ "deepseek ocr" names DeepSeek-OCR: answered from the article about it, not padded with
+    other DeepSeek news close only in meaning."""
+
+    def pt(article: str, pos: int, text: str) -> CatalogPoint:
+        return CatalogPoint(f"{article}:{pos}", text, (article,), "2025-10-21", quality=1.5)
+
+    ocr = [
+        "DeepSeek has released DeepSeek-OCR, an open-source model that stores long documents "
+        "as images and reads them back.",
+        "At a compression ratio below 10x, the model decoded text with about 97% precision.",
+    ]
+    other = [
+        "DeepSeek's chat model now costs $0.07 per million input tokens on a cache hit.",
+        "DeepSeek released its reasoning model under the MIT license in January.",
+    ]
+    points = [pt("w-ocr", i, t) for i, t in enumerate(ocr)]
+    points += [pt("w-other", i, t) for i, t in enumerate(other)]
+    ans = answer(replace(lib, points=(*lib.points, *points)), "deepseek ocr")
+    assert ans is not None
+    assert {p.sources[0] for p in ans.all_points} == {"w-ocr"}
