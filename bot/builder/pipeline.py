@@ -520,6 +520,11 @@ def _differences(
 # --- overview ----------------------------------------------------------------------------------
 
 
+def _event_day(pool: Pool, c: Candidate) -> date | None:
+    """The day the first of a point's sentences that gives one says its event happened."""
+    return next((x.when for x in pool.sents[id(c)] if x.when), None)
+
+
 def _latest(pool: Pool, dates: dict[str, date | None]) -> Candidate | None:
     """The newest event the coverage reports (a dated statement of what happened, on or before
     its article's date): the overview's first key point, so the first screen is current."""
@@ -527,7 +532,7 @@ def _latest(pool: Pool, dates: dict[str, date | None]) -> Candidate | None:
     latest: Candidate | None = None
     for c in pool.cands:
         s = pool.first(c)
-        when = next((x.when for x in pool.sents[id(c)] if x.when), None)
+        when = _event_day(pool, c)
         published = max((d for a in c.sources if (d := dates.get(a))), default=None)
         if when is None or not s.event or published is None or when > published:
             continue
@@ -603,7 +608,7 @@ def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candi
     support: dict[date, set[str]] = {}  # the articles that report something on that day
     for c in pool.cands:
         s = pool.first(c)
-        when = next((x.when for x in pool.sents[id(c)] if x.when), None)
+        when = _event_day(pool, c)
         if when is None or not s.event:
             continue
         support.setdefault(when, set()).update(c.sources)

@@ -33,12 +33,14 @@ REVERSAL = re.compile(
 )
 # what each kind of restriction was called when it was imposed
 IMPOSED = {
-    "ban": r"\bban(?:s|ned|ning)?\b|\bbarr(?:ed|ing)\b|\bprohibit",
-    "block": r"\bblock(?:s|ed|ing)?\b|\bban(?:s|ned)?\b|\border(?:s|ed)?\b",
-    "order": r"\border(?:s|ed)?\b|\bblock(?:s|ed)?\b",
-    "restriction": r"\brestrict\w*|\bban(?:s|ned)?\b|\blimit(?:s|ed)?\b",
-    "suspension": r"\bsuspen\w*|\bblock(?:s|ed)?\b",
-    "prohibition": r"\bprohibit\w*|\bban(?:s|ned)?\b",
+    "ban": re.compile(r"\bban(?:s|ned|ning)?\b|\bbarr(?:ed|ing)\b|\bprohibit", re.IGNORECASE),
+    "block": re.compile(
+        r"\bblock(?:s|ed|ing)?\b|\bban(?:s|ned)?\b|\border(?:s|ed)?\b", re.IGNORECASE
+    ),
+    "order": re.compile(r"\border(?:s|ed)?\b|\bblock(?:s|ed)?\b", re.IGNORECASE),
+    "restriction": re.compile(r"\brestrict\w*|\bban(?:s|ned)?\b|\blimit(?:s|ed)?\b", re.IGNORECASE),
+    "suspension": re.compile(r"\bsuspen\w*|\bblock(?:s|ed)?\b", re.IGNORECASE),
+    "prohibition": re.compile(r"\bprohibit\w*|\bban(?:s|ned)?\b", re.IGNORECASE),
 }
 REVERSED_SUBJECT = 0.2  # … a reversal names what it ends, so less need be shared
 NAME = re.compile(r"\b[A-Z][\w-]+")
@@ -82,7 +84,7 @@ def updates(
             if share < SAME_SUBJECT and not (
                 imposed is not None
                 and share >= REVERSED_SUBJECT
-                and re.search(imposed, old.text, re.IGNORECASE)
+                and imposed.search(old.text)
                 and any(spread[n] < COMMON_NAME * len(top) for n in names[id(new)] & names[id(old)])
             ):
                 continue
