@@ -36,9 +36,24 @@ CONNECTIVE = re.compile(
 # openers that need the sentence before: a bare pronoun or demonstrative, or a definite
 # description of something already introduced ("The company", "The paper also")
 PRONOUN = re.compile(
-    r"^(?P<word>It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
+    r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
     r"The latter|The former|Another|Other|The same)\b(?![-’'])"
 )
+# "It was a loud week for …", "It's the second time …", "It is unclear whether …": an "it"
+# that stands for no name, so no name may replace it
+EXPLETIVE = re.compile(
+    r"^It(?:[’']s(?:\s+been)?|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|"
+    r"remains|remained))\s+(?:(?:not|still|also|now)\s+)?"
+    r"(?:(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:week|day|month|year|time|moment|night|morning|season|quarter)\b"
+    r"|(?:(?:too|very|far|so)\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|hard|"
+    r"easy|difficult|worth|early|soon|true|important|notable|striking|surprising|telling|"
+    r"fair|no secret|no surprise|not known)\b"
+    r"|(?:known|understood|expected|reported|said|thought|believed)\s+that\b)",
+    re.IGNORECASE,
+)
+# "It's free to use": the contraction replaced whole, "[R2 is] free to use"
+CONTRACTED = re.compile(r"^It[’']s\s+(?P<verb>been|got)?")
 DEFINITE = re.compile(
     r"^(?P<word>The\s+(?:(?:Chinese|American|US|U\.S\.|Hangzhou-based|new|tech|AI|young|"
     r"[A-Za-z]+-based)\s+)*(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
@@ -281,8 +296,21 @@ def dependent(text: str) -> bool:
     )
 
 
-ASKED = re.compile(r"^(?:What|Who)(?:\s+(?:is|are|was|were)|[’']s)\s+(?P<name>.*[A-Z0-9].*?)\s*\?$")
+ASKED = re.compile(
+    r"^(?:(?:So|And|OK|Okay),?\s+)?(?:What|what|Who|who)(?:\s+exactly)?(?:\s+(?:is|are|was|were)|[’']s)"
+    r"(?:\s+exactly)?\s+(?P<name>.*[A-Z0-9].*?)\s*\?$"
+)
 ASKED_PRONOUNS = {"It": False, "Its": True, "He": False, "His": True, "She": False}
+
+
+def _named(name: str, text: str, m: re.Match[str], possessive: bool = False) -> str:
+    """The text with the pronoun `m` matched replaced by [name]: "[R2’s] weights", "[R2 is]
+    free" for "It's free" ("[R2 has] been" for "It's been")."""
+    c = CONTRACTED.match(text)
+    if c is not None:
+        verb = "has" if c.group("verb") else "is"
+        return f"[{name} {verb}] {text[c.end() - len(c.group('verb') or '') :]}"
+    return (f"[{name}’s]" if possessive else f"[{name}]") + text[m.end() :]
 
 
 def asked_about(heading: str) -> str | None:
@@ -389,9 +417,14 @@ def make_standalone(
     if not dependent(text):
         return text
     p = PRONOUN.match(text)
-    if asked and p and p.group("word") in ASKED_PRONOUNS:
-        possessive = ASKED_PRONOUNS[p.group("word")]
-        return (f"[{asked}’s]" if possessive else f"[{asked}]") + text[p.end() :]
+    word = p.group("word") if p else ""
+    if (
+        asked
+        and p
+        and (word in ASKED_PRONOUNS or CONTRACTED.match(text))
+        and not EXPLETIVE.match(text)
+    ):
+        return _named(asked, text, p, ASKED_PRONOUNS.get(word, False))
     c = CONNECTIVE.match(text)
     if c:
         rest = _upper_first(text[c.end() :])
@@ -494,9 +527,9 @@ def _resolve(
 ) -> str | None:
     """Replace a pronoun or "the company"-style subject with [the previous subject]."""
     m = PRONOUN.match(text) or DEFINITE.match(text)
-    if m is None:
-        return None
-    lower = m.group("word").lower()
+    if m is None or EXPLETIVE.match(text):
+        return None  # an "it" that stands for nothing named: only a join keeps it
+    lower = m.group("word").lower().replace("’s", "").replace("'s", "")
     if lower in CLAUSAL or lower in {"they", "their", "them"} or PLURAL.search(lower):
         return None  # a clause, or a plural that may stand for several names: join instead
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
@@ -533,8 +566,7 @@ def _resolve(
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:
         return None  # "he" needs a person's full name
     possessive = lower in {"its", "their", "his", "her"} or bool(m.groupdict().get("poss"))
-    insertion = f"[{name}’s]" if possessive else f"[{name}]"
-    return insertion + text[m.end() :]
+    return _named(name, text, m, possessive)
 
 
 BRACKET = re.compile(r"\[[^\]]*\]")

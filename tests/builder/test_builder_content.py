@@ -125,6 +125,29 @@ def test_a_reference_is_resolved_only_to_what_it_can_mean() -> None:
     assert make_standalone("The companies were given 20 days.", None, before, "Garante") is None
 
 
+def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
+    """ "It was a loud week …", "It's the second time …", "It is unclear whether …": no name
+    replaces such an "it"; a join keeps the sentence, or it is no point. "It's free to use"
+    does stand for something: "[Widget is] free to use"."""
+    before = "Good morning."
+    for text in (
+        "It was a loud week for open models and a quiet one for regulators.",
+        "It's the second time this year the company has paused sign-ups.",
+        "It's been a busy year for Acme.",
+        "It is unclear whether the ban covers phones.",
+        "It is too early to say whether the ban will hold.",
+    ):
+        got = make_standalone(text, before, before, "Widget")
+        assert got is None or not got.startswith("["), got
+        assert dependent(text)
+    assert make_standalone("It's free to use in the app.", "Widget W2 is a new model.") == (
+        "[Widget W2 is] free to use in the app."
+    )
+    got = make_standalone("It's been downloaded 2 million times.", None, None, "Acme")
+    assert got == "[Acme has] been downloaded 2 million times."
+    assert faithful(got, "It's been downloaded 2 million times.")
+
+
 def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
     assert labelled("Challenges: Overcoming cultural barriers is paramount.") is None
     assert labelled("US AI Developers: Must now compete on price.") == (
@@ -822,6 +845,25 @@ def test_signpost_labels_are_dropped_and_never_glued_out(seeds_copy: Path, tmp_p
     )
     assert not any(t.startswith(("Yes, but", "The big picture")) for t in mine)
     assert any("said on Tuesday. Why it matters: It would be the first time" in t for t in mine)
+
+
+EXPLAINER_SO = """Widget just released W5. Here's what you need to know
+Acme released W5, a new model, on Monday.
+So what is W5?
+It's a reasoning model that thinks before it answers.
+It was a busy week for Acme's engineers.
+"""
+
+
+def test_a_question_heading_opened_by_so_names_what_the_answer_is_about(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "So what is W5?" then "It's a reasoning model …": the answer is W5's, and an "it" that
+    stands for nothing ("It was a busy week") names nobody."""
+    lib, mine = _built(seeds_copy, tmp_path, "w5-explainer", "2025-11-10", EXPLAINER_SO)
+    assert "[W5 is] a reasoning model that thinks before it answers." in mine
+    assert not any(t.startswith("[") and "busy week" in t for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
 
 
 def test_an_explainer_with_q_dot_and_a_dot_labels(seeds_copy: Path, tmp_path: Path) -> None:
