@@ -293,9 +293,14 @@ def warm(library: Library) -> None:
 
 def index_tokens(text: str) -> list[str]:
     """Stemmed words, and the parts of hyphenated ones ("co-founder" also counts as
-    "founder"; "R1-0528" as "r1")."""
+    "founder"; "R1-0528" as "r1") and the parts joined ("sign-ups" as "signup")."""
     out = tokens(text)
-    return out + [part for t in out if "-" in t for part in t.split("-") if len(part) > 1]
+    hyphenated = [t for t in out if "-" in t]
+    return (
+        out
+        + [part for t in hyphenated for part in t.split("-") if len(part) > 1]
+        + [stem(t.replace("-", "")) for t in hyphenated if t.replace("-", "").isalpha()]
+    )
 
 
 @lru_cache(maxsize=4)
@@ -353,6 +358,15 @@ FILLERS = frozenset(
         "told",
     ]
 )
+
+
+def joined(word: str, index: PointIndex) -> str:
+    """A hyphenated question word the coverage only writes joined ("sign-ups" → "signup"),
+    as written there; any other word as it is."""
+    if "-" not in word or word in index.idf:
+        return word
+    one = stem(word.replace("-", ""))
+    return one if one in index.idf else word
 
 
 def question_words(query: str) -> tuple[list[str], list[str]]:
@@ -552,11 +566,11 @@ def answer(library: Library, query: str) -> Answer | None:
     contains enough of its words to count as an answer."""
     index = point_index(library)
     words, expanded = question_words(query)
-    # a hyphenated word the coverage knows counts once; an unknown one by its parts
-    whole = {t for t in tokens(query) if "-" in t and t in index.idf}
+    # a hyphenated word the coverage knows (or writes joined) counts once; else by its parts
+    whole = {t for t in tokens(query) if "-" in t and (t in index.idf or joined(t, index) != t)}
     parts = {p for t in whole for p in t.split("-")}
-    words = [w for w in words if w not in parts]
-    expanded = [w for w in expanded if w not in parts]
+    words = [joined(w, index) for w in words if w not in parts]
+    expanded = [joined(w, index) for w in expanded if w not in parts]
     recent = any(w in RECENT for w in tokens(query, keep_stopwords=True))
     leaning = find_topic(library, query)
     top_hit = leaning.hits[0].score if leaning.hits else 0.0

@@ -23,7 +23,7 @@ from functools import lru_cache
 from bot.builder.text import STOPWORDS as ENGLISH_STOPWORDS
 from bot.library import Library
 
-_WORD = re.compile(r"[a-z0-9]+(?:[.'’-][a-z0-9]+)*")
+_WORD = re.compile(r"[a-z0-9]+(?:[.'’&-][a-z0-9]+)*")  # "r1-0528", "v3.1", "r&d"
 # English function words (shared with the builder) plus what people wrap a question in.
 STOPWORDS = ENGLISH_STOPWORDS | {
     "brief",
@@ -90,10 +90,31 @@ def normalise(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
+# British spellings as American, so that "centre" finds "center" and "licence" "license":
+# (pattern, replacement) on the whole word, before its suffix is stripped
+SPELLINGS = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"(?<=\w\w)is(e|ed|es|ing|ation|ations|er|ers)$", r"iz\1"),  # organise, optimisation
+        (r"(?<=\w)ys(e|ed|es|ing)$", r"yz\1"),  # analyse
+        (r"(?<=\w\w\w)our(s|ed|ing|ite|ites|able|ful|ism|ist)?$", r"or\1"),  # colour, not four
+        (r"(?<=\w\w)([tb])re(s|d)?$", r"\1er\2"),  # centre, metre, fibre
+        (r"^(lic|def|off|pret)ence(s)?$", r"\1ense\2"),  # licence, defence
+        (r"(?<=\w\w)ogue(s)?$", r"og\1"),  # catalogue
+        (r"^programme(s)?$", r"program\1"),
+    )
+)
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    """A light suffix stripper: change, changes, changed and changing are all "chang"."""
+    """A light suffix stripper: change, changes, changed and changing are all "chang"; a
+    British spelling is stemmed as the American one ("centres" as "centers")."""
     word = word.replace("’", "'")
+    for pattern, repl in SPELLINGS:
+        word, n = pattern.subn(repl, word)
+        if n:
+            break
     if word.endswith("'s"):
         word = word[:-2]
     for suffix, repl, min_len in (

@@ -11,9 +11,9 @@ import pytest
 
 from bot.library import CatalogPoint, Library
 from bot.slack import semantic
-from bot.slack.answer import BUDGET, PointIndex, answer, question_words
+from bot.slack.answer import BUDGET, PointIndex, answer, joined, question_words
 from bot.slack.listeners.commands.brief import topic_reply
-from bot.slack.search import edit_distance
+from bot.slack.search import edit_distance, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -485,3 +485,23 @@ def test_a_name_inside_a_hyphenated_one_counts_as_a_name(lib: Library) -> None:
     ans = answer(replace(lib, points=(*lib.points, *points)), "deepseek ocr")
     assert ans is not None
     assert {p.sources[0] for p in ans.all_points} == {"w-ocr"}
+
+
+@pytest.mark.parametrize(
+    ("query", "written"),
+    [
+        ("widget signups paused", "Widget paused new API sign-ups for 72 hours on Thursday."),
+        ("widget sign-ups paused", "Widget paused new API signups for 72 hours on Thursday."),
+        ("widget r&d center", "Widget opened a 42,000-square-metre R&D centre in Freedonia."),
+        ("widget licence", "Widget releases its weights under the MIT license."),
+        ("widget optimization", "Widget credits the optimisation of its training kernels."),
+    ],
+)
+def test_a_word_is_found_however_it_is_spelt(lib: Library, query: str, written: str) -> None:
+    """British or American spelling, a compound with or without its hyphen, "R&D": the
+    question finds the sentence whichever way either writes it."""
+    point = CatalogPoint("w-spelt:0", written, ("w-spelt",), "2025-11-20", quality=1.5)
+    index = PointIndex((point,))
+    assert index.coverage([joined(w, index) for w in tokens(query)], [0]) == 1.0
+    ans = answer(replace(lib, points=(*lib.points, point)), query)
+    assert ans is not None and ans.lead.id == "w-spelt:0"

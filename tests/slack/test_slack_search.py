@@ -56,7 +56,13 @@ def test_stemming_and_tokens() -> None:
     assert stem("chips") == "chip" and stem("training") == "train" and stem("class") == "class"
     assert tokens("The GPUs, DeepSeek's $5.6 million") == ["gpu", "5.6", "million"]
     # a four-letter word and its other forms are one word: "who does it hire" finds "hires"
-    for forms in (["hire", "hires", "hired", "hiring"], ["file", "files", "filed", "filing"]):
+    for forms in (
+        ["hire", "hires", "hired", "hiring"],
+        ["file", "files", "filed", "filing"],
+        ["centre", "centres", "center", "centers"],  # British and American spellings
+        ["colour", "colours", "color"],
+        ["organise", "organised", "organize", "organized"],
+    ):
         assert len({stem(w) for w in forms}) == 1, forms
 
 
