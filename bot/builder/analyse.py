@@ -350,6 +350,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     out: list[Sent] = []
     prev: str | None = None  # the sentence just before (the last of the paragraph before)
     prev_point: str | None = None  # the same, when it stands alone
+    written: list[str] = []  # every sentence before, as written ("Judge Margaret Oyelaran …")
     asked: str | None = None  # what a question heading just asked about ("What is R2?")
     # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
     speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
@@ -397,7 +398,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 before = speaker_line if alone else prev_point
                 whole = make_standalone(
                     pt[0], before, context or fallback, fallback, known,
-                    (para_prev or prev) if alone else prev, asked,
+                    (para_prev or prev) if alone else prev, asked, written,
                 )  # fmt: skip
                 joined = bool(whole and before and whole.startswith(before))
                 if joined and whole is not None and not says(whole):
@@ -443,6 +444,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # only the first sentence after a question ("What is R2?", "Q. What is V4?") answers it
             asked = asked_about(LABEL.sub("", text, count=1)) if text.endswith("?") else None
             speaker_line, para_prev = whole, text
+            written.append(text)
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             straight = straight != (text.count('"') % 2 == 1)
             prev = text

@@ -18,7 +18,7 @@ letter, which `faithful()` checks. Pure: no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 
 from bot.builder.text import STOPWORDS, normalise
 
@@ -68,8 +68,18 @@ DEFINITE = re.compile(
 # no complement, straight into a verb
 BARE_DEFINITE = re.compile(
     r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+(?:has|have|had|is|are|was|were|"
-    r"said|says|also|will|would|could|can|did|does|plans|planned|added|told|claims|claimed|"
-    r"declined|did not|has not|had not|comes|came|follows|followed)\b"
+    r"said|says|also|will|would|could|can|may|might|must|should|did|does|plans|planned|added|"
+    r"told|claims|claimed|declined|did not|has not|had not|comes|came|follows|followed|"
+    r"set|put|cut|gave|took|made|found|held|kept|left|led|met|paid|sold|won|lost|began|"
+    r"became|brought|bought|ran|rose|fell|hit|saw|went|sent|wrote|spent|drew|grew|chose|"
+    r"[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
+)
+# a definite description ("The judge", "The data protection regulator") as a sentence's
+# subject: its head noun, to find what it describes in the sentences before
+DESCRIBED = re.compile(
+    r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))(?P<poss>[’']s)?\s+"
+    r"(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+|did\s+|does\s+)?"
+    r"(?:not\s+)?[a-z]+\b"
 )
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
@@ -267,6 +277,42 @@ NOT_NAMES = MONTHS | frozenset(
         "Just",
     ]
 )
+# capitalised words that open a sentence, not a name: left off a name run found after them
+OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "By",
+        "According",
+        "After",
+        "Before",
+        "As",
+        "While",
+        "When",
+        "Since",
+        "Despite",
+        "Although",
+        "Though",
+        "If",
+        "But",
+        "And",
+        "However",
+        "Meanwhile",
+        "Last",
+        "This",
+        "That",
+        "Earlier",
+        "Later",
+        "Then",
+        "Now",
+    ]
+)
 INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
 CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
@@ -403,6 +449,7 @@ def make_standalone(
     known: Container[str] | None = None,
     before: str | None = None,
     asked: str | None = None,
+    earlier: Sequence[str] = (),
 ) -> str | None:
     """The point as a self-contained statement, or None when it cannot be made one.
 
@@ -413,7 +460,8 @@ def make_standalone(
     capitalises mid-sentence (see `subject`). `before`: the sentence just before as written,
     standalone or not: when it names others but not `fallback`, "its" is not the fallback.
     `asked`: what a question heading right before asks about ("R2" for "What is R2?"): the
-    answer's "It" is that, not the article's subject."""
+    answer's "It" is that, not the article's subject. `earlier`: the article's sentences
+    before this one, as written, where "The judge" may be named ("Judge Margaret Oyelaran")."""
     if not dependent(text):
         return text
     p = PRONOUN.match(text)
@@ -455,14 +503,95 @@ def make_standalone(
         joined = f"{previous} {text}"  # "The model scored …": the sentence before says which
         if len(joined) <= JOIN_MAX:
             return joined
+    # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
+    if (named := named_description(text, earlier[-2:])) is not None:
+        return named
     resolved = _resolve(text, previous or context, fallback, known, before or previous)
     if resolved is not None:
         return resolved
+    if (named := named_description(text, earlier[:-2])) is not None:
+        return named
     if joinable:
         joined = f"{previous} {text}"
         if len(joined) <= JOIN_MAX:
             return joined
     return None
+
+
+NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von))*?"
+
+
+def named_description(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with the definite description it opens with ("The judge …") replaced by
+    [what it stands for], when a sentence before names that in so many words: "The judge"
+    after "U.S. District Judge Margaret Oyelaran denied …" is "[Judge Margaret Oyelaran]";
+    "The regulator" after "Britain's data protection regulator has opened …" is that; "The
+    firm" after "Kessler Research, a Taipei-based analyst firm, …" is "[Kessler Research]".
+    The nearest such sentence wins; None when none names it."""
+    m = DESCRIBED.match(text)
+    if m is None or m.group("noun") in STOPWORDS:
+        return None
+    noun = re.escape(m.group("noun"))
+    title = noun[:1].upper() + noun[1:]
+    forms = (
+        # a title before a name: "Judge Margaret Oyelaran", "Senator Tom Aldana"
+        rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})",
+        # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court"
+        rf"\b[Tt]he\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b",
+        # whose: "Britain's data protection regulator"
+        rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
+        # in apposition: "Kessler Research, a Taipei-based analyst firm"
+        rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b",
+    )
+    for sentence in reversed(earlier):
+        for form in forms:
+            names = [
+                n for f in re.finditer(form, sentence) if (n := _unopened(f.group("t"), title))
+            ]
+            if names:
+                name = names[-1]
+                if m.group("poss"):
+                    return f"[{name}’s]{text[m.end('poss') :]}"
+                return f"[{name}]{text[m.end('head') :]}"
+    return None
+
+
+# a person's name: a title before it ("Rep. Josh Gottheimer") or a party after ("…, D-N.J.")
+PERSON_TITLE = (
+    r"(?:(?:Reps?|Sens?|Gov|Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Lt|Col|Capt)\.?|President|Premier|"
+    r"Minister|Judge|Justice|Senator|Representative|Governor|Professor|Chancellor|Secretary)"
+)
+
+
+def _person(name: str, sentence: str | None) -> bool:
+    """Whether the name is a person's: a title in it or before it, or a party tag after it
+    ("Rep. Jo Hale", "Jo Hale, D-N.J.")."""
+    n = re.escape(name)
+    return re.match(rf"{PERSON_TITLE}\s", name) is not None or (
+        sentence is not None
+        and (
+            re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
+            or re.search(rf"\b{n},\s+[DRI]-[A-Z]", sentence) is not None
+        )
+    )
+
+
+def _described_before(before: str | None) -> bool:
+    """Whether the sentence just before opens with a thing described, not named ("The
+    measure would give …", "The bill, H.R. 1121, was …"): an "it" after it is that thing."""
+    if before is None:
+        return False
+    m = DEFINITE.match(before) or DESCRIBED.match(before)
+    return m is not None and not ORG_NOUN.search(m.group(0).lower())
+
+
+def _unopened(name: str, title: str) -> str:
+    """A run of capitalised words without the sentence opener before it ("In Britain's …",
+    "The Hangzhou Municipal Bureau"): "" when nothing named is left beside the noun."""
+    words = name.split()
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    return " ".join(words) if words and words != [title] else ""
 
 
 def _speaker(
@@ -556,6 +685,8 @@ def _resolve(
         name = fallback  # "the company", "its": the article's own subject
     if name is None:
         return None
+    if lower in {"it", "its"} and (_person(name, previous) or _described_before(before)):
+        return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
         if not lower.startswith("the ") or m.groupdict().get("poss"):
             return None

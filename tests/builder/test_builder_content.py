@@ -148,6 +148,58 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
     assert faithful(got, "It's been downloaded 2 million times.")
 
 
+@pytest.mark.parametrize(
+    ("earlier", "text", "expected"),
+    [
+        (
+            "U.S. District Judge Ada Quill of the Northern District of Freedonia denied "
+            "Widget's motion to dismiss.",
+            "The judge set a hearing for June 9, 2026.",
+            "[Judge Ada Quill] set a hearing for June 9, 2026.",
+        ),
+        (
+            "Ruritania's data protection regulator has opened an inquiry into Widget.",
+            "The regulator has given Widget until 31st March to answer 22 questions.",
+            "[Ruritania's data protection regulator] has given Widget until 31st March to "
+            "answer 22 questions.",
+        ),
+        (
+            "Kessel Research, a Taipei-based analyst firm, estimated 20,000 chips were sold.",
+            "The firm's estimate was published on Tuesday.",
+            "[Kessel Research’s] estimate was published on Tuesday.",
+        ),
+        (
+            "The Freedonia Municipal Bureau of Industry announced a voucher scheme.",
+            "The bureau expects about 800 companies to benefit.",
+            "[Freedonia Municipal Bureau] expects about 800 companies to benefit.",
+        ),
+        # nothing before names a study: no guess
+        ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
+    ],
+)
+def test_a_definite_description_is_named_as_a_sentence_before_names_it(
+    earlier: str, text: str, expected: str | None
+) -> None:
+    """ "The judge", "The regulator", "The firm": named in brackets as the article named it
+    before, when it did in so many words (a title, a possessor, an apposition, a name)."""
+    got = make_standalone(text, None, None, "Widget", None, None, None, [earlier])
+    assert got == expected
+    if got is not None:
+        assert faithful(got, f"{earlier} {text}")
+
+
+def test_it_is_no_person_nor_whoever_acted_before_a_thing_described() -> None:
+    """ "Rep. Jo Hale announced the Act. The bill was introduced on Feb. 7. Its co-sponsors
+    include …": the bill's, not [Jo Hale’s]; "It covers …" is no person."""
+    named = "Rep. Jo Hale, D-N.J., announced the Widget Act on Thursday."
+    described = "The bill, H.R. 1121, was formally introduced on Feb. 7."
+    for text in ("Its co-sponsors include Rep. Al Berg.", "It covers any successor app."):
+        got = make_standalone(text, None, named, "Widget", None, described)
+        assert got is None or "Hale" not in got
+        got = make_standalone(text, None, named, "Widget", None, "Jo Hale spoke on Friday.")
+        assert got is None or "Hale" not in got
+
+
 def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
     assert labelled("Challenges: Overcoming cultural barriers is paramount.") is None
     assert labelled("US AI Developers: Must now compete on price.") == (
@@ -356,10 +408,12 @@ def test_coverage_no_topic_holds_is_reported_with_a_stub(tmp_path: Path) -> None
         build, ["--seeds", str(seeds), "--out", str(out), "--show-unmatched"]
     )
     assert result.exit_code == 0, result.output
-    assert "fit no topic; they share “electricity" in result.output
+    shared = re.search(r"fit no topic; they share “([^”]*)”", result.output)
+    assert shared is not None and "electricity" in shared.group(1).split(", ")
     assert "zhejiang-grid: " in result.output and "[[topic]]" in result.output
     stub = result.output.split("[[topic]]", 1)[1]
-    assert 'keywords = ["electricity"' in stub
+    keywords = re.search(r"keywords = \[([^\]]*)\]", stub)
+    assert keywords is not None and '"electricity"' in keywords.group(1)
     plain = CliRunner().invoke(
         build, ["--seeds", str(ct.make_seeds(tmp_path / "s0", corpus=[])), "--out", str(out)]
     )
