@@ -44,6 +44,7 @@ from bot.builder.topics import TopicMatcher
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
+SHOWN_MAX = 330  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
 # a claim's source closing the sentence (", according to two of the people.", ", one person
@@ -63,7 +64,7 @@ SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s"
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
-    r",\s+(?=(?:which|while|whereas|as|but|and|though|although|even as|according to|"
+    r",\s+(?=(?:(?:under|in|by|through|from|for|with|at|on|during)\s+which|which|while|whereas|as|but|and|though|although|even as|according to|"
     r"compared|with|after|before|despite|raising|making|prompting|sending|leaving|adding|"
     r"saying|citing|highlighting|underscoring|signalling|signaling)\b)"
     r"|\s+[—–]\s+|\s*;\s+|\s+\((?=[a-z])"
@@ -137,10 +138,24 @@ def main_clause(text: str) -> str:
 
 def trim(text: str) -> str:
     """A long point cut to the clause that carries its fact: the text up to the first clause
-    break after TRIM_MIN characters that leaves a statement, with a full stop."""
+    break after TRIM_MIN characters that leaves a statement, with a full stop. A figure after
+    the break keeps the point whole, unless it is too long to show (SHOWN_MAX): then it is cut
+    at the last break that fits, the head's figures kept and the rest left to the article."""
     if len(text) <= TRIM_OVER:
         return text
+    kept = _trim(text, figures_after=False)
+    if len(kept) > SHOWN_MAX and not SOURCED.search(text):
+        kept = _trim(text, figures_after=True, within=SHOWN_MAX)
+    return kept
+
+
+def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
+    """`trim`'s cut: at the first break that leaves a statement, or with `within`, the last
+    one before that length; `figures_after`: a figure may follow the break."""
+    found = text
     for m in CLAUSE_BREAK.finditer(text):
+        if within is not None and m.start() >= within:
+            break
         if m.start() < TRIM_MIN:
             continue
         head = text[: m.start()].rstrip(" ,;:—–")
@@ -156,12 +171,14 @@ def trim(text: str) -> str:
             continue  # a dash pair: the aside ends later, the sentence goes on after it
         if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):
             continue  # "Although …", "According to X, training its model": no statement
-        if DIGIT.search(text[m.start() :]):
+        if not figures_after and DIGIT.search(text[m.start() :]):
             continue  # a figure follows: the fact is not all in the head
         if SOURCED.search(text[m.start() :]):
             return text  # "…, according to two of the people": whose claim it is stays
-        return head + "."
-    return text
+        if within is None:
+            return head + "."
+        found = head + "."
+    return found
 
 
 def _unusable_reason(body: str, n_sents: int) -> str:

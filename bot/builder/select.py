@@ -47,7 +47,10 @@ FIRST_PERSON = re.compile(
     r"\b(?:[Ww]e|[Mm]y|[Oo]ur|me|us)\b(?!\.S\.|-)|\bI(?:[’']\w+|\s+(?:am|was|have|had|think|"
     r"believe|spoke|spent|asked|met|would|will|do|did|can|could|might|must|saw|found|expect)\b)"
 )
-QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w)")  # ’ inside a word is an apostrophe
+# a quotation, with the translation that may follow it: '"我们希望 …" (We hope …)'
+QUOTED = re.compile(
+    r"(?:“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w))(?:\s*\([^)]*\))?"
+)  # ’ in a word: apostrophe
 UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 
@@ -166,8 +169,16 @@ CHECKED = frozenset(
 # a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - ",
 # "WASHINGTON/SINGAPORE — ", "HANGZHOU, China, Dec. 1, 2025 /PRNewswire/ -- ",
 # "July 14 (Reuters) - ", "Hong Kong (CNN) — "
+MONTH = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?"
+    # "Hangzhou, November 19 —", "Hong Kong, China, 3 March —": a place in title case only
+    # with its date, so "Acme, the maker, …" is no dateline
+    r"^(?:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,\s+"
+    rf"(?:(?:{MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH})\.?)(?:,?\s+\d{{4}})?"
+    r"|[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"(?:\s+\([A-Z][\w ]{1,20}\)|\s+/[A-Z][\w ]{1,20}/)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"

@@ -518,6 +518,13 @@ def make_standalone(
     return None
 
 
+# a lower-case word after a name that makes the name its modifier: not a function word, nor
+# a verb ("announced", "says", "said")
+NOUN_AFTER = (
+    r"(?!(?:[a-z]+ed|[a-z]+s|said|set|put|cut|will|would|can|could|may|must|for|and|but|that|"
+    r"which|who|with|from|had|have|are|also|into|over|under|after|before|last|this|since|"
+    r"then|when|where|while|the|not|now)\b)[a-z]{3,}\b"
+)
 NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von))*?"
 
 
@@ -536,8 +543,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
     forms = (
         # a title before a name: "Judge Margaret Oyelaran", "Senator Tom Aldana"
         rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})",
-        # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court"
-        rf"\b[Tt]he\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b",
+        # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court",
+        # not a name that describes what follows ("the Future Sci-Tech City area")
+        rf"\b[Tt]he\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
         # whose: "Britain's data protection regulator"
         rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"

@@ -175,6 +175,12 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
         ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
+        # a name that describes what follows ("the Sci-Tech City area") names no city
+        (
+            "Widget opened a centre in the Future Sci-Tech City area of Yuhang.",
+            "The city said its support will reach 2 billion yuan.",
+            None,
+        ),
     ],
 )
 def test_a_definite_description_is_named_as_a_sentence_before_names_it(
@@ -1103,3 +1109,22 @@ def test_a_trimmed_point_keeps_whose_claim_it_is() -> None:
     assert (
         trim(plain) == "Widget trained its W3 model on older chips over about two months of work."
     )
+
+
+def test_a_point_too_long_to_show_is_cut_to_what_fits() -> None:
+    """A figure after the break keeps a point whole, unless that makes it longer than an
+    answer shows: then it is cut at the last break that fits, its first figures kept."""
+    from bot.builder.analyse import SHOWN_MAX, trim
+    from bot.slack.answer import LEAD_MAX, POINT_MAX
+
+    assert SHOWN_MAX == POINT_MAX == LEAD_MAX
+    long = (
+        "The Freedonia Municipal Bureau of Economy and Information Technology on Wednesday "
+        "announced a compute voucher programme worth 500 million crowns ($69 million), under "
+        "which small and medium-sized enterprises that build products on domestically developed "
+        "large models, including Widget, can offset up to 30% of their cloud computing costs."
+    )
+    assert len(long) > SHOWN_MAX
+    assert trim(long) == long[: long.index(", under which")] + "."
+    short = long.replace("Municipal Bureau of Economy and Information Technology", "bureau")
+    assert len(short) <= SHOWN_MAX and trim(short) == short  # a figure follows: kept whole

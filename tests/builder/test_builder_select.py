@@ -298,9 +298,16 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         # a comment that was given, and a request that is news
         ("Nvidia, asked for comment, said the H20 complies fully with US export rules.", True),
         ("Widget did not say how many requests its servers handled in January.", True),
+        (
+            'Deputy director Ana Ruiz said: "我们希望中小企业都用得起大模型。" (We hope small firms '
+            "can afford large models.)",
+            True,
+        ),
     ],
 )
 def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:
+    """The writer's own voice, a claim a fact check examines and "did not respond" are no
+    points; first person inside a quotation, or its translation after it, is the speaker's."""
     assert (point_text(sentence) is not None) is kept
 
 
@@ -321,6 +328,15 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
          "Widget opened an office in Paris, its first in Europe."),
         ("5:05 pm ET: On the call, chief executive Ana Ruiz said demand was still growing.",
          "On the call, chief executive Ana Ruiz said demand was still growing."),
+        ("Hangzhou, November 19 — The city's bureau on Wednesday announced vouchers worth "
+         "500 million yuan.", "The city's bureau on Wednesday announced vouchers worth 500 "
+         "million yuan."),
+        ("Hong Kong, China, 3 March 2025 — Widget opened an office in Kowloon, its first "
+         "outside the mainland.", "Widget opened an office in Kowloon, its first outside the "
+         "mainland."),
+        # a name in title case before a comma is no dateline without a date
+        ("Widget, the maker of W9 — a chatbot — said on Monday it would open an office.",
+         "Widget, the maker of W9 — a chatbot — said on Monday it would open an office."),
         # a date that is the sentence's subject is no dateline
         ("May 28 - the date Widget released W9 - was a Wednesday, the company said.",
          "May 28 - the date Widget released W9 - was a Wednesday, the company said."),
