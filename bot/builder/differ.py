@@ -57,6 +57,13 @@ COUNT = re.compile(
     r"(?<![\w.$,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
     r"(?:[A-Za-z0-9-]+\s+){0,3}?(?:chips|GPUs|processors|accelerators)\b",
 )
+# a name right before a number makes it part of the name ("Ascend 950 chips"), unless the
+# name opens the sentence or is a month ("In 2021, …", "On May 20 …" are not product names)
+PRODUCT_BEFORE = re.compile(
+    r"(?<=\S\s)(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"[A-Z][A-Za-z]+\s$"
+)
 MULTIPLE_X = re.compile(r"\dx\b")
 COUNT_HINT = re.compile(r"chips|GPUs|processors|accelerators")
 MODEL = re.compile(
@@ -184,6 +191,8 @@ def find_figures(sentence: str) -> list[Figure]:
         value = _num(m.group("n")) * UNITS.get((m.group("unit") or "").lower(), 1.0)
         add(Figure("money", m.group().strip(), value, value, m.start(), m.end()))
     for m in COUNT.finditer(sentence) if COUNT_HINT.search(sentence) else ():
+        if PRODUCT_BEFORE.search(sentence, 0, m.start()):
+            continue  # "Huawei's Ascend 950 chips": a model number, not how many
         raw = m.group("n")
         value = (
             float(raw.replace(",", ""))
@@ -569,13 +578,27 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
         spans.setdefault(key[1:], []).extend((value_range(x), key) for x in members)
     for found in spans.values():
         found.sort()
+    # a model is only what an article could be about from the day one first names it: a 2025
+    # "50,000 GPUs" is not the "50,000 chips" a 2026 report says V4 was trained on
+    first: dict[str, date] = {}
+    for r in rows:
+        if r.model is not None:
+            day = r.published or date.min  # undated counts as oldest
+            first[r.model] = min(first.get(r.model, day), day)
     for r in rows:
         if r.model is not None:
             continue
         mine = value_range(r)
         near = spans.get((r.scope or "", _kind(r)), [])
         at = bisect.bisect_left(near, (mine,))
-        fits = sorted({k for rng, k in near[max(0, at - NEAR) : at + NEAR] if _agree(rng, mine)})
+        day = r.published or date.min
+        fits = sorted(
+            {
+                k
+                for rng, k in near[max(0, at - NEAR) : at + NEAR]
+                if _agree(rng, mine) and first[k[0]] <= day
+            }
+        )
         key = max(fits, key=lambda k: len(keyed[k])) if fits else ("", r.scope or "", _kind(r))
         keyed.setdefault(key, []).append(r)
     groups: list[Group] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -455,3 +456,37 @@ def test_a_plain_figure_and_the_same_figure_with_its_scope_are_one_group() -> No
     assert sorted((g.scope, len(g.rows)) for g in groups if g.rows[0].figure.low < 1e7) == [
         ("final training run", 3)
     ]
+
+
+def test_a_number_in_a_products_name_is_no_count() -> None:
+    """ "Huawei's Ascend 950 chips" names a chip; "10,000 Nvidia A100 GPUs" counts them."""
+    counts = [
+        [f.text for f in find_figures(s) if f.kind == "count"]
+        for s in (
+            "More than half of W5's traffic now runs on Huawei's Ascend 950 chips.",
+            "High-Flyer bought 10,000 Nvidia A100 GPUs in 2021.",
+            "In 2021 Widget bought 2,048 chips.",
+        )
+    ]
+    assert counts == [[], ["10,000 Nvidia A100 GPUs"], ["2,048 chips"]]
+
+
+def test_a_figure_naming_no_model_is_never_about_a_model_named_only_later() -> None:
+    """A 2025 "about 50,000 GPUs" is not the "50,000 chips" a 2026 report says W5 was trained
+    on: a model-less figure joins only models its article's day could be about."""
+    s_new = "A report said Widget trained W5 on 50,000 smuggled chips."
+    s_old = "Widget has access to roughly 50,000 GPUs, a research firm said."
+    rows = [
+        Row(m.figure, m.model, s, a, m.scope, published)
+        for a, s, published in (
+            ("new", s_new, date(2026, 1, 21)),
+            ("old", s_old, date(2025, 1, 31)),
+        )
+        for m in mentions(s)
+        if m.figure.kind == "count"
+    ]
+    new, old = rows
+    assert new.model is not None and old.model is None
+    assert len(group_rows(rows)) == 2
+    # the same figure a week after the report may be about W5: it joins it
+    assert len(group_rows([new, replace(old, published=date(2026, 1, 28))])) == 1
