@@ -66,20 +66,22 @@ DEFINITE = re.compile(
 # "X also …" leans on what came before unless X is a name
 # "The hedge fund has …", "The country's privacy regulator had …": a definite description with
 # no complement, straight into a verb
-BARE_DEFINITE = re.compile(
-    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+(?:has|have|had|is|are|was|were|"
-    r"said|says|also|will|would|could|can|may|might|must|should|did|does|plans|planned|added|"
-    r"told|claims|claimed|declined|did not|has not|had not|comes|came|follows|followed|"
-    r"set|put|cut|gave|took|made|found|held|kept|left|led|met|paid|sold|won|lost|began|"
-    r"became|brought|bought|ran|rose|fell|hit|saw|went|sent|wrote|spent|drew|grew|chose|"
-    r"[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
+# a finite verb after a subject: auxiliaries, common irregular pasts, and -ed / -s forms
+VERB = (
+    r"(?:has|have|had|is|are|was|were|said|says|also|will|would|could|can|may|might|must|"
+    r"should|did|does|plans|planned|added|told|claims|claimed|declined|comes|came|follows|"
+    r"followed|set|put|cut|gave|took|made|found|held|kept|left|led|met|paid|sold|won|lost|"
+    r"began|became|brought|bought|ran|rose|fell|hit|saw|went|sent|wrote|spent|drew|grew|"
+    r"chose|[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
 )
-# a definite description ("The judge", "The data protection regulator") as a sentence's
-# subject: its head noun, to find what it describes in the sentences before
+BARE_DEFINITE = re.compile(
+    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+" + VERB
+)
+# a definite description ("The judge", "The data protection regulator", "The price war") as
+# a sentence's subject, up to its verb: its head noun, to find what it describes before
 DESCRIBED = re.compile(
-    r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))(?P<poss>[’']s)?\s+"
-    r"(?:also\s+|has\s+|had\s+|have\s+|is\s+|was\s+|will\s+|would\s+|did\s+|does\s+)?"
-    r"(?:not\s+)?[a-z]+\b"
+    r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))"
+    r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?\s+" + VERB
 )
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
@@ -392,6 +394,15 @@ def quoted_speaker(sentence: str | None) -> str | None:
     return name.replace("[", "").replace("]", "").rstrip(".,")
 
 
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K."
+
+
+def _word(raw: str) -> str:
+    """A word without the punctuation around it; an abbreviation keeps its last stop ("U.S.")."""
+    word = raw.strip(',.;:“”"()')
+    return word + "." if ABBREVIATION.fullmatch(word + ".") else word
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -409,7 +420,7 @@ def subject(
     words = sentence.split()
     run: list[str] = []
     for i, raw in enumerate(words):
-        word = raw.strip(',.;:“”"()')
+        word = _word(raw)
         possessive = word.endswith(("’s", "'s"))
         bare = word[:-2] if possessive else word
         capital = NAME_WORD.fullmatch(bare) is not None and (
@@ -549,7 +560,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # whose: "Britain's data protection regulator"
         rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"
-        rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}?{noun}\b",
+        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
+        rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
+        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])",
     )
     for sentence in reversed(earlier):
         for form in forms:
@@ -636,7 +649,7 @@ def names_in(sentence: str) -> list[str]:
     runs: list[str] = []
     run: list[str] = []
     for i, raw in enumerate(sentence.split()):
-        word = raw.strip(',.;:“”"()')
+        word = _word(raw)
         bare = word[:-2] if word.endswith(("’s", "'s")) else word
         capital = NAME_WORD.fullmatch(bare) is not None and (
             bare not in NOT_NAMES or (bool(run) and bare in NAME_ENDINGS)

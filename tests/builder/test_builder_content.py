@@ -173,6 +173,18 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "The bureau expects about 800 companies to benefit.",
             "[Freedonia Municipal Bureau] expects about 800 companies to benefit.",
         ),
+        # the description runs to its verb: "The price war", not "The price"
+        (
+            "Widget halves its prices as Freedonia's model price war heats up",
+            "The price war dates back to May 2024.",
+            "[Freedonia's model price war] dates back to May 2024.",
+        ),
+        # a person described with "the company's …" is no company
+        (
+            '"Usage grows," Ada Quill, the company\'s head of developer relations, said.',
+            "The company has since used low pricing to recruit developers.",
+            "[Widget] has since used low pricing to recruit developers.",
+        ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
         # a name that describes what follows ("the Sci-Tech City area") names no city
