@@ -30,6 +30,7 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
+    CAMEL,
     asked_about,
     dependent,
     faithful_in,
@@ -192,9 +193,13 @@ def _unusable_reason(body: str, n_sents: int) -> str:
     return "only boilerplate or fragments after cleaning: paste the article's paragraphs"
 
 
-def labelled(sentence: str) -> str | None:
+def labelled(
+    sentence: str, known: Container[str] | None = None, section: str | None = None
+) -> str | None:
     """ "Marc Andreessen (VC): Praised the model …" as "[Marc Andreessen] praised the model …":
-    a list item whose label is its subject, with the subject put back in brackets."""
+    a list item whose label is its subject, with the subject put back in brackets. Under a
+    heading that names the list's subject (`section`), "Cons: Trailed on maths …" is
+    "[Qwen 4] trailed on maths …"."""
     m = LABEL.match(sentence.strip())
     if m is None or m.group(1) is None or not VERBISH.match(sentence.strip()[m.end() :]):
         return None
@@ -204,6 +209,11 @@ def labelled(sentence: str) -> str | None:
         return None  # "Challenges: Overcoming …": the label heads a list, the -ing phrase is it
     if not NAME.fullmatch(name):
         return None  # "Challenges: Overcoming …": a heading, not a name
+    first = name.split()[0]
+    if known is not None and " " not in name and first not in known and not CAMEL.search(first):
+        if section is None:
+            return None  # "Cons: Trailed on maths …": a word the article never writes as a name
+        name = section
     pt = point_text(f"[{name}] {rest[:1].lower()}{rest[1:]}")
     return pt[0] if pt is not None and not pt[1] else None
 
@@ -258,6 +268,16 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
         return None  # "Why it matters: It …": a sentence under a heading, not a property
     end = "" if rest.endswith((".", "!", '"', "”", ")")) else "."
     return f"[{subject}’s] {label[:1].lower()}{label[1:]}: {rest}{end}"
+
+
+def section_name(heading: str, known: Container[str]) -> str | None:
+    """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
+    it describes. None for any other heading ("How we tested", "Key Takeaways")."""
+    words = re.sub(r"\s*\([^)]*\)", "", heading).strip().split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    first = words[0]
+    return " ".join(words) if first in known or CAMEL.search(first) else None
 
 
 def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]:
@@ -369,6 +389,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     prev_point: str | None = None  # the same, when it stands alone
     written: list[str] = []  # every sentence before, as written ("Judge Margaret Oyelaran …")
     asked: str | None = None  # what a question heading just asked about ("What is R2?")
+    section: str | None = None  # the name a heading gave the lines under it ("Qwen 4")
     # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
     speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
     answering = interviewee(
@@ -377,6 +398,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         sum(1 for ln in lines if ANSWER.match(ln.text)),
     )
     for line, sentences in zip(lines, split, strict=True):
+        if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
+            section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = None
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
@@ -399,7 +422,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not text.isupper()
             ):
                 pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
-            if pt is None and (named := labelled(text)) is not None:
+            if line.kind == "bullet" and section and (fact := fact_line(text, section, labels)):
+                pt = (fact, False)  # "- Cons: Pricier at $1.20 …" under "Qwen 4": Qwen 4's
+            if pt is None and (named := labelled(text, known, section)) is not None:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)

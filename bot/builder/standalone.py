@@ -435,7 +435,8 @@ def subject(
             and bare not in known
             and not CAMEL.search(bare)
         ):
-            after = words[1].strip(',.;:“”"()') if len(words) > 1 else ""
+            # "Recent findings …" is no name, "Sam Altman …" is; "Pros: Cheapest …" is a label
+            after = words[1].strip(',.;:“”"()') if len(words) > 1 and raw[-1:] != ":" else ""
             capital = NAME_WORD.fullmatch(after) is not None and after not in NOT_NAMES
         if capital:
             run.append(bare)

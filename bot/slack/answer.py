@@ -356,6 +356,9 @@ FILLERS = frozenset(
         "says",
         "tell",
         "told",
+        "yesterday",
+        "tonight",
+        "tomorrow",
     ]
 )
 
@@ -561,6 +564,17 @@ def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return ranked if newest == ranked[0][0] else _to_front(ranked, newest, top)
 
 
+def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> list[str]:
+    """The words whether the coverage answers a question is judged on. A word the coverage
+    never uses ("specs", "hearing") is left out when the rest says what is asked: two words
+    it knows, or a model's name ("v4.5"). Alone beside one known word ("weather in paris")
+    it counts, as the rarest word would."""
+    known = [w for w in words if w in index.idf or alts.get(w)]
+    if len(known) >= 2 or any(ch.isdigit() for w in known for ch in w):
+        return known
+    return words
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
     contains enough of its words to count as an answer."""
@@ -585,7 +599,7 @@ def answer(library: Library, query: str) -> Answer | None:
     if not ranked or not words:
         return None
     alts = alternatives(query)
-    if index.coverage(words, [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
+    if index.coverage(judged(index, words, alts), [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)

@@ -1140,3 +1140,43 @@ def test_a_point_too_long_to_show_is_cut_to_what_fits() -> None:
     assert trim(long) == long[: long.index(", under which")] + "."
     short = long.replace("Municipal Bureau of Economy and Information Technology", "bureau")
     assert len(short) <= SHOWN_MAX and trim(short) == short  # a figure follows: kept whole
+
+
+COMPARED = """Widget W5 vs Gizmo 2: which should developers pick?
+Two months after Widget released W5, developers have a real choice between two models.
+Widget W5
+- Pros: Cheapest of the two at $0.55 per million input tokens and $2.19 per million output tokens.
+- Cons: Slow in reasoning mode, with an average 14.2 seconds before the first token appeared.
+Gizmo 2 (Acme)
+- Pros: Huge 1 million-token context window handled every long document in one pass.
+- Cons: Pricier at $1.20 per million input tokens and $4.80 per million output tokens.
+- Cons: Trailed on maths with 86.7% on a maths test, and scored 71.3% on a coding test.
+How we tested
+All tests used the official APIs between June 8 and June 18, with default settings.
+"""
+
+
+def test_a_list_under_a_heading_that_names_something_is_that_things(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Gizmo 2 (Acme)" over "- Cons: Pricier at $1.20 …": Gizmo 2's cons, never the article
+    subject's, and "Pros"/"Cons" are labels, not names ("[Cons] trailed …")."""
+    lib, mine = _built(seeds_copy, tmp_path, "w5-vs-gizmo", "2026-06-22", COMPARED)
+    assert (
+        "[Widget W5’s] pros: Cheapest of the two at $0.55 per million input tokens and $2.19 per million output tokens."
+        in mine
+    )
+    assert (
+        "[Gizmo 2’s] cons: Pricier at $1.20 per million input tokens and $4.80 per million output tokens."
+        in mine
+    )
+    assert (
+        "[Gizmo 2’s] pros: Huge 1 million-token context window handled every long document in one pass."
+        in mine
+    )
+    assert (
+        "[Gizmo 2] trailed on maths with 86.7% on a maths test, and scored 71.3% on a coding test."
+        in mine
+    )
+    assert not any(t.startswith(("[Pros", "[Cons")) for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []

@@ -505,3 +505,50 @@ def test_a_word_is_found_however_it_is_spelt(lib: Library, query: str, written: 
     assert index.coverage([joined(w, index) for w in tokens(query)], [0]) == 1.0
     ans = answer(replace(lib, points=(*lib.points, point)), query)
     assert ans is not None and ans.lead.id == "w-spelt:0"
+
+
+def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Library) -> None:
+    """ "hearing in the authors case": "hearing" is in no article, but the rest says what is
+    asked; so does a model's name ("w5 specs"). "weather in paris" stays unanswered."""
+
+    def pt(pos: int, text: str) -> CatalogPoint:
+        return CatalogPoint(f"w-case:{pos}", text, ("w-case",), "2026-04-17", quality=1.5)
+
+    points = (
+        pt(0, "A judge let the authors' copyright case against Widget proceed on Thursday."),
+        pt(1, "[Judge Ada Quill] set a case management conference for June 9, 2026."),
+    )
+    w5 = tuple(
+        CatalogPoint(f"w-model:{i}", text, ("w-model",), "2026-05-14", quality=1.5)
+        for i, text in enumerate(
+            [
+                "Widget released W5, its next model, with a 1 million-token context window.",
+                "W5 scored 78% on a coding test, up from 71% for W4.",
+                "Developers pay $0.30 per million input tokens to use W5.",
+                "Rivals said W5 would force them to cut prices.",
+            ]
+        )
+    )
+    cases = tuple(
+        CatalogPoint(f"w-other:{i}", text, ("w-other",), "2025-01-01", quality=1.5)
+        for i, text in enumerate(
+            [
+                "Three authors filed a case against Acme in January.",
+                "The authors in that case asked for damages of $1 million.",
+            ]
+        )
+    )
+    library = replace(lib, points=(*lib.points, *points, *w5, *cases))
+    ans = answer(library, "hearing in the authors case")
+    assert ans is not None and {p.id for p in ans.all_points} & {"w-case:0", "w-case:1"}
+    specs = answer(library, "w5 specs")
+    assert specs is not None and specs.lead.id == "w-model:0"
+    assert answer(lib, "weather in paris") is None
+
+
+def test_question_words_find_the_news_words_for_them() -> None:
+    """ "yesterday" names no subject (like "now", it only says when); "investing" points at
+    investors and funding, the words the news uses."""
+    assert question_words("why was widget down yesterday")[0] == ["widget"]
+    _, expanded = question_words("who is investing in widget")
+    assert {"investor", "fund"} <= set(expanded)
