@@ -719,6 +719,8 @@ def _resolve(
     if lower in PERSON_PRONOUNS and len(name.split()) < 2:
         return None  # "he" needs a person's full name
     possessive = lower in {"its", "their", "his", "her"} or bool(m.groupdict().get("poss"))
+    if not possessive and re.search(rf"\b{re.escape(name)}\b", text[m.end() :]):
+        return None  # "It would make DeepSeek the most valuable …": "it" is not DeepSeek
     return _named(name, text, m, possessive)
 
 

@@ -206,6 +206,17 @@ def test_a_definite_description_is_named_as_a_sentence_before_names_it(
         assert faithful(got, f"{earlier} {text}")
 
 
+def test_it_never_stands_for_a_name_its_own_sentence_gives() -> None:
+    """ "It would also make Widget the most valuable …": "it" is the deal, not Widget."""
+    before = "Widget is raising $4 billion from outside investors."
+    text = "It would also make Widget one of the three most valuable firms."
+    got = make_standalone(text, None, before, "Widget")
+    assert got is None or not got.startswith("[Widget]")
+    assert make_standalone("It also released W5 on Monday.", None, before, "Widget") == (
+        "[Widget] also released W5 on Monday."
+    )
+
+
 def test_it_is_no_person_nor_whoever_acted_before_a_thing_described() -> None:
     """ "Rep. Jo Hale announced the Act. The bill was introduced on Feb. 7. Its co-sponsors
     include …": the bill's, not [Jo Hale’s]; "It covers …" is no person."""
