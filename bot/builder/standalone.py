@@ -323,6 +323,10 @@ PLURAL = re.compile(
     r"\b(?:companies|firms|models|officials|analysts|researchers|executives|"
     r"authorities|developers)\b"
 )
+# a model's name as news writes it: "V4.5", "R1-0528", "DeepSeek-V3"; not a chip ("H800")
+MODEL_NAME = re.compile(
+    r"\b(?:[A-Z][a-z]+[A-Z]?[a-z]*-)?[A-Z]\d(?:\.\d)?(?:-[A-Za-z0-9]+)?\b(?![.,]?\d)"
+)
 MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|product|service)\b")
 ORG_NOUN = re.compile(r"\b(?:company|companies|startup|start-up|firm|firms|lab|group|developer)\b")
 
@@ -515,6 +519,13 @@ def make_standalone(
         joined = f"{previous} {text}"  # "The model scored …": the sentence before says which
         if len(joined) <= JOIN_MAX:
             return joined
+    if definite and re.fullmatch(
+        r"the (?:new |latest |updated )?model", definite.group("word").lower()
+    ):
+        # "DeepSeek released V4.5 on Thursday. The model has 1.2 trillion parameters": [V4.5]
+        named = set(MODEL_NAME.findall(before or (earlier[-1] if earlier else "")))
+        if len(named) == 1:
+            return f"[{named.pop()}]{text[definite.end() :]}"
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
         return named

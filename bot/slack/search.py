@@ -78,6 +78,8 @@ EXPAND = {
     "suing": ("sue", "sued", "suit", "lawsuit"),
     "lawsuit": ("sue", "sued", "suit"),
     "lawsuits": ("sue", "sued", "suit"),
+    "big": ("parameters", "size"),
+    "size": ("parameters",),
     "invest": ("investor", "investment", "funding", "stake"),
     "invested": ("investor", "investment", "funding", "stake"),
     "investing": ("investor", "investment", "funding", "stake"),

@@ -206,6 +206,23 @@ def test_a_definite_description_is_named_as_a_sentence_before_names_it(
         assert faithful(got, f"{earlier} {text}")
 
 
+def test_the_model_is_the_model_the_sentence_before_names() -> None:
+    """ "Widget released W5 …. The model, published …, has 1.2 trillion parameters …" (too
+    long to join): "[W5], published …", so a question about W5 finds it; a chip is no model."""
+    before = (
+        "Widget on Thursday released W5, its largest model yet, and cut the price of its API by "
+        "40 percent for enterprise customers in a push to win business from U.S. rivals."
+    )
+    text = (
+        "The model, published under an open-weight licence on Hugging Face and GitHub, has 1.2 "
+        "trillion total parameters, of which 48 billion are active for any given token."
+    )
+    assert make_standalone(text, before, before, "Widget", None, before) == "[W5]" + text[9:]
+    chips = "Widget trained its next release on 2,048 H800 chips over two months."
+    got = make_standalone("The model has 1.2 trillion parameters.", chips, chips, "Widget")
+    assert got is not None and not got.startswith("[H800]")
+
+
 def test_it_never_stands_for_a_name_its_own_sentence_gives() -> None:
     """ "It would also make Widget the most valuable …": "it" is the deal, not Widget."""
     before = "Widget is raising $4 billion from outside investors."

@@ -334,6 +334,10 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
         ("Hong Kong, China, 3 March 2025 — Widget opened an office in Kowloon, its first "
          "outside the mainland.", "Widget opened an office in Kowloon, its first outside the "
          "mainland."),
+        # "(NYSE: STRX)" is a ticker, not the end of a label "Acme, Inc. (NYSE:"
+        ("SEATTLE, Aug. 5, 2026 /PRNewswire/ -- Acme, Inc. (NYSE: ACME), a cloud provider, "
+         "today announced W5 in three regions.", "Acme, Inc. (NYSE: ACME), a cloud provider, "
+         "today announced W5 in three regions."),
         # a name in title case before a comma is no dateline without a date
         ("Widget, the maker of W9 — a chatbot — said on Monday it would open an office.",
          "Widget, the maker of W9 — a chatbot — said on Monday it would open an office."),
