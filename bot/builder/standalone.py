@@ -523,9 +523,9 @@ def make_standalone(
         r"the (?:new |latest |updated )?model", definite.group("word").lower()
     ):
         # "DeepSeek released V4.5 on Thursday. The model has 1.2 trillion parameters": [V4.5]
-        named = set(MODEL_NAME.findall(before or (earlier[-1] if earlier else "")))
-        if len(named) == 1:
-            return f"[{named.pop()}]{text[definite.end() :]}"
+        models = set(MODEL_NAME.findall(before or (earlier[-1] if earlier else "")))
+        if len(models) == 1:
+            return f"[{models.pop()}]{text[definite.end() :]}"
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
         return named
