@@ -48,6 +48,11 @@ FIRST_PERSON = re.compile(
     r"believe|spoke|spent|asked|met|would|will|do|did|can|could|might|must|saw|found|expect)\b)"
 )
 # a quotation, with the translation that may follow it: '"我们希望 …" (We hope …)'
+# a newsroom's "we" is no opinion: "as we reported earlier", "told us", "we have learned"
+NEWSROOM = re.compile(
+    r"\b(?:as\s+)?we(?:[’']ve|\s+have)?\s+(?:first\s+)?(?:reported|learned|revealed|wrote)\b"
+    r"|\b(?:told|said\s+to|confirmed\s+to)\s+us\b"
+)
 QUOTED = re.compile(
     r"(?:“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w))(?:\s*\([^)]*\))?"
 )  # ’ in a word: apostrophe
@@ -238,9 +243,12 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         text = text[1:]
     if not (MIN_CHARS <= len(text) <= MAX_CHARS) or len(text.split()) < MIN_WORDS:
         return None
-    if not fragment and FIRST_PERSON.search(QUOTED.sub("", text)):
+    if not fragment and FIRST_PERSON.search(NEWSROOM.sub("", QUOTED.sub("", text))):
         return None  # the writer's own voice ("In my view, …"): a column's opinion, no report
-    if text.endswith("?") or not (ENDS.search(text) or see):
+    # a bullet may be a statement without its stop ("• Nvidia shares fall 3.8%"), unless it
+    # is a labelled fact ("- Training chips: Nvidia, …": fact_line's, label and all)
+    stated = bullet and m is None and has_finite_verb(text)
+    if text.endswith("?") or not (ENDS.search(text) or see or stated):
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"‘['):
         return None

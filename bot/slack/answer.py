@@ -611,12 +611,14 @@ def answer(library: Library, query: str) -> Answer | None:
     if recent:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]
-    if named:  # "cisco jailbreak test": answered from the articles that name Cisco
-        ranked = [
-            (i, s)
-            for i, s in ranked
-            if any(covers(w, index.article_bag[index.article[i]], alts) for w in named)
-        ]
+    if named:  # "cisco jailbreak test": answered from the articles that name Cisco; "nvidia
+        # stock v4.5" from those that name both, if any do (else those naming the most)
+        names_held = {
+            a: sum(covers(w, index.article_bag[a], alts) for w in named)
+            for a in {index.article[i] for i, _ in ranked}
+        }
+        most = max(names_held.values(), default=0)
+        ranked = [(i, s) for i, s in ranked if most and names_held[index.article[i]] == most]
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

@@ -552,3 +552,33 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert question_words("why was widget down yesterday")[0] == ["widget"]
     _, expanded = question_words("who is investing in widget")
     assert {"investor", "fund"} <= set(expanded)
+
+
+def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Library) -> None:
+    """ "how did acme stock react to gizmo-9": from the article naming Acme and Gizmo-9, not
+    from an older Acme story that never names Gizmo-9."""
+
+    def pt(article: str, pos: int, text: str, day: str) -> CatalogPoint:
+        return CatalogPoint(f"{article}:{pos}", text, (article,), day, quality=1.5)
+
+    points = (
+        pt("acme-old", 0, "Acme's stock fell 17% on Monday, its largest loss ever.", "2025-01-27"),
+        pt("acme-old", 1, "Acme's stock recovered half of the loss the next week.", "2025-01-27"),
+        pt(
+            "acme-old",
+            2,
+            "Investors said Acme stock reacted to fears about AI spending.",
+            "2025-01-27",
+        ),
+        pt("acme-old", 3, "Acme stock had risen 200% in the year before the fall.", "2025-01-27"),
+        pt("g9-live", 0, "Widget released Gizmo-9 with open weights on Tuesday.", "2026-07-22"),
+        pt(
+            "g9-live",
+            1,
+            "Acme shares were down 2.1% in New York after Gizmo-9 came out.",
+            "2026-07-22",
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "how did acme stock react to gizmo-9")
+    assert ans is not None
+    assert {p.sources[0] for p in ans.all_points} == {"g9-live"}
