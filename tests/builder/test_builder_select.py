@@ -303,6 +303,9 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
             "can afford large models.)",
             True,
         ),
+        # a newsroom's "we" reports, it does not opine
+        ("Acme shares were down 2.1% in New York, as we reported earlier.", True),
+        ("A developer in Lagos told us he had moved half of his traffic to W9.", True),
     ],
 )
 def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:
@@ -348,3 +351,13 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
 )  # fmt: skip
 def test_datelines_and_time_stamps_are_not_the_news(sentence: str, point: str) -> None:
     assert point_text(sentence) == (point, False)
+
+
+def test_a_bullet_may_state_without_its_full_stop() -> None:
+    """ "• Acme shares fall 3.8% in pre-market trading" is a statement; the same line as prose,
+    a verbless bullet, or a labelled fact ("- Training chips: …", fact_line's) is not."""
+    line = "Acme shares fall as much as 3.8% in pre-market trading"
+    assert point_text(line, True) == (line, False)
+    assert point_text(line) is None
+    assert point_text("Key events from our live coverage of the W9 launch today", True) is None
+    assert point_text("Training chips: Acme A9, after failed runs on older parts", True) is None
