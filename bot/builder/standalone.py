@@ -478,6 +478,8 @@ def make_standalone(
     `asked`: what a question heading right before asks about ("R2" for "What is R2?"): the
     answer's "It" is that, not the article's subject. `earlier`: the article's sentences
     before this one, as written, where "The judge" may be named ("Judge Margaret Oyelaran")."""
+    if (defined := defined_term(text, earlier)) is not None:
+        return defined
     if not dependent(text):
         return text
     p = PRONOUN.match(text)
@@ -616,6 +618,31 @@ def _described_before(before: str | None) -> bool:
         return False
     m = DEFINITE.match(before) or DESCRIBED.match(before)
     return m is not None and not ORG_NOUN.search(m.group(0).lower())
+
+
+# "The Controller submitted …" after 'Hangzhou DeepSeek Co., Ltd. ("the Controller")': a term
+# a legal text defines
+DEFINED_USE = re.compile(r"^The\s+(?P<term>[A-Z][a-z]+)\b(?P<poss>[’']s)?")
+
+
+def defined_term(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with a defined term it opens with ("The Controller") replaced by [what
+    the text defined it as]: 'Hangzhou DeepSeek Co., Ltd. ("the Controller")'. None when
+    the sentence opens with no term the sentences before define."""
+    m = DEFINED_USE.match(text)
+    if m is None:
+        return None
+    term = re.escape(m.group("term"))
+    defining = re.compile(
+        rf"(?P<t>(?:[A-Z][\w’'.&-]*,?\s+(?:(?:of|for|and|the|de)\s+)?)*[A-Z][\w’'.&-]*)"
+        rf"\s+\((?:[“\"]the {term}[”\"]|the\s+[“\"]{term}[”\"])\)"
+    )
+    for sentence in reversed(earlier):
+        found = [_unopened(d.group("t").rstrip(","), "") for d in defining.finditer(sentence)]
+        if found and found[-1]:
+            name = found[-1]
+            return (f"[{name}’s]" if m.group("poss") else f"[{name}]") + text[m.end() :]
+    return None
 
 
 def _unopened(name: str, title: str) -> str:

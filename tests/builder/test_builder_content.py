@@ -206,6 +206,24 @@ def test_a_definite_description_is_named_as_a_sentence_before_names_it(
         assert faithful(got, f"{earlier} {text}")
 
 
+def test_a_term_a_legal_text_defines_is_named() -> None:
+    """'Widget Co., Ltd. ("the Controller")', then "The Controller submitted …": a reader of
+    one point does not know who the Controller is; "[Widget Co., Ltd.] submitted …"."""
+    defining = (
+        '1. On 6 October 2026 the Data Protection Authority of Freedonia ("the Authority") '
+        'adopted a decision in respect of Widget Co., Ltd. ("the Controller").'
+    )
+    text = "The Controller submitted that its chat data had been pseudonymised."
+    got = make_standalone(text, None, None, "Widget", None, None, None, [defining])
+    assert got == "[Widget Co., Ltd.] submitted that its chat data had been pseudonymised."
+    assert faithful(got, f"{defining} {text}")
+    plain = "The Authority found that the notice was incomplete."
+    assert make_standalone(plain, None, None, "Widget", None, None, None, [defining]) == (
+        "[Data Protection Authority of Freedonia] found that the notice was incomplete."
+    )
+    assert make_standalone(text, None, None, "Widget", None, None, None, []) == text
+
+
 def test_the_model_is_the_model_the_sentence_before_names() -> None:
     """ "Widget released W5 …. The model, published …, has 1.2 trillion parameters …" (too
     long to join): "[W5], published …", so a question about W5 finds it; a chip is no model."""
