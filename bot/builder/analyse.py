@@ -270,6 +270,29 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
     return f"[{subject}’s] {label[:1].lower()}{label[1:]}: {rest}{end}"
 
 
+# a list item that continues the line before ("The update includes:" / "- a 1 million-token
+# context window"; "…corrective powers:" / "(a) an administrative fine of …;")
+ITEM = re.compile(r"^(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+)?(?P<rest>[a-z].*)$")
+ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
+
+
+def listed(text: str, lead_in: str) -> str | None:
+    """A lower-case list item after a line ending in a colon, as a point that carries the
+    lead-in's last clause in brackets: "[The Authority decided to exercise the following
+    corrective powers:] an administrative fine of €18,500,000 …". None for anything else."""
+    m = ITEM.match(text.strip())
+    if m is None:
+        return None
+    rest = ITEM_END.sub("", m.group("rest").rstrip())
+    if len(rest.split()) < 4:
+        return None
+    head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip())
+    cut = head.rfind(", ")
+    if cut > 0 and has_finite_verb(head[cut + 2 :]):
+        head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"
+    return f"[{head[:1].upper()}{head[1:]}] {rest}."
+
+
 def section_name(heading: str, known: Container[str]) -> str | None:
     """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
     it describes. None for any other heading ("How we tested", "Key Takeaways")."""
@@ -397,7 +420,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         next((sents for sents in split if sents), []),
         sum(1 for ln in lines if ANSWER.match(ln.text)),
     )
+    lead_in: str | None = None  # "The update includes:": what the list after it continues
     for line, sentences in zip(lines, split, strict=True):
+        item = listed(line.text, lead_in) if lead_in else None  # "(a) a fine of €18.5 million"
+        if item is not None:
+            sentences = [line.text]
+        else:
+            lead_in = line.text if line.text.rstrip().endswith(":") else None
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
@@ -414,7 +443,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:
-            pt = point_text(text, line.kind == "bullet")
+            pt = (item, False) if item is not None else point_text(text, line.kind == "bullet")
             if (
                 pt is None
                 and line.kind == "heading"

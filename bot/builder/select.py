@@ -247,7 +247,7 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         return None  # the writer's own voice ("In my view, …"): a column's opinion, no report
     # a bullet may be a statement without its stop ("• Nvidia shares fall 3.8%"), unless it
     # is a labelled fact ("- Training chips: Nvidia, …": fact_line's, label and all)
-    stated = bullet and m is None and has_finite_verb(text)
+    stated = bullet and m is None and not text.endswith(":") and has_finite_verb(text)
     if text.endswith("?") or not (ENDS.search(text) or see or stated):
         return None
     if not (text[0].isupper() or text[0].isdigit() or text[0] in '$“"‘['):

@@ -1226,3 +1226,30 @@ def test_a_list_under_a_heading_that_names_something_is_that_things(
     )
     assert not any(t.startswith(("[Pros", "[Cons")) for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+DECIDED = """Decision summary: inquiry into Widget Co., Ltd.
+1. On 6 October 2026 the Data Protection Authority of Freedonia ("the Authority") adopted a decision in respect of Widget Co., Ltd. ("the Controller").
+2. Having regard to the gravity of the infringements, the Authority decided to exercise the following corrective powers:
+(a) an administrative fine on the Controller in the total amount of €18,500,000;
+(b) an order requiring the Controller to amend its privacy notice within 30 days;
+(c) a reprimand and an administrative fine of €450,000 on the Processor.
+"""
+
+
+def test_a_list_item_carries_the_lead_in_it_continues(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "…decided to exercise the following corrective powers:" then "(a) an administrative
+    fine of €18,500,000;": each item is a point with the lead-in's clause in brackets, and
+    the lead-in alone is no point."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-decision", "2026-10-08", DECIDED)
+    lead = "[The Authority decided to exercise the following corrective powers:]"
+    assert (
+        f"{lead} an administrative fine on the Controller in the total amount of €18,500,000."
+        in mine
+    )
+    assert (
+        f"{lead} an order requiring the Controller to amend its privacy notice within 30 days."
+        in mine
+    )
+    assert not any(t.startswith("Having regard") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []

@@ -361,3 +361,4 @@ def test_a_bullet_may_state_without_its_full_stop() -> None:
     assert point_text(line) is None
     assert point_text("Key events from our live coverage of the W9 launch today", True) is None
     assert point_text("Training chips: Acme A9, after failed runs on older parts", True) is None
+    assert point_text("Having regard to its size, the Authority decided to impose:", True) is None
