@@ -14,7 +14,14 @@ from datetime import date
 
 from bot.builder.clean import DroppedLine, Line, clean_text
 from bot.builder.dates import date_label, event_date
-from bot.builder.differ import Mention, clause_for, find_figures, mentions, undisclosed
+from bot.builder.differ import (
+    Mention,
+    clause_for,
+    find_figures,
+    mentions,
+    models_in,
+    undisclosed,
+)
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -421,6 +428,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         sum(1 for ln in lines if ANSWER.match(ln.text)),
     )
     lead_in: str | None = None  # "The update includes:": what the list after it continues
+    # the one model the title names: a figure naming none is that model's
+    title_models = {name for _, name in models_in(art.meta.title)}
+    title_model = title_models.pop() if len(title_models) == 1 else None
     for line, sentences in zip(lines, split, strict=True):
         item = listed(line.text, lead_in) if lead_in else None  # "(a) a fine of €18.5 million"
         if item is not None:
@@ -504,7 +514,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # a dated list line ("Jan. 20: R1 is released …") is an event in any tense
                 s.event = reports_event(point) or date_label(text) is not None
             if FIGURE_HINT.search(text) or "H" in text:
-                s.mentions = tuple(mentions(whole or text, prev))
+                s.mentions = tuple(mentions(whole or text, prev, title_model))
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
             s.joined = joined

@@ -96,6 +96,9 @@ SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("price cut", re.compile(r"\bcut(?:s|ting)?\b(?!-)|\bslash\w*|\bhalv\w*|\blowered\b|\breduced\b", re.I)),
 )  # fmt: skip
 SCOPE_WINDOW = 70
+PER = re.compile(
+    r"\s*(?:per|a|/)\s*(?:(?:million|thousand|billion|1M|1,000|m)\s+)?(?:[a-z]+\s+)?$", re.I
+)
 # people are a cue for pay only where pay is spoken of: "research, failed runs and staff" is
 # what a full cost includes
 PEOPLE = re.compile(r"\b(?:staff|employees|engineers|researchers|graduates|hires)\b", re.I)
@@ -266,6 +269,8 @@ def canonical_model(name: str) -> str:
     if re.fullmatch(r"[A-Za-z]\d", base):
         base = base.upper() if base[0].upper() in "RV" else base.lower()
         return f"{SUBJECT}-{base}" if base[0] in "RV" else base
+    if re.fullmatch(r"[RV]\d\.\d+", base):
+        return f"{SUBJECT}-{base}"  # "V4.5" is DeepSeek-V4.5
     return name
 
 
@@ -279,6 +284,9 @@ NOT_MODEL_WORDS = MONTHS | frozenset([
     "Chapter", "Page", "Figure", "Table", "Rule", "Stage", "Step", "Part", "Round", "Week",
     "Year", "Years", "Act", "Room",
 ])  # fmt: skip
+
+
+DATE_WORD = re.compile(r"(?i)(?:mid|early|late|end|start|pre|post|fy|q[1-4]|h[12])-?\d{2,4}s?")
 
 
 def models_in(sentence: str) -> list[tuple[int, str]]:
@@ -295,8 +303,8 @@ def models_in(sentence: str) -> list[tuple[int, str]]:
             r"(?i)\d(?:mn|bn|tn|m|b|k|s|th|st|nd|rd)$", name
         ):
             continue
-        if re.fullmatch(r"\d+", name):
-            continue
+        if re.fullmatch(r"\d+", name) or DATE_WORD.fullmatch(name):
+            continue  # "mid-2027", "FY2025": a time, not a model
         out.append((m.start(), canonical_model(name)))
     return sorted(out)
 
@@ -428,6 +436,8 @@ def scope_of(sentence: str, fig: Figure, others: Sequence[tuple[int, int]] = ())
     for order, (name, pattern) in enumerate(cues):
         for m in pattern.finditer(sentence):
             gap = fig.start - m.end() if m.end() <= fig.start else m.start() - fig.end
+            if m.start() >= fig.end and PER.match(sentence, fig.end, m.start()):
+                gap = 0  # "$1.25 per million output tokens": the figure's own unit
             if not 0 <= gap <= SCOPE_WINDOW or (best is not None and (gap, order) >= best[:2]):
                 continue
             if name == "pay" and PEOPLE.fullmatch(m.group()) and not PAY_TALK.search(sentence):
@@ -439,8 +449,12 @@ def scope_of(sentence: str, fig: Figure, others: Sequence[tuple[int, int]] = ())
     return best[2] if best else None
 
 
-def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
-    """Figures in a sentence with their measure and model; figures with no clear measure are left out."""
+def mentions(
+    sentence: str, previous: str | None = None, default: str | None = None
+) -> list[Mention]:
+    """Figures in a sentence with their measure and model; figures with no clear measure are
+    left out. `default`: the model when neither this sentence nor the one before names one
+    (the one model an article's title names: "DeepSeek-V4.5 launch: live updates")."""
     figures = find_figures(sentence)
     taken = [(f.start, f.end) for f in figures]
     chips = chips_used(sentence)
@@ -448,7 +462,7 @@ def mentions(sentence: str, previous: str | None = None) -> list[Mention]:
         figures.append(chips)
     if not figures:
         return []
-    model = subject_model(sentence, previous)
+    model = subject_model(sentence, previous) or default
     own_model = subject_model(sentence)
     out: list[Mention] = []
     for fig in figures:
@@ -563,6 +577,46 @@ def _kind(row: Row) -> str:
     return "multiple" if row.cheaper and row.figure.kind == "percent" else row.figure.kind
 
 
+GENERIC_COUNTED = frozenset(
+    [
+        "chip",
+        "chips",
+        "gpu",
+        "gpus",
+        "processor",
+        "processors",
+        "accelerator",
+        "accelerators",
+        "of",
+        "the",
+        "about",
+        "roughly",
+        "some",
+        "around",
+        "nearly",
+        "over",
+        "more",
+        "than",
+    ]
+)
+
+
+def _counted(row: Row) -> frozenset[str]:
+    """What a count counts, beyond its number and the generic noun: {"nvidia", "h100"} for
+    "50,000 Nvidia H100 chips", {"domestic"} for "50,000 domestic accelerators"."""
+    words = re.findall(r"[a-z0-9][\w-]*", row.figure.text.lower())
+    return frozenset(w for w in words if w not in GENERIC_COUNTED and not w[0].isdigit())
+
+
+def _same_thing(a: Row, b: Row) -> bool:
+    """Whether two figures can be one claim: counts of different things ("Nvidia H100" and
+    "domestic" chips) cannot, whatever their numbers; one may say less ("Nvidia GPUs")."""
+    if a.figure.kind != "count" or b.figure.kind != "count":
+        return True
+    x, y = _counted(a), _counted(b)
+    return x <= y or y <= x
+
+
 def group_rows(rows: Sequence[Row]) -> list[Group]:
     """Rows grouped by (model, scope, kind), then by agreeing values: one row per article."""
     keyed: dict[tuple[str, str, str], list[Row]] = {}
@@ -617,6 +671,7 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
                     clusters
                     and _agree(value_range(clusters[-1][-1]), value_range(r))
                     and _nominal(r) <= _nominal(clusters[-1][0]) * SPREAD
+                    and all(_same_thing(x, r) for x in clusters[-1])
                 ):
                     clusters[-1].append(r)
                 else:

@@ -16,6 +16,7 @@ from bot.builder.differ import (
     find_figures,
     group_rows,
     mentions,
+    models_in,
 )
 
 
@@ -490,3 +491,37 @@ def test_a_figure_naming_no_model_is_never_about_a_model_named_only_later() -> N
     assert len(group_rows(rows)) == 2
     # the same figure a week after the report may be about W5: it joins it
     assert len(group_rows([new, replace(old, published=date(2026, 1, 28))])) == 1
+
+
+def test_counts_of_different_things_never_agree() -> None:
+    """ "50,000 domestic accelerators" planned is not "50,000 Nvidia H100 chips" owned; "50,000
+    Nvidia GPUs" may be the H100s said less exactly."""
+    said = [
+        ("plan", "Widget wants a cluster of roughly 50,000 domestic accelerators by 2027."),
+        ("owned", "Widget has 50,000 Nvidia H100 chips, an analyst said."),
+        ("less", "Widget owns about 50,000 Nvidia GPUs, a research firm said."),
+    ]
+    rows = [
+        Row(m.figure, m.model, s, a, m.scope, date(2026, 1, 1))
+        for a, s in said
+        for m in mentions(s)
+        if m.figure.kind == "count"
+    ]
+    assert len(rows) == 3
+    grouped = sorted(sorted(r.article for r in g.rows) for g in group_rows(rows))
+    assert grouped == [["less", "owned"], ["plan"]]
+
+
+def test_prices_per_unit_times_and_titles() -> None:
+    """ "$1.25 per million output tokens" is an output price though "input" stands nearer;
+    "by mid-2027" names no model; "V4.5" is DeepSeek-V4.5; a figure naming no model in an
+    article whose title names one is that model's."""
+    s = "Pricing is $0.32 per million input tokens and $1.25 per million output tokens."
+    assert [m.scope for m in mentions(s)] == ["input tokens", "output tokens"]
+    assert models_in("a cluster of 50,000 domestic chips by mid-2027") == []
+    assert canonical_model("V4.5") == "DeepSeek-V4.5"
+    price = "DeepSeek will charge $0.27 per million input tokens."
+    assert [m.model for m in mentions(price, "Pricing is out.")] == [None]
+    assert [m.model for m in mentions(price, "Pricing is out.", "DeepSeek-V4.5")] == [
+        "DeepSeek-V4.5"
+    ]
