@@ -116,6 +116,17 @@ MEASURE_KINDS = {
     "Investment": ("money",),
 }
 CUE_WINDOW = 60
+# money owed or earned rather than spent or charged: damages, fines, revenue
+OWED_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in\s+|of\s+)?(?:statutory\s+|punitive\s+)?"
+    r"(?:damages|fines?|penalt(?:y|ies)|settlement|compensation|revenue|sales)\b",
+    re.I,
+)
+OWED_BEFORE = re.compile(
+    r"\b(?:damages|fines?|penalt(?:y|ies)|settlement|compensation|revenue|sales)\s+"
+    r"(?:of|totall?ing|worth|amounting to)\s+(?:(?:up to|about|around|at least|nearly)\s+)?$",
+    re.I,
+)
 BOUND = re.compile(r"(less than|under|up to|more than|over)\s", re.IGNORECASE)  # not the same value
 
 
@@ -355,6 +366,10 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
         return "Chips used"
     if fig.kind == "count":
         return "Chip count"
+    if fig.kind == "money" and (
+        OWED_AFTER.match(sentence, fig.end) or OWED_BEFORE.search(sentence, 0, fig.start)
+    ):
+        return None  # "$1.5bn in damages", "a fine of €18.5 million": owed, not spent or charged
     window = CUE_WINDOW if fig.kind != "money" else len(sentence)
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(MEASURES):

@@ -86,6 +86,11 @@ DESCRIBED = re.compile(
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
 )
+# "On Thursday, however, the company said …": a turn against a sentence the reader has not seen
+INNER_CONNECTIVE = re.compile(
+    r"^(?:On|In|At|By|For|After|Before|Since|Last|This|Earlier|Later|Yesterday|Today|Now)\b"
+    r"[^,]{0,40},\s+(?:however|though|instead|meanwhile|in turn|by contrast|too|also),\s"
+)
 # "Until someone does, …": a verb standing in for one the reader has not seen
 # "The fund's founder, Liang Wenfeng, …": whose fund? (a name's is fine: "The Garante's …")
 OWNED = re.compile(r"^The\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*[’']s\s")
@@ -345,6 +350,7 @@ def dependent(text: str) -> bool:
         or FIGURE_REF.match(text) is not None
         or ELLIPSIS.match(text) is not None
         or OWNED.match(text) is not None
+        or INNER_CONNECTIVE.match(text) is not None
     )
 
 

@@ -1253,3 +1253,13 @@ def test_a_list_item_carries_the_lead_in_it_continues(seeds_copy: Path, tmp_path
     )
     assert not any(t.startswith("Having regard") for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_turn_after_an_opening_phrase_leans_on_the_sentence_before() -> None:
+    """ "On Thursday, however, the company said …" turns against something unseen: it joins
+    the sentence it turns from, or is no point. "Acme's stock, however, …" names its subject."""
+    text = "On Thursday, however, the company said it had found no evidence of an attack."
+    assert dependent(text)
+    before = "Widget first blamed a DDoS attack for the outage."
+    assert make_standalone(text, before) == f"{before} {text}"
+    assert not dependent("Acme's stock, however, soon started recovering on Tuesday.")

@@ -525,3 +525,16 @@ def test_prices_per_unit_times_and_titles() -> None:
     assert [m.model for m in mentions(price, "Pricing is out.", "DeepSeek-V4.5")] == [
         "DeepSeek-V4.5"
     ]
+
+
+def test_money_owed_is_no_cost_or_price() -> None:
+    """ "$1.5bn in damages" for models "trained on the works", "a fine of €18.5 million": owed,
+    not spent on training nor charged for tokens."""
+    for s in (
+        "The suit seeks at least $1.5bn in damages and an order to destroy models trained on "
+        "the works.",
+        "The Authority imposed a fine of €18.5 million on the company that trained the model.",
+        "Damages of up to $150,000 per work are sought for training on pirated books.",
+    ):
+        assert mentions(s) == [], s
+    assert [m.measure for m in mentions("Training V3 cost $5.6 million.")] == ["Training cost"]
