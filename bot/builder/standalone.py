@@ -585,6 +585,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])",
     )
     for sentence in reversed(earlier):
+        if m.group("noun") not in sentence.lower():
+            continue  # every form names the noun: most sentences are passed over here
         for form in forms:
             names = [
                 n for f in re.finditer(form, sentence) if (n := _unopened(f.group("t"), title))
@@ -644,6 +646,8 @@ def defined_term(text: str, earlier: Sequence[str]) -> str | None:
         rf"\s+\((?:[“\"]the {term}[”\"]|the\s+[“\"]{term}[”\"])\)"
     )
     for sentence in reversed(earlier):
+        if m.group("term") not in sentence or "(" not in sentence:
+            continue
         found = [_unopened(d.group("t").rstrip(","), "") for d in defining.finditer(sentence)]
         if found and found[-1]:
             name = found[-1]
