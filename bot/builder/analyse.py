@@ -52,6 +52,7 @@ from bot.builder.topics import TopicMatcher
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
+DANGLING = re.compile(r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at)$", re.I)
 SHOWN_MAX = 330  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
@@ -167,6 +168,8 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
         if m.start() < TRIM_MIN:
             continue
         head = text[: m.start()].rstrip(" ,;:—–")
+        if DANGLING.search(head):
+            continue  # "… a technical report and": the clause goes on past the break
         if (
             head.count("“") != head.count("”")
             or head.count('"') % 2

@@ -56,7 +56,8 @@ EXPLETIVE = re.compile(
 CONTRACTED = re.compile(r"^It[’']s\s+(?P<verb>been|got)?")
 DEFINITE = re.compile(
     r"^(?P<word>The\s+(?:(?:Chinese|American|US|U\.S\.|Hangzhou-based|new|tech|AI|young|"
-    r"[A-Za-z]+-based)\s+)*(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
+    r"[A-Za-z]+-based)\s+)*(?:[A-Z][a-z]+\s+(?=(?:company|startup|start-up|firm|lab)\b))?"
+    r"(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
     r"report|study|model|models|app|chatbot|agency|regulator|watchdog|ministry|bill|ban|move|"
     r"figure|claim|claims|move|deal|report|authority|authorities|government|administration|"
     r"official|officials|executive|executives|analyst|analysts|researchers|team|developer|"
@@ -537,7 +538,7 @@ def make_standalone(
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
         return named
-    resolved = _resolve(text, previous or context, fallback, known, before or previous)
+    resolved = _resolve(text, previous or context, fallback, known, before or previous, earlier)
     if resolved is not None:
         return resolved
     if (named := named_description(text, earlier[:-2])) is not None:
@@ -617,6 +618,21 @@ def _person(name: str, sentence: str | None) -> bool:
             or re.search(rf"\b{n},\s+[DRI]-[A-Z]", sentence) is not None
         )
     )
+
+
+RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
+
+
+def _surname(name: str, earlier: Sequence[str]) -> bool:
+    """Whether a one-word name is a person's: the article gave it a first or family name and
+    calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his own company")."""
+    if " " in name:
+        return False
+    n = re.escape(name)
+    full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b")
+    person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
+    held = [t for t in earlier if name in t]
+    return any(full.search(t) for t in held) and any(person.search(t) for t in held)
 
 
 def _described_before(before: str | None) -> bool:
@@ -723,11 +739,14 @@ def _resolve(
     fallback: str | None = None,
     known: Container[str] | None = None,
     before: str | None = None,
+    earlier: Sequence[str] = (),
 ) -> str | None:
     """Replace a pronoun or "the company"-style subject with [the previous subject]."""
     m = PRONOUN.match(text) or DEFINITE.match(text)
     if m is None or EXPLETIVE.match(text):
         return None  # an "it" that stands for nothing named: only a join keeps it
+    if RESTRICTED.match(text, m.end()):
+        return None  # "The lab that famously didn't need money …" says which lab itself
     lower = m.group("word").lower().replace("’s", "").replace("'s", "")
     if lower in CLAUSAL or lower in {"they", "their", "them"} or PLURAL.search(lower):
         return None  # a clause, or a plural that may stand for several names: join instead
@@ -755,7 +774,9 @@ def _resolve(
         name = fallback  # "the company", "its": the article's own subject
     if name is None:
         return None
-    if lower in {"it", "its"} and (_person(name, previous) or _described_before(before)):
+    if lower in {"it", "its"} and (
+        _person(name, previous) or _described_before(before) or _surname(name, earlier)
+    ):
         return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
         if not lower.startswith("the ") or m.groupdict().get("poss"):

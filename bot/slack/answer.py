@@ -612,13 +612,18 @@ def answer(library: Library, query: str) -> Answer | None:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]
     if named:  # "cisco jailbreak test": answered from the articles that name Cisco; "nvidia
-        # stock v4.5" from those that name both, if any do (else those naming the most)
-        names_held = {
-            a: sum(covers(w, index.article_bag[a], alts) for w in named)
-            for a in {index.article[i] for i, _ in ranked}
-        }
-        most = max(names_held.values(), default=0)
-        ranked = [(i, s) for i, s in ranked if most and names_held[index.article[i]] == most]
+        # stock v4.5" from those that name the release too, if any do
+        versions = [w for w in named if any(ch.isdigit() for ch in w)]
+
+        def fits(a: str, need: list[str]) -> bool:
+            bag = index.article_bag[a]
+            return all(covers(w, bag, alts) for w in need) and any(
+                covers(w, bag, alts) for w in named
+            )
+
+        articles = {index.article[i] for i, _ in ranked}
+        need = versions if any(fits(a, versions) for a in articles) else []
+        ranked = [(i, s) for i, s in ranked if fits(index.article[i], need)]
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

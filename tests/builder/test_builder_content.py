@@ -1263,3 +1263,31 @@ def test_a_turn_after_an_opening_phrase_leans_on_the_sentence_before() -> None:
     before = "Widget first blamed a DDoS attack for the outage."
     assert make_standalone(text, before) == f"{before} {text}"
     assert not dependent("Acme's stock, however, soon started recovering on Tuesday.")
+
+
+def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
+    """ "It's called Tidewater Labs" after "Luo is starting his own company" is the company,
+    not [Luo is]; "The lab that famously …" says which lab itself; "The Hangzhou lab" is the
+    article's subject; a cut never ends on "and"."""
+    from bot.builder.analyse import trim
+
+    earlier = [
+        "Luo Wenjie, who led the RL team, has left Widget.",
+        "Luo is starting his own company.",
+    ]
+    text = "It's called Tidewater Labs and it has raised a $120 million seed round."
+    got = make_standalone(text, earlier[-1], None, "Widget", None, earlier[-1], None, earlier)
+    assert got is None or "[Luo" not in got
+    lab = "The lab that famously didn't need outside money is now seeding an ecosystem."
+    got = make_standalone(
+        lab, None, "Tidewater is a start-up founded by ex-Widget staff.", "Widget"
+    )
+    assert got is None or not got.startswith("[")
+    assert make_standalone("The Hangzhou lab pushed W5 to Hugging Face.", None, None, "Widget") == (
+        "[Widget] pushed W5 to Hugging Face."
+    )
+    long = (
+        "The lab quietly pushed W5, its new reasoning model, to Hugging Face late yesterday US "
+        "time, with a 58-page technical report and, as usual, almost no marketing at all."
+    )
+    assert not trim(long).endswith(" and.")
