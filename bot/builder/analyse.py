@@ -170,6 +170,9 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
         head = text[: m.start()].rstrip(" ,;:—–")
         if DANGLING.search(head):
             continue  # "… a technical report and": the clause goes on past the break
+        tail = text[m.end() :]
+        if len(tail) < 80 and not has_finite_verb(tail):
+            continue  # "…, as its first chief scientist.": the rest completes the clause
         if (
             head.count("“") != head.count("”")
             or head.count('"') % 2

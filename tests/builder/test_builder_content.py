@@ -1291,3 +1291,9 @@ def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
         "time, with a 58-page technical report and, as usual, almost no marketing at all."
     )
     assert not trim(long).endswith(" and.")
+    appointed = (
+        "Widget has appointed Ada Quill, a 41-year-old associate professor at Freedonia "
+        "University's Institute for Interdisciplinary Information Sciences, as its first "
+        "chief scientist."
+    )
+    assert trim(appointed) == appointed  # the rest completes the clause: no cut
