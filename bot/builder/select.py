@@ -50,8 +50,9 @@ FIRST_PERSON = re.compile(
 # a quotation, with the translation that may follow it: '"我们希望 …" (We hope …)'
 # a newsroom's "we" is no opinion: "as we reported earlier", "told us", "we have learned"
 NEWSROOM = re.compile(
-    r"\b(?:as\s+)?we(?:[’']ve|\s+have)?\s+(?:first\s+)?(?:reported|learned|revealed|wrote)\b"
-    r"|\b(?:told|said\s+to|confirmed\s+to)\s+us\b"
+    r"\b(?:as\s+)?(?:we|I)(?:[’']ve|\s+have)?\s+(?:first\s+)?(?:reported|learned|revealed|wrote|"
+    r"confirmed|reviewed|verified|obtained|seen|been told)\b"
+    r"|\b(?:told|said\s+to|confirmed\s+to)\s+(?:us|me)\b"
 )
 QUOTED = re.compile(
     r"(?:“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w))(?:\s*\([^)]*\))?"

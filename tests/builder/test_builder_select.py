@@ -306,6 +306,7 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         # a newsroom's "we" reports, it does not opine
         ("Acme shares were down 2.1% in New York, as we reported earlier.", True),
         ("A developer in Lagos told us he had moved half of his traffic to W9.", True),
+        ("I've confirmed with three sources that Ada Quill left Widget at the end of May.", True),
     ],
 )
 def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:
