@@ -552,6 +552,8 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert question_words("why was widget down yesterday")[0] == ["widget"]
     _, expanded = question_words("who is investing in widget")
     assert {"investor", "fund"} <= set(expanded)
+    _, expanded = question_words("how many people work at widget")
+    assert {"user", "employ", "staff"} <= set(expanded)
 
 
 def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Library) -> None:
