@@ -53,7 +53,10 @@ MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
 DANGLING = re.compile(r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at)$", re.I)
-SHOWN_MAX = 330  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
+SHOWN_MAX = 330
+NAMED_OPENING = re.compile(
+    r"^\[([^\]’':]+)\]"
+)  # "[DeepSeek-V5] uses …", not "[Its:]"  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
 # a claim's source closing the sentence (", according to two of the people.", ", one person
@@ -548,6 +551,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 prev_point = short  # too short to stand as a point, but one to join onto
             if prev_point is not None:
                 context = prev_point
+            elif whole is not None and (named := NAMED_OPENING.match(whole)) is not None:
+                # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
+                context = named.group(1) + whole[named.end() :]
     usable = any(s.point for s in out)
     summary, headline = _summary(out)
     figures = _figures(out)

@@ -635,6 +635,12 @@ def _surname(name: str, earlier: Sequence[str]) -> bool:
     return any(full.search(t) for t in held) and any(person.search(t) for t in held)
 
 
+def _named_before(previous: str | None, before: str | None) -> bool:
+    """Whether `previous` is `before` with its description named ("DeepSeek-V5 uses …" for
+    "The new model uses …"): an "it" after it is the thing named."""
+    return bool(previous and before and previous != before and previous.endswith(before[-40:]))
+
+
 def _described_before(before: str | None) -> bool:
     """Whether the sentence just before opens with a thing described, not named ("The
     measure would give …", "The bill, H.R. 1121, was …"): an "it" after it is that thing."""
@@ -775,7 +781,9 @@ def _resolve(
     if name is None:
         return None
     if lower in {"it", "its"} and (
-        _person(name, previous) or _described_before(before) or _surname(name, earlier)
+        _person(name, previous)
+        or (_described_before(before) and not _named_before(previous, before))
+        or _surname(name, earlier)
     ):
         return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):

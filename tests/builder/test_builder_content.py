@@ -1297,3 +1297,21 @@ def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
         "chief scientist."
     )
     assert trim(appointed) == appointed  # the rest completes the clause: no cut
+
+
+LAUNCH = """Widget launches W7, slashes prices
+Widget on Tuesday released W7, its most powerful model yet, and cut the prices it charges developers by up to 60 per cent.
+The new model uses a mixture-of-experts design with 2.1 trillion parameters in total, of which 64 billion are active for each token it processes. It can handle up to 1 million tokens of context, roughly the length of 10 novels.
+"""
+
+
+def test_it_after_a_named_description_is_the_thing_named(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "The new model uses …" is "[W7] uses …"; the "It can handle …" after it is W7 too,
+    not dropped for following a description."""
+    lib, mine = _built(seeds_copy, tmp_path, "w7-launch", "2027-05-19", LAUNCH)
+    assert any(t.startswith("[W7] uses a mixture-of-experts design") for t in mine), mine
+    assert (
+        "[W7] can handle up to 1 million tokens of context, roughly the length of 10 novels."
+        in mine
+    )
+    assert ct.unfaithful(lib, seeds_copy) == []
