@@ -551,9 +551,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 prev_point = short  # too short to stand as a point, but one to join onto
             if prev_point is not None:
                 context = prev_point
-            elif whole is not None and (named := NAMED_OPENING.match(whole)) is not None:
+            elif whole is not None and (opening := NAMED_OPENING.match(whole)) is not None:
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
-                context = named.group(1) + whole[named.end() :]
+                context = opening.group(1) + whole[opening.end() :]
     usable = any(s.point for s in out)
     summary, headline = _summary(out)
     figures = _figures(out)
