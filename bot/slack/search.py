@@ -61,6 +61,7 @@ EXPAND = {
     "changed": ("new", "improved", "up", "added"),
     "change": ("new", "improved", "up", "added"),
     "better": ("improved", "up", "higher"),
+    "good": ("performance", "benchmark", "score"),
     "improved": ("up", "higher", "better"),
     "banned": ("ban", "block"),
     "ban": ("banned", "block"),

@@ -548,10 +548,12 @@ def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Libr
 
 def test_question_words_find_the_news_words_for_them() -> None:
     """ "yesterday" names no subject (like "now", it only says when); "investing" points at
-    investors and funding, the words the news uses."""
+    investors and funding, "how good" at benchmarks and scores: the words the news uses."""
     assert question_words("why was widget down yesterday")[0] == ["widget"]
     _, expanded = question_words("who is investing in widget")
     assert {"investor", "fund"} <= set(expanded)
+    _, expanded = question_words("how good is widget w5")
+    assert {"performanc", "benchmark", "scor"} <= set(expanded)
     _, expanded = question_words("how many people work at widget")
     assert {"user", "employ", "staff"} <= set(expanded)
 
