@@ -285,43 +285,15 @@ NOT_NAMES = MONTHS | frozenset(
         "Just",
     ]
 )
-# capitalised words that open a sentence, not a name: left off a name run found after them
-OPENERS = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "For",
-        "With",
-        "By",
-        "According",
-        "After",
-        "Before",
-        "As",
-        "While",
-        "When",
-        "Since",
-        "Despite",
-        "Although",
-        "Though",
-        "If",
-        "But",
-        "And",
-        "However",
-        "Meanwhile",
-        "Last",
-        "This",
-        "That",
-        "Earlier",
-        "Later",
-        "Then",
-        "Now",
-    ]
-)
 INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
+# capitalised words that open a sentence, not a name: left off a name run found after them
+OPENERS = frozenset(w for w in NOT_NAMES if w.lower() in INTRO_WORDS) | {
+    "Despite",
+    "Earlier",
+    "Last",
+    "Later",
+    "Meanwhile",
+}
 CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}

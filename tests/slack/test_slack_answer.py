@@ -507,6 +507,13 @@ def test_a_word_is_found_however_it_is_spelt(lib: Library, query: str, written: 
     assert ans is not None and ans.lead.id == "w-spelt:0"
 
 
+def _article(aid: str, day: str, *texts: str) -> tuple[CatalogPoint, ...]:
+    """An article's points, in order: made-up coverage for one test."""
+    return tuple(
+        CatalogPoint(f"{aid}:{i}", text, (aid,), day, quality=1.5) for i, text in enumerate(texts)
+    )
+
+
 def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Library) -> None:
     """ "hearing in the authors case": "hearing" is in no article, but the rest says what is
     asked; so does a model's name ("w5 specs"). "weather in paris" stays unanswered."""
@@ -518,25 +525,19 @@ def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Libr
         pt(0, "A judge let the authors' copyright case against Widget proceed on Thursday."),
         pt(1, "[Judge Ada Quill] set a case management conference for June 9, 2026."),
     )
-    w5 = tuple(
-        CatalogPoint(f"w-model:{i}", text, ("w-model",), "2026-05-14", quality=1.5)
-        for i, text in enumerate(
-            [
-                "Widget released W5, its next model, with a 1 million-token context window.",
-                "W5 scored 78% on a coding test, up from 71% for W4.",
-                "Developers pay $0.30 per million input tokens to use W5.",
-                "Rivals said W5 would force them to cut prices.",
-            ]
-        )
+    w5 = _article(
+        "w-model",
+        "2026-05-14",
+        "Widget released W5, its next model, with a 1 million-token context window.",
+        "W5 scored 78% on a coding test, up from 71% for W4.",
+        "Developers pay $0.30 per million input tokens to use W5.",
+        "Rivals said W5 would force them to cut prices.",
     )
-    cases = tuple(
-        CatalogPoint(f"w-other:{i}", text, ("w-other",), "2025-01-01", quality=1.5)
-        for i, text in enumerate(
-            [
-                "Three authors filed a case against Acme in January.",
-                "The authors in that case asked for damages of $1 million.",
-            ]
-        )
+    cases = _article(
+        "w-other",
+        "2025-01-01",
+        "Three authors filed a case against Acme in January.",
+        "The authors in that case asked for damages of $1 million.",
     )
     library = replace(lib, points=(*lib.points, *points, *w5, *cases))
     ans = answer(library, "hearing in the authors case")
@@ -562,26 +563,18 @@ def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Libr
     """ "how did acme stock react to gizmo-9": from the article naming Acme and Gizmo-9, not
     from an older Acme story that never names Gizmo-9."""
 
-    def pt(article: str, pos: int, text: str, day: str) -> CatalogPoint:
-        return CatalogPoint(f"{article}:{pos}", text, (article,), day, quality=1.5)
-
-    points = (
-        pt("acme-old", 0, "Acme's stock fell 17% on Monday, its largest loss ever.", "2025-01-27"),
-        pt("acme-old", 1, "Acme's stock recovered half of the loss the next week.", "2025-01-27"),
-        pt(
-            "acme-old",
-            2,
-            "Investors said Acme stock reacted to fears about AI spending.",
-            "2025-01-27",
-        ),
-        pt("acme-old", 3, "Acme stock had risen 200% in the year before the fall.", "2025-01-27"),
-        pt("g9-live", 0, "Widget released Gizmo-9 with open weights on Tuesday.", "2026-07-22"),
-        pt(
-            "g9-live",
-            1,
-            "Acme shares were down 2.1% in New York after Gizmo-9 came out.",
-            "2026-07-22",
-        ),
+    points = _article(
+        "acme-old",
+        "2025-01-27",
+        "Acme's stock fell 17% on Monday, its largest loss ever.",
+        "Acme's stock recovered half of the loss the next week.",
+        "Investors said Acme stock reacted to fears about AI spending.",
+        "Acme stock had risen 200% in the year before the fall.",
+    ) + _article(
+        "g9-live",
+        "2026-07-22",
+        "Widget released Gizmo-9 with open weights on Tuesday.",
+        "Acme shares were down 2.1% in New York after Gizmo-9 came out.",
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), "how did acme stock react to gizmo-9")
     assert ans is not None
