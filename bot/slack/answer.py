@@ -15,7 +15,9 @@ times the point's fact density and a small boost for newer coverage. Then:
   leads, and points from other articles must hold half of what the best points hold of the
   question: a stray "ban" elsewhere is no answer;
 - a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
-  answered from the articles that name it;
+  answered from the articles that name it, one naming a release ("nvidia stock v4.5") from
+  those naming the release; a word no article uses ("specs") does not veto a question the
+  rest of it makes clear;
 - who leads among close matches: an update of an older report ("lifted its block"), not a
   lead that only says what was not said; for "what is X", what X is; for "now", the newest;
 - a point a newer one updates gives it its place;
@@ -564,6 +566,25 @@ def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return ranked if newest == ranked[0][0] else _to_front(ranked, newest, top)
 
 
+def _naming(
+    index: PointIndex,
+    ranked: list[tuple[int, float]],
+    named: list[str],
+    alts: dict[str, tuple[str, ...]],
+) -> list[tuple[int, float]]:
+    """The ranking kept to the articles that name what the question names ("Cisco"), and,
+    when it names a release ("nvidia stock v4.5") some article names, to those naming it."""
+    versions = [w for w in named if any(ch.isdigit() for ch in w)]
+
+    def fits(article: str, need: list[str]) -> bool:
+        bag = index.article_bag[article]
+        return all(covers(w, bag, alts) for w in need) and any(covers(w, bag, alts) for w in named)
+
+    articles = {index.article[i] for i, _ in ranked}
+    need = versions if any(fits(a, versions) for a in articles) else []
+    return [(i, s) for i, s in ranked if fits(index.article[i], need)]
+
+
 def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> list[str]:
     """The words whether the coverage answers a question is judged on. A word the coverage
     never uses ("specs", "hearing") is left out when the rest says what is asked: two words
@@ -611,19 +632,8 @@ def answer(library: Library, query: str) -> Answer | None:
     if recent:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]
-    if named:  # "cisco jailbreak test": answered from the articles that name Cisco; "nvidia
-        # stock v4.5" from those that name the release too, if any do
-        versions = [w for w in named if any(ch.isdigit() for ch in w)]
-
-        def fits(a: str, need: list[str]) -> bool:
-            bag = index.article_bag[a]
-            return all(covers(w, bag, alts) for w in need) and any(
-                covers(w, bag, alts) for w in named
-            )
-
-        articles = {index.article[i] for i, _ in ranked}
-        need = versions if any(fits(a, versions) for a in articles) else []
-        ranked = [(i, s) for i, s in ranked if fits(index.article[i], need)]
+    if named:  # "cisco jailbreak test": answered from the articles that name Cisco
+        ranked = _naming(index, ranked, named, alts)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0
