@@ -64,9 +64,6 @@ DEFINITE = re.compile(
     r"developers|organisation|organization|platform|service|product|release|update|upgrade)"
     r"(?P<poss>[’']s)?)\b(?![-])"
 )
-# "X also …" leans on what came before unless X is a name
-# "The hedge fund has …", "The country's privacy regulator had …": a definite description with
-# no complement, straight into a verb
 # a finite verb after a subject: auxiliaries, common irregular pasts, and -ed / -s forms
 VERB = (
     r"(?:has|have|had|is|are|was|were|said|says|also|will|would|could|can|may|might|must|"
@@ -75,6 +72,8 @@ VERB = (
     r"began|became|brought|bought|ran|rose|fell|hit|saw|went|sent|wrote|spent|drew|grew|"
     r"chose|[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
 )
+# "The hedge fund has …", "The judge set …", "The country's privacy regulator had …": a
+# definite description with no complement, straight into a verb
 BARE_DEFINITE = re.compile(
     r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+" + VERB
 )
@@ -84,6 +83,7 @@ DESCRIBED = re.compile(
     r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))"
     r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?\s+" + VERB
 )
+# "X also …" leans on what came before unless X is a name
 ALSO_EARLY = re.compile(
     r"^(?:[a-z]\S*\s+|The\s+|A\s+|An\s+){1,4}also\b|^(?:The|A|An)\s+(?:\S+\s+){1,3}also\b"
 )
