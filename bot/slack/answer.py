@@ -361,6 +361,13 @@ FILLERS = frozenset(
         "yesterday",
         "tonight",
         "tomorrow",
+        "anywhere",
+        "everywhere",
+        "somewhere",
+        "anyone",
+        "everyone",
+        "someone",
+        "details",
     ]
 )
 

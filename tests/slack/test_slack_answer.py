@@ -548,9 +548,11 @@ def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Libr
 
 
 def test_question_words_find_the_news_words_for_them() -> None:
-    """ "yesterday" names no subject (like "now", it only says when); "investing" points at
-    investors and funding, "how good" at benchmarks and scores: the words the news uses."""
+    """ "yesterday" and "anywhere" name no subject (like "now", they only say when or where);
+    "investing" points at investors and funding, "how good" at benchmarks and scores: the
+    words the news uses."""
     assert question_words("why was widget down yesterday")[0] == ["widget"]
+    assert question_words("is widget banned anywhere")[0] == ["widget", "ban"]
     _, expanded = question_words("who is investing in widget")
     assert {"investor", "fund"} <= set(expanded)
     _, expanded = question_words("how good is widget w5")
