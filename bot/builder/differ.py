@@ -24,7 +24,7 @@ UNITS = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12,
 }  # fmt: skip
-QUAL = r"(?:(?:less than|more than|over|under|about|around|approximately|roughly|nearly|almost|just|only|up to|some|a reported)\s+|~)"
+QUAL = r"(?:(?:less than|fewer than|no more than|more than|at least|over|under|about|around|approximately|roughly|nearly|almost|just|only|up to|some|a reported)\s+|~)"
 NUM = r"\d(?:[\d,]*\d)?(?:\.\d+)?"  # "294,000", never its trailing comma
 MONEY = re.compile(
     rf"(?P<q>{QUAL})?(?P<cur>US\$|\$|USD ?|€|£)(?P<n>{NUM})"
@@ -54,7 +54,8 @@ PERCENT = re.compile(
 CHIP = re.compile(r"\b(?P<name>[A-Z]\d{2,4})s?\b")
 CHIP_CONTEXT = re.compile(r"\bchips?\b|\bGPUs?\b|\bNvidia\b|\bprocessors?\b", re.IGNORECASE)
 COUNT = re.compile(
-    r"(?<![\w.$,-])(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
+    rf"(?<![\w.$,-])(?P<q>{QUAL})?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|tens of thousands|thousands|hundreds)\s+(?:of\s+)?"
     r"(?:[A-Za-z0-9-]+\s+){0,3}?(?:chips|GPUs|processors|accelerators)\b",
 )
 # a name right before a number makes it part of the name ("Ascend 950 chips"), unless the
@@ -127,7 +128,9 @@ OWED_BEFORE = re.compile(
     r"(?:of|totall?ing|worth|amounting to)\s+(?:(?:up to|about|around|at least|nearly)\s+)?$",
     re.I,
 )
-BOUND = re.compile(r"(less than|under|up to|more than|over)\s", re.IGNORECASE)  # not the same value
+BOUND = re.compile(  # not the same value
+    r"(less than|fewer than|no more than|under|up to|more than|at least|over)\s", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -568,7 +571,7 @@ def value_range(row: Row) -> tuple[float, float]:
         low, high = 100 / (100 - low), 100 / (100 - high)
     bound = BOUND.match(row.figure.text)
     if bound is not None:
-        if bound.group(1).lower() in ("less than", "under", "up to"):
+        if bound.group(1).lower() in ("less than", "fewer than", "no more than", "under", "up to"):
             return low * 0.85, high
         return low, high * 1.15
     if QUALIFIED.match(row.figure.text):
@@ -681,14 +684,20 @@ def group_rows(rows: Sequence[Row]) -> list[Group]:
             clusters = []
             for r in sorted(members, key=lambda r: (value_range(r), r.article, r.text)):
                 # each value agrees with the one before, and the group spans at most SPREAD:
-                # agreement must not creep along a chain of small steps
-                if (
-                    clusters
-                    and _agree(value_range(clusters[-1][-1]), value_range(r))
-                    and _nominal(r) <= _nominal(clusters[-1][0]) * SPREAD
-                    and all(_same_thing(x, r) for x in clusters[-1])
-                ):
-                    clusters[-1].append(r)
+                # agreement must not creep along a chain of small steps. Counts of other
+                # things between them ("50,000 domestic …") do not break a group
+                fit = next(
+                    (
+                        c
+                        for c in reversed(clusters)
+                        if _agree(value_range(c[-1]), value_range(r))
+                        and _nominal(r) <= _nominal(c[0]) * SPREAD
+                        and all(_same_thing(x, r) for x in c)
+                    ),
+                    None,
+                )
+                if fit is not None:
+                    fit.append(r)
                 else:
                     clusters.append([r])
         for cluster in clusters:

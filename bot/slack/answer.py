@@ -67,6 +67,7 @@ DEFINES_WEIGHT = 2.0
 MIN_POINTS = 3
 TOPIC_WEIGHT = 0.3  # a point filed under the brief the question leans to
 QUALITY_WEIGHT = 0.75  # how much fact density (figures, names, dates) counts beside relevance
+NEWNESS_WEIGHT = 0.3  # the newest coverage counts this much more than the oldest
 ARTICLE_POOL = 200  # points scored to judge which articles answer best
 ARTICLE_WEIGHT = 0.8
 DOMINANT = 0.5  # an article with this share of the evidence answers the question on its own
@@ -149,7 +150,7 @@ class PointIndex:
         )
         self.prior = np.asarray(
             [max(0.05, p.quality) ** QUALITY_WEIGHT for p in points], dtype=np.float64
-        ) * (1.0 + 0.3 * self.newness)
+        ) * (1.0 + NEWNESS_WEIGHT * self.newness)
         self.article = [p.sources[0] for p in points]
         self.of_article: dict[str, list[int]] = {}
         for i, a in enumerate(self.article):

@@ -470,6 +470,9 @@ def test_a_number_in_a_products_name_is_no_count() -> None:
         )
     ]
     assert counts == [[], ["10,000 Nvidia A100 GPUs"], ["2,048 chips"]]
+    # a bound stays with its count: "fewer than 30,000" is not "30,000"
+    [fewer] = find_figures("W5 was trained on fewer than 30,000 H800 and H20 accelerators.")
+    assert fewer.text == "fewer than 30,000 H800 and H20 accelerators"
 
 
 def test_a_figure_naming_no_model_is_never_about_a_model_named_only_later() -> None:
