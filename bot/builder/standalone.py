@@ -529,7 +529,7 @@ NOUN_AFTER = (
     r"which|who|with|from|had|have|are|also|into|over|under|after|before|last|this|since|"
     r"then|when|where|while|the|not|now)\b)[a-z]{3,}\b"
 )
-NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von))*?"
+NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
 
 
 def named_description(text: str, earlier: Sequence[str]) -> str | None:
@@ -636,7 +636,7 @@ def defined_term(text: str, earlier: Sequence[str]) -> str | None:
         return None
     term = re.escape(m.group("term"))
     defining = re.compile(
-        rf"(?P<t>(?:[A-Z][\w’'.&-]*,?\s+(?:(?:of|for|and|the|de)\s+)?)*[A-Z][\w’'.&-]*)"
+        rf"(?P<t>(?:[A-Z][\w’'.&-]*,?\s+(?:(?:of|for|and|the|de)\s+)?){{0,8}}[A-Z][\w’'.&-]*)"
         rf"\s+\((?:[“\"]the {term}[”\"]|the\s+[“\"]{term}[”\"])\)"
     )
     for sentence in reversed(earlier):
