@@ -185,19 +185,28 @@ def test_percent_cheaper_is_compared_as_a_multiple() -> None:
     assert len(group_rows(rows + far)) == 2
 
 
+def _dated_rows(said: list[tuple[str, str, date]], kind: str | None = None) -> list[Row]:
+    """The rows of (article, sentence, published) as the builder makes them, of one figure
+    kind when given."""
+    return [
+        Row(m.figure, m.model, s, a, m.scope, published)
+        for a, s, published in said
+        for m in mentions(s)
+        if kind is None or m.figure.kind == kind
+    ]
+
+
 def test_other_scope_and_newer_coverage_come_apart_newest_first() -> None:
     s1 = "DeepSeek trained V3 for $5.6 million."
     s2 = "SemiAnalysis puts DeepSeek's capital expenditure on servers at around $1.6 billion."
     s3 = "The reinforcement learning stage that produced R1 cost $294,000, the paper said."
-    rows = [
-        Row(m.figure, m.model, s, a, m.scope, published)
-        for a, s, published in (
+    rows = _dated_rows(
+        [
             ("old", s1, date(2025, 1, 20)),
             ("semi", s2, date(2025, 1, 31)),
             ("paper", s3, date(2025, 9, 17)),
-        )
-        for m in mentions(s)
-    ]
+        ]
+    )
     assert {r.scope for r in rows} == {None, "hardware spend", "one training stage"}
     assert all(m.measure == "Training cost" for s in (s1, s2, s3) for m in mentions(s))
     [d] = differences({"Training cost": rows}, ["old", "semi", "paper"])
@@ -480,15 +489,9 @@ def test_a_figure_naming_no_model_is_never_about_a_model_named_only_later() -> N
     on: a model-less figure joins only models its article's day could be about."""
     s_new = "A report said Widget trained W5 on 50,000 smuggled chips."
     s_old = "Widget has access to roughly 50,000 GPUs, a research firm said."
-    rows = [
-        Row(m.figure, m.model, s, a, m.scope, published)
-        for a, s, published in (
-            ("new", s_new, date(2026, 1, 21)),
-            ("old", s_old, date(2025, 1, 31)),
-        )
-        for m in mentions(s)
-        if m.figure.kind == "count"
-    ]
+    rows = _dated_rows(
+        [("new", s_new, date(2026, 1, 21)), ("old", s_old, date(2025, 1, 31))], "count"
+    )
     new, old = rows
     assert new.model is not None and old.model is None
     assert len(group_rows(rows)) == 2
@@ -499,17 +502,13 @@ def test_a_figure_naming_no_model_is_never_about_a_model_named_only_later() -> N
 def test_counts_of_different_things_never_agree() -> None:
     """ "50,000 domestic accelerators" planned is not "50,000 Nvidia H100 chips" owned; "50,000
     Nvidia GPUs" may be the H100s said less exactly."""
+    day = date(2026, 1, 1)
     said = [
-        ("plan", "Widget wants a cluster of roughly 50,000 domestic accelerators by 2027."),
-        ("owned", "Widget has 50,000 Nvidia H100 chips, an analyst said."),
-        ("less", "Widget owns about 50,000 Nvidia GPUs, a research firm said."),
+        ("plan", "Widget wants a cluster of roughly 50,000 domestic accelerators by 2027.", day),
+        ("owned", "Widget has 50,000 Nvidia H100 chips, an analyst said.", day),
+        ("less", "Widget owns about 50,000 Nvidia GPUs, a research firm said.", day),
     ]
-    rows = [
-        Row(m.figure, m.model, s, a, m.scope, date(2026, 1, 1))
-        for a, s in said
-        for m in mentions(s)
-        if m.figure.kind == "count"
-    ]
+    rows = _dated_rows(said, "count")
     assert len(rows) == 3
     grouped = sorted(sorted(r.article for r in g.rows) for g in group_rows(rows))
     assert grouped == [["less", "owned"], ["plan"]]
