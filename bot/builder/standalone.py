@@ -35,9 +35,21 @@ CONNECTIVE = re.compile(
 )
 # openers that need the sentence before: a bare pronoun or demonstrative, or a definite
 # description of something already introduced ("The company", "The paper also")
+# "This week DeepSeek …", "Last month he …": a span of time, and the opening phrase it starts
+SPAN = (
+    r"week|month|year|quarter|weekend|morning|afternoon|evening|spring|summer|autumn|fall|"
+    r"winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+)
+WHEN = (
+    r"(?:(?:Last|This|Next|Earlier\s+this|Later\s+this|Earlier\s+that|Later\s+that)\s+(?:"
+    + SPAN
+    + r")|On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[A-Z][a-z]+\.?\s+\d{1,2})"
+    r"|In\s+(?:\d{4}|[A-Z][a-z]+(?:\s+\d{4})?)|Yesterday|Today|Earlier|Later)"
+)
+LEANING = re.compile(r"\b(?:this|that|these|those|such|same)\b", re.I)
 PRONOUN = re.compile(
     r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
-    r"The latter|The former|Another|Other|The same)\b(?![-’'])"
+    r"The latter|The former|Another|Other|The same)\b(?![-’'])(?!(?<=This)\s+(?:" + SPAN + r")\b)"
 )
 # "It was a loud week for …", "It's the second time …", "It is unclear whether …": an "it"
 # that stands for no name, so no name may replace it
@@ -134,8 +146,12 @@ QUOTES = "“\"‘'"
 # 1985 in Guangdong province, he studied …"): "Despite the buzz around DeepSeek, it is …" and
 # "According to DeepSeek's report, its V3 …" stand alone
 INTRO = re.compile(
-    r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she)\b)"
+    r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she|his|her)\b)"
     r"|^[A-Z][\w ’'-]{31,60},\s+(?=(?:he|she|his|her)\b)"
+    # "Last month he left …", "On Monday it said …": a time, then who the reader never saw
+    rf"|^{WHEN}\s+(?=(?:it|its|they|their|he|she|his|her)\b)"
+    # "Earlier this month, the company said …": which company?
+    r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )
 
 MONTHS = frozenset(
@@ -519,6 +535,14 @@ def make_standalone(
         joined = f"{previous} {text}"
         if len(joined) <= JOIN_MAX:
             return joined
+    intro = INTRO.match(text)
+    if intro is not None and (re.match(WHEN, text) or not LEANING.search(text[: intro.end()])):
+        # "Last month [Luo Wenjie] left …": what follows the opening phrase, resolved (not
+        # after "In those efforts, …", which leans on unseen text itself)
+        rest = _upper_first(text[intro.end() :])
+        resolved = _resolve(rest, previous or context, fallback, known, before or previous, earlier)
+        if resolved is not None and resolved.startswith("["):
+            return text[: intro.end()] + resolved
     return None
 
 

@@ -1265,6 +1265,45 @@ def test_a_turn_after_an_opening_phrase_leans_on_the_sentence_before() -> None:
     assert not dependent("Acme's stock, however, soon started recovering on Tuesday.")
 
 
+def test_who_follows_an_opening_phrase_is_named_or_the_point_is_dropped() -> None:
+    """ "Last month he left the lab …", "On Monday it said …", "Earlier this month, the
+    company said …": after an opening phrase, a pronoun or "the company" still leans on text
+    the reader never saw. Joined to the sentence before where that fits, else named after the
+    phrase; never after a phrase that leans itself ("In those efforts, …"). "This week, Widget
+    …" stands alone: "this" there is no pronoun."""
+    for text in (
+        "Last month he left the lab after four years to start Tidewater Labs.",
+        "On Monday it said the outage was over.",
+        "Earlier this month, the company said it would cut prices.",
+        "That week was the busiest in its history.",
+    ):
+        assert dependent(text), text
+    assert not dependent("This week, Widget released W5.")
+    assert not dependent("This year Widget cut its prices twice.")
+    profile = (
+        "Ana Ruiz, 34, led post-training for the W5 family at Widget and co-wrote the W4 paper "
+        "that rattled markets in 2025, according to the company's own list of research staff "
+        "and the papers it published."
+    )
+    left = "Last month he left the lab after four years to start Tidewater Labs."
+    assert make_standalone(left, None, profile, "Widget") == (
+        "Last month [Ana Ruiz] left the lab after four years to start Tidewater Labs."
+    )
+    raised = "This week his new company said it had raised 350 million yuan in a seed round."
+    got = make_standalone(raised, None, profile, "Widget")
+    assert (
+        got
+        == "This week [Ana Ruiz’s] new company said it had raised 350 million yuan in a seed round."
+    )
+    assert faithful(got, raised)
+    before = "Widget had bought 10,000 chips by 2021."
+    assert make_standalone(
+        "Earlier this month, the company said it would cut prices.", None, before, "Widget"
+    ) == ("Earlier this month, [Widget] said it would cut prices.")
+    leaning = "In those efforts, the company was helped by its early chip purchases."
+    assert make_standalone(leaning, None, before, "Widget") is None
+
+
 def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
     """ "It's called Tidewater Labs" after "Luo is starting his own company" is the company,
     not [Luo is]; "The lab that famously …" says which lab itself; "The Hangzhou lab" is the

@@ -561,6 +561,43 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"user", "employ", "staff"} <= set(expanded)
 
 
+def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
+    """ "how many users does widget actually have": "actually" says nothing of what is asked.
+    Weighed as the rarest word it sank the answer below the bar, and a topic brief came
+    instead of the users figure."""
+    assert question_words("how many users does widget actually have")[0] == ["user", "widget"]
+    users = _article(
+        "w-users",
+        "2026-06-03",
+        "Widget had 118 million monthly active users in March, below the 160 million analysts "
+        "had estimated.",
+        "Analysts actually expected faster growth.",
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *users)), "how many users does widget actually have"
+    )
+    assert ans is not None and ans.lead.id == "w-users:0"
+
+
+def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None:
+    """ "what changed in W5": a rate that fell is a change too, not only what was added."""
+    w5 = _article(
+        "w-update",
+        "2026-05-28",
+        "Widget released W5-0528 on Wednesday as a minor upgrade.",
+        "W5-0528 is built on the same base model as W5.",
+        "Developers can download W5-0528 from Widget's site.",
+        "Widget did not say how W5-0528 was trained.",
+        "Analysts called W5-0528 a routine release.",
+        "W5-0528 is available in Widget's app.",
+        "Widget's shares closed flat on the day.",
+        "In a post, Widget said the error rate had fallen by roughly 45% in summarising tasks.",
+    )
+    library = replace(lib, points=(*lib.points, *w5))
+    ans = answer(library, "what changed in w5-0528")
+    assert ans is not None and "w-update:7" in {p.id for p in ans.all_points}
+
+
 def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Library) -> None:
     """ "how did acme stock react to gizmo-9": from the article naming Acme and Gizmo-9, not
     from an older Acme story that never names Gizmo-9."""
