@@ -11,8 +11,8 @@ to the question's (sentence vectors, bot.slack.semantic: other words for the sam
 times the point's fact density and a small boost for newer coverage. Then:
 - points of the article that answers best, and of the brief the question leans to, count for
   more; the sentences right after the best points join in;
-- when one article answers far better than any other (a question about one story), its lede
-  leads, and points from other articles must hold half of what the best points hold of the
+- when one article answers far better than any other, or answers best and its headline is
+  the one the question echoes (a question about one story), its lede leads, and points from other articles must hold half of what the best points hold of the
   question: a stray "ban" elsewhere is no answer;
 - a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
   answered from the articles that name it, one naming a release ("nvidia stock v4.5") from
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -58,6 +58,8 @@ POOL = 40
 MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
 DUPLICATE = 0.4
 CONTAINED = 0.7  # … or this share of its words are in a point already given
+HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
+HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 LEDE = 3  # opening points of the story that may lead
@@ -110,7 +112,10 @@ class PointIndex:
     and, given an embedder, each point's sentence vector."""
 
     def __init__(
-        self, points: tuple[CatalogPoint, ...], embed: semantic.Embedder | None = None
+        self,
+        points: tuple[CatalogPoint, ...],
+        embed: semantic.Embedder | None = None,
+        headlines: Mapping[str, str] | None = None,
     ) -> None:
         self.points = points
         self.embed = embed if points else None
@@ -165,6 +170,12 @@ class PointIndex:
             a: frozenset().union(*(self.bags[i] for i in ids)) for a, ids in self.of_article.items()
         }
         self._topic_masks: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
+        # per word, the articles whose headline holds it (`headlines`: article id → title)
+        by_word: dict[str, list[str]] = {}
+        for article, title in sorted((headlines or {}).items()):
+            for w in dict.fromkeys(index_tokens(title)):
+                by_word.setdefault(w, []).append(article)
+        self.headline_postings = {w: tuple(a) for w, a in by_word.items()}
 
     def rank(
         self,
@@ -175,6 +186,7 @@ class PointIndex:
         topics: frozenset[str] = frozenset(),
         meaning: semantic.Vectors | None = None,
         favour: re.Pattern[str] | None = None,
+        headlined: str | None = None,
     ) -> tuple[list[tuple[int, float]], str | None]:
         """The k best points for these (stemmed) words: (position, score), best first, and
         the article the question is about when one answers it far better than any other.
@@ -188,7 +200,8 @@ class PointIndex:
         word match, so other words for the same thing count. Some word must match: a question
         none of whose words the coverage holds gets nothing. `favour`: points it matches (a
         definition of what "what is X" asks about) count DEFINES_WEIGHT times, before their
-        articles' strength is judged."""
+        articles' strength is judged. `headlined`: the article whose headline the question
+        echoes; when its points answer best, it is the story asked about."""
         if not self.points or not words:
             return [], None
         scores = np.zeros(len(self.points), dtype=np.float64)
@@ -226,7 +239,11 @@ class PointIndex:
         }
         lead_article = max(strength, key=lambda a: (strength[a], a))
         runner_up = max((v for a, v in strength.items() if a != lead_article), default=0.0)
-        story = lead_article if strength[lead_article] >= STORY * runner_up else None
+        story = (
+            lead_article
+            if strength[lead_article] >= STORY * runner_up or lead_article == headlined
+            else None
+        )
         if (
             strength[lead_article] >= DOMINANT * sum(strength.values())
             and len(per_article[lead_article]) >= DOMINANT_MATCHES
@@ -308,7 +325,8 @@ def index_tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=4)
 def point_index(library: Library) -> PointIndex:
-    return PointIndex(library.points, semantic.embedder())
+    headlines = {a.id: a.title for a in library.articles}
+    return PointIndex(library.points, semantic.embedder(), headlines)
 
 
 # verbs and adjectives a question is phrased with, which name no subject ("is it safe to use
@@ -598,6 +616,28 @@ def _naming(
     return [(i, s) for i, s in ranked if fits(index.article[i], need)]
 
 
+def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> str | None:
+    """The article whose headline the question echoes ("indiana school ban" → "Indiana bans
+    Chinese AI apps from its public schools"): its headline holds HEADLINE_SHARE of the
+    question's weight (rarity, as in `coverage`), and no other headline holds near as much."""
+    weights = {w: index.idf.get(w, index.max_idf) for w in dict.fromkeys(words)}
+    total = sum(weights.values())
+    held: dict[str, float] = {}
+    for w, weight in weights.items():
+        for article in {
+            a for t in (w, *alts.get(w, ())) for a in index.headline_postings.get(t, ())
+        }:
+            held[article] = held.get(article, 0.0) + weight
+    if not held:
+        return None
+    ranked = sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
+    best, got = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+    if got >= HEADLINE_SHARE * total and runner_up <= HEADLINE_LEAD * got:
+        return best
+    return None
+
+
 def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> list[str]:
     """The words whether the coverage answers a question is judged on. A word the coverage
     never uses ("specs", "hearing") is left out when the rest says what is asked: two words
@@ -627,12 +667,17 @@ def answer(library: Library, query: str) -> Answer | None:
     )
     meaning = index.embed([query])[0] if index.embed is not None else None
     defines = definition(query)  # "what is R1": sentences that say what it is come first
+    alts = alternatives(query)
     ranked, story = index.rank(
-        expanded, recent=recent, topics=near, meaning=meaning, favour=defines
+        expanded,
+        recent=recent,
+        topics=near,
+        meaning=meaning,
+        favour=defines,
+        headlined=headlined(index, words, alts),
     )
     if not ranked or not words:
         return None
-    alts = alternatives(query)
     if index.coverage(judged(index, words, alts), [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]

@@ -11,7 +11,7 @@ import pytest
 
 from bot.library import CatalogPoint, Library
 from bot.slack import semantic
-from bot.slack.answer import BUDGET, PointIndex, answer, joined, question_words
+from bot.slack.answer import BUDGET, PointIndex, answer, headlined, joined, question_words
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import edit_distance, tokens
 
@@ -559,6 +559,38 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"performanc", "benchmark", "scor"} <= set(expanded)
     _, expanded = question_words("how many people work at widget")
     assert {"user", "employ", "staff"} <= set(expanded)
+
+
+def test_a_question_echoing_a_headline_is_about_that_story() -> None:
+    """ "indiana school ban": the article headlined "Indiana bans Widget from public schools"
+    is the story asked about, though another article's points also say "ban", "schools" and
+    "Indiana". A question two headlines hold alike names no story."""
+    story = _article(
+        "w-indiana",
+        "2026-03-30",
+        "Indiana became the first state to ban Widget from its public schools on Thursday.",
+        "Indiana schools must remove Widget by August 1.",
+        "The law takes effect on July 1.",
+        "Vendors face penalties of up to $5,000 per violation.",
+    )
+    other = _article(
+        "w-japan",
+        "2025-05-12",
+        "Japan lifted its ban on Widget for ministries on Monday.",
+        "Some US states ban Widget in public schools, Indiana among them.",
+        "Schools in Japan were never covered by the Widget ban.",
+    )
+    headlines = {
+        "w-indiana": "Indiana bans Widget from public schools",
+        "w-japan": "Japan lifts its Widget ban",
+    }
+    index = PointIndex((*story, *other), None, headlines)
+    words = question_words("indiana school ban")[0]
+    assert headlined(index, words, {}) == "w-indiana"
+    assert headlined(index, question_words("widget ban")[0], {}) is None
+    assert index.rank(words)[1] is None  # by its points alone, no article stands out
+    assert index.rank(words, headlined="w-indiana")[1] == "w-indiana"
+    assert index.rank(words, headlined="w-japan")[1] is None  # its points do not answer best
 
 
 def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
