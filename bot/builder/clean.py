@@ -99,6 +99,14 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# "Read more:", "Related coverage": a line that opens a list of other stories' headlines
+LINKS_HEAD = re.compile(
+    r"^(?:read more|related(?: coverage| stories| articles| reading| links| content)?|see also|"
+    r"more on (?:this|the) (?:story|topic)|most (?:read|popular)|further reading|also read|"
+    r"you (?:may|might) also like|recommended(?: reading| for you)?)\s*:?$",
+    _I,
+)
+LINK_MAX = 150  # a linked headline is a short line
 PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
 BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -134,11 +142,17 @@ def clean_text(body: str) -> Cleaned:
     """Split the body into lines, drop boilerplate, strip Markdown markers, classify the rest."""
     kept: list[Line] = []
     dropped: list[DroppedLine] = []
-    in_cookies = False
+    in_cookies = in_links = False
     for number, raw in enumerate(body.splitlines(), 1):
         text = raw.strip()
         if not text:
             continue
+        if in_links and not LINKS_HEAD.match(text):
+            # the headlines listed under "Read more:", until prose resumes
+            if BULLET.match(text) or (len(text) <= LINK_MAX and not text.endswith(".")):
+                dropped.append(DroppedLine(number, text, "related links"))
+                continue
+            in_links = False
         if in_cookies:
             if COOKIE_WORD.search(text) or len(text) < SHORT:
                 dropped.append(DroppedLine(number, text, "cookie table"))
@@ -147,6 +161,7 @@ def clean_text(body: str) -> Cleaned:
         reason = boilerplate_reason(text)
         if reason is not None:
             in_cookies = reason == "cookie notice"
+            in_links = LINKS_HEAD.match(text) is not None
             dropped.append(DroppedLine(number, text, reason))
             continue
         tail = PROMO_TAIL.search(text)

@@ -107,6 +107,32 @@ def test_trailing_promo_sentence_is_cut_and_reported() -> None:
     assert cleaned.dropped[0].reason == "promo"
 
 
+def test_headlines_listed_under_read_more_are_dropped_until_prose_resumes() -> None:
+    """ "Read more:" and "Related coverage" open a list of other stories' headlines: none of
+    them is this article's news ("Italy fines Widget 18 million euros …" under a story about
+    chip stocks)."""
+    body = "\n".join(
+        [
+            "Widget's shares fell 5% on Tuesday after the W4 release.",
+            "Related coverage",
+            "- Widget's new paper: what token skipping actually does",
+            "- Explainer: what data does Widget collect?",
+            "Read more:",
+            "Italy fines Widget 18 million euros over data transfers",
+            "Analysts expect the selling to continue on Wednesday.",
+        ]
+    )
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == [
+        "Widget's shares fell 5% on Tuesday after the W4 release.",
+        "Analysts expect the selling to continue on Wednesday.",
+    ]
+    assert [d.reason for d in cleaned.dropped] == ["promo", "related links", "related links"] + [
+        "promo",
+        "related links",
+    ]
+
+
 def test_seed_articles_lose_all_furniture(seeds: Seeds) -> None:
     for article in seeds.articles:
         cleaned = clean_text(article.body)
