@@ -117,6 +117,14 @@ MEASURE_KINDS = {
     "Investment": ("money",),
 }
 CUE_WINDOW = 60
+# "64% of DeepSeek users", "a third of the developers surveyed": how many of a group
+SHARE_OF = re.compile(
+    r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:users|respondents|developers|people|companies|firms|startups|start-ups|employees|"
+    r"adults|consumers|customers|voters|students|teachers|schools|districts|organi[sz]ations|"
+    r"enterprises|businesses|engineers|researchers|Americans|those)\b",
+    re.I,
+)
 # money owed or earned rather than spent or charged: damages, fines, revenue
 OWED_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:in\s+|of\s+)?(?:statutory\s+|punitive\s+)?"
@@ -373,6 +381,8 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
         OWED_AFTER.match(sentence, fig.end) or OWED_BEFORE.search(sentence, 0, fig.start)
     ):
         return None  # "$1.5bn in damages", "a fine of €18.5 million": owed, not spent or charged
+    if fig.kind == "percent" and SHARE_OF.match(sentence, fig.end):
+        return None  # "64% of users named price": a share of people, not a price or a saving
     window = CUE_WINDOW if fig.kind != "money" else len(sentence)
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(MEASURES):

@@ -540,3 +540,20 @@ def test_money_owed_is_no_cost_or_price() -> None:
     ):
         assert mentions(s) == [], s
     assert [m.measure for m in mentions("Training V3 cost $5.6 million.")] == ["Training cost"]
+
+
+def test_a_share_of_people_is_no_price_or_saving() -> None:
+    """ "64% of Widget users named price as the main reason": how many of a group, not how much
+    cheaper; as a price it "disclosed" what "Acme declined to say whether its Widget pricing
+    would track Widget's" left open."""
+    for s in (
+        "64% of Widget users named price as the main reason they picked it.",
+        "A survey found 31% of the developers polled use Widget because of its pricing.",
+    ):
+        assert mentions(s) == [], s
+    assert [m.measure for m in mentions("W5 is 95% cheaper to use than o1.")] == [
+        "How much cheaper to use"
+    ]
+    assert [m.measure for m in mentions("Widget failed to block 100% of harmful prompts.")] == [
+        "Harmful output"
+    ]
