@@ -207,6 +207,14 @@ NO_COMMENT = re.compile(
 )
 
 
+# "Here is what is in the filing, and what to watch.", "Remember the database leak?": the
+# writer turning to the reader, a signpost with no news of its own (unless it gives a figure)
+TO_READER = re.compile(
+    r"^(?:Here(?:['’]s| is| are)\b|Read on\b|Let['’]s\b|Let us\b|Stay tuned\b|Remember\b|"
+    r"Recall\b|Keep an eye\b|Watch this space\b|Below,? (?:is|are|we)\b|What follows\b)"
+)
+
+
 def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     """The sentence as a point (leading "Label: ", connective, stray quote marks and a trailing
     "(see ...)" trimmed), and whether it is a fragment of a quotation; None when it is not a
@@ -220,6 +228,8 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
     if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE:
         text = text[t.end() :]  # "5:05 pm ET: Huang said …": the news, not the blog's clock
     if NO_COMMENT.search(text):
+        return None
+    if TO_READER.match(text) and not DIGIT.search(text):
         return None
     m = LABEL.match(text)
     if m and VERBISH.match(text[m.end() :]):

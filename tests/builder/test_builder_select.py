@@ -307,6 +307,12 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         ("Acme shares were down 2.1% in New York, as we reported earlier.", True),
         ("A developer in Lagos told us he had moved half of his traffic to W9.", True),
         ("I've confirmed with three sources that Ada Quill left Widget at the end of May.", True),
+        # the writer turning to the reader: a signpost, unless it gives a figure
+        ("Here is what is in the filing, and what to watch.", False),
+        ("Remember the exposed database that was reported in March.", False),
+        ("Let's look at what the lawsuit actually claims about Widget.", False),
+        ("Here are the numbers: Widget's revenue rose 20% to $1bn in the year to March.", True),
+        ("Heresy charges against the founder were dropped on Monday.", True),
     ],
 )
 def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:
