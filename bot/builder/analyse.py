@@ -289,20 +289,31 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
 # a list item that continues the line before ("The update includes:" / "- a 1 million-token
 # context window"; "…corrective powers:" / "(a) an administrative fine of …;")
 ITEM = re.compile(r"^(?:\(?(?:[a-z]|\d{1,2}|[ivx]{1,4})[.)]\s+)?(?P<rest>[a-z].*)$")
+# a lead-in after which every item is someone's claim, not the article's fact
+CLAIMED = re.compile(
+    r"\b(?:claims?|claimed|alleg(?:es|ed)|argu(?:es|ed)|contends?|contended|accus(?:es|ed)|"
+    r"asserts?|asserted)\b(?:\s+that)?:\s*$",
+    re.I,
+)
+CLAIMED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
 
 
-def listed(text: str, lead_in: str) -> str | None:
+def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     """A lower-case list item after a line ending in a colon, as a point that carries the
     lead-in's last clause in brackets: "[The Authority decided to exercise the following
-    corrective powers:] an administrative fine of €18,500,000 …". None for anything else."""
+    corrective powers:] an administrative fine of €18,500,000 …"; after a lead-in that says
+    whose claims follow ("It claims that:"), any bulleted item: "[Northgate claims that:]
+    DeepSeek copied …". None for anything else."""
     m = ITEM.match(text.strip())
+    if m is None and bullet and CLAIMED.search(lead_in):
+        m = CLAIMED_ITEM.match(text.strip())
     if m is None:
         return None
     rest = ITEM_END.sub("", m.group("rest").rstrip())
     if len(rest.split()) < 4:
         return None
-    head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip())
+    head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip()).replace("[", "").replace("]", "")
     cut = head.rfind(", ")
     if cut > 0 and has_finite_verb(head[cut + 2 :]):
         head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"
@@ -441,11 +452,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     title_models = {name for _, name in models_in(art.meta.title)}
     title_model = title_models.pop() if len(title_models) == 1 else None
     for line, sentences in zip(lines, split, strict=True):
-        item = listed(line.text, lead_in) if lead_in else None  # "(a) a fine of €18.5 million"
+        item = (
+            listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
+        )  # "(a) a fine of €18.5 million"
         if item is not None:
             sentences = [line.text]
-        else:
-            lead_in = line.text if line.text.rstrip().endswith(":") else None
+        elif line.text.rstrip().endswith(":"):
+            lead_in = line.text
+        elif line.kind != "bullet":
+            lead_in = None  # a capitalised item ("- DeepSeek copied …;") does not end the list
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
@@ -501,6 +516,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"[{speaker}:] {whole}"
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
+            if item is None and text is sentences[-1] and text.rstrip().endswith(":"):
+                # "… filed its complaint. It claims that:": the list continues the last
+                # sentence, named as it must be to stand alone ("[Northgate] claims that:")
+                lead_in = text if not dependent(text) else make_standalone(
+                    text, None, prev_point or context or fallback, fallback, known, prev, asked,
+                    written,
+                )  # fmt: skip
             s = Sent(
                 art.meta.id,
                 len(out),

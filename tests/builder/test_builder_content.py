@@ -1255,6 +1255,37 @@ def test_a_list_item_carries_the_lead_in_it_continues(seeds_copy: Path, tmp_path
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+CLAIMED = """Acme sues Widget over training data
+Acme Media, which publishes 14 trade magazines and a textbook imprint, filed its 86-page complaint in federal court on Monday. It claims that:
+- Widget copied at least 48,000 Acme works into the datasets used to train its W4 model;
+- the copies came from "shadow libraries," which Widget researchers allegedly downloaded in 2024;
+- Widget stripped copyright notices during data cleaning.
+The suit seeks damages of up to $150,000 per work, or $7.2 billion in all, Acme said.
+"""
+
+
+def test_the_items_of_a_list_of_claims_say_whose_claims_they_are(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "… filed its complaint. It claims that:" then the claims, capitalised or not: each is
+    "[Acme Media claims that:] …", the lead-in named as it must be to stand alone; none reads as the
+    article's own fact, and the prose after the list is not one of them."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-suit", "2026-04-15", CLAIMED)
+    lead = "[Acme Media claims that:]"
+    assert (
+        f"{lead} Widget copied at least 48,000 Acme works into the datasets used to train its W4 "
+        "model." in mine
+    )
+    assert (
+        f'{lead} the copies came from "shadow libraries," which Widget researchers allegedly '
+        "downloaded in 2024." in mine
+    )
+    assert f"{lead} Widget stripped copyright notices during data cleaning." in mine
+    assert not any(t.startswith(("Widget copied", "Widget stripped")) for t in mine)
+    assert not any("claims that:] The suit" in t for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_a_turn_after_an_opening_phrase_leans_on_the_sentence_before() -> None:
     """ "On Thursday, however, the company said …" turns against something unseen: it joins
     the sentence it turns from, or is no point. "Acme's stock, however, …" names its subject."""
