@@ -202,7 +202,10 @@ TIMESTAMP = re.compile(
 NO_COMMENT = re.compile(
     r"\b(?:did not|didn['’]t|could not|couldn['’]t|declined|not (?:immediately )?available|"
     r"unavailable|unsuccessful|not immediately|no immediate)\b.{0,60}\b(?:comment|respond|reply)"
-    r"|\bcould not be reached\b|\bfor comment were unsuccessful\b",
+    r"|\bcould not be reached\b|\bfor comment were unsuccessful\b"
+    # "Reuters could not independently verify the results": the newsroom, no news
+    r"|\b(?:could not|couldn['’]t|was unable to|were unable to)\s+(?:independently\s+)?"
+    r"(?:verify|confirm)\b|\bnot (?:been )?independently (?:verified|confirmed)\b",
     re.IGNORECASE,
 )
 

@@ -193,6 +193,28 @@ MONTHS = frozenset(
 NAME_ENDINGS = frozenset(["AI"])
 NOT_NAMES = MONTHS | frozenset(
     [
+        # acronyms of ordinary things: "From April 20, API calls …" names no company
+        "API",
+        "APIs",
+        "GPU",
+        "GPUs",
+        "CPU",
+        "LLM",
+        "LLMs",
+        "UTC",
+        "GMT",
+        "CEO",
+        "CFO",
+        "CTO",
+        "IPO",
+        "MAU",
+        "DAU",
+        "SDK",
+        # conjunctions that open a clause: "Whether DeepSeek cuts …" names DeepSeek
+        "Whether",
+        "Unless",
+        "Until",
+        "Because",
         "The",
         "A",
         "An",
@@ -536,9 +558,13 @@ def make_standalone(
         if len(joined) <= JOIN_MAX:
             return joined
     intro = INTRO.match(text)
-    if intro is not None and (re.match(WHEN, text) or not LEANING.search(text[: intro.end()])):
-        # "Last month [Luo Wenjie] left …": what follows the opening phrase, resolved (not
-        # after "In those efforts, …", which leans on unseen text itself)
+    if intro is not None and (
+        re.match(WHEN, text)
+        or (text.startswith("the ", intro.end()) and not LEANING.search(text[: intro.end()]))
+    ):
+        # "Last month [Luo Wenjie] left …", "Earlier this month, [DeepSeek] said …": what
+        # follows a time, or "the company" after an opening phrase, resolved ("If confirmed,
+        # it would be …" is the thing confirmed; "In those efforts, …" leans itself)
         rest = _upper_first(text[intro.end() :])
         resolved = _resolve(rest, previous or context, fallback, known, before or previous, earlier)
         if resolved is not None and resolved.startswith("["):
@@ -579,7 +605,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # in apposition: "Kessler Research, a Taipei-based analyst firm"
         # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
-        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])",
+        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
+        # "V5-Flash scored 62.8% on SWE-bench Verified, the company said": who said it
+        rf"(?!\s+(?:said|says|added|adds|noted|notes|told|wrote|writes|stated|explained|"
+        rf"confirmed|announced|claimed|claims)\b)",
     )
     for sentence in reversed(earlier):
         if m.group("noun") not in sentence.lower():
@@ -777,7 +806,8 @@ def _resolve(
     if name is None:
         return None
     if lower in {"it", "its"} and (
-        _person(name, previous)
+        CLAUSAL_BEFORE.match(before or "")  # "That is the right focus. It is not …": the focus
+        or _person(name, previous)
         or (_described_before(before) and not _named_before(previous, before))
         or _surname(name, earlier)
     ):
@@ -797,6 +827,7 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
+CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")
 
 

@@ -15,8 +15,9 @@ from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
+from bot.builder.select import point_text
 from bot.builder.split import split_sentences
-from bot.builder.standalone import dependent, faithful, make_standalone
+from bot.builder.standalone import dependent, faithful, make_standalone, named_description
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
@@ -1333,6 +1334,41 @@ def test_who_follows_an_opening_phrase_is_named_or_the_point_is_dropped() -> Non
     ) == ("Earlier this month, [Widget] said it would cut prices.")
     leaning = "In those efforts, the company was helped by its early chip purchases."
     assert make_standalone(leaning, None, before, "Widget") is None
+
+
+def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> None:
+    """Wrong names the unseen batches showed: "[API] first offered …" after "From April 20, API
+    calls …"; "[Whether Widget] has a history …"; "[Ozone Bench] priced W5 …" after "W5-Flash
+    scored 62.8% on Ozone Bench, the company said" (an attribution, not "Ozone Bench, the
+    company"); "[Widget] is just not the problem …" and "[Freedonia] does not form part of the
+    Decision" after "That is …"/"This summary …" (it is what those stood for); "If confirmed,
+    [Widget] would be …" (it is the thing confirmed)."""
+    api = "From April 20, API calls made at night will be billed at half price."
+    got = make_standalone(
+        "The company first offered off-peak pricing in 2025.", None, api, "Widget"
+    )
+    assert got is None or not got.startswith("[API]")
+    whether = "Whether Widget cuts its own prices again."
+    got = make_standalone("The company has a history of price cuts.", None, whether, "Widget")
+    assert got is None or got.startswith("[Widget]")
+    said = "W5-Flash scored 62.8% on Ozone Bench, the company said."
+    assert named_description("The company priced W5 at $0.40 per million tokens.", [said]) is None
+    firm = "Kessler Research, a Taipei-based analyst firm, said so."
+    assert named_description("The firm cut its forecast.", [firm]) == (
+        "[Kessler Research] cut its forecast."
+    )
+    context = "Widget is focused on general intelligence at the largest scale."
+    that = "That is the right focus for them."
+    assert make_standalone("It is just not the problem I want to solve.", None, context,
+                           "Widget", before=that) is None  # fmt: skip
+    summary = "This summary is issued for public information."
+    assert make_standalone("It does not form part of the Decision.", None, None, "Freedonia",
+                           before=summary) is None  # fmt: skip
+    run = "Widget trained W5 mainly on 8,192 domestic chips, two people said."
+    got = make_standalone("If confirmed, it would be one of the largest such runs.", None, run,
+                          "Widget")  # fmt: skip
+    assert got is None or "[Widget]" not in got
+    assert point_text("Reuters could not independently verify the results.") is None
 
 
 def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
