@@ -295,6 +295,10 @@ CLAIMED = re.compile(
     r"asserts?|asserted)\b(?:\s+that)?:\s*$",
     re.I,
 )
+# a lead-in naming a model or a figure ("Pricing for V4.5 (per million tokens):"): the rows
+# of figures under it are that thing's
+ROW_OF = re.compile(r"(?:\d|\b[A-Z][a-z]*[A-Z0-9][\w.-]*)[^:]*:\s*$")
+ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
 CLAIMED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
 
@@ -304,14 +308,21 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     lead-in's last clause in brackets: "[The Authority decided to exercise the following
     corrective powers:] an administrative fine of €18,500,000 …"; after a lead-in that says
     whose claims follow ("It claims that:"), any bulleted item: "[Northgate claims that:]
-    DeepSeek copied …". None for anything else."""
+    DeepSeek copied …"; after a lead-in naming what a table of figures is about ("Pricing for
+    V4.5 (per million tokens):"), each row: "[Pricing for V4.5 (per million tokens):] Output:
+    $0.80." None for anything else."""
     m = ITEM.match(text.strip())
+    row = False
     if m is None and bullet and CLAIMED.search(lead_in):
         m = CLAIMED_ITEM.match(text.strip())
+    elif m is None and bullet and ROW.match(text.strip()) and ROW_OF.search(lead_in):
+        m, row = CLAIMED_ITEM.match(text.strip()), DIGIT.search(text) is not None
+        if not row:
+            return None
     if m is None:
         return None
     rest = ITEM_END.sub("", m.group("rest").rstrip())
-    if len(rest.split()) < 4:
+    if len(rest.split()) < 4 and not row:
         return None
     head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip()).replace("[", "").replace("]", "")
     cut = head.rfind(", ")

@@ -146,7 +146,8 @@ QUOTES = "“\"‘'"
 # 1985 in Guangdong province, he studied …"): "Despite the buzz around DeepSeek, it is …" and
 # "According to DeepSeek's report, its V3 …" stand alone
 INTRO = re.compile(
-    r"^[A-Z][\w ’'-]{0,30},\s+(?=(?:it|its|this|that|they|their|he|she|his|her)\b)"
+    r"^[A-Z][\w ’'.-]{0,30}(?:,\s+[\w ’'.-]{1,30})?,\s+"
+    r"(?=(?:it|its|this|that|they|their|he|she|his|her)\b)"
     r"|^[A-Z][\w ’'-]{31,60},\s+(?=(?:he|she|his|her)\b)"
     # "Last month he left …", "On Monday it said …": a time, then who the reader never saw
     rf"|^{WHEN}\s+(?=(?:it|its|they|their|he|she|his|her)\b)"

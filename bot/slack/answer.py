@@ -392,6 +392,18 @@ FILLERS = frozenset(
         "everyone",
         "someone",
         "details",
+        # what kind of piece is asked for, not what about: "moe explainer", "v5 news"
+        "explainer",
+        "explained",
+        "article",
+        "story",
+        "news",
+        "recap",
+        "roundup",
+        "summary",
+        "overview",
+        "guide",
+        "breakdown",
     ]
 )
 

@@ -1256,6 +1256,32 @@ def test_a_list_item_carries_the_lead_in_it_continues(seeds_copy: Path, tmp_path
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+PRICED = """Live: Widget's developer conference
+Widget released W5 on Tuesday, its biggest model yet.
+Pricing for W5 (per million tokens):
+- Input, cache miss: $0.20
+- Input, cache hit: $0.05
+- Output: $0.80
+Key facts:
+- Staff: about 160 researchers, most of them graduates
+For comparison, W4 was $0.28 input and $1.10 output.
+"""
+
+
+def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Pricing for W5 (per million tokens):" then "- Output: $0.80": each row is a point with
+    the lead-in in brackets, so "$0.80" says what it prices. A lead-in naming nothing ("Key
+    facts:") leaves its rows as they were."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-prices", "2026-05-14", PRICED)
+    lead = "[Pricing for W5 (per million tokens):]"
+    assert f"{lead} Input, cache miss: $0.20." in mine
+    assert f"{lead} Output: $0.80." in mine
+    assert not any(t.startswith("[Key facts") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 CLAIMED = """Acme sues Widget over training data
 Acme Media, which publishes 14 trade magazines and a textbook imprint, filed its 86-page complaint in federal court on Monday. It claims that:
 - Widget copied at least 48,000 Acme works into the datasets used to train its W4 model;
@@ -1304,6 +1330,7 @@ def test_who_follows_an_opening_phrase_is_named_or_the_point_is_dropped() -> Non
     phrase; never after a phrase that leans itself ("In those efforts, …"). "This week, Widget
     …" stands alone: "this" there is no pronoun."""
     for text in (
+        "For W5, released in May, they are 1.6 trillion and 52 billion.",
         "Last month he left the lab after four years to start Tidewater Labs.",
         "On Monday it said the outage was over.",
         "Earlier this month, the company said it would cut prices.",

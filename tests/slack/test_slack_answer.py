@@ -630,6 +630,37 @@ def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None
     assert ans is not None and "w-update:7" in {p.id for p in ans.all_points}
 
 
+def test_the_kind_of_piece_asked_for_is_no_subject(lib: Library) -> None:
+    """ "moe explainer", "w5 news": what kind of piece is wanted says nothing of what about.
+    Weighed as a rare word, "explainer" (in one headline) sank the answer below the bar and a
+    topic brief came instead."""
+    assert question_words("moe explainer")[0] == ["moe"]
+    assert question_words("widget w5 news recap")[0] == ["widget", "w5"]
+    moe = _article(
+        "w-moe",
+        "2026-05-20",
+        "Explainer: what is a mixture-of-experts model?",
+        "Each MoE layer of W5 has 256 experts, of which a router picks 8 per token.",
+        "W5 has 1.6 trillion parameters in total and 52 billion active per token.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *moe)), "moe explainer")
+    assert ans is not None and ans.lead.sources == ("w-moe",)
+
+
+def test_asked_for_pricing_the_price_per_token_beats_a_cost_to_train(lib: Library) -> None:
+    """ "w5 pricing": a price is per token; "cost" alone also finds what training cost."""
+    _, expanded = question_words("w5 pricing")
+    assert "token" in expanded
+    w5 = _article(
+        "w-devcon",
+        "2026-05-14",
+        "A slide says W5's final training run cost about $9.8 million, Widget said.",
+        "[Pricing for W5 (per million tokens):] Output: $0.80.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *w5)), "w5 pricing")
+    assert ans is not None and ans.lead.id == "w-devcon:1"
+
+
 def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Library) -> None:
     """ "how did acme stock react to gizmo-9": from the article naming Acme and Gizmo-9, not
     from an older Acme story that never names Gizmo-9."""
