@@ -488,7 +488,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:
-            pt = (item, False) if item is not None else point_text(text, line.kind == "bullet")
+            pt = (
+                (item, False)
+                if item is not None
+                else point_text(text, line.kind == "bullet", spoken=speaker is not None)
+            )
             if (
                 pt is None
                 and line.kind == "heading"

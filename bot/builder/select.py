@@ -218,11 +218,14 @@ TO_READER = re.compile(
 )
 
 
-def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
+def point_text(
+    sentence: str, bullet: bool = False, spoken: bool = False
+) -> tuple[str, bool] | None:
     """The sentence as a point (leading "Label: ", connective, stray quote marks and a trailing
     "(see ...)" trimmed), and whether it is a fragment of a quotation; None when it is not a
     usable point (question, heading, verbless phrase, too short or too long, or a labelled note
-    whose label is its subject: "DeepSeek: Achieved ...")."""
+    whose label is its subject: "DeepSeek: Achieved ..."). `spoken`: a transcript speaker's
+    words, whose "I" is the speaker's, not the writer's."""
     text = sentence.strip()
     d = DATELINE.match(text)
     if d and text[d.end() : d.end() + 1].isupper():
@@ -257,7 +260,7 @@ def point_text(sentence: str, bullet: bool = False) -> tuple[str, bool] | None:
         text = text[1:]
     if not (MIN_CHARS <= len(text) <= MAX_CHARS) or len(text.split()) < MIN_WORDS:
         return None
-    if not fragment and FIRST_PERSON.search(NEWSROOM.sub("", QUOTED.sub("", text))):
+    if not (fragment or spoken) and FIRST_PERSON.search(NEWSROOM.sub("", QUOTED.sub("", text))):
         return None  # the writer's own voice ("In my view, …"): a column's opinion, no report
     # a bullet may be a statement without its stop ("• Nvidia shares fall 3.8%"), unless it
     # is a labelled fact ("- Training chips: Nvidia, …": fact_line's, label and all)

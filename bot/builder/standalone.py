@@ -333,6 +333,7 @@ OPENERS = frozenset(w for w in NOT_NAMES if w.lower() in INTRO_WORDS) | {
     "Later",
     "Meanwhile",
 }
+LABELLED_SPEAKER = re.compile(r"[A-Z][A-Z’'.-]+:")  # a transcript's "NATARAJAN:"
 CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
@@ -440,6 +441,8 @@ def subject(
     `known`: words the article capitalises mid-sentence; a first word not among them, and not
     followed by another capitalised word, is an ordinary word ("Recent findings …")."""
     words = sentence.split()
+    if words and LABELLED_SPEAKER.fullmatch(words[0]):
+        words = words[1:]  # "WEI: It was …": a transcript's speaker label, not its subject
     run: list[str] = []
     for i, raw in enumerate(words):
         word = _word(raw)

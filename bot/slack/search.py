@@ -40,6 +40,7 @@ STOPWORDS = ENGLISH_STOPWORDS | {
 # Question words that point at a topic's vocabulary rather than appearing in it.
 EXPAND = {
     "who": ("founder", "company"),
+    "why": ("because", "reason", "reasons", "attributed", "due", "blamed"),
     "founded": ("founder",),
     "founder": ("founded",),
     "cheaply": ("cost",),
@@ -61,6 +62,10 @@ EXPAND = {
     "changed": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "change": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "better": ("improved", "up", "higher"),
+    "raise": ("increase", "rise", "hike", "higher"),
+    "raised": ("increased", "rose", "hiked", "higher"),
+    "increase": ("raise", "rise", "hike", "higher"),
+    "hike": ("raise", "increase", "rise", "higher"),
     "good": ("performance", "benchmark", "score"),
     "improved": ("up", "higher", "better"),
     "banned": ("ban", "block"),

@@ -1109,6 +1109,30 @@ def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path
     assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
 
 
+def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "WEI: I checked …, and I can say this: yes, the sheet was real." is the speaker's
+    statement (the writer's "I" is no point, a speaker's is); "It was an internal evaluation
+    …" after it is never "[WEI] was …": a speaker label is nobody's name, nor the article's
+    subject."""
+    body = (
+        "HOST: Welcome back. Today I talk to Wei Jia, an engineer at Widget.\n"
+        "HOST: In May someone leaked a W5 eval sheet. Can you say anything now?\n"
+        "WEI: I checked with our comms team, and I can say this much: yes, the sheet was real. "
+        "It was an internal evaluation of a checkpoint from April 28.\n"
+        "HOST: Why did prices rise?\n"
+        "WEI: Reasoning got much longer. Requests now run for twenty minutes.\n"
+        "WEI: It holds GPU memory for the whole time, which is expensive.\n"
+    )
+    _lib, mine = _built(seeds_copy, tmp_path, "widget-podcast", "2026-09-01", body)
+    assert any(
+        t.startswith("[Wei:] I checked with our comms team") and "the sheet was real" in t
+        for t in mine
+    )
+    assert not any("[WEI]" in t or "[Wei]" in t for t in mine)
+
+
 def test_an_articles_subject_can_come_from_its_title() -> None:
     """No name opens three sentences, but the title names Widget and the body mentions it
     twice: "the Hangzhou-based lab" after a sentence that names nobody is [Widget]."""

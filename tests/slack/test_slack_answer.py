@@ -559,6 +559,15 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"performanc", "benchmark", "scor"} <= set(expanded)
     _, expanded = question_words("how many people work at widget")
     assert {"user", "employ", "staff"} <= set(expanded)
+    # "raise" is what the news calls an increase, a rise or a hike; "why" asks for a reason
+    _, expanded = question_words("why did widget raise prices")
+    assert {"increas", "ris", "hik", "becaus", "reason", "attribut"} <= set(expanded)
+    # "ever", "numbers": how it is asked ("did widget ever confirm the leaked numbers")
+    assert question_words("did widget ever confirm the leaked numbers")[0] == [
+        "widget",
+        "confirm",
+        "leak",
+    ]
 
 
 def test_a_question_echoing_a_headline_is_about_that_story() -> None:
