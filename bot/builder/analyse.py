@@ -52,7 +52,11 @@ from bot.builder.topics import TopicMatcher
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
-DANGLING = re.compile(r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at)$", re.I)
+DANGLING = re.compile(
+    r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at|which|who|whom|whose|that|"
+    r"where|because|although|though|if|while)$",
+    re.I,
+)
 SHOWN_MAX = 330
 NAMED_OPENING = re.compile(
     r"^\[([^\]’':]+)\]"

@@ -552,6 +552,8 @@ def make_standalone(
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
         return named
+    if (named := party(text, earlier)) is not None:
+        return named
     resolved = _resolve(text, previous or context, fallback, known, before or previous, earlier)
     if resolved is not None:
         return resolved
@@ -626,6 +628,36 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
                 if m.group("poss"):
                     return f"[{name}’s]{text[m.end('poss') :]}"
                 return f"[{name}]{text[m.end('head') :]}"
+    return None
+
+
+# a party to a case as the case is introduced: "brought by A against B" (A the claimant, B
+# the defendant)
+PARTY_NAME = r"(?P<t>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de)){0,6})"
+PARTIES = {
+    **dict.fromkeys(
+        ("defendant", "respondent"), re.compile(rf"\bagainst\s+(?:the\s+)?{PARTY_NAME}")
+    ),
+    **dict.fromkeys(
+        ("claimant", "plaintiff", "applicant", "complainant"),
+        re.compile(rf"\b(?:brought|filed|lodged|initiated)\s+by\s+(?:the\s+)?{PARTY_NAME}"),
+    ),
+}
+
+
+def party(text: str, earlier: Sequence[str]) -> str | None:
+    """ "The defendant may appeal …" as "[Hangzhou DeepSeek Artificial Intelligence Co.] may
+    appeal …", when the case was introduced as brought by someone against someone: a court's
+    roles, named where the article first says who they are. None otherwise."""
+    m = DESCRIBED.match(text)
+    if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
+        return None
+    for sentence in earlier:
+        if (found := pattern.search(sentence)) is not None:
+            name = re.sub(r"(?:\s+(?:of|for|and|de))+$", "", found.group("t"))
+            if m.group("poss"):
+                return f"[{name}’s]{text[m.end('poss') :]}"
+            return f"[{name}]{text[m.end('head') :]}"
     return None
 
 

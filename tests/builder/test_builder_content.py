@@ -10,14 +10,20 @@ from pathlib import Path
 import corpus_tools as ct
 import pytest
 
-from bot.builder.analyse import labelled
+from bot.builder.analyse import labelled, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import point_text
 from bot.builder.split import split_sentences
-from bot.builder.standalone import dependent, faithful, make_standalone, named_description
+from bot.builder.standalone import (
+    dependent,
+    faithful,
+    make_standalone,
+    named_description,
+    party,
+)
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
@@ -1420,6 +1426,36 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
                           "Widget")  # fmt: skip
     assert got is None or "[Widget]" not in got
     assert point_text("Reuters could not independently verify the results.") is None
+
+
+def test_a_courts_parties_are_named_as_the_case_was_brought() -> None:
+    """ "… an injunction brought by the Freedonia Consumer Federation against Widget Co., Ltd.":
+    then "The defendant may lodge an appeal …" is Widget Co.'s, "The claimant may also
+    appeal" the federation's. Cut short, "… apps for iOS which, according to the claimant,
+    have been downloaded …" never ends at "which"."""
+    opening = (
+        "The Regional Court yesterday granted an injunction brought by the Freedonia Consumer "
+        "Federation against Widget Co., Ltd., the operator of the Widget app."
+    )
+    earlier = [opening, "The judgment is not yet final."]
+    got = make_standalone(
+        "The defendant may lodge an appeal within one month.", None, None, "Widget",
+        earlier=earlier,
+    )  # fmt: skip
+    assert got == "[Widget Co.] may lodge an appeal within one month."
+    got = make_standalone(
+        "The claimant may also appeal in respect of the dismissed part.", None, None, "Widget",
+        earlier=earlier,
+    )  # fmt: skip
+    assert (
+        got == "[Freedonia Consumer Federation] may also appeal in respect of the dismissed part."
+    )
+    assert party("The defendant may appeal.", ["Widget released W5 on Monday."]) is None
+    long = (
+        "[Widget Co.] offers a free AI chatbot via a website and apps for Android and iOS which, "
+        "according to the claimant, have been downloaded several million times in Freedonia."
+    )
+    assert not trim(long).endswith("which.")
 
 
 def test_references_that_name_the_wrong_one_are_not_resolved() -> None:
