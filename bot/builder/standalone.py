@@ -333,6 +333,10 @@ OPENERS = frozenset(w for w in NOT_NAMES if w.lower() in INTRO_WORDS) | {
     "Later",
     "Meanwhile",
 }
+PREPOSITIONS = frozenset(
+    ["On", "In", "At", "For", "After", "Before", "With", "Under", "During", "From", "By",
+     "Following", "Among", "Across", "Amid", "Beyond", "Unlike", "Like", "Through", "Within"]
+)  # fmt: skip
 LABELLED_SPEAKER = re.compile(r"[A-Z][A-Z’'.-]+:")  # a transcript's "NATARAJAN:"
 CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
@@ -443,6 +447,12 @@ def subject(
     words = sentence.split()
     if words and LABELLED_SPEAKER.fullmatch(words[0]):
         words = words[1:]  # "WEI: It was …": a transcript's speaker label, not its subject
+    if words and words[0] in PREPOSITIONS:
+        # "On the MMMU benchmark for reasoning, the company reported …": a name inside the
+        # opening phrase is not its subject; "According to Nvidia, …" ends with the name
+        comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
+        if comma is not None and NAME_WORD.fullmatch(_word(words[comma]).rstrip(",")) is None:
+            words = words[comma + 1 :]
     run: list[str] = []
     for i, raw in enumerate(words):
         word = _word(raw)
@@ -612,9 +622,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
         rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
-        # "V5-Flash scored 62.8% on SWE-bench Verified, the company said": who said it
-        rf"(?!\s+(?:said|says|added|adds|noted|notes|told|wrote|writes|stated|explained|"
-        rf"confirmed|announced|claimed|claims)\b)",
+        # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a
+        # letter to … Sundar Pichai, the lawmakers asked …"
+        rf"(?!\s+{VERB})",
     )
     for sentence in reversed(earlier):
         if m.group("noun") not in sentence.lower():
@@ -837,6 +847,9 @@ def _resolve(
         and (not nearby or fallback in nearby)  # "its" after "DeepSeek's arrival …" in an
         and lower not in PERSON_PRONOUNS  # article about OpenAI is not OpenAI's
         and not lower.startswith("they")
+        # "1.2 million queries is a lot. It would be useful …": "it" is what the sentence
+        # before was about; the article's subject only when that sentence names it
+        and (lower.startswith("the ") or fallback in nearby or not (before or "").strip())
     ):
         name = fallback  # "the company", "its": the article's own subject
     if name is None:

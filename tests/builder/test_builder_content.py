@@ -23,6 +23,7 @@ from bot.builder.standalone import (
     make_standalone,
     named_description,
     party,
+    subject,
 )
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
@@ -1426,6 +1427,21 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
                           "Widget")  # fmt: skip
     assert got is None or "[Widget]" not in got
     assert point_text("Reuters could not independently verify the results.") is None
+    # a name inside an opening phrase is not the subject: "[Ozone Bench] said …" was wrong
+    bench = "On the Ozone Bench test for reasoning, the company reported 74.1%."
+    got = make_standalone("The company said it would welcome outside tests.", None, bench,
+                          "Widget")  # fmt: skip
+    assert got == "[Widget] said it would welcome outside tests."
+    assert subject("On January 20, Widget released W5.") == "Widget"
+    assert subject("According to Acme, the chips comply.") == "Acme"
+    # "…, the lawmakers asked": the subject of what follows, not a description of Ana Ruiz
+    letter = "In a letter to Acme Chief Executive Ana Ruiz, the lawmakers asked for answers."
+    assert named_description("The lawmakers also asked for data.", [letter]) is None
+    # "it" after a sentence about something unnamed is that thing, not the article's subject
+    queries = "1.2 million queries is a lot for a hobbyist, but small for a frontier model."
+    got = make_standalone("It would be useful for a targeted dataset.", None, queries, "Widget",
+                          before=queries)  # fmt: skip
+    assert got is None or "[Widget]" not in got
 
 
 def test_a_courts_parties_are_named_as_the_case_was_brought() -> None:
