@@ -481,6 +481,8 @@ def subject(
                 break
         elif run:
             break
+        elif strict and bare[:1].isdigit():
+            return None  # "96.7% on AIME 2026, …": a figure opens it, not a name
         elif strict and bare[:1].islower() and bare.lower() not in INTRO_WORDS:
             return None  # a common noun or verb before any name
         if i > 6:
@@ -840,7 +842,12 @@ def _resolve(
     name = subject(previous, known=known) if previous else None
     named = names_in(previous) if previous else []
     nearby = names_in(before) if before else []
-    if lower.startswith("the ") and fallback and fallback in named:
+    if (
+        lower.startswith("the ")
+        and fallback
+        and fallback in named
+        and not (_person(fallback, previous) or _surname(fallback, earlier))
+    ):
         name = fallback  # "the startup", with the article's own subject just named
     if (
         name is None
@@ -868,8 +875,10 @@ def _resolve(
         return f"[{name}’s] {text[4:]}"
     if ORG_NOUN.search(lower) and any(ch.isdigit() for ch in name):
         return None  # "the company" is not a model
-    if lower in PERSON_PRONOUNS and len(name.split()) < 2:
-        return None  # "he" needs a person's full name
+    if lower in PERSON_PRONOUNS and (
+        len(name.split()) < 2 or re.search(rf"\b{PERSON_TITLE}$", name) is not None
+    ):
+        return None  # "he" needs a person's full name, not a title ("Ethiopian Minister")
     possessive = lower in {"its", "their", "his", "her"} or bool(m.groupdict().get("poss"))
     if not possessive and re.search(rf"\b{re.escape(name)}\b", text[m.end() :]):
         return None  # "It would make DeepSeek the most valuable …": "it" is not DeepSeek

@@ -1426,6 +1426,21 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("If confirmed, it would be one of the largest such runs.", None, run,
                           "Widget")  # fmt: skip
     assert got is None or "[Widget]" not in got
+    # a figure opens the sentence before: "it" is no name found after it ("[AIME] is …")
+    score = "96.7% on AIME 2026, the American qualifying exam."
+    got = make_standalone("It is not the first AI system to do so.", None, score, "Widget")
+    assert got is None or "[AIME" not in got
+    # "the company" in an article about a person who left it is the company
+    statement = 'Widget, which is based in Hangzhou, said Ruiz had "made great contributions".'
+    earlier = ["Ana Ruiz has left Widget for Acme.", "Ruiz said he wanted a change.", statement]
+    got = make_standalone("The company said its deputy head of research would step in.", None,
+                          statement, "Ruiz", before=statement, earlier=earlier)  # fmt: skip
+    assert got == "[Widget] said its deputy head of research would step in."
+    # "she" needs a person's name, not a title ("[Freedonian Minister] said …")
+    minister = "The Freedonian Minister of Innovation, Hirut Alemu, spoke at the signing."
+    got = make_standalone("She said the government will invest 1.5 billion birr.", None, minister,
+                          "Widget")  # fmt: skip
+    assert got is None or "[Freedonian Minister]" not in got
     assert point_text("Reuters could not independently verify the results.") is None
     # a name inside an opening phrase is not the subject: "[Ozone Bench] said …" was wrong
     bench = "On the Ozone Bench test for reasoning, the company reported 74.1%."
