@@ -608,8 +608,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
     firm" after "Kessler Research, a Taipei-based analyst firm, …" is "[Kessler Research]".
     The nearest such sentence wins; None when none names it."""
     m = DESCRIBED.match(text)
-    if m is None or m.group("noun") in STOPWORDS:
-        return None
+    if m is None or m.group("noun") in STOPWORDS or ANOTHER.search(m.group("head")):
+        return None  # "The next conference" is not the one named before
     noun = re.escape(m.group("noun"))
     title = noun[:1].upper() + noun[1:]
     forms = (
@@ -643,6 +643,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+ANOTHER = re.compile(
+    r"\b(?:next|previous|last|first|second|third|final|new|newer|other|another|latest|earlier|"
+    r"later|former|following|coming)\b"
+)
 # a party to a case as the case is introduced: "brought by A against B" (A the claimant, B
 # the defendant)
 PARTY_NAME = r"(?P<t>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de)){0,6})"

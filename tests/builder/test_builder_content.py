@@ -1442,6 +1442,12 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
                           "Widget")  # fmt: skip
     assert got is None or "[Freedonian Minister]" not in got
     assert point_text("Reuters could not independently verify the results.") is None
+    # "The next conference" is another one than the one named before
+    opened = "Widget's second developer conference of the year is about to start."
+    assert named_description("The next developer conference is on August 20.", [opened]) is None
+    assert named_description("The developer conference ends at noon.", [opened]) == (
+        "[Widget's second developer conference] ends at noon."
+    )
     # a name inside an opening phrase is not the subject: "[Ozone Bench] said …" was wrong
     bench = "On the Ozone Bench test for reasoning, the company reported 74.1%."
     got = make_standalone("The company said it would welcome outside tests.", None, bench,
