@@ -107,6 +107,8 @@ LINKS_HEAD = re.compile(
     _I,
 )
 LINK_MAX = 150  # a linked headline is a short line
+# "About Acme": a press release's standing paragraph on each company, up to a blank line
+ABOUT_HEAD = re.compile(r"^About\s+[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,5}\s*:?$")
 PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
 BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -142,10 +144,16 @@ def clean_text(body: str) -> Cleaned:
     """Split the body into lines, drop boilerplate, strip Markdown markers, classify the rest."""
     kept: list[Line] = []
     dropped: list[DroppedLine] = []
-    in_cookies = in_links = False
+    in_cookies = in_links = in_about = False
     for number, raw in enumerate(body.splitlines(), 1):
         text = raw.strip()
         if not text:
+            in_about = False
+            continue
+        if ABOUT_HEAD.match(text):
+            in_about = True
+        if in_about:
+            dropped.append(DroppedLine(number, text, "about the company"))
             continue
         if in_links and not LINKS_HEAD.match(text):
             # the headlines listed under "Read more:", until prose resumes

@@ -131,6 +131,33 @@ def test_headlines_listed_under_read_more_are_dropped_until_prose_resumes() -> N
     assert [d.reason for d in cleaned.dropped] == reasons
 
 
+def test_a_press_releases_about_the_company_paragraphs_are_dropped() -> None:
+    """ "About Acme Telecom" and its standing paragraph, in every release Acme sends, are no
+    news; "About 2,000 people came" is."""
+    body = "\n".join(
+        [
+            "Acme Telecom will bundle Widget Plus with its mobile plans from April 15.",
+            "About 2,000 people came to the launch in Sao Paulo on Tuesday.",
+            "",
+            "About Acme Telecom",
+            "Acme Telecom is a Brazilian telecommunications company.",
+            "It serves 90 million customers.",
+            "",
+            "About Widget",
+            "Widget is an AI research company based in Hangzhou.",
+            "",
+            "Media contact: press@acme.example",
+        ]
+    )
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == [
+        "Acme Telecom will bundle Widget Plus with its mobile plans from April 15.",
+        "About 2,000 people came to the launch in Sao Paulo on Tuesday.",
+        "Media contact: press@acme.example",
+    ]
+    assert {d.reason for d in cleaned.dropped} == {"about the company"}
+
+
 def test_seed_articles_lose_all_furniture(seeds: Seeds) -> None:
     for article in seeds.articles:
         cleaned = clean_text(article.body)
