@@ -63,6 +63,7 @@ HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: 
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 LEDE = 3  # opening points of the story that may lead
+LEDE_QUALITY = 1.0  # … unless commentary: no figure, date, name or source (select.quality)
 UPDATE_HOPS = 4
 NEIGHBOURS = 3
 DEFINES_WEIGHT = 2.0
@@ -551,6 +552,8 @@ def _lede_first(
         text = index.points[i].text
         if headline(text) or len(text) > LEAD_MAX or score.get(i, 0.0) <= 0.0:
             continue
+        if index.points[i].quality < LEDE_QUALITY:
+            continue  # "Leaderboards are the closest thing the industry has to …": no news
         if index.bags[i] & asks:
             return _to_front(ranked, i, top)
     return ranked

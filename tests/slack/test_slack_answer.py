@@ -602,6 +602,23 @@ def test_a_question_echoing_a_headline_is_about_that_story() -> None:
     assert index.rank(words, headlined="w-japan")[1] is None  # its points do not answer best
 
 
+def test_a_story_is_not_led_by_its_commentary_opening(lib: Library) -> None:
+    """ "Leaderboards are the closest thing the industry has to a league table …" opens the
+    story but reports nothing (no figure, date, name or source): the news after it leads."""
+
+    def pt(pos: int, text: str, quality: float) -> CatalogPoint:
+        return CatalogPoint(f"w-arena:{pos}", text, ("w-arena",), "2026-05-29", quality=quality)
+
+    story = (
+        pt(0, "A week at the top: what Widget's slide on the Arena leaderboard tells us", 0.6),
+        pt(1, "Leaderboards are the closest thing AI has to a league table of winners.", 0.6),
+        pt(2, "Widget's W5, which entered the Arena leaderboard at the top, fell to third.", 1.4),
+        pt(3, "W5's leaderboard rating rose three points, to 1,412, on 31,000 votes.", 1.5),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *story)), "widget leaderboard")
+    assert ans is not None and ans.lead.id == "w-arena:2"
+
+
 def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
     """ "how many users does widget actually have": "actually" says nothing of what is asked.
     Weighed as the rarest word it sank the answer below the bar, and a topic brief came
