@@ -22,6 +22,7 @@ from bot.builder.differ import (
     models_in,
     undisclosed,
 )
+from bot.builder.names import CAMEL, names_in, subject
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -37,13 +38,10 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
-    CAMEL,
     asked_about,
     dependent,
     faithful_in,
     make_standalone,
-    names_in,
-    subject,
     unattributed_quote,
 )
 from bot.builder.text import STOPWORDS, content_tokens, normalise, tokens

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from bot.builder.standalone import MONTHS
+from bot.builder.names import MONTHS
 
 SUBJECT = "DeepSeek"  # the company the corpus is about; its models are the subject of figures
 

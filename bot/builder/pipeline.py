@@ -23,9 +23,10 @@ from bot.builder.analyse import Analysis, Sent, analyse, trim
 from bot.builder.clean import DroppedLine
 from bot.builder.differ import Difference, Earlier, Row, about, clause_for, differences
 from bot.builder.errors import BuildError
+from bot.builder.names import subject
 from bot.builder.readers import SeedArticle, Seeds
 from bot.builder.select import Candidate, mmr
-from bot.builder.standalone import dependent, subject
+from bot.builder.standalone import dependent
 from bot.builder.text import content_tokens
 from bot.builder.topics import TopicMatcher
 from bot.builder.unmatched import Unmatched, unmatched

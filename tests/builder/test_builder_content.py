@@ -13,18 +13,12 @@ import pytest
 from bot.builder.analyse import labelled, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
+from bot.builder.names import named_description, party, subject
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import point_text
 from bot.builder.split import split_sentences
-from bot.builder.standalone import (
-    dependent,
-    faithful,
-    make_standalone,
-    named_description,
-    party,
-    subject,
-)
+from bot.builder.standalone import dependent, faithful, make_standalone
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
@@ -1172,7 +1166,7 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
 def test_a_company_named_with_ai_keeps_the_ai() -> None:
     """ "Epoch AI said …", then "The group also found …": [Epoch AI], not [Epoch]. "AI" alone
     still opens no name ("AI models …")."""
-    from bot.builder.standalone import names_in, subject
+    from bot.builder.names import names_in, subject
 
     before = "Epoch AI said the W3 model's training stage probably added another $1 million."
     assert subject(before) == "Epoch AI"

@@ -1,0 +1,463 @@
+"""Who and what a sentence names: the name it opens with (`subject`), every name in it
+(`names_in`), whether a name is a person's, and what a definite description stands for as
+the sentences before name it ("The judge" → "Judge Margaret Oyelaran", "The defendant" →
+the party a case was brought against, "The Controller" → what a legal text defined as it).
+
+Pure: no I/O. `bot.builder.standalone` uses these to make points stand alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+
+from bot.builder.text import STOPWORDS
+
+# a finite verb after a subject: auxiliaries, common irregular pasts, and -ed / -s forms
+VERB = (
+    r"(?:has|have|had|is|are|was|were|said|says|also|will|would|could|can|may|might|must|"
+    r"should|did|does|plans|planned|added|told|claims|claimed|declined|comes|came|follows|"
+    r"followed|set|put|cut|gave|took|made|found|held|kept|left|led|met|paid|sold|won|lost|"
+    r"began|became|brought|bought|ran|rose|fell|hit|saw|went|sent|wrote|spent|drew|grew|"
+    r"chose|[a-z]{2,}ed|[a-z]{2,}[^s\W]s)\b"
+)
+
+
+# a definite description ("The judge", "The data protection regulator", "The price war") as
+# a sentence's subject, up to its verb: its head noun, to find what it describes before
+DESCRIBED = re.compile(
+    r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))"
+    r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?\s+" + VERB
+)
+
+
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+)
+# words that are no name alone but end one: "Epoch AI", "Moonshot AI"
+NAME_ENDINGS = frozenset(["AI"])
+NOT_NAMES = MONTHS | frozenset(
+    [
+        # acronyms of ordinary things: "From April 20, API calls …" names no company
+        "API",
+        "APIs",
+        "GPU",
+        "GPUs",
+        "CPU",
+        "LLM",
+        "LLMs",
+        "UTC",
+        "GMT",
+        "CEO",
+        "CFO",
+        "CTO",
+        "IPO",
+        "MAU",
+        "DAU",
+        "SDK",
+        # conjunctions that open a clause: "Whether DeepSeek cuts …" names DeepSeek
+        "Whether",
+        "Unless",
+        "Until",
+        "Because",
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "With",
+        "By",
+        "After",
+        "Before",
+        "Last",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "According",
+        "As",
+        "While",
+        "When",
+        "Since",
+        "Despite",
+        "Although",
+        "Though",
+        "If",
+        "But",
+        "And",
+        "However",
+        "Still",
+        "Yet",
+        "Its",
+        "It",
+        "Their",
+        "They",
+        "He",
+        "She",
+        "Chinese",
+        "American",
+        "US",
+        "U.S.",
+        "AI",
+        "Western",
+        "European",
+        "Asian",
+        "Global",
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Other",
+        "Both",
+        "Such",
+        "What",
+        "Why",
+        "How",
+        "Who",
+        "Where",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "Today",
+        "Yesterday",
+        "Prominent",
+        "Experts",
+        "Analysts",
+        "Investors",
+        "Officials",
+        "Top",
+        # words that open a sentence without naming anyone
+        "Alongside",
+        "Despite",
+        "Under",
+        "Over",
+        "During",
+        "Amid",
+        "Following",
+        "Beyond",
+        "Unlike",
+        "Like",
+        "Among",
+        "Across",
+        "Through",
+        "Within",
+        "Without",
+        "Ahead",
+        "Besides",
+        "From",
+        "To",
+        "Into",
+        "Against",
+        "Here",
+        "There",
+        "Then",
+        "Now",
+        "Once",
+        "Other",
+        "Every",
+        "Each",
+        "All",
+        "Any",
+        "No",
+        "Not",
+        "Even",
+        "Only",
+        "Also",
+        "Just",
+    ]
+)
+INTRO_WORDS = STOPWORDS | {"according"}  # lower-case words an opening phrase may hold
+# capitalised words that open a sentence, not a name: left off a name run found after them
+OPENERS = frozenset(w for w in NOT_NAMES if w.lower() in INTRO_WORDS) | {
+    "Despite",
+    "Earlier",
+    "Last",
+    "Later",
+    "Meanwhile",
+}
+PREPOSITIONS = frozenset(
+    ["On", "In", "At", "For", "After", "Before", "With", "Under", "During", "From", "By",
+     "Following", "Among", "Across", "Amid", "Beyond", "Unlike", "Like", "Through", "Within"]
+)  # fmt: skip
+LABELLED_SPEAKER = re.compile(r"[A-Z][A-Z’'.-]+:")  # a transcript's "NATARAJAN:"
+CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
+NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
+
+
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.K."
+
+
+def bare_word(raw: str) -> str:
+    """A word without the punctuation around it; an abbreviation keeps its last stop ("U.S.")."""
+    word = raw.strip(',.;:“”"()')
+    return word + "." if ABBREVIATION.fullmatch(word + ".") else word
+
+
+def subject(
+    sentence: str, *, strict: bool = True, known: Container[str] | None = None
+) -> str | None:
+    """The proper-noun phrase a sentence opens with, after at most an introductory phrase
+    ("On January 20, DeepSeek …", "According to Nvidia, …"): "Nvidia", "Sam Altman". None
+    when a common noun or verb comes first ("The price change was …"), or when the name is a
+    possessor ("Italy's watchdog …": "it" would be the watchdog, not Italy). `strict=False`:
+    the first name however the sentence opens, possessors included (what it is about).
+    `known`: words the article capitalises mid-sentence; a first word not among them, and not
+    followed by another capitalised word, is an ordinary word ("Recent findings …")."""
+    words = sentence.split()
+    if words and LABELLED_SPEAKER.fullmatch(words[0]):
+        words = words[1:]  # "WEI: It was …": a transcript's speaker label, not its subject
+    if words and words[0] in PREPOSITIONS:
+        # "On the MMMU benchmark for reasoning, the company reported …": a name inside the
+        # opening phrase is not its subject; "According to Nvidia, …" ends with the name
+        comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
+        if comma is not None and NAME_WORD.fullmatch(bare_word(words[comma]).rstrip(",")) is None:
+            words = words[comma + 1 :]
+    run: list[str] = []
+    for i, raw in enumerate(words):
+        word = bare_word(raw)
+        possessive = word.endswith(("’s", "'s"))
+        bare = word[:-2] if possessive else word
+        capital = NAME_WORD.fullmatch(bare) is not None and (
+            bare not in NOT_NAMES or (bool(run) and bare in NAME_ENDINGS)
+        )
+        if i == 0 and bare.lower() in STOPWORDS:
+            capital = False
+        if (
+            capital
+            and i == 0
+            and known is not None
+            and bare not in known
+            and not CAMEL.search(bare)
+        ):
+            # "Recent findings …" is no name, "Sam Altman …" is; "Pros: Cheapest …" is a label
+            after = words[1].strip(',.;:“”"()') if len(words) > 1 and raw[-1:] != ":" else ""
+            capital = NAME_WORD.fullmatch(after) is not None and after not in NOT_NAMES
+        if capital:
+            run.append(bare)
+            if possessive:
+                return None if strict else " ".join(run)
+            if raw.endswith((",", ";", ":", ")")):
+                break
+        elif run:
+            break
+        elif strict and bare[:1].isdigit():
+            return None  # "96.7% on AIME 2026, …": a figure opens it, not a name
+        elif strict and bare[:1].islower() and bare.lower() not in INTRO_WORDS:
+            return None  # a common noun or verb before any name
+        if i > 6:
+            return None
+    return " ".join(run) if run else None
+
+
+# a lower-case word after a name that makes the name its modifier: not a function word, nor
+# a verb ("announced", "says", "said")
+NOUN_AFTER = (
+    r"(?!(?:[a-z]+ed|[a-z]+s|said|set|put|cut|will|would|can|could|may|must|for|and|but|that|"
+    r"which|who|with|from|had|have|are|also|into|over|under|after|before|last|this|since|"
+    r"then|when|where|while|the|not|now)\b)[a-z]{3,}\b"
+)
+NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
+
+
+def named_description(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with the definite description it opens with ("The judge …") replaced by
+    [what it stands for], when a sentence before names that in so many words: "The judge"
+    after "U.S. District Judge Margaret Oyelaran denied …" is "[Judge Margaret Oyelaran]";
+    "The regulator" after "Britain's data protection regulator has opened …" is that; "The
+    firm" after "Kessler Research, a Taipei-based analyst firm, …" is "[Kessler Research]".
+    The nearest such sentence wins; None when none names it."""
+    m = DESCRIBED.match(text)
+    if m is None or m.group("noun") in STOPWORDS or ANOTHER.search(m.group("head")):
+        return None  # "The next conference" is not the one named before
+    noun = re.escape(m.group("noun"))
+    title = noun[:1].upper() + noun[1:]
+    forms = (
+        # a title before a name: "Judge Margaret Oyelaran", "Senator Tom Aldana"
+        rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})",
+        # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court",
+        # not a name that describes what follows ("the Future Sci-Tech City area")
+        rf"\b[Tt]he\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
+        # whose: "Britain's data protection regulator"
+        rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
+        # in apposition: "Kessler Research, a Taipei-based analyst firm"
+        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
+        rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
+        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
+        # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a
+        # letter to … Sundar Pichai, the lawmakers asked …"
+        rf"(?!\s+{VERB})",
+    )
+    for sentence in reversed(earlier):
+        if m.group("noun") not in sentence.lower():
+            continue  # every form names the noun: most sentences are passed over here
+        for form in forms:
+            names = [
+                n for f in re.finditer(form, sentence) if (n := _unopened(f.group("t"), title))
+            ]
+            if names:
+                name = names[-1]
+                if m.group("poss"):
+                    return f"[{name}’s]{text[m.end('poss') :]}"
+                return f"[{name}]{text[m.end('head') :]}"
+    return None
+
+
+ANOTHER = re.compile(
+    r"\b(?:next|previous|last|first|second|third|final|new|newer|other|another|latest|earlier|"
+    r"later|former|following|coming)\b"
+)
+# a party to a case as the case is introduced: "brought by A against B" (A the claimant, B
+# the defendant)
+PARTY_NAME = r"(?P<t>[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de)){0,6})"
+PARTIES = {
+    **dict.fromkeys(
+        ("defendant", "respondent"), re.compile(rf"\bagainst\s+(?:the\s+)?{PARTY_NAME}")
+    ),
+    **dict.fromkeys(
+        ("claimant", "plaintiff", "applicant", "complainant"),
+        re.compile(rf"\b(?:brought|filed|lodged|initiated)\s+by\s+(?:the\s+)?{PARTY_NAME}"),
+    ),
+}
+
+
+def party(text: str, earlier: Sequence[str]) -> str | None:
+    """ "The defendant may appeal …" as "[Hangzhou DeepSeek Artificial Intelligence Co.] may
+    appeal …", when the case was introduced as brought by someone against someone: a court's
+    roles, named where the article first says who they are. None otherwise."""
+    m = DESCRIBED.match(text)
+    if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
+        return None
+    for sentence in earlier:
+        if (found := pattern.search(sentence)) is not None:
+            name = re.sub(r"(?:\s+(?:of|for|and|de))+$", "", found.group("t"))
+            if m.group("poss"):
+                return f"[{name}’s]{text[m.end('poss') :]}"
+            return f"[{name}]{text[m.end('head') :]}"
+    return None
+
+
+# a person's name: a title before it ("Rep. Josh Gottheimer") or a party after ("…, D-N.J.")
+PERSON_TITLE = (
+    r"(?:(?:Reps?|Sens?|Gov|Dr|Mr|Mrs|Ms|Prof|Rev|Gen|Lt|Col|Capt)\.?|President|Premier|"
+    r"Minister|Judge|Justice|Senator|Representative|Governor|Professor|Chancellor|Secretary)"
+)
+
+
+def is_person(name: str, sentence: str | None) -> bool:
+    """Whether the name is a person's: a title in it or before it, or a party tag after it
+    ("Rep. Jo Hale", "Jo Hale, D-N.J.")."""
+    n = re.escape(name)
+    return re.match(rf"{PERSON_TITLE}\s", name) is not None or (
+        sentence is not None
+        and (
+            re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
+            or re.search(rf"\b{n},\s+[DRI]-[A-Z]", sentence) is not None
+        )
+    )
+
+
+def is_surname(name: str, earlier: Sequence[str]) -> bool:
+    """Whether a one-word name is a person's: the article gave it a first or family name and
+    calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his own company")."""
+    if " " in name:
+        return False
+    n = re.escape(name)
+    full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b")
+    person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
+    held = [t for t in earlier if name in t]
+    return any(full.search(t) for t in held) and any(person.search(t) for t in held)
+
+
+# "The Controller submitted …" after 'Hangzhou DeepSeek Co., Ltd. ("the Controller")': a term
+# a legal text defines
+DEFINED_USE = re.compile(r"^The\s+(?P<term>[A-Z][a-z]+)\b(?P<poss>[’']s)?")
+
+
+def defined_term(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with a defined term it opens with ("The Controller") replaced by [what
+    the text defined it as]: 'Hangzhou DeepSeek Co., Ltd. ("the Controller")'. None when
+    the sentence opens with no term the sentences before define."""
+    m = DEFINED_USE.match(text)
+    if m is None:
+        return None
+    term = re.escape(m.group("term"))
+    defining = re.compile(
+        rf"(?P<t>(?:[A-Z][\w’'.&-]*,?\s+(?:(?:of|for|and|the|de)\s+)?){{0,8}}[A-Z][\w’'.&-]*)"
+        rf"\s+\((?:[“\"]the {term}[”\"]|the\s+[“\"]{term}[”\"])\)"
+    )
+    for sentence in reversed(earlier):
+        if m.group("term") not in sentence or "(" not in sentence:
+            continue
+        found = [_unopened(d.group("t").rstrip(","), "") for d in defining.finditer(sentence)]
+        if found and found[-1]:
+            name = found[-1]
+            return (f"[{name}’s]" if m.group("poss") else f"[{name}]") + text[m.end() :]
+    return None
+
+
+def _unopened(name: str, title: str) -> str:
+    """A run of capitalised words without the sentence opener before it ("In Britain's …",
+    "The Hangzhou Municipal Bureau"): "" when nothing named is left beside the noun."""
+    words = name.split()
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    return " ".join(words) if words and words != [title] else ""
+
+
+def names_in(sentence: str) -> list[str]:
+    """The distinct runs of capitalised words in a sentence (months, determiners and the
+    sentence's first word, when it is an ordinary word, left out)."""
+    runs: list[str] = []
+    run: list[str] = []
+    for i, raw in enumerate(sentence.split()):
+        word = bare_word(raw)
+        bare = word[:-2] if word.endswith(("’s", "'s")) else word
+        capital = NAME_WORD.fullmatch(bare) is not None and (
+            bare not in NOT_NAMES or (bool(run) and bare in NAME_ENDINGS)
+        )
+        if i == 0 and bare.lower() in STOPWORDS:
+            capital = False
+        if capital:
+            run.append(bare)
+        if (not capital or raw.endswith((",", ";", ":", ")"))) and run:
+            name = " ".join(run)
+            if name not in runs:
+                runs.append(name)
+            run = []
+    if run and " ".join(run) not in runs:
+        runs.append(" ".join(run))
+    return runs
