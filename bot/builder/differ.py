@@ -117,6 +117,18 @@ MEASURE_KINDS = {
     "Investment": ("money",),
 }
 CUE_WINDOW = 60
+# "a 58.9% score", "a 49% increase", "a 41% utilisation": another quantity than a saving
+OTHER_PERCENT = re.compile(
+    r"\s+(?:score|scores|accuracy|pass(?:\s+rate)?|success(?:\s+rate)?|share|stake|increase|"
+    r"rise|hike|growth|jump|gain|margin|utili[sz]ation|chance|probability|majority)\b",
+    re.I,
+)
+# "$2 per chip-hour", "$0.006 per minute of audio": a rate for an hour's or a minute's use,
+# not a total spent ("$944 million a year" on running costs is one)
+RATE = re.compile(
+    r"\s*(?:per|an?|/)\s*(?:(?:GPU|chip|card|node|server)[- ]?)?(?:hour|hr|minute|min|second)s?\b",
+    re.I,
+)
 # "64% of DeepSeek users", "a third of the developers surveyed": how many of a group
 SHARE_OF = re.compile(
     r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?"
@@ -381,8 +393,12 @@ def measure_of(sentence: str, fig: Figure, taken: list[tuple[int, int]]) -> str 
         OWED_AFTER.match(sentence, fig.end) or OWED_BEFORE.search(sentence, 0, fig.start)
     ):
         return None  # "$1.5bn in damages", "a fine of €18.5 million": owed, not spent or charged
-    if fig.kind == "percent" and SHARE_OF.match(sentence, fig.end):
-        return None  # "64% of users named price": a share of people, not a price or a saving
+    if fig.kind == "percent" and (
+        SHARE_OF.match(sentence, fig.end) or OTHER_PERCENT.match(sentence, fig.end)
+    ):
+        return None  # "64% of users", "a 58.9% score", "a 49% increase": no price or saving
+    if fig.kind == "money" and RATE.match(sentence, fig.end):
+        return None  # "a rental price of $2 per chip-hour": a rate, not a cost or a token price
     window = CUE_WINDOW if fig.kind != "money" else len(sentence)
     best: tuple[int, int, str] | None = None
     for order, (name, pattern) in enumerate(MEASURES):
@@ -430,8 +446,10 @@ def a_loss(sentence: str, fig: Figure) -> bool:
 
 
 UNDISCLOSED = re.compile(
-    r"\b(?:not|never)\s+(?:yet\s+)?(?:disclosed|said|revealed|published|shared|confirmed|"
-    r"detailed|given)\b|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
+    r"\b(?:not|never)\s+(?:yet\s+)?(?:disclosed|said|revealed|published|confirmed|detailed)\b"
+    # "has not shared figures", not "prompts are not shared with DeepSeek"
+    r"|\b(?:not|never)\s+(?:yet\s+)?(?:shared|given)\s+(?:any\s+|the\s+)?"
+    r"(?:details?|figures?|numbers?|data|information|breakdown)\b|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
     re.IGNORECASE,
 )
 

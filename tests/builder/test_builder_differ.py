@@ -17,6 +17,7 @@ from bot.builder.differ import (
     group_rows,
     mentions,
     models_in,
+    undisclosed,
 )
 
 
@@ -557,3 +558,19 @@ def test_a_share_of_people_is_no_price_or_saving() -> None:
     assert [m.measure for m in mentions("Widget failed to block 100% of harmful prompts.")] == [
         "Harmful output"
     ]
+
+
+def test_a_rate_a_score_or_a_rise_is_no_cost_or_saving() -> None:
+    """ "valued at $11.2 million assuming a rental price of $2 per chip-hour": $2 is a rate, the
+    cost is $11.2 million; "a 58.9% score" and "a 49% increase" are no saving; "prompts are not
+    shared with Widget" discloses nothing about what is not disclosed."""
+    run = (
+        "Widget said the final training run for W5 used 5.6 million chip-hours, which it valued "
+        "at $11.2 million assuming a rental price of $2 per chip-hour."
+    )
+    assert [m.figure.text for m in mentions(run)] == ["$11.2 million"]
+    assert mentions("A 49% increase in blended cost could push users to cheaper models.") == []
+    cut = "The 45% price cut keeps W5 far cheaper than rivals even at a 58.9% score."
+    assert [m.figure.text for m in mentions(cut)] == ["45%"]
+    assert undisclosed("Acme said prompts are not shared with Widget or used to train it.") is None
+    assert undisclosed("Widget has not shared figures on what W5 cost to train.") == "Training cost"
