@@ -391,12 +391,13 @@ def is_person(name: str, sentence: str | None) -> bool:
 
 
 def is_surname(name: str, earlier: Sequence[str]) -> bool:
-    """Whether a one-word name is a person's: the article gave it a first or family name and
-    calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his own company")."""
+    """Whether a one-word name is a person's: the article gave it a first or family name (or
+    said "surnamed Zhou") and calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his
+    own company")."""
     if " " in name:
         return False
     n = re.escape(name)
-    full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b")
+    full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b|\bsurnamed\s+{n}\b")
     person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
     held = [t for t in earlier if name in t]
     return any(full.search(t) for t in held) and any(person.search(t) for t in held)

@@ -445,8 +445,10 @@ def _resolve(
             return None
         # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
         return f"[{name}’s] {text[4:]}"
-    if ORG_NOUN.search(lower) and any(ch.isdigit() for ch in name):
-        return None  # "the company" is not a model
+    if ORG_NOUN.search(lower) and (
+        any(ch.isdigit() for ch in name) or is_person(name, previous) or is_surname(name, earlier)
+    ):
+        return None  # "the company" is not a model, nor the person an article is about
     if lower in PERSON_PRONOUNS and (
         len(name.split()) < 2 or re.search(rf"\b{PERSON_TITLE}$", name) is not None
     ):

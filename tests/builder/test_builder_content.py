@@ -1430,6 +1430,14 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("The company said its deputy head of research would step in.", None,
                           statement, "Ruiz", before=statement, earlier=earlier)  # fmt: skip
     assert got == "[Widget] said its deputy head of research would step in."
+    # … also when the article only says "surnamed Ruiz", and after an opening phrase
+    earlier = [
+        "According to court papers, the plaintiff, surnamed Ruiz, joined Widget in 2023.",
+        "Ruiz said he had been promised a bonus.",
+    ]
+    got = make_standalone("In its written defence, the company argued the bonus was optional.",
+                          None, earlier[-1], "Ruiz", before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None or "[Ruiz]" not in got
     # "she" needs a person's name, not a title ("[Freedonian Minister] said …")
     minister = "The Freedonian Minister of Innovation, Hirut Alemu, spoke at the signing."
     got = make_standalone("She said the government will invest 1.5 billion birr.", None, minister,

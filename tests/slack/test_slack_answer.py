@@ -562,6 +562,11 @@ def test_question_words_find_the_news_words_for_them() -> None:
     # "raise" is what the news calls an increase, a rise or a hike; "why" asks for a reason
     _, expanded = question_words("why did widget raise prices")
     assert {"increas", "ris", "hik", "becaus", "reason", "attribut"} <= set(expanded)
+    # a ban is what the news may call a prohibition; overvalued asks about a valuation
+    _, expanded = question_words("freedonia widget ban schools")
+    assert {"prohibit", "prohibition", "bar"} <= set(expanded)
+    _, expanded = question_words("is widget overvalued")
+    assert {"valuation", "worth"} <= set(expanded)
     # "ever", "numbers": how it is asked ("did widget ever confirm the leaked numbers")
     assert question_words("did widget ever confirm the leaked numbers")[0] == [
         "widget",
