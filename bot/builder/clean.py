@@ -112,6 +112,8 @@ ABOUT_HEAD = re.compile(r"^About\s+[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,5}\s*:
 PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
 BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+# a decision's numbered paragraph, "2.2 Thirty-one students admitted …": the number is no text
+PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z“\"])")
 EMPHASIS = re.compile(r"\*\*|__")
 END_PUNCT = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
 SHORT = 80
@@ -182,6 +184,8 @@ def clean_text(body: str) -> Cleaned:
             text = text[md_heading.end() :]
         elif bullet:
             text = text[bullet.end() :]
+        elif numbered := PARAGRAPH_NUMBER.match(text):
+            text = text[numbered.end() :]
         text = EMPHASIS.sub("", text).strip()
         if text:
             kept.append(Line(number, text, _kind(text, bullet is not None, md_heading is not None)))

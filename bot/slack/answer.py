@@ -559,6 +559,21 @@ def _lede_first(
     return ranked
 
 
+def _story_filled(
+    index: PointIndex, ranked: list[tuple[int, float]], story: str
+) -> list[tuple[int, float]]:
+    """The ranking with the story's other points after it, densest in facts first: when few
+    of its points hold the question's words ("westbrook deepseek cheating"), the reply still
+    gives MIN_POINTS of the story, not one line. They score nothing, so they are taken only
+    while the reply has fewer than MIN_POINTS."""
+    have = {i for i, _ in ranked}
+    rest = sorted(
+        (i for i in index.of_article[story] if i not in have),
+        key=lambda i: (-index.points[i].quality, i),
+    )
+    return [*ranked, *((i, 0.0) for i in rest)]
+
+
 def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple[int, float]]:
     """The ranking with point i first, just above the best score `top`."""
     return [(i, top * 1.01), *((j, s) for j, s in ranked if j != i)]
@@ -712,6 +727,8 @@ def answer(library: Library, query: str) -> Answer | None:
     named = [w for w in words if w in index.names]
     if named:  # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)
+    if story is not None:
+        ranked = _story_filled(index, ranked, story)
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

@@ -72,6 +72,7 @@ EXPAND = {
     "ban": ("banned", "block", "prohibited", "prohibition", "barred"),
     "bans": ("ban", "block", "prohibited", "prohibition", "barred"),
     "overvalued": ("valuation", "valued", "worth"),
+    "comply": ("complied", "compliance"),
     "undervalued": ("valuation", "valued", "worth"),
     "valuation": ("valued", "worth"),
     "charge": ("price", "cost"),
@@ -127,6 +128,9 @@ SPELLINGS = tuple(
 )
 
 
+NOT_ADVERB = frozenset("abiop")  # the letter before a final "ly" that ends no adjective
+
+
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
     """A light suffix stripper: change, changes, changed and changing are all "chang"; a
@@ -140,12 +144,15 @@ def stem(word: str) -> str:
         word = word[:-2]
     for suffix, repl, min_len in (
         ("ies", "y", 5),
+        ("ied", "y", 5),
         ("ing", "", 6),
         ("ed", "", 5),
         ("ly", "", 5),
         ("es", "", 5),
         ("s", "", 4),
     ):
+        if suffix == "ly" and word[-3:-2] in NOT_ADVERB:
+            continue  # comply, supply, Italy, family, anomaly, monopoly: no adverb
         if word.endswith(suffix) and len(word) >= min_len and not word.endswith("ss"):
             word = word[: -len(suffix)] + repl
             if (

@@ -158,6 +158,21 @@ def test_a_press_releases_about_the_company_paragraphs_are_dropped() -> None:
     assert {d.reason for d in cleaned.dropped} == {"about the company"}
 
 
+def test_a_decisions_paragraph_numbers_are_no_text() -> None:
+    """ "2.2 Thirty-one students admitted …": the paragraph's number goes, the figure that
+    opens a sentence ("2.5 million users …") stays."""
+    body = (
+        "2.2 Thirty-one students admitted using Widget, the panel said.\n"
+        "2.5 million users signed up on Monday, Widget said.\n"
+        "4.1. Each of the 31 students will receive a mark of zero.\n"
+    )
+    assert [line.text for line in clean_text(body).lines] == [
+        "Thirty-one students admitted using Widget, the panel said.",
+        "2.5 million users signed up on Monday, Widget said.",
+        "Each of the 31 students will receive a mark of zero.",
+    ]
+
+
 def test_seed_articles_lose_all_furniture(seeds: Seeds) -> None:
     for article in seeds.articles:
         cleaned = clean_text(article.body)

@@ -624,6 +624,25 @@ def test_a_story_is_not_led_by_its_commentary_opening(lib: Library) -> None:
     assert ans is not None and ans.lead.id == "w-arena:2"
 
 
+def test_a_story_few_of_whose_points_hold_the_question_still_fills_a_reply(
+    lib: Library,
+) -> None:
+    """ "westbrook cheating": the decision says so once, in its last line; the reply still
+    gives the story's densest points, not one line."""
+    decision = _article(
+        "w-panel",
+        "2026-07-08",
+        "Panel decides ECON 2140 case",
+        "On 19 May 2026, the course convenor referred 47 students to the integrity office.",
+        "Thirty-one students admitted using Widget when presented with the evidence.",
+        "Each of the 31 students will receive a mark of zero for the examination.",
+        "The Westbrook Students' Union said it does not condone cheating.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *decision)), "westbrook cheating")
+    assert ans is not None and len(ans.all_points) >= 3
+    assert {p.sources for p in ans.all_points} == {("w-panel",)}
+
+
 def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
     """ "how many users does widget actually have": "actually" says nothing of what is asked.
     Weighed as the rarest word it sank the answer below the bar, and a topic brief came

@@ -62,8 +62,12 @@ def test_stemming_and_tokens() -> None:
         ["centre", "centres", "center", "centers"],  # British and American spellings
         ["colour", "colours", "color"],
         ["organise", "organised", "organize", "organized"],
+        ["comply", "complies", "complied"],  # "-ly" is no adverb here, "-ied" is "-y"
+        ["apply", "applies", "applied"],
+        ["quick", "quickly"],
     ):
         assert len({stem(w) for w in forms}) == 1, forms
+    assert stem("italy") == "italy" and stem("family") == "family" and stem("daily") == "daily"
 
 
 def test_find_article(library: Library) -> None:
