@@ -236,6 +236,24 @@ def labelled(
     return pt[0] if pt is not None and not pt[1] else None
 
 
+# "ChatGPT: 8.7/10 overall — still the best all-rounder": a name's row in a table of figures
+SCORED = re.compile(r"^(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}):\s+(?P<value>.*\d.*)$")
+SCORED_MAX = 160
+
+
+def scored(line: str, known: Container[str]) -> str | None:
+    """A list row that gives a name's figure, "DeepSeek: 8.4/10 overall — best value", as the
+    point it is, as written: the name says whose figure it is. None for any other line."""
+    m = SCORED.match(line.strip())
+    if m is None or len(line) > SCORED_MAX or has_finite_verb(m.group("value")):
+        return None
+    first = m.group("name").split()[0]
+    if first not in known and not CAMEL.search(first):
+        return None  # "Price: $0.20": a property, not a name
+    text = line.strip().rstrip(";,")
+    return text if text.endswith((".", ")", '"', "”")) else f"{text}."
+
+
 def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
     """Words an article capitalises after a sentence's first word: its names, as opposed to
     ordinary words that open a sentence ("Recent findings …")."""
@@ -508,6 +526,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
+            row = None
+            if pt is None and line.kind == "bullet" and (row := scored(text, known)):
+                pt = (row, False)
             # the middle of a quotation ('"We need fewer chips. It is the opposite.')
             inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))
             point: str | None = None
@@ -556,7 +577,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 scores = matcher.scores(found)
                 s.relevance = sum(scores.values())
                 s.scores = {t: scores[t] for t in s.topics}  # the rest is never read
-                s.quality = quality(point, fragment)
+                s.quality = quality(point, fragment, row=point == row)
                 if ANNOUNCES.search(point) and not FIGURE_HINT.search(point):
                     s.quality *= 0.3  # announces a subject; the substance is elsewhere
                 # a dated list line ("Jan. 20: R1 is released …") is an event in any tense

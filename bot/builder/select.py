@@ -274,11 +274,13 @@ def point_text(
     return text, fragment
 
 
-def quality(text: str, fragment: bool) -> float:
+def quality(text: str, fragment: bool, row: bool = False) -> float:
     """Fact density: figures, dates, names, attribution and reported events up; generic
     commentary, pronouns, hedges, fragments, verbless noun phrases and context-dependent
-    openers down."""
+    openers down. `row`: a name's row in a table of figures ("DeepSeek: 8.4/10 overall"),
+    verbless as a table is."""
     figures = len(find_figures(text)) if DIGIT.search(text) or " times " in text else 0
+    figures = max(figures, 1) if row else figures  # "8.4/10": a score, if no money or share
     dates = len(DATE.findall(text))
     names = [n for n in CAPWORD.findall(text) if n.rstrip("’'s") not in COMMON_NAMES]
     attributed = ATTRIBUTION.search(text) is not None
@@ -292,7 +294,7 @@ def quality(text: str, fragment: bool) -> float:
     q *= 0.85 ** min(len(HEDGE.findall(text)), 3)
     if fragment:
         q *= 0.5
-    if not has_finite_verb(text):
+    if not (row or has_finite_verb(text)):
         q *= 0.3  # a heading or bullet-list noun phrase, not a statement
     if dependent(text):
         q *= 0.35  # "However, it ...", "This is ...": a self-contained sentence should win

@@ -1307,6 +1307,27 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+SCORED = """Is the cheap one finally good enough?
+We tested Widget, ChatGPT and Le Chat on 120 prompts, scored blind by two editors.
+The scores
+- ChatGPT: 8.7/10 overall — still the best all-rounder
+- Widget: 8.4/10 overall — best value, best for code
+- Price: $0.20 per million tokens
+"""
+
+
+def test_a_names_row_in_a_table_of_scores_is_a_point(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "- Widget: 8.4/10 overall — best value" is Widget's score as written, verbless as a table
+    is, and weighed as the figure it gives; "Price: $0.20 …" names no one."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-review", None, SCORED)
+    assert "Widget: 8.4/10 overall — best value, best for code." in mine
+    assert "ChatGPT: 8.7/10 overall — still the best all-rounder." in mine
+    assert not any(t.startswith("Price:") for t in mine)
+    [row] = [p for p in lib.points if p.text.startswith("Widget: 8.4/10")]
+    assert row.quality >= 1.0
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 CLAIMED = """Acme sues Widget over training data
 Acme Media, which publishes 14 trade magazines and a textbook imprint, filed its 86-page complaint in federal court on Monday. It claims that:
 - Widget copied at least 48,000 Acme works into the datasets used to train its W4 model;
