@@ -214,7 +214,11 @@ NO_COMMENT = re.compile(
 # writer turning to the reader, a signpost with no news of its own (unless it gives a figure)
 TO_READER = re.compile(
     r"^(?:Here(?:['’]s| is| are)\b|Read on\b|Let['’]s\b|Let us\b|Stay tuned\b|Remember\b|"
-    r"Recall\b|Keep an eye\b|Watch this space\b|Below,? (?:is|are|we)\b|What follows\b)"
+    r"Recall\b|Keep an eye\b|Watch this space\b|Below,? (?:is|are|we)\b|What follows\b"
+    # "Three patterns stand out in the tables.": a list announced, the list is the news
+    r"|(?:Two|Three|Four|Five|Six|Several|A few|Some) (?:\w+ )?(?:patterns|things|takeaways|"
+    r"points|lessons|questions|reasons|trends|themes|details) (?:stand out|emerge|matter|"
+    r"are worth|to (?:know|watch|note)))"
 )
 
 

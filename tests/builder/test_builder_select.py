@@ -313,6 +313,8 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         ("Let's look at what the lawsuit actually claims about Widget.", False),
         ("Here are the numbers: Widget's revenue rose 20% to $1bn in the year to March.", True),
         ("Heresy charges against the founder were dropped on Monday.", True),
+        ("Three patterns stand out in the detailed tables of the survey.", False),
+        ("Three students were suspended for a semester on Monday, Widget said.", True),
     ],
 )
 def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) -> None:

@@ -567,6 +567,8 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"prohibit", "prohibition", "bar"} <= set(expanded)
     _, expanded = question_words("is widget overvalued")
     assert {"valuation", "worth"} <= set(expanded)
+    # a speedup is what the news calls faster
+    assert "faster" in question_words("attention paper speedup")[1]
     # "ever", "numbers": how it is asked ("did widget ever confirm the leaked numbers")
     assert question_words("did widget ever confirm the leaked numbers")[0] == [
         "widget",
