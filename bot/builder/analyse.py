@@ -50,6 +50,11 @@ from bot.builder.topics import TopicMatcher
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
+# a research note's own estimate, with its figure: "We estimate 12 million units will ship …"
+ESTIMATE = re.compile(
+    r"^(?:We|Our)\s+(?:now\s+)?(?:estimates?|expect|forecasts?|project|model|calculate|"
+    r"see|cut|raise|lower|lift|trim|maintain|reiterate|set)\b(?=.*\d)"
+)
 DANGLING = re.compile(
     r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at|which|who|whom|whose|that|"
     r"where|because|although|though|if|while)$",
@@ -508,10 +513,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for text in sentences:
+            # an analyst note's "We estimate 12 million units …": the firm's figure, its own
+            estimate = ESTIMATE.match(text) is not None and art.meta.publisher is not None
+            voice = art.meta.publisher if estimate and speaker is None else speaker
             pt = (
                 (item, False)
                 if item is not None
-                else point_text(text, line.kind == "bullet", spoken=speaker is not None)
+                else point_text(text, line.kind == "bullet", spoken=voice is not None)
             )
             if (
                 pt is None
@@ -550,8 +558,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"{before} {text}" if says(f"{before} {text}") else None
                 elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
-                if whole is not None and speaker and not whole.startswith("["):
-                    whole = f"[{speaker}:] {whole}"
+                if whole is not None and voice and not whole.startswith("["):
+                    whole = f"[{voice}:] {whole}"
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
             if item is None and text is sentences[-1] and text.rstrip().endswith(":"):

@@ -1328,6 +1328,33 @@ def test_a_names_row_in_a_table_of_scores_is_a_point(seeds_copy: Path, tmp_path:
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+NOTE = """Acme (688036 CH): AI on a budget
+Acme will preinstall Widget's chatbot on three new phone lines, management said on 3 March.
+- We estimate 12 million units will ship with Widget preloaded in 2026.
+- We think the market underrates the deal.
+"""
+
+
+def test_an_analyst_notes_estimate_is_the_firms_and_says_so(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "We estimate 12 million units will ship …" in a research note is the firm's figure:
+    "[Harbour Rock Securities:] We estimate …". Its "We think …" stays no point, and with no
+    publisher on file there is no one to name, so no point either."""
+    head = '+++\nid = "w-note"\ntitle = "w-note"\npublisher = "Harbour Rock Securities"\n+++\n'
+    (seeds_copy / "articles" / "w-note.txt").write_text(head + NOTE)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("w-note",)]
+    assert (
+        "[Harbour Rock Securities:] We estimate 12 million units will ship with Widget "
+        "preloaded in 2026." in mine
+    )
+    assert not any("We think" in t for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+    _lib, unsigned = _built(seeds_copy, tmp_path / "b", "w-unsigned", "2026-03-05", NOTE)
+    assert not any("We estimate" in t for t in unsigned)
+
+
 CLAIMED = """Acme sues Widget over training data
 Acme Media, which publishes 14 trade magazines and a textbook imprint, filed its 86-page complaint in federal court on Monday. It claims that:
 - Widget copied at least 48,000 Acme works into the datasets used to train its W4 model;

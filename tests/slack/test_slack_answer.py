@@ -567,6 +567,12 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"prohibit", "prohibition", "bar"} <= set(expanded)
     _, expanded = question_words("is widget overvalued")
     assert {"valuation", "worth"} <= set(expanded)
+    # "come with" is how it is asked
+    assert question_words("which phones come with widget preinstalled")[0] == [
+        "phon",
+        "widget",
+        "preinstall",
+    ]
     # a speedup is what the news calls faster
     assert "faster" in question_words("attention paper speedup")[1]
     # "ever", "numbers": how it is asked ("did widget ever confirm the leaked numbers")
