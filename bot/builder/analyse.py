@@ -28,6 +28,7 @@ from bot.builder.readers import SeedArticle
 from bot.builder.select import (
     LABEL,
     NO_COMMENT,
+    TIMESTAMP,
     VERBISH,
     Candidate,
     has_finite_verb,
@@ -305,6 +306,8 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
         return None  # "Bernstein: $500 million all-in": whose estimate, not a property
     if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):
         return None
+    if re.match(r"(?:the|a|an|this|that|it|they|we|our|its)\s", rest) and has_finite_verb(rest):
+        return None  # "Games: the summer slump came early.": a heading's clause, no property
     if label.lower() in EDITORIAL or rest.split()[0] in SENTENCE_OPENERS:
         return None  # "Why it matters: It …": a sentence under a heading, not a property
     end = "" if rest.endswith((".", "!", '"', "”", ")")) else "."
@@ -350,6 +353,8 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     if len(rest.split()) < 4 and not row:
         return None
     head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip()).replace("[", "").replace("]", "")
+    if (clock := TIMESTAMP.match(head)) is not None:
+        head = head[clock.end() :]  # "15:52 — Full table just went up …": the blog's clock
     cut = head.rfind(", ")
     if cut > 0 and has_finite_verb(head[cut + 2 :]):
         head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"

@@ -87,6 +87,34 @@ NOT_NAMES = MONTHS | frozenset(
         "MAU",
         "DAU",
         "SDK",
+        # a company's accounts: "Adjusted EBITDA turned positive" names no company
+        "EBITDA",
+        "EPS",
+        "GMV",
+        "ARR",
+        "ARPU",
+        "Adjusted",
+        # peoples' adjectives: "the Swiss commercial register" names no company
+        "Swiss",
+        "German",
+        "French",
+        "British",
+        "Japanese",
+        "Korean",
+        "Indian",
+        "Italian",
+        "Brazilian",
+        "Canadian",
+        "Australian",
+        "Russian",
+        "Taiwanese",
+        "Singaporean",
+        "Spanish",
+        "Dutch",
+        "Israeli",
+        "Indonesian",
+        "Ethiopian",
+        "African",
         # conjunctions that open a clause: "Whether DeepSeek cuts …" names DeepSeek
         "Whether",
         "Unless",
@@ -211,9 +239,13 @@ OPENERS = frozenset(w for w in NOT_NAMES if w.lower() in INTRO_WORDS) | {
 }
 PREPOSITIONS = frozenset(
     ["On", "In", "At", "For", "After", "Before", "With", "Under", "During", "From", "By",
-     "Following", "Among", "Across", "Amid", "Beyond", "Unlike", "Like", "Through", "Within"]
+     "Following", "Among", "Across", "Amid", "Beyond", "Unlike", "Like", "Through", "Within",
+     "According"]
 )  # fmt: skip
-LABELLED_SPEAKER = re.compile(r"[A-Z][A-Z’'.-]+:")  # a transcript's "NATARAJAN:"
+# a transcript's "NATARAJAN:" or "Lin:", when what follows opens no verb of it ("DeepSeek:
+# Achieved …" is a labelled fact about DeepSeek)
+LABELLED_SPEAKER = re.compile(r"[A-Z][\w’'.-]*:")
+LABELLED_VERB = re.compile(r"[A-Z][a-z]+(?:ed|es)")
 CAMEL = re.compile(r"^.+[A-Z0-9]")  # "DeepSeek", "OpenAI", "R1": a name wherever it stands
 NAME_WORD = re.compile(r"[A-Z][\w’'.&-]*[\w]|[A-Z]")
 
@@ -227,6 +259,14 @@ def bare_word(raw: str) -> str:
     return word + "." if ABBREVIATION.fullmatch(word + ".") else word
 
 
+def _listed(following: list[str]) -> bool:
+    """Whether the words after a name go on to another name: a list, not one subject."""
+    return any(
+        NAME_WORD.fullmatch(w := bare_word(raw)) is not None and w not in NOT_NAMES
+        for raw in following[:1]
+    ) or (len(following) > 1 and following[0] in ("and", "or") and _listed(following[1:]))
+
+
 def subject(
     sentence: str, *, strict: bool = True, known: Container[str] | None = None
 ) -> str | None:
@@ -238,7 +278,11 @@ def subject(
     `known`: words the article capitalises mid-sentence; a first word not among them, and not
     followed by another capitalised word, is an ordinary word ("Recent findings …")."""
     words = sentence.split()
-    if words and LABELLED_SPEAKER.fullmatch(words[0]):
+    if (
+        len(words) > 1
+        and LABELLED_SPEAKER.fullmatch(words[0])
+        and not LABELLED_VERB.fullmatch(words[1])
+    ):
         words = words[1:]  # "WEI: It was …": a transcript's speaker label, not its subject
     if words and words[0] in PREPOSITIONS:
         # "On the MMMU benchmark for reasoning, the company reported …": a name inside the
@@ -271,8 +315,12 @@ def subject(
             if possessive:
                 return None if strict else " ".join(run)
             if raw.endswith((",", ";", ":", ")")):
+                if strict and raw.endswith(",") and _listed(words[i + 1 : i + 3]):
+                    return None  # "Huawei, Alibaba and Apple have …": no one of them
                 break
         elif run:
+            if strict and bare in ("and", "or") and _listed(words[i + 1 : i + 2]):
+                return None  # "DeepSeek and OpenAI are …"
             break
         elif strict and bare[:1].isdigit():
             return None  # "96.7% on AIME 2026, …": a figure opens it, not a name

@@ -421,6 +421,19 @@ def _resolve(
         and not (is_person(fallback, previous) or is_surname(fallback, earlier))
     ):
         name = fallback  # "the startup", with the article's own subject just named
+    if name is None and ORG_NOUN.search(lower):
+        # "Tianrun Cloud reported results. Revenue came in at … The company still posted a
+        # loss": the company a sentence just before opened with, before the article's subject
+        name = next(
+            (
+                n
+                for t in reversed(earlier[-RECENT:])
+                if t[:1] not in QUOTES  # a quotation's first word is no subject
+                and (n := subject(t, known=known))
+                and not any(ch.isdigit() for ch in n)
+            ),
+            None,
+        )
     if (
         name is None
         and (not nearby or fallback in nearby)  # "its" after "DeepSeek's arrival …" in an
@@ -435,6 +448,9 @@ def _resolve(
         return None
     if lower in {"it", "its"} and (
         CLAUSAL_BEFORE.match(before or "")  # "That is the right focus. It is not …": the focus
+        # "He says DS-Motion 1 is …. It was trained …": what the sentence just before is
+        # about, when it does not name the name at all
+        or (before is not None and name not in before and name not in (previous or ""))
         or is_person(name, previous)
         or (_described_before(before) and not _named_before(previous, before))
         or is_surname(name, earlier)
@@ -445,10 +461,16 @@ def _resolve(
             return None
         # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
         return f"[{name}’s] {text[4:]}"
-    if ORG_NOUN.search(lower) and (
-        any(ch.isdigit() for ch in name) or is_person(name, previous) or is_surname(name, earlier)
-    ):
-        return None  # "the company" is not a model, nor the person an article is about
+
+    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou")
+        return any(ch.isdigit() for ch in n) or is_person(n, previous) or is_surname(n, earlier)
+
+    if ORG_NOUN.search(lower) and no_company(name):
+        # "V5 is a mixture-of-experts model. The Hangzhou-based lab said …": not V5, so the
+        # article's own subject, if that is a company
+        if not lower.startswith("the ") or not fallback or no_company(fallback):
+            return None
+        name = fallback
     if lower in PERSON_PRONOUNS and (
         len(name.split()) < 2 or re.search(rf"\b{PERSON_TITLE}$", name) is not None
     ):
@@ -459,6 +481,7 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
+RECENT = 4  # sentences back where "the company" may have been named
 CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")
 

@@ -1486,6 +1486,21 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("In its written defence, the company argued the bonus was optional.",
                           None, earlier[-1], "Ruiz", before=earlier[-1], earlier=earlier)  # fmt: skip
     assert got is None or "[Ruiz]" not in got
+    # "the company" is the company a sentence just before opened with, before the article's
+    # subject; never the first of a list ("Huawei, Alibaba and Apple have …")
+    earlier = [
+        "Acme Cloud reported first-quarter results on Wednesday.",
+        "Revenue came in at RMB4.1bn, up 27% year-on-year.",
+        "Adjusted EBITDA margin improved to 14.8% from 9.6% a year ago.",
+    ]
+    known = frozenset({"Acme", "Cloud", "Huawei", "Alibaba", "Apple", "Widget"})
+    got = make_standalone("The company still posted a net loss of RMB186m.", None, earlier[-1],
+                          "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got == "[Acme Cloud] still posted a net loss of RMB186m."
+    listed = ["Huawei, Alibaba and Apple have set up data centres in the city."]
+    got = make_standalone("In the past, the company relied on rented clusters.", None, listed[0],
+                          "Widget", known, before=listed[0], earlier=listed)  # fmt: skip
+    assert got is None or "[Huawei]" not in got
     # "she" needs a person's name, not a title ("[Freedonian Minister] said …")
     minister = "The Freedonian Minister of Innovation, Hirut Alemu, spoke at the signing."
     got = make_standalone("She said the government will invest 1.5 billion birr.", None, minister,
