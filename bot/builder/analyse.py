@@ -51,10 +51,12 @@ from bot.builder.topics import TopicMatcher
 MIN_RELEVANCE = 2.0
 FIGURE_HINT = re.compile(r"\d|\btimes\b|thousands|hundreds")
 TRIM_OVER = 170
-# a research note's own estimate, with its figure: "We estimate 12 million units will ship …"
+# a research note's own estimate, with its figure: "We estimate 12 million units will ship …",
+# "Revenue came in at RMB4.1bn, 4% above our estimate"
 ESTIMATE = re.compile(
-    r"^(?:We|Our)\s+(?:now\s+)?(?:estimates?|expect|forecasts?|project|model|calculate|"
-    r"see|cut|raise|lower|lift|trim|maintain|reiterate|set)\b(?=.*\d)"
+    r"^(?=.*\d).*\b(?:(?:We|we)\s+(?:now\s+)?(?:estimate|expect|forecast|project|model|"
+    r"calculate|see|cut|raise|lower|lift|trim|maintain|reiterate|set)|(?:Our|our)\s+"
+    r"(?:estimates?|forecasts?|target|model|view|expectations?|rating|numbers))\b"
 )
 DANGLING = re.compile(
     r"\b(?:and|or|but|nor|with|of|to|the|a|an|than|as|by|for|in|on|at|which|who|whom|whose|that|"
@@ -614,6 +616,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
             prev_point = pt[0] if pt is not None and standalone else None
+            if voice is not None and voice != speaker:
+                prev_point = whole  # the firm's "our estimate" joins on only with its name
             short = LABEL.sub("", text, count=1)  # "A: That figure …" leans on the question
             if (
                 pt is None

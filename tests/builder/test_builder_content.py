@@ -1332,6 +1332,7 @@ NOTE = """Acme (688036 CH): AI on a budget
 Acme will preinstall Widget's chatbot on three new phone lines, management said on 3 March.
 - We estimate 12 million units will ship with Widget preloaded in 2026.
 - We think the market underrates the deal.
+Revenue came in at RMB4.1bn, 4% above our estimate. The beat was driven by AI revenue.
 """
 
 
@@ -1350,6 +1351,9 @@ def test_an_analyst_notes_estimate_is_the_firms_and_says_so(
         "preloaded in 2026." in mine
     )
     assert not any("We think" in t for t in mine)
+    # "… above our estimate" is the firm's too, also where the next sentence joins it
+    assert all(t.startswith("[Harbour Rock Securities:]") for t in mine if "our estimate" in t)
+    assert any("RMB4.1bn" in t for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
     _lib, unsigned = _built(seeds_copy, tmp_path / "b", "w-unsigned", "2026-03-05", NOTE)
     assert not any("We estimate" in t for t in unsigned)
