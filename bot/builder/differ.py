@@ -339,6 +339,8 @@ def models_in(sentence: str) -> list[tuple[int, str]]:
             continue
         if re.fullmatch(r"\d+", name) or DATE_WORD.fullmatch(name):
             continue  # "mid-2027", "FY2025": a time, not a model
+        if re.fullmatch(r"v\d+(?:\.\d+)*", name):
+            continue  # "the updated technical report (v2, …)": a document's version
         out.append((m.start(), canonical_model(name)))
     return sorted(out)
 
@@ -654,11 +656,23 @@ def _counted(row: Row) -> frozenset[str]:
     return frozenset(w for w in words if w not in GENERIC_COUNTED and not w[0].isdigit())
 
 
+ROUGHLY = re.compile(
+    r"\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|at least|"
+    r"up to|close to|estimated)\b|~",
+    re.I,
+)
+
+
 def _same_thing(a: Row, b: Row) -> bool:
     """Whether two figures can be one claim: counts of different things ("Nvidia H100" and
-    "domestic" chips) cannot, whatever their numbers; one may say less ("Nvidia GPUs")."""
+    "domestic" chips) cannot, whatever their numbers; one may say less ("Nvidia GPUs"). Two
+    exact counts agree only when equal; "about 50,000" may be "52,000"."""
     if a.figure.kind != "count" or b.figure.kind != "count":
         return True
+    if a.figure.low != b.figure.low and not (
+        ROUGHLY.search(a.figure.text) or ROUGHLY.search(b.figure.text)
+    ):
+        return False  # "1,920 chips" and "2,048 GPUs": exact counts, and not the same
     x, y = _counted(a), _counted(b)
     return x <= y or y <= x
 

@@ -513,6 +513,21 @@ def test_counts_of_different_things_never_agree() -> None:
     assert len(rows) == 3
     grouped = sorted(sorted(r.article for r in g.rows) for g in group_rows(rows))
     assert grouped == [["less", "owned"], ["plan"]]
+    # exact counts agree only when equal: "1,920 chips" smuggled is not the "2,048 Nvidia H800
+    # GPUs" W3 was trained on, though only 6% apart
+    said = [
+        ("trained", "Widget trained W3 on 2,048 Nvidia H800 GPUs.", day),
+        ("smuggled", "Widget's W3 may have used 1,920 chips shipped via Singapore.", day),
+        ("same", "Widget trained W3 on 2,048 GPUs, its paper said.", day),
+    ]
+    grouped = sorted(
+        sorted(r.article for r in g.rows) for g in group_rows(_dated_rows(said, "count"))
+    )
+    assert grouped == [["same", "trained"], ["smuggled"]]
+    # "(v2, published 9 April)" is a report's version, no model
+    assert models_in("DeepSeek's updated report (v2, published 9 April) says V5 used 8,192.") == [
+        (55, "DeepSeek-V5")
+    ]
 
 
 def test_prices_per_unit_times_and_titles() -> None:
