@@ -12,8 +12,10 @@ times the point's fact density and a small boost for newer coverage. Then:
 - points of the article that answers best, and of the brief the question leans to, count for
   more; the sentences right after the best points join in;
 - when one article answers far better than any other, or answers best and its headline is
-  the one the question echoes (a question about one story), its lede leads, and points from other articles must hold half of what the best points hold of the
-  question: a stray "ban" elsewhere is no answer;
+  the one the question echoes (a question about one story), its lede leads (not a
+  commentary opening), points from other articles must hold half of what the best points
+  hold of the question (a stray "ban" elsewhere is no answer), and when few of its points
+  hold the question's words its densest others fill the reply;
 - a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
   answered from the articles that name it, one naming a release ("nvidia stock v4.5") from
   those naming the release; a word no article uses ("specs") does not veto a question the
