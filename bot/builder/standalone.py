@@ -414,12 +414,11 @@ def _resolve(
     name = subject(previous, known=known) if previous else None
     named = names_in(previous) if previous else []
     nearby = names_in(before) if before else []
-    if (
-        lower.startswith("the ")
-        and fallback
-        and fallback in named
-        and not (is_person(fallback, previous) or is_surname(fallback, earlier))
-    ):
+
+    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou")
+        return any(ch.isdigit() for ch in n) or is_person(n, previous) or is_surname(n, earlier)
+
+    if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
         name = fallback  # "the startup", with the article's own subject just named
     if name is None and ORG_NOUN.search(lower):
         # "Tianrun Cloud reported results. Revenue came in at … The company still posted a
@@ -461,10 +460,6 @@ def _resolve(
             return None
         # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
         return f"[{name}’s] {text[4:]}"
-
-    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou")
-        return any(ch.isdigit() for ch in n) or is_person(n, previous) or is_surname(n, earlier)
-
     if ORG_NOUN.search(lower) and no_company(name):
         # "V5 is a mixture-of-experts model. The Hangzhou-based lab said …": not V5, so the
         # article's own subject, if that is a company
