@@ -651,6 +651,28 @@ def test_a_story_few_of_whose_points_hold_the_question_still_fills_a_reply(
     assert {p.sources for p in ans.all_points} == {("w-panel",)}
 
 
+def test_a_headlined_storys_densest_facts_are_candidates() -> None:
+    """ "freedonia school ban": the story headlined so gives its two densest facts as
+    candidates, though neither repeats the question's words ("takes effect on July 1, …")."""
+    story = _article(
+        "w-ban",
+        "2026-03-30",
+        "Freedonia became the first state to ban Widget from its public schools on Thursday.",
+        "Freedonia schools must remove Widget from school devices by August 1.",
+        "The law takes effect on July 1, 2026, with fines of up to $5,000 per violation.",
+        "Critics said the measure was rushed.",
+    )
+    facts = replace(story[2], quality=3.0)
+    index = PointIndex(
+        (*story[:2], facts, story[3]), None, {"w-ban": "Freedonia bans Widget from schools"}
+    )
+    words = question_words("freedonia school ban")[0]
+    ranked, found = index.rank(words, headlined="w-ban")
+    assert found == "w-ban" and "w-ban:2" in {index.points[i].id for i, _ in ranked}
+    ranked, found = index.rank(words)  # no headline echoed: only what the words reach
+    assert "w-ban:2" not in {index.points[i].id for i, _ in ranked}
+
+
 def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
     """ "how many users does widget actually have": "actually" says nothing of what is asked.
     Weighed as the rarest word it sank the answer below the bar, and a topic brief came
