@@ -370,6 +370,8 @@ def section_name(heading: str, known: Container[str]) -> str | None:
     if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
         return None
     first = words[0]
+    if len(words) > 1 and heading.isupper():
+        return None  # "COMPANY BY COMPANY": a heading in capitals, no name
     return " ".join(words) if first in known or CAMEL.search(first) else None
 
 

@@ -151,6 +151,11 @@ NOT_NAMES = MONTHS | frozenset(
         "Still",
         "Yet",
         "Its",
+        "We",
+        "Our",
+        "I",
+        "You",
+        "Your",
         "It",
         "Their",
         "They",
@@ -447,8 +452,11 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
     n = re.escape(name)
     full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b|\bsurnamed\s+{n}\b")
     person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
+    titled = re.compile(rf"\b{PERSON_TITLE}\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b")
     held = [t for t in earlier if name in t]
-    return any(full.search(t) for t in held) and any(person.search(t) for t in held)
+    return any(titled.search(t) for t in held) or (
+        any(full.search(t) for t in held) and any(person.search(t) for t in held)
+    )
 
 
 # "The Controller submitted …" after 'Hangzhou DeepSeek Co., Ltd. ("the Controller")': a term

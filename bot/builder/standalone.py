@@ -67,7 +67,8 @@ PRONOUN = re.compile(
 # that stands for no name, so no name may replace it
 EXPLETIVE = re.compile(
     r"^It(?:[’']s(?:\s+been)?|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|"
-    r"remains|remained))\s+(?:(?:not|still|also|now)\s+)?"
+    r"remains|remained))\s+(?:(?:not|still|also|now|genuinely|really|simply|just|often|"
+    r"usually|always|very)\s+){0,2}"
     r"(?:(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:week|day|month|year|time|moment|night|morning|season|quarter)\b"
     r"|(?:(?:too|very|far|so)\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|hard|"
@@ -415,8 +416,12 @@ def _resolve(
     named = names_in(previous) if previous else []
     nearby = names_in(before) if before else []
 
-    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou")
-        return any(ch.isdigit() for ch in n) or is_person(n, previous) or is_surname(n, earlier)
+    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou", "Tang Jiayi")
+        return (
+            any(ch.isdigit() for ch in n)
+            or is_person(n, previous)
+            or any(is_surname(part, earlier) for part in n.split())
+        )
 
     if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
         name = fallback  # "the startup", with the article's own subject just named

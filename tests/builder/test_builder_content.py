@@ -10,7 +10,7 @@ from pathlib import Path
 import corpus_tools as ct
 import pytest
 
-from bot.builder.analyse import labelled, trim
+from bot.builder.analyse import labelled, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
 from bot.builder.names import named_description, party, subject
@@ -1505,6 +1505,17 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("In the past, the company relied on rented clusters.", None, listed[0],
                           "Widget", known, before=listed[0], earlier=listed)  # fmt: skip
     assert got is None or "[Huawei]" not in got
+    # a titled person ("Board President Ana Ruiz") is never the company
+    earlier = ["Board President Ana Ruiz cited Widget's privacy policy.", "The vote was 8-1."]
+    got = make_standalone("The company has previously said it complies with the law.", None,
+                          earlier[-1], "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None or "Ruiz" not in got
+    # "It's also genuinely hard to prove …" names nothing; "We" and a heading in capitals
+    # are no names
+    got = make_standalone("It's also genuinely hard to prove.", "Widget denies it.", None, "Widget")
+    assert got is None or not got.startswith("[Widget")
+    assert subject("09:30 — We began a scheduled rollout.", strict=False) is None
+    assert section_name("COMPANY BY COMPANY", frozenset()) is None
     # "she" needs a person's name, not a title ("[Freedonian Minister] said …")
     minister = "The Freedonian Minister of Innovation, Hirut Alemu, spoke at the signing."
     got = make_standalone("She said the government will invest 1.5 billion birr.", None, minister,
