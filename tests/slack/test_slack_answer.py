@@ -573,6 +573,9 @@ def test_question_words_find_the_news_words_for_them() -> None:
         "widget",
         "preinstall",
     ]
+    # "daily" is "a day"; specs are parameters, a context window, a licence
+    assert "day" in question_words("widget daily token volume")[1]
+    assert {"parameter", "context", "licens"} <= set(question_words("w5 specs")[1])
     # a speedup is what the news calls faster
     assert "faster" in question_words("attention paper speedup")[1]
     # "ever", "numbers": how it is asked ("did widget ever confirm the leaked numbers")
