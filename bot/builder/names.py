@@ -226,6 +226,16 @@ NOT_NAMES = MONTHS | frozenset(
         "All",
         "Any",
         "No",
+        # a speaker's answer opens with no name: "Good, for an intern."
+        "Yes",
+        "Good",
+        "Well",
+        "Sure",
+        "Right",
+        "OK",
+        "Okay",
+        "Thanks",
+        "Exactly",
         "Not",
         "Even",
         "Only",
@@ -326,6 +336,14 @@ def subject(
         elif run:
             if strict and bare in ("and", "or") and _listed(words[i + 1 : i + 2]):
                 return None  # "DeepSeek and OpenAI are …"
+            start = i - len(run)
+            if (
+                strict
+                and start > 0
+                and words[start - 1] in ("The", "the")
+                and re.fullmatch(NOUN_AFTER, bare)
+            ):
+                return None  # "The Lite version is …": a name that describes a noun
             break
         elif strict and bare[:1].isdigit():
             return None  # "96.7% on AIME 2026, …": a figure opens it, not a name

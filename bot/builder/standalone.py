@@ -434,7 +434,7 @@ def _resolve(
                 for t in reversed(earlier[-RECENT:])
                 if t[:1] not in QUOTES  # a quotation's first word is no subject
                 and (n := subject(t, known=known))
-                and not any(ch.isdigit() for ch in n)
+                and COMPANY_NAME.search(n) is not None
             ),
             None,
         )
@@ -454,7 +454,11 @@ def _resolve(
         CLAUSAL_BEFORE.match(before or "")  # "That is the right focus. It is not …": the focus
         # "He says DS-Motion 1 is …. It was trained …": what the sentence just before is
         # about, when it does not name the name at all
-        or (before is not None and name not in before and name not in (previous or ""))
+        or (
+            before is not None
+            and name not in before
+            and not (_named_before(previous, before) and name in (previous or ""))
+        )
         or is_person(name, previous)
         or (_described_before(before) and not _named_before(previous, before))
         or is_surname(name, earlier)
@@ -481,7 +485,14 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
-RECENT = 4  # sentences back where "the company" may have been named
+RECENT = 4  # sentences back where "the company" may have been named …
+# … by a name that reads as a company's: "DeepSeek", "Tianrun Cloud", "Acme Labs" (not "Liang
+# Wenfeng", whom the article may never call "he")
+COMPANY_NAME = re.compile(
+    r"^[A-Z][a-z]+[A-Z]\w*$|\s(?:Cloud|Labs?|Group|Inc\.?|Ltd\.?|Corp\.?|Corporation|"
+    r"Technologies|Technology|Holdings|Capital|Securities|Bank|AI|Systems|Networks|Digital|"
+    r"Media|Telecom|Motors|Auto|Semiconductors?|Partners|Ventures|Research)$"
+)
 CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")
 

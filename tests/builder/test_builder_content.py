@@ -1516,6 +1516,22 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     assert got is None or not got.startswith("[Widget")
     assert subject("09:30 — We began a scheduled rollout.", strict=False) is None
     assert section_name("COMPANY BY COMPANY", frozenset()) is None
+    # "the company" after "No Ana Ruiz." is no person's; "The Lite version" names no company
+    earlier = ["The Lite version is a 210-billion-parameter model.", "No Ana Ruiz."]
+    got = make_standalone("The company's founder is not on stage.", None, earlier[0], "W4",
+                          known, before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None or ("Ruiz" not in got and "Lite" not in got)
+    assert subject("The Lite version is a 210-billion-parameter model.") is None
+    # "its" after a sentence that names someone else is not whoever a sentence further back
+    # opened with ("[Commerce Department’s] shares closed up 4.2%")
+    got = make_standalone("Its shares closed up 4.2% on Wednesday.", None,
+                          "A U.S. Commerce Department spokesperson said it does not comment.",
+                          "Widget", known, before="Acme declined to comment on speculation.")  # fmt: skip
+    assert got is None or "Commerce" not in got
+    # an answer's "Good, …" names no one: "[Good] was 500 yuan a day"
+    got = make_standalone("It was 500 yuan a day.", None, "Good, for an intern.", None,
+                          known | {"Good"}, before="Good, for an intern.")  # fmt: skip
+    assert got is None or not got.startswith("[Good")
     # "she" needs a person's name, not a title ("[Freedonian Minister] said …")
     minister = "The Freedonian Minister of Innovation, Hirut Alemu, spoke at the signing."
     got = make_standalone("She said the government will invest 1.5 billion birr.", None, minister,
