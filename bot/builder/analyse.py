@@ -329,7 +329,7 @@ CLAIMED = re.compile(
 # of figures under it are that thing's
 ROW_OF = re.compile(r"(?:\d|\b[A-Z][a-z]*[A-Z0-9][\w.-]*)[^:]*:\s*$")
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
-CLAIMED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
+CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
 
 
@@ -344,9 +344,9 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     m = ITEM.match(text.strip())
     row = False
     if m is None and bullet and CLAIMED.search(lead_in):
-        m = CLAIMED_ITEM.match(text.strip())
+        m = CAPITALISED_ITEM.match(text.strip())
     elif m is None and bullet and ROW.match(text.strip()) and ROW_OF.search(lead_in):
-        m, row = CLAIMED_ITEM.match(text.strip()), DIGIT.search(text) is not None
+        m, row = CAPITALISED_ITEM.match(text.strip()), DIGIT.search(text) is not None
         if not row:
             return None
     if m is None:
@@ -521,7 +521,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             speaker = answering  # "[Lindqvist:] Efficiency is a choice …"
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
-        for text in sentences:
+        for k, text in enumerate(sentences):
             # an analyst note's "We estimate 12 million units …": the firm's figure, its own
             estimate = ESTIMATE.match(text) is not None and art.meta.publisher is not None
             voice = art.meta.publisher if estimate and speaker is None else speaker
@@ -571,7 +571,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"[{voice}:] {whole}"
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
-            if item is None and text is sentences[-1] and text.rstrip().endswith(":"):
+            if item is None and k == len(sentences) - 1 and text.rstrip().endswith(":"):
                 # "… filed its complaint. It claims that:": the list continues the last
                 # sentence, named as it must be to stand alone ("[Northgate] claims that:")
                 lead_in = text if not dependent(text) else make_standalone(

@@ -451,7 +451,8 @@ UNDISCLOSED = re.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:disclosed|said|revealed|published|confirmed|detailed)\b"
     # "has not shared figures", not "prompts are not shared with DeepSeek"
     r"|\b(?:not|never)\s+(?:yet\s+)?(?:shared|given)\s+(?:any\s+|the\s+)?"
-    r"(?:details?|figures?|numbers?|data|information|breakdown)\b|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
+    r"(?:details?|figures?|numbers?|data|information|breakdown)\b"
+    r"|\bdeclined to (?:disclose|say|give|confirm)\b|\bundisclosed\b",
     re.IGNORECASE,
 )
 

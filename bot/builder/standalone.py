@@ -416,12 +416,11 @@ def _resolve(
     named = names_in(previous) if previous else []
     nearby = names_in(before) if before else []
 
-    def no_company(n: str) -> bool:  # a model ("V5") or a person ("Zhou", "Tang Jiayi")
-        return (
-            any(ch.isdigit() for ch in n)
-            or is_person(n, previous)
-            or any(is_surname(part, earlier) for part in n.split())
-        )
+    def person(n: str) -> bool:  # "Rep. Jo Hale", "Zhou" (whom the article calls "he")
+        return is_person(n, previous) or any(is_surname(part, earlier) for part in n.split())
+
+    def no_company(n: str) -> bool:  # a model ("V5") or a person
+        return any(ch.isdigit() for ch in n) or person(n)
 
     if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
         name = fallback  # "the startup", with the article's own subject just named
@@ -459,9 +458,8 @@ def _resolve(
             and name not in before
             and not (_named_before(previous, before) and name in (previous or ""))
         )
-        or is_person(name, previous)
+        or person(name)
         or (_described_before(before) and not _named_before(previous, before))
-        or is_surname(name, earlier)
     ):
         return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
