@@ -115,6 +115,8 @@ MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 # a decision's numbered paragraph, "2.2 Thirty-one students admitted …": the number is no text
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z“\"])")
 EMPHASIS = re.compile(r"\*\*|__")
+# a whole line in italics, "*Zhao Minghui is the company's security chief.*": the words count
+ITALIC_LINE = re.compile(r"^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$")
 END_PUNCT = (".", "!", "?", '"', "”", "’", "'", ")", ":", ";")
 SHORT = 80
 
@@ -187,6 +189,7 @@ def clean_text(body: str) -> Cleaned:
         elif numbered := PARAGRAPH_NUMBER.match(text):
             text = text[numbered.end() :]
         text = EMPHASIS.sub("", text).strip()
+        text = ITALIC_LINE.sub(r"\2", text)
         if text:
             kept.append(Line(number, text, _kind(text, bullet is not None, md_heading is not None)))
     return Cleaned(tuple(kept), tuple(dropped))

@@ -57,7 +57,7 @@ POINT_MAX = 330
 BUDGET = 1000  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
-MIN_COVERAGE = 0.5  # share of the question's words a good answer's best point contains
+MIN_COVERAGE = 0.5  # share of the question's weight the ranked candidates must hold
 DUPLICATE = 0.4
 CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
@@ -732,7 +732,7 @@ def answer(library: Library, query: str) -> Answer | None:
     )
     if not ranked or not words:
         return None
-    if index.coverage(judged(index, words, alts), [i for i, _ in ranked[:5]], alts) < MIN_COVERAGE:
+    if index.coverage(judged(index, words, alts), [i for i, _ in ranked], alts) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)

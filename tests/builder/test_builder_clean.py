@@ -99,6 +99,15 @@ def test_markdown_markers_are_stripped_and_lines_classified() -> None:
     ]
 
 
+def test_a_line_in_italics_is_prose_not_a_heading() -> None:
+    """An interview's closing note on who was interviewed is often set in italics."""
+    body = "*Ann Lee is chief security officer at Acme. She joined in June.*\n_Widgets grew._\n"
+    assert [(line.kind, line.text) for line in clean_text(body).lines] == [
+        ("prose", "Ann Lee is chief security officer at Acme. She joined in June."),
+        ("prose", "Widgets grew."),
+    ]
+
+
 def test_trailing_promo_sentence_is_cut_and_reported() -> None:
     cleaned = clean_text(
         "Other players continue to make AI news. Read more about ServiceNow’s AI partnerships."

@@ -567,6 +567,14 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"prohibit", "prohibition", "bar"} <= set(expanded)
     _, expanded = question_words("is widget overvalued")
     assert {"valuation", "worth"} <= set(expanded)
+    # money raised is funding or financing; an outage may be written as an incident or as
+    # degraded service; a job asked by its initials is written out
+    _, expanded = question_words("how much did widget raise")
+    assert {"fund", "financ", "investor"} <= set(expanded)
+    _, expanded = question_words("widget outage in april")
+    assert {"incident", "degrad", "downtim"} <= set(expanded)
+    _, expanded = question_words("who is the new cfo")
+    assert {"financial", "financ"} <= set(expanded)
     # "come with" is how it is asked
     assert question_words("which phones come with widget preinstalled")[0] == [
         "phon",
@@ -692,6 +700,37 @@ def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
         replace(lib, points=(*lib.points, *users)), "how many users does widget actually have"
     )
     assert ans is not None and ans.lead.id == "w-users:0"
+
+
+def test_whether_a_question_is_answered_is_judged_beyond_the_best_five_points(
+    lib: Library,
+) -> None:
+    """ "monthly users in freedonia and sylvania": the best five points hold "monthly
+    users"; the rarer "freedonia" and "sylvania" are in points further down. Judged on the
+    five alone, the question had no answer at all."""
+    users = _article(
+        "w-users",
+        "2026-06-03",
+        *(
+            f"Widget had {n} million monthly users in {m}, its tracker said."
+            for n, m in (
+                (118, "March"),
+                (121, "April"),
+                (125, "May"),
+                (131, "June"),
+                (140, "July"),
+                (150, "August"),
+            )
+        ),
+        "Analysts said the company, which sells phones, tablets, watches and laptops in most markets, was growing worldwide.",
+        "Regulators in Freedonia, a small market that rarely attracts attention from large technology firms or their many investors, opened an inquiry.",
+        "Its rival, which also makes tablets, laptops, speakers and televisions, sold more watches and phones in Sylvania last year than in any other of the many markets where it operates.",
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *users)),
+        "monthly users in freedonia and sylvania",
+    )
+    assert ans is not None and ans.lead.sources == ("w-users",)
 
 
 def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None:
