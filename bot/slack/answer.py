@@ -20,6 +20,7 @@ times the point's fact density and a small boost for newer coverage. Then:
   answered from the articles that name it, one naming a release ("nvidia stock v4.5") from
   those naming the release; a word no article uses ("specs") does not veto a question the
   rest of it makes clear;
+- a place is found by the word for its people and back ("korea fine" → "Korean users");
 - who leads among close matches: an update of an older report ("lifted its block"), not a
   lead that only says what was not said; for "what is X", what X is; for "now", the newest;
 - a point a newer one updates gives it its place;
@@ -692,6 +693,24 @@ def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ..
     return None
 
 
+# a place and the word for its people, as stemmed: korea/korean, brazil/brazilian,
+# italy/italian, germany/german, japan/japanes(e), china/chines(e), europ(e)/european
+PLACE_TO_PEOPLE = ("n", "an", "ean", "ian", "es", "y")  # added to the place
+PLACE_END_TO_PEOPLE = (("y", "ian"), ("a", "ian"), ("a", "es"), ("o", "an"), ("y", ""))
+
+
+def place_forms(word: str, names: frozenset[str], known: Mapping[str, float]) -> tuple[str, ...]:
+    """Other forms of a place's name the coverage writes as names: "korea" ↔ "korean",
+    "italy" ↔ "italian". Only a name (or a word the coverage lacks) has them."""
+    if len(word) < 4 or not word.isalpha() or (word in known and word not in names):
+        return ()
+    found = [word + end for end in PLACE_TO_PEOPLE]
+    found += [word[: -len(a)] + b for a, b in PLACE_END_TO_PEOPLE if word.endswith(a)]
+    found += [word[: -len(end)] for end in PLACE_TO_PEOPLE if word.endswith(end)]
+    found += [word[: -len(b)] + a for a, b in PLACE_END_TO_PEOPLE if b and word.endswith(b)]
+    return tuple(dict.fromkeys(f for f in found if f != word and len(f) >= 4 and f in names))
+
+
 def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> list[str]:
     """The words whether the coverage answers a question is judged on. A word the coverage
     never uses ("specs", "hearing") is left out when the rest says what is asked: two words
@@ -722,6 +741,10 @@ def answer(library: Library, query: str) -> Answer | None:
     meaning = index.embed([query])[0] if index.embed is not None else None
     defines = definition(query)  # "what is R1": sentences that say what it is come first
     alts = alternatives(query)
+    for w in words:  # "korea fine" finds "Korean users"; "brazilian users", "Brazil"
+        if forms := place_forms(w, index.names, index.idf):
+            alts[w] = (*alts.get(w, ()), *forms)
+            expanded += forms
     ranked, story = index.rank(
         expanded,
         recent=recent,

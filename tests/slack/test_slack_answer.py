@@ -11,7 +11,15 @@ import pytest
 
 from bot.library import CatalogPoint, Library
 from bot.slack import semantic
-from bot.slack.answer import BUDGET, PointIndex, answer, headlined, joined, question_words
+from bot.slack.answer import (
+    BUDGET,
+    PointIndex,
+    answer,
+    headlined,
+    joined,
+    place_forms,
+    question_words,
+)
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import edit_distance, tokens
 
@@ -731,6 +739,32 @@ def test_whether_a_question_is_answered_is_judged_beyond_the_best_five_points(
         "monthly users in freedonia and sylvania",
     )
     assert ans is not None and ans.lead.sources == ("w-users",)
+
+
+def test_a_place_is_found_by_the_word_for_its_people_and_back(lib: Library) -> None:
+    """ "freedonia fine": the article writes "Freedonian users", never the
+    country's name; asked about "freedonian users", an article on "Freedonia" answers."""
+    names = frozenset({"freedonia", "freedonian", "italy", "italian", "germany", "german"})
+    assert place_forms("freedonia", names, {}) == ("freedonian",)
+    assert place_forms("italian", names, {}) == ("italy",)
+    assert place_forms("germany", names, {}) == ("german",)
+    assert place_forms("army", frozenset({"arm"}), {"army": 1.0}) == ()  # no name: no place
+    fine = _article(
+        "w-fine",
+        "2026-07-16",
+        "Widget was fined 1.9 billion crowns for sending Freedonian users' prompts abroad "
+        "without consent.",
+        "Its app had 1.2 million Freedonian users at its peak.",
+    )
+    other = _article(
+        "w-other",
+        "2026-07-01",
+        "Regulators fined Acme for misleading advertising about its phones and its tablets.",
+        "Acme said it would appeal the fine within the month allowed.",
+    )
+    library = replace(lib, points=(*lib.points, *fine, *other))
+    ans = answer(library, "freedonia fine")
+    assert ans is not None and ans.lead.id == "w-fine:0"
 
 
 def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None:
