@@ -449,14 +449,15 @@ PERSON_TITLE = (
 
 
 def is_person(name: str, sentence: str | None) -> bool:
-    """Whether the name is a person's: a title in it or before it, or a party tag after it
-    ("Rep. Jo Hale", "Jo Hale, D-N.J.")."""
+    """Whether the name is a person's: a title in it or before it, a party tag, an age or a
+    "who" after it ("Rep. Jo Hale", "Jo Hale, D-N.J.", "Jo Hale, 34,", "Jo Hale, who leads
+    …")."""
     n = re.escape(name)
     return re.match(rf"{PERSON_TITLE}\s", name) is not None or (
         sentence is not None
         and (
             re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
-            or re.search(rf"\b{n},\s+[DRI]-[A-Z]", sentence) is not None
+            or re.search(rf"\b{n},\s+(?:[DRI]-[A-Z]|who\b|\d{{2}},)", sentence) is not None
         )
     )
 

@@ -1510,6 +1510,13 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("The company has previously said it complies with the law.", None,
                           earlier[-1], "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
     assert got is None or "Ruiz" not in got
+    # … nor one the article gives an age or a "who" ("Ana Ruiz, who leads its research, …")
+    for said in ("Ana Ruiz, who leads its research, said hiring would slow.",
+                 "Ana Ruiz, 34, said hiring would slow."):  # fmt: skip
+        earlier = ["Widget plans to hire engineers this year.", said]
+        got = make_standalone("The company does not publish an uptime guarantee.", None, said,
+                              "Widget", known, before=said, earlier=earlier)  # fmt: skip
+        assert got is None or "Ruiz" not in got
     # "It's also genuinely hard to prove …" names nothing; "We" and a heading in capitals
     # are no names
     got = make_standalone("It's also genuinely hard to prove.", "Widget denies it.", None, "Widget")

@@ -583,6 +583,11 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"incident", "degrad", "downtim"} <= set(expanded)
     _, expanded = question_words("who is the new cfo")
     assert {"financial", "financ"} <= set(expanded)
+    # who quit is who left or resigned; how fast is a speed, a latency, so many per second
+    _, expanded = question_words("why did widget's research chief quit")
+    assert {"left", "leav", "resign", "departur"} <= set(expanded)
+    _, expanded = question_words("how fast is w5")
+    assert {"spe", "latency", "second"} <= set(expanded)
     # "come with" is how it is asked
     assert question_words("which phones come with widget preinstalled")[0] == [
         "phon",
