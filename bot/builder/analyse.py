@@ -503,7 +503,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         if item is not None:
             sentences = [line.text]
         elif line.text.rstrip().endswith(":"):
-            lead_in = line.text
+            # "The company has:" names itself as a point must: "[Acme] has:"; right after a
+            # heading, the company is the article's, not the last one named before it
+            near = prev_point or context if prev is not None else None
+            lead_in = line.text if not dependent(line.text) else make_standalone(
+                line.text, None, near or fallback, fallback, known, prev, asked, written
+            )  # fmt: skip
         elif line.kind != "bullet":
             lead_in = None  # a capitalised item ("- DeepSeek copied …;") does not end the list
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):

@@ -407,6 +407,42 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+# where a phrase an article introduced ("a strategic financing of RMB 30 billion") ends: a
+# comma, a full stop, a bracket or a word that starts a new clause
+PHRASE_END = r"(?=\s*(?:[,;:()“”\"]|\.(?!\d))|\s+(?:to|that|which|who|from|in|on|with|and|by|after|before|at|as|is|was|were|has|had|will|would)\b|$)"
+INTRODUCED_WITHIN = 3  # sentences back: further, another thing of the kind may be meant
+
+
+def introduced(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with the definite description it opens with ("The financing is …")
+    replaced by [the phrase that introduced it] a sentence or two before: "[The strategic
+    financing of RMB 30 billion] is …" after "… announced a strategic financing of RMB 30
+    billion". Only for a bare description ("The financing"), and a phrase that says which
+    (a figure, a name, "of …"); None when no sentence just before introduced one with "a" or
+    "an", or when two did."""
+    m = DESCRIBED.match(text)
+    if m is None or m.group("head").count(" ") != 1 or m.group("noun") in STOPWORDS:
+        return None
+    noun = re.escape(m.group("noun"))
+    form = re.compile(
+        rf"\b(?:a|an)\s+(?P<np>(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b(?![’'-])"
+        rf"(?P<of>\s+(?:of|worth)\s+(?:[^,;:()“”\".]|[.,](?=\d))+?)?{PHRASE_END}"
+    )
+    for sentence in reversed(earlier[-INTRODUCED_WITHIN:]):
+        found = [f for f in form.finditer(sentence)]
+        if len(found) > 1:
+            return None
+        if found:
+            f = found[0]
+            if not (f.group("of") or re.search(r"[A-Z0-9]", f.group("np"))):
+                return None  # "[The special committee]" would not say which
+            phrase = f"The {f.group('np')}{f.group('of') or ''}"
+            if m.group("poss"):
+                return f"[{phrase}’s]{text[m.end('poss') :]}"
+            return f"[{phrase}]{text[m.end('head') :]}"
+    return None
+
+
 ANOTHER = re.compile(
     r"\b(?:next|previous|last|first|second|third|final|new|newer|other|another|latest|earlier|"
     r"later|former|following|coming)\b"

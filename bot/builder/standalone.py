@@ -25,6 +25,7 @@ from bot.builder.names import (
     PERSON_TITLE,
     VERB,
     defined_term,
+    introduced,
     is_person,
     is_surname,
     named_description,
@@ -324,6 +325,8 @@ def make_standalone(
         joined = f"{previous} {text}"
         if len(joined) <= JOIN_MAX:
             return joined
+    if (named := introduced(text, earlier)) is not None:
+        return named
     intro = INTRO.match(text)
     if intro is not None and (
         re.match(WHEN, text)

@@ -13,7 +13,7 @@ import pytest
 from bot.builder.analyse import labelled, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
-from bot.builder.names import named_description, party, subject
+from bot.builder.names import introduced, named_description, party, subject
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import point_text
@@ -1388,6 +1388,49 @@ def test_the_items_of_a_list_of_claims_say_whose_claims_they_are(
     assert not any(t.startswith(("Widget copied", "Widget stripped")) for t in mine)
     assert not any("claims that:] The suit" in t for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+RESPONSE = """Widget breach: what we know
+Widget said on Friday that an attacker had read data on about 1.1 million accounts.
+## How many people are affected?
+Widget puts the number of affected accounts at about 1.1 million. Acme Labs has disputed that figure.
+## What is Widget doing?
+The company has:
+- revoked the vendor's access token and suspended the integration;
+- forced password resets for every affected account.
+Widget announced a strategic financing of RMB 30 billion on October 13. The transaction closed on October 12. The financing is the first time Widget has accepted outside capital.
+"""
+
+
+def test_a_list_under_a_lead_in_that_leans_on_its_subject_says_whose_it_is(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The company has:" under a heading, then what it did: each item is "[Widget has:] …",
+    the article's subject, not the firm last named before the heading ("Acme Labs"). "The
+    financing is …" is "[The strategic financing of RMB 30 billion] is …", as a sentence just
+    before introduced it."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-breach", "2026-05-21", RESPONSE)
+    assert "[Widget has:] forced password resets for every affected account." in mine
+    assert not any("Acme" in t and "password" in t for t in mine)
+    assert (
+        "[The strategic financing of RMB 30 billion] is the first time Widget has accepted "
+        "outside capital." in mine
+    )
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> None:
+    deal = ["Acme signed a licensing deal worth $40 million with Widget on Monday."]
+    assert introduced("The deal values Widget at $2 billion.", deal) == (
+        "[The licensing deal worth $40 million] values Widget at $2 billion."
+    )
+    # a phrase that does not say which is no name; nor is one of two, or one too far back
+    vague = ["Parliament set up a special committee in May."]
+    assert introduced("The committee found that data was sent abroad.", vague) is None
+    two = ["Acme signed a deal worth $4 million and a deal worth $9 million."]
+    assert introduced("The deal closed in May.", two) is None
+    far = [*deal, "Shares rose.", "Analysts were surprised.", "Rivals said nothing."]
+    assert introduced("The deal closed in May.", far) is None
 
 
 def test_a_turn_after_an_opening_phrase_leans_on_the_sentence_before() -> None:

@@ -350,6 +350,8 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
         ("SEATTLE, Aug. 5, 2026 /PRNewswire/ -- Acme, Inc. (NYSE: ACME), a cloud provider, "
          "today announced W5 in three regions.", "Acme, Inc. (NYSE: ACME), a cloud provider, "
          "today announced W5 in three regions."),
+        ("BERLIN, Oct. 13, 2026 /Globe Business Newswire/ -- Widget today announced the "
+         "close of a funding round.", "Widget today announced the close of a funding round."),
         # a name in title case before a comma is no dateline without a date
         ("Widget, the maker of W9 — a chatbot — said on Monday it would open an office.",
          "Widget, the maker of W9 — a chatbot — said on Monday it would open an office."),
