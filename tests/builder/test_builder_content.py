@@ -315,7 +315,7 @@ def test_dates_resolve_against_the_published_date() -> None:
 
 def test_an_interviews_answers_are_the_interviewees_words(seeds_copy: Path, tmp_path: Path) -> None:
     """ "A: Efficiency is a choice …" in an interview is the researcher's view, not the
-    article's: it reads "[Lindqvist:] Efficiency is a choice …". An explainer's "A." is
+    article's: it reads "[Sara Lindqvist:] Efficiency is a choice …". An explainer's "A." is
     nobody's, and an interview needs the article to say it is one."""
     from bot.builder.analyse import interviewee
 
@@ -323,7 +323,7 @@ def test_an_interviews_answers_are_the_interviewees_words(seeds_copy: Path, tmp_
         "Sara Lindqvist studies machine-learning systems at KTH in Stockholm.",
         "We spoke with her about Widget's methods.",
     ]
-    assert interviewee("An AI researcher on Widget", opening, answers=3) == "Lindqvist"
+    assert interviewee("An AI researcher on Widget", opening, answers=3) == "Sara Lindqvist"
     assert interviewee("An AI researcher on Widget", opening, answers=1) is None
     explainer = ["Sam Altman said Widget's W9 is coming. Here is what we know."]
     assert interviewee("What is W9?", explainer, answers=3) is None
@@ -334,7 +334,7 @@ def test_an_interviews_answers_are_the_interviewees_words(seeds_copy: Path, tmp_
         "to make it.\n"
     )
     _, mine = _built(seeds_copy, tmp_path, "interview", "2025-06-05", body)
-    assert any(t.startswith("[Lindqvist:] Efficiency is a choice") for t in mine), mine
+    assert any(t.startswith("[Sara Lindqvist:] Efficiency is a choice") for t in mine), mine
     assert not any(t.startswith("Efficiency") for t in mine)
 
 
@@ -1357,6 +1357,43 @@ def test_an_analyst_notes_estimate_is_the_firms_and_says_so(
     assert ct.unfaithful(lib, seeds_copy) == []
     _lib, unsigned = _built(seeds_copy, tmp_path / "b", "w-unsigned", "2026-03-05", NOTE)
     assert not any("We estimate" in t for t in unsigned)
+
+
+REVIEW = """We tested Widget's W5 on our own coding suite
+Widget says W5 scores 76.2% on SWE-bench Verified. We measured 71.8% with our own scaffolding, a gap of 4.4 points. We think the gap is the scaffolding.
+"""
+QA = """Q&A: Widget's inference chief on chips and last week's outage
+Ana Ruiz, who leads Widget's inference team, spoke to us in Hangzhou.
+**How much runs on domestic chips now?**
+Today around 60 percent of W5 tokens are served on domestic clusters. We plan to hire roughly 150 people this year.
+**What went wrong last week?**
+We had roughly four and a half hours of real customer impact.
+"""
+
+
+def test_a_writers_we_with_a_figure_is_the_publishers_and_an_answer_the_interviewees(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """A review's "We measured 71.8%" is the publisher's finding: "[Bench Weekly:] We measured
+    …" ("We think …" has no figure and stays no point). In an interview whose questions are
+    headings, each answer is the interviewee's, "We" included; without a publisher, or in an
+    interview with no one named, "We" is no one's and no point."""
+    head = '+++\nid = "{0}"\ntitle = "{0}"\npublisher = "Bench Weekly"\n+++\n'
+    for aid, body in (("w-review", REVIEW), ("w-qa", QA)):
+        (seeds_copy / "articles" / f"{aid}.txt").write_text(head.format(aid) + body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    review = [p.text for p in lib.points if p.sources == ("w-review",)]
+    assert any(t.startswith("[Bench Weekly:] We measured 71.8%") for t in review), review
+    assert not any("We think" in t for t in review)
+    qa = [p.text for p in lib.points if p.sources == ("w-qa",)]
+    assert "[Ana Ruiz:] We plan to hire roughly 150 people this year." in qa, qa
+    assert any(t.startswith("[Ana Ruiz:] We had roughly four and a half hours") for t in qa)
+    assert not any("Bench Weekly" in t for t in qa)
+    assert ct.unfaithful(lib, seeds_copy) == []
+    anonymous = QA.replace("Ana Ruiz, who leads Widget's inference team,", "Widget's chief")
+    _, unnamed = _built(seeds_copy, tmp_path / "b", "w-anon", "2026-04-22", anonymous)
+    _, unsigned = _built(seeds_copy, tmp_path / "c", "w-unsigned", "2026-04-22", REVIEW)
+    assert not any("We " in t for t in (*unnamed, *unsigned))
 
 
 CLAIMED = """Acme sues Widget over training data
