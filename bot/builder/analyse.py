@@ -86,7 +86,8 @@ INTERVIEW = re.compile(
 )
 # a writer's "We" with a figure in a note, a blog or a review: "We measured 71.8%", "Our
 # channel checks put traffic at 9.6 trillion tokens a day": the publisher's own finding
-WE_FOUND = re.compile(r"^(?:We|Our)\b(?=.*\d)")
+WE_OPENS = re.compile(r"^(?:We|Our)\b")
+WE_FOUND = re.compile(WE_OPENS.pattern + r"(?=.*\d)")
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
@@ -589,6 +590,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"{before} {text}" if says(f"{before} {text}") else None
                 elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
+                if joined and whole is not None and voice is None and WE_OPENS.match(whole):
+                    # "We measured 71.8%. That gap is …": the join brings the writer's "We"
+                    voice = art.meta.publisher if own_voice else None
+                    whole = whole if voice is not None else None
                 if whole is not None and voice and not whole.startswith("["):
                     whole = f"[{voice}:] {whole}"
                 if whole is not None:

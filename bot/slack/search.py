@@ -97,8 +97,8 @@ EXPAND = {
     "use": ("users",),
     "down": ("outage", "restored", "disruption"),
     "offline": ("outage", "restored", "disruption"),
-    "outage": ("down", "restored", "disruption", "incident", "downtime", "degraded", "failure"),
-    "outages": ("down", "restored", "disruption", "incident", "downtime", "degraded", "failure"),
+    "outage": ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown"),
+    "outages": ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown"),
     "downtime": ("outage", "down", "restored", "disruption", "incident"),
     # job titles by their initials: "who is the new cfo"
     "ceo": ("executive",),

@@ -1361,6 +1361,7 @@ def test_an_analyst_notes_estimate_is_the_firms_and_says_so(
 
 REVIEW = """We tested Widget's W5 on our own coding suite
 Widget says W5 scores 76.2% on SWE-bench Verified. We measured 71.8% with our own scaffolding, a gap of 4.4 points. We think the gap is the scaffolding.
+We found 12 bugs in all. That count is high for a model of its size and its price.
 """
 QA = """Q&A: Widget's inference chief on chips and last week's outage
 Ana Ruiz, who leads Widget's inference team, spoke to us in Hangzhou.
@@ -1385,6 +1386,11 @@ def test_a_writers_we_with_a_figure_is_the_publishers_and_an_answer_the_intervie
     review = [p.text for p in lib.points if p.sources == ("w-review",)]
     assert any(t.startswith("[Bench Weekly:] We measured 71.8%") for t in review), review
     assert not any("We think" in t for t in review)
+    # a sentence joined to a short "We …" before it is the publisher's too
+    assert (
+        "[Bench Weekly:] We found 12 bugs in all. That count is high for a model of its "
+        "size and its price." in review
+    ), review
     qa = [p.text for p in lib.points if p.sources == ("w-qa",)]
     assert "[Ana Ruiz:] We plan to hire roughly 150 people this year." in qa, qa
     assert any(t.startswith("[Ana Ruiz:] We had roughly four and a half hours") for t in qa)

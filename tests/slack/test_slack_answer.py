@@ -580,7 +580,7 @@ def test_question_words_find_the_news_words_for_them() -> None:
     _, expanded = question_words("how much did widget raise")
     assert {"fund", "financ", "investor"} <= set(expanded)
     _, expanded = question_words("widget outage in april")
-    assert {"incident", "degrad", "downtim"} <= set(expanded)
+    assert {"incident", "degrad", "downtim", "breakdown"} <= set(expanded)
     _, expanded = question_words("who is the new cfo")
     assert {"financial", "financ"} <= set(expanded)
     # who quit is who left or resigned; how fast is a speed, a latency, so many per second
