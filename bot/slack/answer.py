@@ -397,7 +397,6 @@ FILLERS = frozenset(
         "number",
         "numbers",
         "figures",
-        "stats",
         "thing",
         "things",
         "anything",

@@ -583,6 +583,8 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"incident", "degrad", "downtim", "breakdown"} <= set(expanded)
     _, expanded = question_words("who is the new cfo")
     assert {"financial", "financ"} <= set(expanded)
+    # "states" is a subject, though "stats" (a way of asking for figures) is stemmed the same
+    assert question_words("which states restrict widget")[0] == ["stat", "restrict", "widget"]
     # who quit is who left or resigned; how fast is a speed, a latency, so many per second
     _, expanded = question_words("why did widget's research chief quit")
     assert {"left", "leav", "resign", "departur"} <= set(expanded)
