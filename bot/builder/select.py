@@ -32,6 +32,8 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 PRONOUN = re.compile(r"\b(?:I|we|We|you|You|our|Our|your|us)\b")
+SECOND_PERSON = re.compile(r"\b(?:you|You|your|Your)\b")
+VOICED = re.compile(r"^\[[^\]]{2,80}:\]\s")  # "[Acme Securities:] We estimate …"
 HEDGE = re.compile(
     r"\b(?:may|might|could|perhaps|probably|likely|seemingly|arguably|possibly)\b", re.I
 )
@@ -293,8 +295,8 @@ def quality(text: str, fragment: bool, row: bool = False) -> float:
     q += 0.25 if reports_event(text) else 0.0
     if not (figures or dates or attributed or names):
         q *= 0.6  # commentary: no figure, date, source or named actor
-    if PRONOUN.search(text):
-        q *= 0.55
+    if PRONOUN.search(text) and not (VOICED.match(text) and not SECOND_PERSON.search(text)):
+        q *= 0.55  # "we", "you": whose? ("[Acme Securities:] We estimate …" says whose)
     q *= 0.85 ** min(len(HEDGE.findall(text)), 3)
     if fragment:
         q *= 0.5

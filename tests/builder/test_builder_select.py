@@ -373,3 +373,13 @@ def test_a_bullet_may_state_without_its_full_stop() -> None:
     assert point_text("Key events from our live coverage of the W9 launch today", True) is None
     assert point_text("Training chips: Acme A9, after failed runs on older parts", True) is None
     assert point_text("Having regard to its size, the Authority decided to impose:", True) is None
+
+
+def test_a_voiced_points_we_is_no_unknown_speaker() -> None:
+    """ "[Acme Securities:] We estimate …" says whose "we" it is: it weighs as the same figure
+    stated plainly, not as a writer's unattributed "we"; "you" still leans on the reader."""
+    voiced = quality("[Acme Securities:] We estimate revenue at RMB4.2bn in May.", False)
+    plain = quality("[Acme Securities:] Acme estimates revenue at RMB4.2bn in May.", False)
+    assert voiced == pytest.approx(plain, rel=0.05)
+    assert quality("We estimate revenue at RMB4.2bn in May.", False) < 0.7 * voiced
+    assert quality("[Acme Securities:] You pay RMB4.2bn in May.", False) < 0.7 * voiced
