@@ -16,8 +16,9 @@ times the point's fact density and a small boost for newer coverage. Then:
   commentary opening), points from other articles must hold half of what the best points
   hold of the question (a stray "ban" elsewhere is no answer), and when few of its points
   hold the question's words its densest others fill the reply;
+- asked "when", what says when comes first;
 - a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
-  answered from the articles that name it, one naming a release ("nvidia stock v4.5") from
+  answered from the articles that name it (unless a part of it, after "and", names nothing), one naming a release ("nvidia stock v4.5") from
   those naming the release; a word no article uses ("specs") does not veto a question the
   rest of it makes clear;
 - a place is found by the word for its people and back ("korea fine" → "Korean users");
@@ -91,6 +92,14 @@ UNSAID = re.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:said|say|disclosed|disclose|revealed|reveal|confirmed|"
     r"confirm|commented|comment|named|name|responded)\b|\bdeclined to\b",
     re.IGNORECASE,
+)
+# "when can Europeans buy one": what says when comes first
+WHEN_ASKED = re.compile(r"^\s*(?:when|what date|how soon|by when)\b", re.IGNORECASE)
+TIME_TEXT = re.compile(
+    r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|January|February|March|"
+    r"April|May\s+\d|June|July|August|September|October|November|December|"
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|(?:19|20)\d\d|"
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:next|this|last)\s+(?:year|month|week))\b"
 )
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
@@ -670,6 +679,18 @@ def _naming(
     return [(i, s) for i, s in ranked if fits(index.article[i], need)]
 
 
+# where a question asks a second thing: "monthly users worldwide and in germany"
+PARTS = re.compile(r"\s*(?:\band\b|[,;&+])\s*", re.IGNORECASE)
+
+
+def _unnamed_part(query: str, names: frozenset[str]) -> bool:
+    """Whether the question asks two things and one of them, in two words or more, names
+    nothing ("deepseek monthly users worldwide and in germany"): that part is open to any
+    article, so the question is not held to the articles naming the other part's name."""
+    parts = [question_words(p)[0] for p in PARTS.split(query) if p.strip()]
+    return len(parts) > 1 and any(len(p) >= 2 and not any(w in names for w in p) for p in parts)
+
+
 def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]) -> str | None:
     """The article whose headline the question echoes ("indiana school ban" → "Indiana bans
     Chinese AI apps from its public schools"): its headline holds HEADLINE_SHARE of the
@@ -739,6 +760,7 @@ def answer(library: Library, query: str) -> Answer | None:
     )
     meaning = index.embed([query])[0] if index.embed is not None else None
     defines = definition(query)  # "what is R1": sentences that say what it is come first
+    timed = TIME_TEXT if WHEN_ASKED.match(query) else None  # "when …": those that say when
     alts = alternatives(query)
     for w in words:  # "korea fine" finds "Korean users"; "brazilian users", "Brazil"
         if forms := place_forms(w, index.names, index.idf):
@@ -749,7 +771,7 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines,
+        favour=defines or timed,
         headlined=headlined(index, words, alts),
     )
     if not ranked or not words:
@@ -758,7 +780,7 @@ def answer(library: Library, query: str) -> Answer | None:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)
-    if story is not None and defines is None:
+    if story is not None and defines is None and timed is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
     ranked = _update_first(index, _stated_first(index, _updated(index, ranked)))
     if (describes := description(query)) is not None:
@@ -766,7 +788,8 @@ def answer(library: Library, query: str) -> Answer | None:
     if recent:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]
-    if named:  # "cisco jailbreak test": answered from the articles that name Cisco
+    if named and not _unnamed_part(query, index.names):
+        # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)
     if story is not None:
         ranked = _story_filled(index, ranked, story)

@@ -85,6 +85,7 @@ EXPAND = {
     "faster": ("speedup", "speed"),
     "undervalued": ("valuation", "valued", "worth"),
     "valuation": ("valued", "worth"),
+    "buy": ("sale", "purchase", "sold"),
     "charge": ("price", "cost"),
     "charges": ("price", "cost"),
     "fee": ("price", "cost"),

@@ -774,6 +774,42 @@ def test_a_place_is_found_by_the_word_for_its_people_and_back(lib: Library) -> N
     assert ans is not None and ans.lead.id == "w-fine:0"
 
 
+def test_a_question_asking_two_things_is_not_held_to_the_name_in_one(lib: Library) -> None:
+    """ "widget monthly users worldwide and in freedonia": the first part names nothing, so
+    the worldwide figure is an answer though its article never names Freedonia; a question
+    about one named thing is still held to the articles that name it."""
+    users = _article(
+        "w-users",
+        "2026-06-03",
+        "Widget reached 182 million monthly users worldwide in May, up 29% since January.",
+    )
+    local = _article(
+        "w-local",
+        "2026-05-20",
+        "Widget cars go on sale in Freedonia and Sylvania in the first quarter of 2027.",
+        "Freedonia's regulator said it had questions for the carmaker.",
+    )
+    library = replace(lib, points=(*lib.points, *users, *local))
+    ans = answer(library, "widget monthly users worldwide and in freedonia")
+    assert ans is not None and "w-users:0" in {p.id for p in ans.all_points}
+    ans = answer(library, "widget monthly users in freedonia")
+    assert ans is not None and "w-users:0" not in {p.id for p in ans.all_points}
+
+
+def test_asked_when_what_says_when_comes_first(lib: Library) -> None:
+    """ "when can freedonians buy widget cars": of the points about the cars, the one that
+    says when ("in the first quarter of 2027") leads; "buy" finds "on sale"."""
+    cars = _article(
+        "w-cars",
+        "2026-05-20",
+        "Widget's assistant now ships inside Acme cars in Freedonia, the carmaker said.",
+        "The Freedonian cars will be a separate software build with Widget inside.",
+        "The Acme L9 goes on sale in Freedonia in the first quarter of 2027.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *cars)), "when can freedonians buy widget cars")
+    assert ans is not None and ans.lead.id == "w-cars:2"
+
+
 def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None:
     """ "what changed in W5": a rate that fell is a change too, not only what was added."""
     w5 = _article(
