@@ -99,6 +99,8 @@ PAST = _words(
 NOT_ED = frozenset(["indeed", "hundred", "need", "speed", "seed", "feed", "shed", "embed"])
 NOT_PAST_BEFORE = NOT_VERB_BEFORE | {"if", "when", "once", "unless", "be", "is", "are", "am"}
 PLAIN_S = ("ss", "us", "is", "ous", "’s")
+# adverbs between a subject and its verb: "We now estimate", "They also plan"
+BETWEEN = frozenset(["now", "also", "still", "already", "often", "never", "just", "again"])
 CONTRACTED = frozenset(["it’s", "that’s", "there’s", "here’s", "he’s", "she’s", "what’s"])
 
 
@@ -118,6 +120,8 @@ def has_finite_verb(text: str) -> bool:
         if i == 0 or words[i - 1] in NOT_VERB_BEFORE:
             continue
         prev = words[i - 1]
+        if prev in BETWEEN and i > 1:
+            prev = words[i - 2]  # "We now estimate": the subject before the adverb
         if len(w) > 4 and w.endswith("ed"):
             return True
         if (

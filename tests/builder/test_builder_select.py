@@ -93,6 +93,7 @@ def test_has_finite_verb_is_rough_but_finds_verbs_in_statements() -> None:
         "OpenAI has since uncovered evidence that its models were used by DeepSeek.",
         "Yesterday DeepSeek cut the price of its API again, by half.",  # "cut" after a name
         "Nvidia hit a record high on Friday after the results.",
+        "We now estimate the lab's capital expenditure at RMB 26 billion.",  # an adverb between
     ):
         assert has_finite_verb(sentence), sentence
     for phrase in (
@@ -100,6 +101,7 @@ def test_has_finite_verb_is_rough_but_finds_verbs_in_statements() -> None:
         "Ongoing scrutiny of the data practices of the Hangzhou start-up.",
         "A new era of low-cost reasoning for the rest of the world.",
         "The cut in prices for the reasoning model.",  # "cut" after "The": a noun
+        "The now famous lab in the hills above Hangzhou.",
     ):
         assert not has_finite_verb(phrase), phrase
 
