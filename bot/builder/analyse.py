@@ -26,12 +26,14 @@ from bot.builder.names import CAMEL, names_in, subject
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
+    FINITE,
     LABEL,
     NO_COMMENT,
     TIMESTAMP,
     VERBISH,
     Candidate,
     has_finite_verb,
+    in_own_voice,
     mmr,
     point_text,
     quality,
@@ -84,10 +86,7 @@ INTERVIEW = re.compile(
     r"\bQ\s?&\s?A\b|\bconversation\b",
     re.I,
 )
-# a writer's "We" with a figure in a note, a blog or a review: "We measured 71.8%", "Our
-# channel checks put traffic at 9.6 trillion tokens a day": the publisher's own finding
-WE_OPENS = re.compile(r"^(?:We|Our)\b")
-WE_FOUND = re.compile(WE_OPENS.pattern + r"(?=.*\d)")
+OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
@@ -252,15 +251,22 @@ def labelled(
 
 # "ChatGPT: 8.7/10 overall — still the best all-rounder": a name's row in a table of figures
 SCORED = re.compile(r"^(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}):\s+(?P<value>.*\d.*)$")
+# "DeepSeek 2026E capex: RMB26bn (prior RMB19bn)": a name's measure in a note's key figures
+MEASURED = re.compile(
+    r"^(?P<name>[A-Z][\w’'.&-]*(?:,?\s+[\w’'.&$%-]+){1,6}?):\s+(?P<value>.*\d.*)$"
+)
 SCORED_MAX = 160
 
 
 def scored(line: str, known: Container[str]) -> str | None:
-    """A list row that gives a name's figure, "DeepSeek: 8.4/10 overall — best value", as the
-    point it is, as written: the name says whose figure it is. None for any other line."""
-    m = SCORED.match(line.strip())
+    """A list row that gives a name's figure, "DeepSeek: 8.4/10 overall — best value" or
+    "DeepSeek 2026E capex: RMB26bn", as the point it is, as written: the name says whose
+    figure it is. None for any other line."""
+    m = SCORED.match(line.strip()) or MEASURED.match(line.strip())
     if m is None or len(line) > SCORED_MAX or has_finite_verb(m.group("value")):
         return None
+    if any(w.lower() in FINITE for w in m.group("name").split()):
+        return None  # "DeepSeek said in 2025: …": a sentence's clause, not a label
     first = m.group("name").split()[0]
     if first not in known and not CAMEL.search(first):
         return None  # "Price: $0.20": a property, not a name
@@ -544,8 +550,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         para_prev: str | None = None  # … and as written
         for k, text in enumerate(sentences):
             # an analyst note's "We estimate 12 million units …": the firm's figure, its own
+            # … and a note's, a blog's or a review's "we" with a figure, from the sentence's
+            # opening words: "We measured 71.8%", "Running our suite cost $46" (the
+            # publisher's own finding, not a passing "as we expected")
             estimate = art.meta.publisher is not None and (
-                ESTIMATE.match(text) is not None or (own_voice and WE_FOUND.match(text) is not None)
+                ESTIMATE.match(text) is not None
+                or (
+                    own_voice
+                    and DIGIT.search(text) is not None
+                    and in_own_voice(" ".join(text.split()[:OWN_OPENING]))
+                )
             )
             voice = art.meta.publisher if estimate and speaker is None else speaker
             pt = (
@@ -590,7 +604,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = f"{before} {text}" if says(f"{before} {text}") else None
                 elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
-                if joined and whole is not None and voice is None and WE_OPENS.match(whole):
+                if joined and whole is not None and voice is None and in_own_voice(whole):
                     # "We measured 71.8%. That gap is …": the join brings the writer's "We"
                     voice = art.meta.publisher if own_voice else None
                     whole = whole if voice is not None else None

@@ -835,9 +835,14 @@ def clause_for(sentence: str, fig: Figure, limit: int = 220, lower_ok: bool = Fa
     starting in lower case is used only if lower_ok or the sentence is very long."""
     if len(sentence) <= limit:
         return sentence
-    bounds = (
-        [0] + [m.end() for m in re.finditer(r";\s|\s[—–]\s?|—|–\s", sentence)] + [len(sentence) + 1]
-    )
+    # not inside an insertion: "[Acme Securities — Equity Research:] We arrive at …"
+    inserted = [m.span() for m in re.finditer(r"\[[^\]]*\]", sentence)]
+    breaks = [
+        m.end()
+        for m in re.finditer(r";\s|\s[—–]\s?|—|–\s", sentence)
+        if not any(a <= m.start() < b for a, b in inserted)
+    ]
+    bounds = [0, *breaks, len(sentence) + 1]
     for a, b in itertools.pairwise(bounds):
         if a <= fig.start < b:
             piece = sentence[a:b].strip(" ;—–")

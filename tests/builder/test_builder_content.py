@@ -1313,16 +1313,23 @@ The scores
 - ChatGPT: 8.7/10 overall — still the best all-rounder
 - Widget: 8.4/10 overall — best value, best for code
 - Price: $0.20 per million tokens
+Key figures
+- Widget daily tokens, Sept 2026: ~11 trillion (Jan 2026: ~4.5 trillion)
+- Widget 2026E capex: RMB26bn (prior RMB19bn)
 """
 
 
 def test_a_names_row_in_a_table_of_scores_is_a_point(seeds_copy: Path, tmp_path: Path) -> None:
     """ "- Widget: 8.4/10 overall — best value" is Widget's score as written, verbless as a table
-    is, and weighed as the figure it gives; "Price: $0.20 …" names no one."""
+    is, and weighed as the figure it gives; so is "- Widget 2026E capex: RMB26bn"; "Price:
+    $0.20 …" names no one."""
     lib, mine = _built(seeds_copy, tmp_path, "w-review", None, SCORED)
     assert "Widget: 8.4/10 overall — best value, best for code." in mine
     assert "ChatGPT: 8.7/10 overall — still the best all-rounder." in mine
     assert not any(t.startswith("Price:") for t in mine)
+    # a measure of a name's, in a note's key figures: the label says whose it is
+    assert "Widget 2026E capex: RMB26bn (prior RMB19bn)" in mine, mine
+    assert "Widget daily tokens, Sept 2026: ~11 trillion (Jan 2026: ~4.5 trillion)" in mine
     [row] = [p for p in lib.points if p.text.startswith("Widget: 8.4/10")]
     assert row.quality >= 1.0
     assert ct.unfaithful(lib, seeds_copy) == []
@@ -1362,6 +1369,8 @@ def test_an_analyst_notes_estimate_is_the_firms_and_says_so(
 REVIEW = """We tested Widget's W5 on our own coding suite
 Widget says W5 scores 76.2% on SWE-bench Verified. We measured 71.8% with our own scaffolding, a gap of 4.4 points. We think the gap is the scaffolding.
 We found 12 bugs in all. That count is high for a model of its size and its price.
+Running our complete suite on W5 cost $46 through the API, a tenth of its rivals.
+Past 160,000 tokens the curve bends, as we had expected from its 2025 predecessor.
 """
 QA = """Q&A: Widget's inference chief on chips and last week's outage
 Ana Ruiz, who leads Widget's inference team, spoke to us in Hangzhou.
@@ -1386,6 +1395,12 @@ def test_a_writers_we_with_a_figure_is_the_publishers_and_an_answer_the_intervie
     review = [p.text for p in lib.points if p.sources == ("w-review",)]
     assert any(t.startswith("[Bench Weekly:] We measured 71.8%") for t in review), review
     assert not any("We think" in t for t in review)
+    # "we" in its opening words, too; a passing "as we had expected" is no finding of its own
+    assert (
+        "[Bench Weekly:] Running our complete suite on W5 cost $46 through the API, a tenth "
+        "of its rivals." in review
+    )
+    assert not any("160,000" in t for t in review)
     # a sentence joined to a short "We …" before it is the publisher's too
     assert (
         "[Bench Weekly:] We found 12 bugs in all. That count is high for a model of its "

@@ -225,6 +225,18 @@ def test_clause_for_long_sentences_keeps_the_figure() -> None:
     assert clause.startswith("Nvidia alone lost USD1tn") and clause in s
 
 
+def test_clause_for_never_cuts_inside_an_insertion() -> None:
+    """ "[Acme Securities — Equity Research:] …" is one voice: a dash inside the brackets is
+    no clause break ("Equity Research:] Applying …" named no one)."""
+    s = (
+        "[Acme Securities (Asia) — Equity Research:] Applying a discount to the multiples "
+        "implied by recent private rounds, to reflect the ceiling that list rates place on "
+        "monetisation, we arrive at a fair value of about US$38bn for the business."
+    )
+    fig = find_figures(s)[-1]
+    assert not clause_for(s, fig, limit=120).startswith("Equity Research")
+
+
 def test_bounds_are_not_the_same_value() -> None:
     [exact] = find_figures("It cost about $6 million.")
     [bound] = find_figures("It cost less than $6 million.")

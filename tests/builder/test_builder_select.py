@@ -284,6 +284,7 @@ def test_mmr_leaves_out_weak_points_once_it_has_enough() -> None:
         ("I have spent the past six weeks talking to founders about DeepSeek.", False),
         ("In my view, the winners will be the companies that build on the cheapest model.", False),
         ("We should be asking what we get when AI models become cheap for everyone.", False),
+        ("The report is far more detailed than I expected from a lab of 300 people.", False),
         # quoted first person is a speaker's words; a roman numeral is no pronoun
         ('"We will produce better models, but keep less of a lead," Altman said on Friday.', True),
         ("Section I of the bill gives the director of the budget office 60 days to act.", True),
