@@ -524,7 +524,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # heading, the company is the article's, not the last one named before it
             near = prev_point or context if prev is not None else None
             lead_in = line.text if not dependent(line.text) else make_standalone(
-                line.text, None, near or fallback, fallback, known, prev, asked, written
+                line.text, None, near or fallback, fallback, known, prev, asked,
+                written if prev is not None else [],
             )  # fmt: skip
         elif line.kind != "bullet":
             lead_in = None  # a capitalised item ("- DeepSeek copied …;") does not end the list

@@ -151,6 +151,10 @@ INTRO = re.compile(
     r"|^[A-Z][\w ’'-]{31,60},\s+(?=(?:he|she|his|her)\b)"
     # "Last month he left …", "On Monday it said …": a time, then who the reader never saw
     rf"|^{WHEN}\s+(?=(?:it|its|they|their|he|she|his|her)\b)"
+    # "In a blog post on Monday it said …": an opening phrase without its comma, then who
+    r"|^(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|From|Over)\s+"
+    r"(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?\s"
+    r"(?=(?:it|they|he|she)\s+(?:said|says|told|wrote|added|[a-z]+ed|[a-z]+s)\b)"
     # "Earlier this month, the company said …": which company?
     r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )
@@ -427,19 +431,20 @@ def _resolve(
 
     if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
         name = fallback  # "the startup", with the article's own subject just named
+    # the companies sentences just before opened with (a quotation's first word is no subject)
+    recent = [
+        n
+        for t in reversed(earlier[-RECENT:])
+        if t[:1] not in QUOTES
+        and (n := subject(t, known=known))
+        and (COMPANY_NAME.search(n) is not None or n == fallback)
+    ]
+    if lower.startswith("the ") and ORG_NOUN.search(lower) and len(set(recent)) > 1:
+        return None  # "DeepSeek puts … Acme Labs disputed …": which company is meant?
     if name is None and ORG_NOUN.search(lower):
         # "Tianrun Cloud reported results. Revenue came in at … The company still posted a
         # loss": the company a sentence just before opened with, before the article's subject
-        name = next(
-            (
-                n
-                for t in reversed(earlier[-RECENT:])
-                if t[:1] not in QUOTES  # a quotation's first word is no subject
-                and (n := subject(t, known=known))
-                and COMPANY_NAME.search(n) is not None
-            ),
-            None,
-        )
+        name = next((n for n in recent if COMPANY_NAME.search(n) is not None), None)
     if (
         name is None
         and (not nearby or fallback in nearby)  # "its" after "DeepSeek's arrival …" in an

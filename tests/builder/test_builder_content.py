@@ -1611,6 +1611,17 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("The company has previously said it complies with the law.", None,
                           earlier[-1], "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
     assert got is None or "Ruiz" not in got
+    # two companies just named ("Widget puts … Acme Labs disputed …"): "the company" is
+    # neither, and "In a blog post on Monday it said …" leans on who "it" is
+    earlier = [
+        "Widget puts the number of affected accounts at about 1.1 million.",
+        "Acme Labs has disputed that figure.",
+        "In a blog post on Monday it said the sample suggested up to 3 million.",
+    ]
+    assert dependent(earlier[-1])
+    got = make_standalone("The company has not said how many users are outside China.", None,
+                          earlier[1], "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None
     # … nor one the article gives an age or a "who" ("Ana Ruiz, who leads its research, …")
     for said in ("Ana Ruiz, who leads its research, said hiring would slow.",
                  "Ana Ruiz, 34, said hiring would slow."):  # fmt: skip
