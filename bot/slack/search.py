@@ -155,6 +155,9 @@ SPELLINGS = tuple(
 )
 
 
+# words whose final "e" tells them from another word: a benchmark suite is no lawsuit, a
+# plane no plan
+KEEP_E = frozenset(["suite", "plane"])
 NOT_ADVERB = frozenset("abiop")  # the letter before a final "ly" that ends no adjective
 
 
@@ -169,6 +172,8 @@ def stem(word: str) -> str:
             break
     if word.endswith("'s"):
         word = word[:-2]
+    if (one := word[:-1] if word.endswith("s") else word) in KEEP_E:
+        return one  # "suites": a suite
     for suffix, repl, min_len in (
         ("ies", "y", 5),
         ("ied", "y", 5),

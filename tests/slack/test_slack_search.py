@@ -68,6 +68,9 @@ def test_stemming_and_tokens() -> None:
     ):
         assert len({stem(w) for w in forms}) == 1, forms
     assert stem("italy") == "italy" and stem("family") == "family" and stem("daily") == "daily"
+    # a benchmark suite is no lawsuit, a plane no plan
+    assert stem("suite") == stem("suites") != stem("suit") == stem("suits")
+    assert stem("plane") != stem("plan")
 
 
 def test_find_article(library: Library) -> None:
