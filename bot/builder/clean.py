@@ -154,12 +154,13 @@ def clean_text(body: str) -> Cleaned:
         if not text:
             in_about = False
             continue
-        if ABOUT_HEAD.match(text):
+        bare = MD_HEADING.sub("", text)  # "## Related coverage" is the list's head too
+        if ABOUT_HEAD.match(bare):
             in_about = True
         if in_about:
             dropped.append(DroppedLine(number, text, "about the company"))
             continue
-        if in_links and not LINKS_HEAD.match(text):
+        if in_links and not LINKS_HEAD.match(bare):
             # the headlines listed under "Read more:", until prose resumes
             if BULLET.match(text) or (len(text) <= LINK_MAX and not text.endswith(".")):
                 dropped.append(DroppedLine(number, text, "related links"))
@@ -170,10 +171,10 @@ def clean_text(body: str) -> Cleaned:
                 dropped.append(DroppedLine(number, text, "cookie table"))
                 continue
             in_cookies = False
-        reason = boilerplate_reason(text)
+        reason = boilerplate_reason(bare)
         if reason is not None:
             in_cookies = reason == "cookie notice"
-            in_links = LINKS_HEAD.match(text) is not None
+            in_links = LINKS_HEAD.match(bare) is not None
             dropped.append(DroppedLine(number, text, reason))
             continue
         tail = PROMO_TAIL.search(text)

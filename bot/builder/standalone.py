@@ -155,6 +155,9 @@ INTRO = re.compile(
     r"|^(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|From|Over)\s+"
     r"(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?\s"
     r"(?=(?:it|they|he|she)\s+(?:said|says|told|wrote|added|[a-z]+ed|[a-z]+s)\b)"
+    # "People close to it say …", "Some of them …": whom?
+    r"|^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+(?:to|of|at|for|with|about|from|on)\s+"
+    r"(?:it|them|him|her|its|their)\b"
     # "Earlier this month, the company said …": which company?
     r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )

@@ -138,6 +138,10 @@ def test_headlines_listed_under_read_more_are_dropped_until_prose_resumes() -> N
     ]
     reasons = ["promo", "related links", "related links", "promo", "related links"]
     assert [d.reason for d in cleaned.dropped] == reasons
+    # … also when the list's head is a Markdown heading
+    marked = clean_text("Widget's shares fell 5% on Tuesday.\n## Related coverage\n"
+                        "- Authors' suits against AI developers: where the cases stand\n")  # fmt: skip
+    assert [line.text for line in marked.lines] == ["Widget's shares fell 5% on Tuesday."]
 
 
 def test_a_press_releases_about_the_company_paragraphs_are_dropped() -> None:

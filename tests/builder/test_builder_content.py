@@ -283,6 +283,9 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "Until someone does, the figure should be read as a marketing number.",  # does what?
         "The country's privacy regulator had suspended new downloads.",  # which country?
         "The fund's founder, Ana Ruiz, has spent most of her time on Widget.",  # which fund?
+        "People close to it say it now has roughly 420 on the payroll.",  # close to what?
+        "Many of its engineers left for Acme in 2026.",  # whose engineers?
+        "In a blog post on Monday it said the sample held 3 million records.",  # who said?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
