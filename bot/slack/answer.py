@@ -438,6 +438,11 @@ FILLERS = frozenset(
         "overview",
         "guide",
         "breakdown",
+        "piece",
+        "column",
+        "op-ed",
+        "editorial",
+        "opinion",
     ]
 )
 

@@ -585,6 +585,10 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"financial", "financ"} <= set(expanded)
     # "states" is a subject, though "stats" (a way of asking for figures) is stemmed the same
     assert question_words("which states restrict widget")[0] == ["stat", "restrict", "widget"]
+    # spending is an expenditure, capex or a budget; an opinion piece is a kind of piece
+    _, expanded = question_words("how much is widget spending on chips")
+    assert {"expenditur", "capex", "budget"} <= set(expanded)
+    assert question_words("opinion piece on widget bans")[0] == ["widget", "ban"]
     # who quit is who left or resigned; how fast is a speed, a latency, so many per second
     _, expanded = question_words("why did widget's research chief quit")
     assert {"left", "leav", "resign", "departur"} <= set(expanded)
