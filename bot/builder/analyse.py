@@ -5,6 +5,7 @@ another is added (and can be cached by its content). Pure: no I/O.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -425,8 +426,23 @@ def _known_from(words: list[str], known: Container[str] | None) -> list[str]:
     return []
 
 
+def title_subject(
+    title: str, known: frozenset[str] | None, in_text: frozenset[str] | None
+) -> str | None:
+    """The name a title opens with, as far as the article's text (`in_text`) writes its words
+    as names: a title capitalises its first word, and a headline in title case every word
+    ("Lingxin Semiconductor Signs Supply Agreement with …" is about Lingxin Semiconductor)."""
+    words = _known_from((subject(title, strict=False, known=known) or "").split(), known)
+    if in_text is not None and words:
+        words = [words[0], *itertools.takewhile(lambda w: w in in_text, words[1:])]
+    return " ".join(words) or None
+
+
 def main_subject(
-    sentences: list[str], known: frozenset[str] | None = None, title: str | None = None
+    sentences: list[str],
+    known: frozenset[str] | None = None,
+    title: str | None = None,
+    in_text: frozenset[str] | None = None,
 ) -> str | None:
     """The name an article's sentences most often open with as their actor (at least three
     times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not.
@@ -440,8 +456,7 @@ def main_subject(
     # the title's own subject ("Inside DeepSeek's hiring": DeepSeek), not any name it holds
     # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts
     # at one the article writes as a name
-    titled = subject(title or "", strict=False, known=known)
-    name = " ".join(_known_from((titled or "").split(), known))
+    name = title_subject(title or "", known, in_text or known) or ""
     n = sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)) if name else 0
     return name if n >= 2 else None
 
@@ -475,13 +490,18 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         for ln in lines
     ]
     # names: what the article capitalises mid-sentence, headings and title included
-    known = capitalised_mid_sentence(
-        [art.meta.title]
-        + [t for ln, sents in zip(lines, split, strict=True) for t in (sents or [ln.text])]
+    in_text = capitalised_mid_sentence(  # the title repeated as a heading is the title
+        [
+            t
+            for ln, sents in zip(lines, split, strict=True)
+            if normalise(ln.text) != title
+            for t in (sents or [ln.text])
+        ]
     )
-    fallback = main_subject([t for sents in split for t in sents], known, art.meta.title)
+    known = in_text | capitalised_mid_sentence([art.meta.title])
+    fallback = main_subject([t for sents in split for t in sents], known, art.meta.title, in_text)
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
-    titled = subject(art.meta.title, strict=False, known=known)
+    titled = title_subject(art.meta.title, known, in_text)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
     # a list whose labels include a name ("DeepSeek: $5.6 million", "Bernstein: …") says who
     # says what: none of its labels is a property of the article's subject

@@ -1140,7 +1140,7 @@ def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
 def test_an_articles_subject_can_come_from_its_title() -> None:
     """No name opens three sentences, but the title names Widget and the body mentions it
     twice: "the Hangzhou-based lab" after a sentence that names nobody is [Widget]."""
-    from bot.builder.analyse import main_subject
+    from bot.builder.analyse import main_subject, title_subject
 
     body = [
         "Most of the 160 people who built the W3 model at Widget are recent graduates.",
@@ -1160,6 +1160,17 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
     places = frozenset({"W3", "Ruritania", "Freedonia", "Wall", "Street"})
     title = "The startup that spooked Wall Street plans a Freedonia office"
     assert main_subject(office, places, title) is None
+    # a headline in title case capitalises its verb too: the name is what the text names
+    acme = [
+        "Acme Semiconductor will deliver 20,000 cards to Widget by September.",
+        "Widget said Acme Semiconductor cards would serve its W5 model.",
+    ]
+    in_text = frozenset({"Acme", "Semiconductor", "Widget", "W5"})
+    headline = "Acme Semiconductor Signs Supply Agreement with Widget"
+    assert title_subject(headline, in_text | {"Signs", "Supply", "Agreement"}, in_text) == (
+        "Acme Semiconductor"
+    )
+    assert main_subject(acme, in_text, headline, in_text) == "Acme Semiconductor"
     lab = "The Hangzhou-based lab recruits heavily from two universities in Beijing."
     assert dependent(lab)
     resolved = make_standalone(lab, "Most of its staff are graduates.", None, "Widget", known)
