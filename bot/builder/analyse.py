@@ -541,10 +541,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             sentences = [line.text]
         elif line.text.rstrip().endswith(":"):
             # "The company has:" names itself as a point must: "[Acme] has:"; right after a
-            # heading, the company is the article's, not the last one named before it
+            # heading, the company is the article's, not the last one named before it. Of
+            # "The orders go further. The company must:", the last sentence leads in
+            head = (split_sentences(line.text) or [line.text])[-1]
             near = prev_point or context if prev is not None else None
-            lead_in = line.text if not dependent(line.text) else make_standalone(
-                line.text, None, near or fallback, fallback, known, prev, asked,
+            lead_in = head if not dependent(head) else make_standalone(
+                head, None, near or fallback, fallback, known, prev, asked,
                 written if prev is not None else [],
             )  # fmt: skip
         elif line.kind != "bullet":

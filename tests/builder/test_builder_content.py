@@ -1467,7 +1467,7 @@ Widget said on Friday that an attacker had read data on about 1.1 million accoun
 ## How many people are affected?
 Widget puts the number of affected accounts at about 1.1 million. Acme Labs has disputed that figure.
 ## What is Widget doing?
-The company has:
+The orders go further than the money. The company has:
 - revoked the vendor's access token and suspended the integration;
 - forced password resets for every affected account.
 Widget announced a strategic financing of RMB 30 billion on October 13. The transaction closed on October 12. The financing is the first time Widget has accepted outside capital.
@@ -1477,10 +1477,10 @@ Widget announced a strategic financing of RMB 30 billion on October 13. The tran
 def test_a_list_under_a_lead_in_that_leans_on_its_subject_says_whose_it_is(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
-    """ "The company has:" under a heading, then what it did: each item is "[Widget has:] …",
-    the article's subject, not the firm last named before the heading ("Acme Labs"). "The
-    financing is …" is "[The strategic financing of RMB 30 billion] is …", as a sentence just
-    before introduced it."""
+    """ "… The company has:" under a heading, then what it did: each item is "[Widget has:] …"
+    (the line's last sentence leads in), the article's subject, not the firm last named
+    before the heading ("Acme Labs"). "The financing is …" is "[The strategic financing of
+    RMB 30 billion] is …", as a sentence just before introduced it."""
     lib, mine = _built(seeds_copy, tmp_path, "w-breach", "2026-05-21", RESPONSE)
     assert "[Widget has:] forced password resets for every affected account." in mine
     assert not any("Acme" in t and "password" in t for t in mine)
