@@ -341,6 +341,7 @@ CLAIMED = re.compile(
 # a lead-in naming a model or a figure ("Pricing for V4.5 (per million tokens):"): the rows
 # of figures under it are that thing's
 ROW_OF = re.compile(r"(?:\d|\b[A-Z][a-z]*[A-Z0-9][\w.-]*)[^:]*:\s*$")
+LEAD_IN_MAX, LEAD_IN_MIN = 80, 30  # characters: a longer lead-in is cut to its first clause
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
 CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
@@ -373,6 +374,13 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     cut = head.rfind(", ")
     if cut > 0 and has_finite_verb(head[cut + 2 :]):
         head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"
+    if len(head) > LEAD_IN_MAX:
+        # "DeepSeek said the following rates take effect immediately and apply to both …:":
+        # its first clause says what the list is, in less of the reply
+        for m in re.finditer(r",\s|\s(?:and|but|while)\s", head):
+            if m.start() >= LEAD_IN_MIN and has_finite_verb(head[: m.start()]):
+                head = head[: m.start()].rstrip(" ,") + ":"
+                break
     return f"[{head[:1].upper()}{head[1:]}] {rest}."
 
 

@@ -1321,6 +1321,32 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
+    """ "[Widget said the following rates take effect immediately and apply to both …:]" took
+    half a reply's room before each row; its first clause says what the rows are."""
+    from bot.builder.analyse import listed
+
+    lead = (
+        "Widget said the following rates for its API take effect immediately and apply to "
+        'both the standard chat mode and the "thinking" mode:'
+    )
+    assert listed("Output: $0.60 per million tokens (was $0.90)", lead, bullet=True) == (
+        "[Widget said the following rates for its API take effect immediately:] Output: $0.60 "
+        "per million tokens (was $0.90)."
+    )
+    row_lead = (
+        "Pricing for W5 (per million tokens) takes effect now and applies to both of its modes:"
+    )
+    assert listed("Output: $0.60 (was $0.90)", row_lead, bullet=True) == (
+        "[Pricing for W5 (per million tokens) takes effect now:] Output: $0.60 (was $0.90)."
+    )
+    short = "Pricing for W5 (per million tokens):"
+    assert (
+        listed("Output: $0.60", short, bullet=True)
+        == "[Pricing for W5 (per million tokens):] Output: $0.60."
+    )
+
+
 SCORED = """Is the cheap one finally good enough?
 We tested Widget, ChatGPT and Le Chat on 120 prompts, scored blind by two editors.
 The scores
