@@ -410,6 +410,11 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
 # where a phrase an article introduced ("a strategic financing of RMB 30 billion") ends: a
 # comma, a full stop, a bracket or a word that starts a new clause
 PHRASE_END = r"(?=\s*(?:[,;:()“”\"]|\.(?!\d))|\s+(?:to|that|which|who|from|in|on|with|and|by|after|before|at|as|is|was|were|has|had|will|would)\b|$)"
+# "Acme published …", "Acme has filed …": what follows is Acme's own
+AUTHORED = re.compile(
+    r"^(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:published|released|issued|posted|filed|wrote|announced|unveiled|put\s+out|sent)\s+$"
+)
 INTRODUCED_WITHIN = 3  # sentences back: further, another thing of the kind may be meant
 
 
@@ -418,7 +423,8 @@ def introduced(text: str, earlier: Sequence[str]) -> str | None:
     replaced by [the phrase that introduced it] a sentence or two before: "[The strategic
     financing of RMB 30 billion] is …" after "… announced a strategic financing of RMB 30
     billion". Only for a bare description ("The financing"), and a phrase that says which
-    (a figure, a name, "of …"); None when no sentence just before introduced one with "a" or
+    (a figure, a name, "of …") or whose ("Acme published a short incident note" → "[Acme’s
+    short incident note]"); None when no sentence just before introduced one with "a" or
     "an", or when two did."""
     m = DESCRIBED.match(text)
     if m is None or m.group("head").count(" ") != 1 or m.group("noun") in STOPWORDS:
@@ -434,9 +440,16 @@ def introduced(text: str, earlier: Sequence[str]) -> str | None:
             return None
         if found:
             f = found[0]
-            if not (f.group("of") or re.search(r"[A-Z0-9]", f.group("np"))):
-                return None  # "[The special committee]" would not say which
             phrase = f"The {f.group('np')}{f.group('of') or ''}"
+            if not (f.group("of") or re.search(r"[A-Z0-9]", f.group("np"))):
+                # "[The special committee]" would not say which; "Acme published a short
+                # incident note …" says whose: "[Acme’s short incident note]"
+                author = AUTHORED.match(sentence[: f.start()])
+                if author is None or (who := subject(sentence)) is None:
+                    return None
+                if not author.group("name").startswith(who):
+                    return None
+                phrase = f"{who}’s {f.group('np')}"
             if m.group("poss"):
                 return f"[{phrase}’s]{text[m.end('poss') :]}"
             return f"[{phrase}]{text[m.end('head') :]}"

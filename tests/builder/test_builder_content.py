@@ -1522,9 +1522,16 @@ def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> N
     assert introduced("The deal values Widget at $2 billion.", deal) == (
         "[The licensing deal worth $40 million] values Widget at $2 billion."
     )
-    # a phrase that does not say which is no name; nor is one of two, or one too far back
+    # a phrase that does not say which is no name, unless the name before it wrote it; nor
+    # is one of two, or one too far back
     vague = ["Parliament set up a special committee in May."]
     assert introduced("The committee found that data was sent abroad.", vague) is None
+    note = ["Widget published a short incident note on Friday."]
+    assert introduced("The note says customers get a 15% credit.", note) == (
+        "[Widget’s short incident note] says customers get a 15% credit."
+    )
+    received = ["Widget received a letter from regulators on Friday."]
+    assert introduced("The letter says the app must go.", received) is None
     two = ["Acme signed a deal worth $4 million and a deal worth $9 million."]
     assert introduced("The deal closed in May.", two) is None
     far = [*deal, "Shares rose.", "Analysts were surprised.", "Rivals said nothing."]
