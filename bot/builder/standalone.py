@@ -163,6 +163,13 @@ INTRO = re.compile(
 )
 
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
+# "His new company, Qiantang Labs, has …", "The phone this runs on, the Kestrel Aero 5, went …"
+NAMED_BY_APPOSITION = re.compile(
+    r"^(?:His|Her|Its|Their|The|This|That)\s[^,;:“”\"()]{1,60},\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*){0,4}),\s+"
+    r"(?=(?:has|have|had|is|are|was|were|will|would|can|could|said|says|went|raised|"
+    r"[a-z]+ed|[a-z]+s)\b)"
+)
 PLURAL = re.compile(
     r"\b(?:companies|firms|models|officials|analysts|researchers|executives|"
     r"authorities|developers)\b"
@@ -288,6 +295,10 @@ def make_standalone(
             return rest
         text = rest
     joinable = previous is not None and not dependent(previous) and not c
+    if (apposed := NAMED_BY_APPOSITION.match(text)) is not None:
+        # "His new company, Qiantang Labs, has raised …": the name after the comma is the
+        # subject; "[Qiantang Labs] has raised …"
+        return f"[{apposed.group('name')}] {text[apposed.end() :]}"
     if text[:1] in QUOTES and ATTRIBUTION.search(text):
         # only the speaker is unseen: name them, or join the sentence that does
         speaker = _speaker(text, previous or context, known, fallback)

@@ -1517,6 +1517,20 @@ def test_a_list_under_a_lead_in_that_leans_on_its_subject_says_whose_it_is(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_subject_named_in_apposition_stands_alone() -> None:
+    """ "His new company, Acme Labs, has raised …": whose company the reader never saw, but
+    the name after the comma is the subject."""
+    got = make_standalone("His new company, Acme Labs, has raised 2.1 billion yuan.", None,
+                          None, "Widget")  # fmt: skip
+    assert got == "[Acme Labs] has raised 2.1 billion yuan."
+    got = make_standalone("The phone this all runs on, the Acme Aero 5, went on sale on May 2.",
+                          None, None, "Widget")  # fmt: skip
+    assert got == "[Acme Aero 5] went on sale on May 2."
+    # a figure in apposition is no name
+    assert make_standalone("The deal, worth 48.6 crore rupees, was signed on Monday.", None,
+                           None, "Widget") is None  # fmt: skip
+
+
 def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> None:
     deal = ["Acme signed a licensing deal worth $40 million with Widget on Monday."]
     assert introduced("The deal values Widget at $2 billion.", deal) == (
