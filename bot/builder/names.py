@@ -381,7 +381,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})",
         # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court",
         # not a name that describes what follows ("the Future Sci-Tech City area")
-        rf"\b[Tt]he\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
+        # (or after a possessive: "South Korea's Personal Information Protection Commission")
+        rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b"
+        rf"(?!\s+{NOUN_AFTER})",
         # whose: "Britain's data protection regulator"
         rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"

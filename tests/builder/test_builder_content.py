@@ -1623,6 +1623,11 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     assert named_description("The firm cut its forecast.", [firm]) == (
         "[Kessler Research] cut its forecast."
     )
+    # a name after a possessive: "Freedonia's Data Protection Commission (DPC) asked …"
+    dpc = "Freedonia's Data Protection Commission (DPC) asked app stores to drop Widget."
+    assert named_description("The commission fined Acme 21.6 billion won in 2024.", [dpc]) == (
+        "[Data Protection Commission] fined Acme 21.6 billion won in 2024."
+    )
     context = "Widget is focused on general intelligence at the largest scale."
     that = "That is the right focus for them."
     assert make_standalone("It is just not the problem I want to solve.", None, context,
