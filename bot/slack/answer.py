@@ -95,11 +95,10 @@ UNSAID = re.compile(
 )
 # "when can Europeans buy one": what says when comes first
 WHEN_ASKED = re.compile(r"^\s*(?:when|what date|how soon|by when)\b", re.IGNORECASE)
-TIME_TEXT = re.compile(
+TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Monday"
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|January|February|March|"
     r"April|May\s+\d|June|July|August|September|October|November|December|"
-    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|(?:19|20)\d\d|"
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:next|this|last)\s+(?:year|month|week))\b"
+    r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|(?:19|20)\d\d)\b"
 )
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]

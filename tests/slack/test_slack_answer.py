@@ -13,6 +13,7 @@ from bot.library import CatalogPoint, Library
 from bot.slack import semantic
 from bot.slack.answer import (
     BUDGET,
+    TIME_TEXT,
     PointIndex,
     answer,
     headlined,
@@ -812,6 +813,9 @@ def test_asked_when_what_says_when_comes_first(lib: Library) -> None:
     )
     ans = answer(replace(lib, points=(*lib.points, *cars)), "when can freedonians buy widget cars")
     assert ans is not None and ans.lead.id == "w-cars:2"
+    # "last week", "on Monday": no date a reader can place
+    assert TIME_TEXT.search("W5, released last week on Monday, is cheaper.") is None
+    assert TIME_TEXT.search("It launched on Jan. 20, 2025.") is not None
 
 
 def test_what_changed_finds_what_fell_as_well_as_what_rose(lib: Library) -> None:
