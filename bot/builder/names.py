@@ -473,16 +473,30 @@ PARTIES = {
         ("claimant", "plaintiff", "applicant", "complainant"),
         re.compile(rf"\b(?:brought|filed|lodged|initiated)\s+by\s+(?:the\s+)?{PARTY_NAME}"),
     ),
+    # "Northfield Publishing Group, Castellan Books and novelist Miriam Achterberg filed the
+    # suit …": who brought it, named
+    **dict.fromkeys(
+        ("plaintiffs", "claimants"),
+        re.compile(
+            r"^(?P<t>[A-Z][\w’'.&-]*\s+[A-Z][^.;:“”\"()]{0,100}?)\s+(?:filed|brought|lodged)\s+"
+            r"(?:the|a|their)\s+(?:suit|lawsuit|complaint|case|claim)\b"
+        ),
+    ),
 }
+
+
+ROLE = re.compile(r"^(?P<head>The\s+(?P<noun>" + "|".join(PARTIES) + r"))\b(?P<poss>[’']s?)?")
 
 
 def party(text: str, earlier: Sequence[str]) -> str | None:
     """ "The defendant may appeal …" as "[Hangzhou DeepSeek Artificial Intelligence Co.] may
     appeal …", when the case was introduced as brought by someone against someone: a court's
     roles, named where the article first says who they are. None otherwise."""
-    m = DESCRIBED.match(text)
+    m = DESCRIBED.match(text) or ROLE.match(text)  # "The plaintiffs seek …": any verb
     if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
-        return None
+        m = ROLE.match(text)
+        if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
+            return None
     for sentence in earlier:
         if (found := pattern.search(sentence)) is not None:
             name = re.sub(r"(?:\s+(?:of|for|and|de))+$", "", found.group("t"))

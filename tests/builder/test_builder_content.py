@@ -1769,6 +1769,12 @@ def test_a_courts_parties_are_named_as_the_case_was_brought() -> None:
         got == "[Freedonia Consumer Federation] may also appeal in respect of the dismissed part."
     )
     assert party("The defendant may appeal.", ["Widget released W5 on Monday."]) is None
+    # "Acme Books and novelist Ana Ruiz filed the suit …": the plaintiffs, whatever they do
+    filed = ["Acme Books and novelist Ana Ruiz filed the suit on Jan. 9 in San Francisco."]
+    assert party("The plaintiffs seek damages of up to $150,000 per work.", filed) == (
+        "[Acme Books and novelist Ana Ruiz] seek damages of up to $150,000 per work."
+    )
+    assert party("The plaintiffs seek damages.", ["Three novelists filed the suit."]) is None
     long = (
         "[Widget Co.] offers a free AI chatbot via a website and apps for Android and iOS which, "
         "according to the claimant, have been downloaded several million times in Freedonia."
