@@ -413,9 +413,10 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
 
 
 def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
-    """Whose answers an interview's "A:" lines are: the first person (two or more capitalised
-    words) its opening names, when it says it is an interview ("We spoke
-    …", "edited for length") and answers at least twice. An explainer's "A." is nobody's."""
+    """Whose answers an interview's "A:" lines (or the lines under its question headings) are:
+    the first person (two or more capitalised words) its opening names, in full, when it says
+    it is an interview ("We spoke …", "edited for length", "Q&A") and answers at least twice.
+    An explainer's "A." is nobody's."""
     if answers < 2 or not any(INTERVIEW.search(t) for t in (title, *opening)):
         return None
     for text in opening:

@@ -411,7 +411,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
 
 # where a phrase an article introduced ("a strategic financing of RMB 30 billion") ends: a
 # comma, a full stop, a bracket or a word that starts a new clause
-PHRASE_END = r"(?=\s*(?:[,;:()“”\"]|\.(?!\d))|\s+(?:to|that|which|who|from|in|on|with|and|by|after|before|at|as|is|was|were|has|had|will|would)\b|$)"
+PHRASE_END = (
+    r"(?=\s*(?:[,;:()“”\"]|\.(?!\d))|\s+(?:to|that|which|who|from|in|on|with|and|by|after|"
+    r"before|at|as|is|was|were|has|had|will|would)\b|$)"
+)
 # "Acme published …", "Acme has filed …": what follows is Acme's own
 AUTHORED = re.compile(
     r"^(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?"
@@ -437,7 +440,7 @@ def introduced(text: str, earlier: Sequence[str]) -> str | None:
         rf"(?P<of>\s+(?:of|worth)\s+(?:[^,;:()“”\".]|[.,](?=\d))+?)?{PHRASE_END}"
     )
     for sentence in reversed(earlier[-INTRODUCED_WITHIN:]):
-        found = [f for f in form.finditer(sentence)]
+        found = list(form.finditer(sentence))
         if len(found) > 1:
             return None
         if found:
@@ -492,11 +495,14 @@ def party(text: str, earlier: Sequence[str]) -> str | None:
     """ "The defendant may appeal …" as "[Hangzhou DeepSeek Artificial Intelligence Co.] may
     appeal …", when the case was introduced as brought by someone against someone: a court's
     roles, named where the article first says who they are. None otherwise."""
-    m = DESCRIBED.match(text) or ROLE.match(text)  # "The plaintiffs seek …": any verb
-    if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
-        m = ROLE.match(text)
-        if m is None or (pattern := PARTIES.get(m.group("noun"))) is None:
-            return None
+    # "The defendant may appeal …"; "The plaintiffs seek …", whatever the verb
+    m = next(
+        (m for m in (DESCRIBED.match(text), ROLE.match(text)) if m and m.group("noun") in PARTIES),
+        None,
+    )
+    if m is None:
+        return None
+    pattern = PARTIES[m.group("noun")]
     for sentence in earlier:
         if (found := pattern.search(sentence)) is not None:
             name = re.sub(r"(?:\s+(?:of|for|and|de))+$", "", found.group("t"))

@@ -18,9 +18,9 @@ times the point's fact density and a small boost for newer coverage. Then:
   hold the question's words its densest others fill the reply;
 - asked "when", what says when comes first;
 - a question naming something (a word the coverage writes as a name: "Cisco", "R1-0528") is
-  answered from the articles that name it (unless a part of it, after "and", names nothing), one naming a release ("nvidia stock v4.5") from
-  those naming the release; a word no article uses ("specs") does not veto a question the
-  rest of it makes clear;
+  answered from the articles that name it (unless a part of it, after "and", names nothing),
+  one naming a release ("nvidia stock v4.5") from those naming the release; a word no article
+  uses ("specs") does not veto a question the rest of it makes clear;
 - a place is found by the word for its people and back ("korea fine" → "Korean users");
 - who leads among close matches: an update of an older report ("lifted its block"), not a
   lead that only says what was not said; for "what is X", what X is; for "now", the newest;
