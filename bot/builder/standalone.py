@@ -446,16 +446,20 @@ def _resolve(
     if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
         name = fallback  # "the startup", with the article's own subject just named
     # the companies sentences just before opened with (a quotation's first word is no subject)
-    recent = [
-        n
-        for t in reversed(earlier[-RECENT:])
-        if t[:1] not in QUOTES
-        and (n := subject(t, known=known))
-        and (COMPANY_NAME.search(n) is not None or n == fallback)
-    ]
-    if lower.startswith("the ") and ORG_NOUN.search(lower) and len(set(recent)) > 1:
+    recent = (
+        [
+            n
+            for t in reversed(earlier[-RECENT:])
+            if t[:1] not in QUOTES
+            and (n := subject(t, known=known))
+            and (COMPANY_NAME.search(n) is not None or n == fallback)
+        ]
+        if ORG_NOUN.search(lower)
+        else []
+    )
+    if lower.startswith("the ") and len(set(recent)) > 1:
         return None  # "DeepSeek puts … Acme Labs disputed …": which company is meant?
-    if name is None and ORG_NOUN.search(lower):
+    if name is None and recent:
         # "Tianrun Cloud reported results. Revenue came in at … The company still posted a
         # loss": the company a sentence just before opened with, before the article's subject
         name = next((n for n in recent if COMPANY_NAME.search(n) is not None), None)
