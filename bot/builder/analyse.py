@@ -444,7 +444,10 @@ def title_subject(
     words = _known_from((subject(title, strict=False, known=known) or "").split(), known)
     if in_text is not None and words:
         words = [words[0], *itertools.takewhile(lambda w: w in in_text, words[1:])]
-    return " ".join(words) or None
+    name = " ".join(words)
+    if not name or re.search(rf"\b(?:in|at|from|across|to)\s+{re.escape(name)}\b", title):
+        return None  # "A year of musical chairs in Hangzhou": a place, not who it is about
+    return name
 
 
 def main_subject(

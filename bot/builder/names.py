@@ -31,6 +31,9 @@ DESCRIBED = re.compile(
 )
 
 
+WEEKDAYS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
 MONTHS = frozenset(
     [
         "January",
@@ -533,6 +536,25 @@ def is_person(name: str, sentence: str | None) -> bool:
     )
 
 
+DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean|ican)$")  # "Norwegian", "Korean"
+ACTS = (
+    r"said|says|announced|released|launched|reported|told|raised|posted|priced|cut|trained|"
+    r"published|plans|planned|hired|filed|sued|declined|confirmed|denied|added|offers|sells"
+)
+
+
+def place_like(name: str, earlier: Sequence[str]) -> bool:
+    """Whether a name reads as a place or a people, not as who acts: "Norwegian"; "India" or
+    "Inner Mongolia" where the article writes "in India" and never "India said". "The company"
+    and "it" never stand for one."""
+    if DEMONYM.match(name):
+        return True
+    n = re.escape(name)
+    where = re.compile(rf"\b(?:in|across|outside|inside|throughout|to|from)\s+{n}\b", re.I)
+    acting = re.compile(rf"\b{n}(?:[’']s)?\s+(?:{ACTS})\b")
+    return any(where.search(t) for t in earlier) and not any(acting.search(t) for t in earlier)
+
+
 def is_surname(name: str, earlier: Sequence[str]) -> bool:
     """Whether a one-word name is a person's: the article gave it a first or family name (or
     said "surnamed Zhou") and calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his
@@ -578,10 +600,13 @@ def defined_term(text: str, earlier: Sequence[str]) -> str | None:
 
 def _unopened(name: str, title: str) -> str:
     """A run of capitalised words without the sentence opener before it ("In Britain's …",
-    "The Hangzhou Municipal Bureau"): "" when nothing named is left beside the noun."""
+    "The Hangzhou Municipal Bureau"): "" when nothing named is left beside the noun, or only
+    a day ("on Tuesday, the longest disruption …" names no disruption)."""
     words = name.split()
     while words and words[0] in OPENERS:
         words = words[1:]
+    if len(words) == 1 and (words[0] in WEEKDAYS or words[0] in MONTHS):
+        return ""
     return " ".join(words) if words and words != [title] else ""
 
 

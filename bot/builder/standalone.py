@@ -31,6 +31,7 @@ from bot.builder.names import (
     named_description,
     names_in,
     party,
+    place_like,
     subject,
 )
 from bot.builder.text import normalise
@@ -164,8 +165,8 @@ INTRO = re.compile(
 
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 # "His new company, Qiantang Labs, has …", "The phone this runs on, the Kestrel Aero 5, went …"
-NAMED_BY_APPOSITION = re.compile(
-    r"^(?:His|Her|Its|Their|The|This|That)\s[^,;:“”\"()]{1,60},\s+(?:the\s+)?"
+NAMED_BY_APPOSITION = re.compile(  # after a common noun: "… campus in Ulanqab, Inner Mongolia"
+    r"^(?:His|Her|Its|Their|The|This|That)\s[^,;:“”\"()]{0,60}\b[a-z][\w’'-]*,\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*){0,4}),\s+"
     r"(?=(?:has|have|had|is|are|was|were|will|would|can|could|said|says|went|raised|"
     r"[a-z]+ed|[a-z]+s)\b)"
@@ -473,8 +474,8 @@ def _resolve(
         and (lower.startswith("the ") or fallback in nearby or not (before or "").strip())
     ):
         name = fallback  # "the company", "its": the article's own subject
-    if name is None:
-        return None
+    if name is None or (COMPANY_NAME.search(name) is None and place_like(name, earlier)):
+        return None  # "It has appointed …" after a sentence about India is not India
     if lower in {"it", "its"} and (
         CLAUSAL_BEFORE.match(before or "")  # "That is the right focus. It is not …": the focus
         # "He says DS-Motion 1 is …. It was trained …": what the sentence just before is

@@ -1526,9 +1526,38 @@ def test_a_subject_named_in_apposition_stands_alone() -> None:
     got = make_standalone("The phone this all runs on, the Acme Aero 5, went on sale on May 2.",
                           None, None, "Widget")  # fmt: skip
     assert got == "[Acme Aero 5] went on sale on May 2."
-    # a figure in apposition is no name
+    # a figure in apposition is no name, nor a region after a place
     assert make_standalone("The deal, worth 48.6 crore rupees, was signed on Monday.", None,
                            None, "Widget") is None  # fmt: skip
+    campus = "The company's new campus in Ulanqab, Inner Mongolia, is the key supply addition."
+    got = make_standalone(campus, None, None, "Widget")
+    assert got is None or "[Inner Mongolia]" not in got
+
+
+def test_a_place_a_people_or_a_day_stands_for_no_company() -> None:
+    """ "It has appointed Ana Ruiz …" after a sentence about India is not "[India]"; "The
+    company fixed it" after "a Norwegian security team showed …" is not "[Norwegian]"; "The
+    disruption" after "… on Tuesday, the longest disruption …" is not "[Tuesday]"; a title's
+    "… in Hangzhou" is where, not who."""
+    from bot.builder.analyse import title_subject
+
+    earlier = [
+        "Widget opened an office in India in May.",
+        "India is now its second-largest market after China.",
+    ]
+    got = make_standalone("It has appointed Ana Ruiz as its country head.", None, earlier[-1],
+                          "Widget", None, earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None or "[India]" not in got
+    team = "In March, a Norwegian security team showed the service leaked cached prompts."
+    got = make_standalone("The company fixed it quickly.", None, team, "Acme", None, team,
+                          earlier=[team])  # fmt: skip
+    assert got is None or "Norwegian" not in got
+    day = (
+        "Widget's chatbot and its API went down for about six hours on Tuesday, the longest "
+        "disruption the start-up has suffered."
+    )
+    assert named_description("The disruption follows an earlier incident.", [day]) is None
+    assert title_subject("A year of musical chairs in Hangzhou", None, None) is None
 
 
 def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> None:
