@@ -23,7 +23,7 @@ from bot.builder.differ import (
     models_in,
     undisclosed,
 )
-from bot.builder.names import CAMEL, names_in, subject
+from bot.builder.names import CAMEL, names_in, place_like, subject
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -42,6 +42,7 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
+    COMPANY_NAME,
     asked_about,
     dependent,
     faithful_in,
@@ -460,7 +461,11 @@ def main_subject(
     times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not.
     Failing that, the name its title gives that most of its sentences mention (at least
     two): "Inside DeepSeek's hiring" is about DeepSeek."""
-    counts = Counter(n for n in (subject(t, strict=False, known=known) for t in sentences) if n)
+    counts = Counter(
+        n
+        for n in (subject(t, strict=False, known=known) for t in sentences)
+        if n and not (COMPANY_NAME.search(n) is None and place_like(n, sentences))
+    )  # "India is its second-largest market …" four times: still not who the article is about
     if counts:
         name, n = counts.most_common(1)[0]
         if n >= 3:

@@ -31,9 +31,7 @@ DESCRIBED = re.compile(
 )
 
 
-WEEKDAYS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-)
+WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 MONTHS = frozenset(
     [
         "January",

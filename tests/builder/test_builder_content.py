@@ -1558,6 +1558,19 @@ def test_a_place_a_people_or_a_day_stands_for_no_company() -> None:
     )
     assert named_description("The disruption follows an earlier incident.", [day]) is None
     assert title_subject("A year of musical chairs in Hangzhou", None, None) is None
+    # an article that opens sentence after sentence with "India" is still about the company
+    from bot.builder.analyse import main_subject
+
+    india = [
+        "Widget has opened an office in India.",
+        "India is its second-largest market.",
+        "India accounts for 38 million users.",
+        "India's developers pay in rupees.",
+        "India ranks second after China.",
+        "Widget said the office would hire 120 people.",
+        "Widget plans a data centre next year.",
+    ]
+    assert main_subject(india, frozenset({"Widget", "India"})) == "Widget"
 
 
 def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> None:
