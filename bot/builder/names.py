@@ -553,6 +553,15 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
     return any(where.search(t) for t in earlier) and not any(acting.search(t) for t in earlier)
 
 
+# a person's job before or after their name: "founder Liang Wenfeng", "Liang Wenfeng, the
+# company's founder"
+JOB = (
+    r"(?:founder|co-founder|chief executive|chief scientist|CEO|CTO|CFO|chairman|chairwoman|"
+    r"president|director|researcher|scientist|professor|analyst|engineer|spokesperson|"
+    r"spokesman|spokeswoman)"
+)
+
+
 def is_surname(name: str, earlier: Sequence[str]) -> bool:
     """Whether a one-word name is a person's: the article gave it a first or family name (or
     said "surnamed Zhou") and calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his
@@ -562,7 +571,10 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
     n = re.escape(name)
     full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b|\bsurnamed\s+{n}\b")
     person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
-    titled = re.compile(rf"\b{PERSON_TITLE}\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b")
+    titled = re.compile(
+        rf"\b(?:{PERSON_TITLE}|{JOB})\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b"
+        rf"|\b{n}(?:\s+[A-Z][\w’'.-]*){{0,2}},\s+(?:the\s+|its\s+|a\s+)?(?:[\w’'-]+\s+){{0,2}}{JOB}\b"
+    )
     held = [t for t in earlier if name in t]
     return any(titled.search(t) for t in held) or (
         any(full.search(t) for t in held) and any(person.search(t) for t in held)

@@ -496,8 +496,9 @@ def _resolve(
         return f"[{name}’s] {text[4:]}"
     if ORG_NOUN.search(lower) and no_company(name):
         # "V5 is a mixture-of-experts model. The Hangzhou-based lab said …": not V5, so the
-        # article's own subject, if that is a company
-        if not lower.startswith("the ") or not fallback or no_company(fallback):
+        # article's own subject, if that is a company; after a person ("Liang rarely gives
+        # interviews. The company is …"), which company is the reader's guess
+        if not lower.startswith("the ") or not fallback or no_company(fallback) or person(name):
             return None
         name = fallback
     if lower in PERSON_PRONOUNS and (

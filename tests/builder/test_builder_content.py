@@ -1730,6 +1730,14 @@ def test_no_name_for_an_acronym_a_conjunction_an_attribution_or_a_clause() -> No
     got = make_standalone("The company has not said how many users are outside China.", None,
                           earlier[1], "Widget", known, before=earlier[-1], earlier=earlier)  # fmt: skip
     assert got is None
+    # … nor one the article gives a job ("founder Ana Ruiz"); after a person, "the company"
+    # is not the article's subject either: whose company is the reader's guess
+    earlier = ["Acme Labs was founded by Widget's former founder Ana Ruiz.",
+               "Ruiz rarely gives interviews."]  # fmt: skip
+    names = known | {"Ana", "Ruiz", "Labs"}
+    got = make_standalone("The company is expected to release W5 in May.", earlier[-1],
+                          earlier[-1], "Acme Labs", names, before=earlier[-1], earlier=earlier)  # fmt: skip
+    assert got is None or not got.startswith(("[Ruiz", "[Acme"))
     # … nor one the article gives an age or a "who" ("Ana Ruiz, who leads its research, …")
     for said in ("Ana Ruiz, who leads its research, said hiring would slow.",
                  "Ana Ruiz, 34, said hiring would slow."):  # fmt: skip
