@@ -461,15 +461,13 @@ def main_subject(
     times): "the company" and "its" stand for it. A possessor ("Italy's regulator") is not.
     Failing that, the name its title gives that most of its sentences mention (at least
     two): "Inside DeepSeek's hiring" is about DeepSeek."""
-    counts = Counter(
-        n
-        for n in (subject(t, strict=False, known=known) for t in sentences)
-        if n and not (COMPANY_NAME.search(n) is None and place_like(n, sentences))
-    )  # "India is its second-largest market …" four times: still not who the article is about
-    if counts:
-        name, n = counts.most_common(1)[0]
-        if n >= 3:
-            return name
+    counts = Counter(n for n in (subject(t, strict=False, known=known) for t in sentences) if n)
+    for name, n in counts.most_common():
+        if n < 3:
+            break
+        if COMPANY_NAME.search(name) is None and place_like(name, sentences):
+            continue  # "India is its second-largest market …" four times: still not its subject
+        return name
     # the title's own subject ("Inside DeepSeek's hiring": DeepSeek), not any name it holds
     # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts
     # at one the article writes as a name
