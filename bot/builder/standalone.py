@@ -90,6 +90,10 @@ DEFINITE = re.compile(
     r"official|officials|executive|executives|analyst|analysts|researchers|team|developer|"
     r"developers|organisation|organization|platform|service|product|release|update|upgrade)"
     r"(?P<poss>[’']s)?)\b(?![-])"
+    # not a noun that modifies the next: "The developer side is …" is no developer
+    r"(?!\s+(?!(?:also|still|now|then|already|just|only|even|never|has|have|had|is|are|was|"
+    r"were|will|would|can|could|may|might|must|should|did|does|do|not)\b)(?![a-z]+ly\b)[a-z]+\s+"
+    r"(?:is|are|was|were|has|have|had|will|would|can|could|said|says|sits|remains)\b)"
 )
 # "The hedge fund has …", "The judge set …", "The country's privacy regulator had …": a
 # definite description with no complement, straight into a verb

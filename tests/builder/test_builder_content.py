@@ -1558,6 +1558,11 @@ def test_a_place_a_people_or_a_day_stands_for_no_company() -> None:
     )
     assert named_description("The disruption follows an earlier incident.", [day]) is None
     assert title_subject("A year of musical chairs in Hangzhou", None, None) is None
+    # "The developer side is …": "developer" modifies "side"; it names no developer
+    region = "Mainland China accounted for 118 million users in May."
+    got = make_standalone("The developer side is where the momentum sits.", None, region,
+                          "Widget", None, region, earlier=[region])  # fmt: skip
+    assert got is None or "[Mainland China]" not in got
     # an article that opens sentence after sentence with "India" is still about the company
     from bot.builder.analyse import main_subject
 
