@@ -32,6 +32,7 @@ from bot.builder.select import (
     NO_COMMENT,
     TIMESTAMP,
     VERBISH,
+    VOICED,
     Candidate,
     has_finite_verb,
     in_own_voice,
@@ -42,7 +43,6 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
-    COMPANY_NAME,
     asked_about,
     dependent,
     faithful_in,
@@ -80,7 +80,6 @@ SOURCED = re.compile(
     r"[.!]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
-SPOKEN = re.compile(r"^\[[^\]]+:\] ")
 # an interview: "A: They treated compute as scarce." is the interviewee's answer
 ANSWER = re.compile(r"^A[:.]\s")
 INTERVIEW = re.compile(
@@ -465,7 +464,7 @@ def main_subject(
     for name, n in counts.most_common():
         if n < 3:
             break
-        if COMPANY_NAME.search(name) is None and place_like(name, sentences):
+        if place_like(name, sentences):
             continue  # "India is its second-largest market …" four times: still not its subject
         return name
     # the title's own subject ("Inside DeepSeek's hiring": DeepSeek), not any name it holds
@@ -788,7 +787,7 @@ def _read_on(chosen: Sequence[Candidate], by_pos: dict[int, Sent]) -> tuple[str,
             continue
         if dependent(text) and s.point is not None and (not s.joined or s.pos != last + 1):
             text = s.point  # "[V4] is expected …", or joined to the sentence it leans on
-        elif s.point is not None and SPOKEN.match(s.point):
+        elif s.point is not None and VOICED.match(s.point):
             text = s.point  # "[Nair:] DeepSeek showed …": a transcript's words are someone's
         out.append(text)
         last = s.pos

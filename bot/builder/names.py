@@ -534,6 +534,13 @@ def is_person(name: str, sentence: str | None) -> bool:
     )
 
 
+# a name that reads as a company's: "DeepSeek", "Tianrun Cloud", "Acme Labs" (not "Liang
+# Wenfeng", whom the article may never call "he")
+COMPANY_NAME = re.compile(
+    r"^[A-Z][a-z]+[A-Z]\w*$|\s(?:Cloud|Labs?|Group|Inc\.?|Ltd\.?|Corp\.?|Corporation|"
+    r"Technologies|Technology|Holdings|Capital|Securities|Bank|AI|Systems|Networks|Digital|"
+    r"Media|Telecom|Motors|Auto|Semiconductors?|Partners|Ventures|Research)$"
+)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ian|ese|ish|ean|ican)$")  # "Norwegian", "Korean"
 ACTS = (
     r"said|says|announced|released|launched|reported|told|raised|posted|priced|cut|trained|"
@@ -544,7 +551,9 @@ ACTS = (
 def place_like(name: str, earlier: Sequence[str]) -> bool:
     """Whether a name reads as a place or a people, not as who acts: "Norwegian"; "India" or
     "Inner Mongolia" where the article writes "in India" and never "India said". "The company"
-    and "it" never stand for one."""
+    and "it" never stand for one. A company's name ("DeepSeek", "Acme Labs") is none."""
+    if COMPANY_NAME.search(name) is not None:
+        return False
     if DEMONYM.match(name):
         return True
     n = re.escape(name)

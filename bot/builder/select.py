@@ -33,7 +33,8 @@ ATTRIBUTION = re.compile(
 )
 PRONOUN = re.compile(r"\b(?:I|we|We|you|You|our|Our|your|us)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|You|your|Your)\b")
-VOICED = re.compile(r"^\[[^\]]{2,80}:\]\s")  # "[Acme Securities:] We estimate …"
+# a point in someone's voice: "[Acme Securities:] We estimate …", "[Nair:] DeepSeek showed …"
+VOICED = re.compile(r"^\[[^\]]+:\]\s")
 HEDGE = re.compile(
     r"\b(?:may|might|could|perhaps|probably|likely|seemingly|arguably|possibly)\b", re.I
 )

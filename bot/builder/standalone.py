@@ -21,6 +21,7 @@ import re
 from collections.abc import Container, Sequence
 
 from bot.builder.names import (
+    COMPANY_NAME,
     DESCRIBED,
     PERSON_TITLE,
     VERB,
@@ -478,7 +479,7 @@ def _resolve(
         and (lower.startswith("the ") or fallback in nearby or not (before or "").strip())
     ):
         name = fallback  # "the company", "its": the article's own subject
-    if name is None or (COMPANY_NAME.search(name) is None and place_like(name, earlier)):
+    if name is None or place_like(name, earlier):
         return None  # "It has appointed …" after a sentence about India is not India
     if lower in {"it", "its"} and (
         CLAUSAL_BEFORE.match(before or "")  # "That is the right focus. It is not …": the focus
@@ -515,14 +516,7 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
-RECENT = 4  # sentences back where "the company" may have been named …
-# … by a name that reads as a company's: "DeepSeek", "Tianrun Cloud", "Acme Labs" (not "Liang
-# Wenfeng", whom the article may never call "he")
-COMPANY_NAME = re.compile(
-    r"^[A-Z][a-z]+[A-Z]\w*$|\s(?:Cloud|Labs?|Group|Inc\.?|Ltd\.?|Corp\.?|Corporation|"
-    r"Technologies|Technology|Holdings|Capital|Securities|Bank|AI|Systems|Networks|Digital|"
-    r"Media|Telecom|Motors|Auto|Semiconductors?|Partners|Ventures|Research)$"
-)
+RECENT = 4  # sentences back where "the company" may have been named (by a COMPANY_NAME)
 CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")
 
