@@ -43,6 +43,7 @@ from bot.builder.select import (
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
+    JOIN_MAX,
     asked_about,
     dependent,
     faithful_in,
@@ -68,6 +69,7 @@ DANGLING = re.compile(
     re.I,
 )
 SHOWN_MAX = 330
+ELIDED = " […]."  # where a sentence joined to the next was cut
 NAMED_OPENING = re.compile(
     r"^\[([^\]’':]+)\]"
 )  # "[DeepSeek-V5] uses …", not "[Its:]"  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
@@ -212,6 +214,15 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
             return head + "."
         found = head + "."
     return found
+
+
+def elided(before: str, room: int) -> str:
+    """The sentence before, cut at a clause break to leave `room` for one joined to it, the
+    cut marked: "An amended complaint cut the works to 131,000 […]. It now seeks $310M"."""
+    if len(before) <= room:
+        return before
+    head = _trim(before, figures_after=True, within=room - len(ELIDED))
+    return before if head == before else head[:-1] + ELIDED
 
 
 def _unusable_reason(body: str, n_sents: int) -> str:
@@ -630,6 +641,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # a quotation alone continues the speaker's words just before: join those
                 alone = unattributed_quote(pt[0])
                 before = speaker_line if alone else prev_point
+                if before is not None and not alone:
+                    before = elided(before, JOIN_MAX - len(pt[0]) - 1)
                 whole = make_standalone(
                     pt[0], before, context or fallback, fallback, known,
                     (para_prev or prev) if alone else prev, asked, written,

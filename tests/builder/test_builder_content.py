@@ -1887,3 +1887,26 @@ def test_it_after_a_named_description_is_the_thing_named(seeds_copy: Path, tmp_p
         in mine
     )
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_fact_leaning_on_a_long_sentence_joins_its_first_clause(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "It now seeks $310 million" after a sentence too long to join whole: the sentence
+    before is cut at a clause break, the cut marked, and the two read as one point."""
+    body = (
+        "A court in Freedonia heard the Acme copyright case on Tuesday.\n"
+        "An amended complaint filed in July cut the number of works at issue from about "
+        "190,000 to roughly 131,000, after the publishers removed titles whose copyright "
+        "registrations could not be confirmed or which belonged to authors outside the guild. "
+        "It now seeks statutory damages of at least $310 million, down from the $450 million "
+        "floor in the original filing.\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "acme-suit", "2026-09-08", body)
+    joined = [t for t in mine if "$310 million" in t]
+    assert joined == [
+        "An amended complaint filed in July cut the number of works at issue from about "
+        "190,000 to roughly 131,000 […]. It now seeks statutory damages of at least $310 "
+        "million, down from the $450 million floor in the original filing."
+    ]
+    assert ct.unfaithful(lib, seeds_copy) == []
