@@ -23,7 +23,7 @@ from bot.builder.differ import (
     models_in,
     undisclosed,
 )
-from bot.builder.names import CAMEL, names_in, place_like, subject
+from bot.builder.names import CAMEL, VERB, names_in, place_like, subject
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -44,6 +44,7 @@ from bot.builder.select import (
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
     JOIN_MAX,
+    ROWS,
     asked_about,
     dependent,
     faithful_in,
@@ -104,6 +105,12 @@ ANNOUNCES = re.compile(
     r"\b(?:addressed|discussed|touched on|commented on|weighed in on|turned to|"
     r"spoke about|talked about|raised the (?:issue|question)|responded to)\b",
     re.IGNORECASE,
+)
+# ", and cut …": a second verb of the same subject, where the fact may go on
+COORDINATED = re.compile(
+    r",\s+and\s+(?:also\s+|then\s+|later\s+)?(?:has|have|had|is|are|was|were|will|would|"
+    r"said|says|plans|cut|set|put|made|took|gave|won|lost|sold|paid|kept|left|began|became|"
+    r"bought|ran|rose|fell|hit|saw|sent|wrote|spent|grew|[a-z]{3,}ed)\b"
 )
 SUBORDINATE = re.compile(
     r"^(?:Although|Though|While|Whereas|If|When|Because|As|Since|Despite|After|Before|Unless|"
@@ -204,6 +211,8 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
             continue
         if m.group().strip() in ("—", "–") and text.count(m.group().strip(), m.end()):
             continue  # a dash pair: the aside ends later, the sentence goes on after it
+        if COORDINATED.match(text, m.start()):
+            continue  # "… released V4.5, an upgraded model, and cut prices by a third": one fact
         if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):
             continue  # "Although …", "According to X, training its model": no statement
         if not figures_after and DIGIT.search(text[m.start() :]):
@@ -353,6 +362,7 @@ CLAIMED = re.compile(
 # of figures under it are that thing's
 ROW_OF = re.compile(r"(?:\d|\b[A-Z][a-z]*[A-Z0-9][\w.-]*)[^:]*:\s*$")
 LEAD_IN_MAX, LEAD_IN_MIN = 80, 30  # characters: a longer lead-in is cut to its first clause
+ASIDE = re.compile(r",\s+which\s[^,:]*,")  # a non-restrictive clause: no part of what it is
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
 CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
@@ -382,8 +392,9 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     head = re.sub(r"^\d{1,2}[.)]\s+", "", lead_in.strip()).replace("[", "").replace("]", "")
     if (clock := TIMESTAMP.match(head)) is not None:
         head = head[clock.end() :]  # "15:52 — Full table just went up …": the blog's clock
+    head = ASIDE.sub("", head)  # "New API prices, which took effect today, are:"
     cut = head.rfind(", ")
-    if cut > 0 and has_finite_verb(head[cut + 2 :]):
+    if cut > 0 and has_finite_verb(head[cut + 2 :]) and not re.match(VERB, head[cut + 2 :]):
         head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"
     if len(head) > LEAD_IN_MAX:
         # "DeepSeek said the following rates take effect immediately and apply to both …:":
@@ -555,6 +566,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
+    rows: list[str] = []  # the rows of a table of figures so far …
+    rows_under: str | None = None  # … and the lead-in they are under
     # the one model the title names: a figure naming none is that model's
     title_models = {name for _, name in models_in(art.meta.title)}
     title_model = title_models.pop() if len(title_models) == 1 else None
@@ -562,6 +575,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
+        if item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
+            # a table's rows so far, as one point ("[Prices:] Input: $0.18 · Output: $0.72")
+            prefix, row_text = item.split("] ", 1)
+            rows = [*rows, row_text[:-1]] if prefix == rows_under else [row_text[:-1]]
+            rows_under = prefix
+            if len(rows) > 1 and len(table := f"{prefix}] {ROWS.join(rows)}.") <= SHOWN_MAX:
+                item = table
+        else:
+            rows_under = None
         if item is not None:
             sentences = [line.text]
         elif line.text.rstrip().endswith(":"):

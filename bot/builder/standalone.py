@@ -519,17 +519,20 @@ def _resolve(
 RECENT = 4  # sentences back where "the company" may have been named (by a COMPANY_NAME)
 CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")
+ROWS = " · "  # between the rows of a table shown as one point
+PIECES = re.compile(rf"{BRACKET.pattern}|{re.escape(ROWS)}")
 
 
 def faithful(point: str, source: str) -> bool:
     """Whether a point is its source's text: outside [bracketed insertions], every piece occurs
-    in the source in order; the first letter's case and a final full stop may differ."""
+    in the source in order (a table's rows joined by ROWS too); the first letter's case and a
+    final full stop may differ."""
     return faithful_in(point, normalise(source))
 
 
 def faithful_in(point: str, src: str) -> bool:
     """`faithful` against a source already normalised (one article, many points)."""
-    pieces = [normalise(p).strip() for p in BRACKET.split(point)]
+    pieces = [normalise(p).strip() for p in PIECES.split(point)]
     pieces = [p for p in pieces if p]
     if not pieces:
         return False

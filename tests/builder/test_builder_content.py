@@ -559,6 +559,13 @@ def test_a_trimmed_point_keeps_its_own_verb() -> None:
         trim(long)
         == "DeepSeek trained its V3 model on Nvidia H800 chips over about two months of work."
     )
+    # ", and cut …": the subject's second verb carries a fact, so no cut comes before it
+    both = (
+        "Widget on Tuesday released W5, an upgraded version of its flagship language model, and "
+        "cut the prices it charges developers by roughly a third, stepping up competition with "
+        "domestic rivals and U.S. developers."
+    )
+    assert "and cut the prices it charges developers by roughly a third" in trim(both)
 
 
 BLOCKED = """ROME – Italy's data protection authority, the Garante, ordered DeepSeek to block its \
@@ -1311,12 +1318,21 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     """ "Pricing for W5 (per million tokens):" then "- Output: $0.80": each row is a point with
-    the lead-in in brackets, so "$0.80" says what it prices. A lead-in naming nothing ("Key
-    facts:") leaves its rows as they were."""
+    the lead-in in brackets, so "$0.80" says what it prices, and the rows so far are one point
+    too, so a reply can give the whole table once. A lead-in naming nothing ("Key facts:")
+    leaves its rows as they were."""
     lib, mine = _built(seeds_copy, tmp_path, "w-prices", "2026-05-14", PRICED)
     lead = "[Pricing for W5 (per million tokens):]"
     assert f"{lead} Input, cache miss: $0.20." in mine
-    assert f"{lead} Output: $0.80." in mine
+    table = f"{lead} Input, cache miss: $0.20 · Input, cache hit: $0.05 · Output: $0.80."
+    assert table in mine
+    reply = answer(lib, "w5 pricing")
+    assert reply is not None
+    assert table in [p.text for p in reply.all_points]
+    rows = "- Input: $0.20\n- Output: $0.80"
+    assert faithful("[Prices:] Input: $0.20 · Output: $0.80.", rows)
+    assert not faithful("[Prices:] Output: $0.80 · Input: $0.20.", rows)  # in the source's order
+    assert not faithful("[Prices:] Input: $0.20 · Output: $0.90.", rows)
     assert not any(t.startswith("[Key facts") for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
 
@@ -1339,6 +1355,11 @@ def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     )
     assert listed("Output: $0.60 (was $0.90)", row_lead, bullet=True) == (
         "[Pricing for W5 (per million tokens) takes effect now:] Output: $0.60 (was $0.90)."
+    )
+    aside = "New API prices, which took effect immediately, are as follows (per million tokens):"
+    assert (
+        listed("Output: $0.72", aside, bullet=True)
+        == "[New API prices are as follows (per million tokens):] Output: $0.72."
     )
     short = "Pricing for W5 (per million tokens):"
     assert (
