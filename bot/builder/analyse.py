@@ -299,7 +299,8 @@ def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
     """Words an article capitalises after a sentence's first word: its names, as opposed to
     ordinary words that open a sentence ("Recent findings …")."""
     out: set[str] = set()
-    for t in sentences:
+    # a table's cells open like sentences: "| Net profit | 1.9 |" names no "Net"
+    for t in (cell for sentence in sentences for cell in sentence.split("|")):
         for raw in t.split()[1:]:
             word = raw.strip(',.;:“”"()[]')
             word = word[:-2] if word.endswith(("’s", "'s")) else word

@@ -92,6 +92,12 @@ EXPAND = {
     "fee": ("price", "cost"),
     "fees": ("price", "cost"),
     "pricing": ("price", "cost", "token"),
+    # a company's quarter: "q2 earnings" is its second-quarter results, revenue and profit
+    "earnings": ("results", "revenue", "profit", "quarter"),
+    "q1": ("quarter", "first"),
+    "q2": ("quarter", "second"),
+    "q3": ("quarter", "third"),
+    "q4": ("quarter", "fourth"),
     "people": ("users", "employees", "staff", "headcount"),
     "employees": ("staff", "headcount"),
     "staff": ("employees", "headcount"),

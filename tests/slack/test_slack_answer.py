@@ -289,6 +289,7 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("widget investigation", "inquiry:2"),  # investigation → inquiry
         ("is widget down", "outage:1"),  # only a stopword is left: "down" → outage
         ("how long was widget down", "outage:1"),  # "how long" is how it is asked
+        ("widget q2 earnings", "results:2"),  # q2 → quarter, earnings → revenue, profit
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -328,6 +329,13 @@ def test_everyday_question_words_find_the_news_words(
             "Widget's chat service was restored after an outage of nearly five hours.",
             ("outage",),
             "2025-10-14",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "results:2",
+            "Widget's revenue for the second quarter rose 38% to 14.6 billion yuan.",
+            ("results",),
+            "2025-08-13",
             quality=1.5,
         ),
     )
