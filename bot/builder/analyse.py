@@ -40,6 +40,7 @@ from bot.builder.select import (
     point_text,
     quality,
     reports_event,
+    undated,
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
@@ -363,7 +364,9 @@ CLAIMED = re.compile(
 # of figures under it are that thing's
 ROW_OF = re.compile(r"(?:\d|\b[A-Z][a-z]*[A-Z0-9][\w.-]*)[^:]*:\s*$")
 LEAD_IN_MAX, LEAD_IN_MIN = 80, 30  # characters: a longer lead-in is cut to its first clause
-ASIDE = re.compile(r",\s+which\s[^,:]*,")  # a non-restrictive clause: no part of what it is
+# a non-restrictive clause ("…, which took effect today, …", "…, which it had declined to
+# discuss:"): no part of what a list is
+ASIDE = re.compile(r",\s+(?:which|who)\s[^,:]*(?:,|(?=:\s*$))")
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
 CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
@@ -734,7 +737,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             prev_point = pt[0] if pt is not None and standalone else None
             if voice is not None and voice != speaker:
                 prev_point = whole  # the firm's "our estimate" joins on only with its name
-            short = LABEL.sub("", text, count=1)  # "A: That figure …" leans on the question
+            short = undated(LABEL.sub("", text, count=1))  # "A: That figure …" leans on it
             if (
                 pt is None
                 and SHORT_STATEMENT.match(short)

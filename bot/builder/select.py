@@ -181,7 +181,7 @@ CHECKED = frozenset(
 )
 # a wire dateline: "ROME – ", "NEW YORK, Jan 27 – ", "SYDNEY, Feb. 4 (Reuters) - ",
 # "WASHINGTON/SINGAPORE — ", "HANGZHOU, China, Dec. 1, 2025 /PRNewswire/ -- ",
-# "July 14 (Reuters) - ", "Hong Kong (CNN) — "
+# "July 14 (Reuters) - ", "Hong Kong (CNN) — ", "ULANQAB, Inner Mongolia - "
 MONTH = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -191,7 +191,7 @@ DATELINE = re.compile(
     # with its date, so "Acme, the maker, …" is no dateline
     r"^(?:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,\s+"
     rf"(?:(?:{MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH})\.?)(?:,?\s+\d{{4}})?"
-    r"|[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,))?"
+    r"|[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s+[–—-]))?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"(?:\s+\([A-Z][\w ]{1,20}\)|\s+/[A-Z][\w ]{1,40}/)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"
@@ -235,6 +235,13 @@ def in_own_voice(text: str) -> bool:
     return FIRST_PERSON.search(NEWSROOM.sub("", QUOTED.sub("", text))) is not None
 
 
+def undated(text: str) -> str:
+    """The sentence without its wire dateline: "WASHINGTON, Feb 7 – Two lawmakers …" is the
+    news, not the wire."""
+    d = DATELINE.match(text)
+    return text[d.end() :] if d and text[d.end() : d.end() + 1].isupper() else text
+
+
 def point_text(
     sentence: str, bullet: bool = False, spoken: bool = False
 ) -> tuple[str, bool] | None:
@@ -243,10 +250,7 @@ def point_text(
     usable point (question, heading, verbless phrase, too short or too long, or a labelled note
     whose label is its subject: "DeepSeek: Achieved ..."). `spoken`: a transcript speaker's
     words, whose "I" is the speaker's, not the writer's."""
-    text = sentence.strip()
-    d = DATELINE.match(text)
-    if d and text[d.end() : d.end() + 1].isupper():
-        text = text[d.end() :]  # "WASHINGTON, Feb 7 – Two lawmakers …": the news, not the wire
+    text = undated(sentence.strip())
     t = TIMESTAMP.match(text)
     if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE:
         text = text[t.end() :]  # "5:05 pm ET: Huang said …": the news, not the blog's clock

@@ -1361,6 +1361,10 @@ def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
         listed("Output: $0.72", aside, bullet=True)
         == "[New API prices are as follows (per million tokens):] Output: $0.72."
     )
+    trailing = "Widget confirmed the figures of its W5 campus, which it had declined to discuss:"
+    assert listed("Power capacity: 300 megawatts", trailing, bullet=True) == (
+        "[Widget confirmed the figures of its W5 campus:] Power capacity: 300 megawatts."
+    )
     short = "Pricing for W5 (per million tokens):"
     assert (
         listed("Output: $0.60", short, bullet=True)
