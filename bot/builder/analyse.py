@@ -145,6 +145,7 @@ class Sent:
     event: bool = False  # reports something that happened
     undisclosed: str | None = None  # a measure it says was not disclosed
     joined: bool = False  # the point begins with the sentence before
+    rows: int = 0  # the lines before it the point also gives (a table's rows, " · ")
     key: str = ""  # the point, normalised: identical points across articles merge on it
 
 
@@ -410,6 +411,30 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     return f"[{head[:1].upper()}{head[1:]}] {rest}."
 
 
+SEPARATOR_CELL = re.compile(r":?-{3,}:?")
+
+
+def table_cells(line: str) -> list[str] | None:
+    """The cells of a Markdown table's line ("| Revenue | 14.6 | +38% |"), or None."""
+    text = line.strip()
+    if not (text.startswith("|") and text.endswith("|")) or text.count("|") < 3:
+        return None
+    return [c.strip() for c in text[1:-1].split("|")]
+
+
+def table_row(header: Sequence[str], cells: Sequence[str]) -> str | None:
+    """A Markdown table's row as a point, each figure under its column's heading in brackets:
+    "AIME 2026 [R3:] 93.1% · [R2:] 85.4%", "Unjust enrichment [Outcome:] Dismissed". None for
+    a row that does not fit its header or has nothing under one."""
+    if len(cells) != len(header) or len(cells) < 2 or not cells[0]:
+        return None
+    given = [f"[{h}:] {c}" if h else c for h, c in zip(header[1:], cells[1:], strict=True) if c]
+    if not given:
+        return None
+    text = f"{cells[0]} {ROWS.join(given)}"
+    return text if text.endswith(".") else f"{text}."
+
+
 def section_name(heading: str, known: Container[str]) -> str | None:
     """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
     it describes. None for any other heading ("How we tested", "Key Takeaways")."""
@@ -570,6 +595,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
+    header: list[str] | None = None  # the header cells of a Markdown table
     rows: list[str] = []  # the rows of a table of figures so far …
     rows_under: str | None = None  # … and the lead-in they are under
     # the one model the title names: a figure naming none is that model's
@@ -579,13 +605,23 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
+        cells = table_cells(line.text)
+        if cells is None:
+            header = None
+        elif all(SEPARATOR_CELL.fullmatch(c) for c in cells):
+            cells = None  # "|---|---|" under the header
+        elif header is not None:
+            item = table_row(header, cells)  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%."
+        else:
+            header = cells
+        given = 0  # the lines before this one its point gives too
         if item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
             # a table's rows so far, as one point ("[Prices:] Input: $0.18 · Output: $0.72")
             prefix, row_text = item.split("] ", 1)
             rows = [*rows, row_text[:-1]] if prefix == rows_under else [row_text[:-1]]
             rows_under = prefix
             if len(rows) > 1 and len(table := f"{prefix}] {ROWS.join(rows)}.") <= SHOWN_MAX:
-                item = table
+                item, given = table, len(rows) - 1
         else:
             rows_under = None
         if item is not None:
@@ -654,7 +690,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
-            row = None
+            row = item if cells is not None else None
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
             # the middle of a quotation ('"We need fewer chips. It is the opposite.')
@@ -721,6 +757,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
             s.joined = joined
+            s.rows = given if point is not None and point == item else 0
             s.key = normalise(point) if point is not None else ""
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
@@ -750,6 +787,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             elif whole is not None and (opening := NAMED_OPENING.match(whole)) is not None:
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
                 context = opening.group(1) + whole[opening.end() :]
+    for s, after in itertools.pairwise(out):
+        if s.point and ROWS in s.point and after.point and after.point.startswith(s.point[:-1]):
+            s.point = None  # a table's rows so far, when the next point gives them and more
     usable = any(s.point for s in out)
     summary, headline = _summary(out)
     figures = _figures(out)

@@ -116,12 +116,15 @@ class Pool:
         self._used[id(copy)] = self.used(of)  # (an id may be reused once an object is gone)
 
     def used(self, c: Candidate) -> frozenset[tuple[str, int]]:
-        """The source sentences a candidate shows (two when joined to the one before)."""
+        """The source sentences a candidate shows (two when joined to the one before; a
+        table's rows before it when it gives them too)."""
         found = self._used.get(id(c))
         if found is None:
             sents = self.sents[id(c)]
             found = frozenset({(s.article, s.pos) for s in sents}).union(
-                (s.article, s.pos - 1) for s in sents if s.joined
+                (s.article, s.pos - back)
+                for s in sents
+                for back in range(1, max(int(s.joined), s.rows) + 1)
             )
             self._used[id(c)] = found
         return found

@@ -1326,6 +1326,9 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert f"{lead} Input, cache miss: $0.20." in mine
     table = f"{lead} Input, cache miss: $0.20 · Input, cache hit: $0.05 · Output: $0.80."
     assert table in mine
+    assert not any(t.startswith(f"{lead} Input, cache miss: $0.20 · Input, cache hit: $0.05.")
+                   for t in mine)  # fmt: skip
+    assert ct.repeats(lib) == []  # a brief never gives a row and the table that holds it
     reply = answer(lib, "w5 pricing")
     assert reply is not None
     assert table in [p.text for p in reply.all_points]
@@ -1335,6 +1338,35 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert not faithful("[Prices:] Input: $0.20 · Output: $0.90.", rows)
     assert not any(t.startswith("[Key facts") for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+SCORES_TABLE = """Widget's W5 closes in on the leaders
+Widget released W5 on Thursday, and published its scores beside W4's and a rival's.
+| Benchmark | W5 (company-reported) | W4 | Best rival |
+|---|---|---|---|
+| AIME 2026 (maths) | 93.1% | 85.4% | 94.0% |
+| Humanity's Last Exam | 31.9% | 22.5% | 35.2% |
+Outside testers have not yet checked the figures.
+"""
+
+
+def test_a_markdown_tables_rows_are_points_under_their_column_headings(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "| AIME 2026 (maths) | 93.1% | 85.4% | 94.0% |" under a header row: each figure with its
+    column's heading in brackets, so "93.1%" says whose it is. Neither the header nor the
+    "|---|" line is a point."""
+    lib, mine = _built(seeds_copy, tmp_path, "w5-scores", "2026-05-21", SCORES_TABLE)
+    assert (
+        "AIME 2026 (maths) [W5 (company-reported):] 93.1% · [W4:] 85.4% · [Best rival:] 94.0%."
+    ) in mine
+    assert (
+        "Humanity's Last Exam [W5 (company-reported):] 31.9% · [W4:] 22.5% · [Best rival:] 35.2%."
+        in mine
+    )
+    assert not any("---" in t or t.startswith("Benchmark") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+    assert ct.repeats(lib) == []
 
 
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
