@@ -351,6 +351,8 @@ def make_standalone(
             return joined
     if (named := introduced(text, earlier)) is not None:
         return named
+    if (named := _model_it(text, earlier)) is not None:
+        return named
     intro = INTRO.match(text)
     if intro is not None and (
         re.match(WHEN, text)
@@ -367,6 +369,26 @@ def make_standalone(
 
 
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
+# "It is priced at $0.55 …", "It scored 93.1% …": said only of a model
+MODEL_PREDICATE = re.compile(
+    r"^It\s+(?:(?:is|was|will be)\s+(?:priced|trained|released|licensed|served|offered|"
+    r"available)|scored|scores|costs|supports|beats|beat|outperforms|outperformed)\b"
+)
+
+
+def _model_it(text: str, earlier: Sequence[str]) -> str | None:
+    """ "It is priced at $0.55 …" a few sentences after "On our reading, R3 now trails …":
+    "[R3] is priced …", the model a recent sentence opened with (never one this sentence
+    names: "It … unchanged from R2" is not R2)."""
+    if not MODEL_PREDICATE.match(text):
+        return None
+    for before in reversed(earlier[-RECENT:]):
+        name = subject(before)
+        if name is not None and MODEL_NAME.fullmatch(name):
+            if re.search(rf"\b{re.escape(name)}\b", text):
+                return None
+            return f"[{name}]{text[2:]}"
+    return None
 
 
 def _named_before(previous: str | None, before: str | None) -> bool:

@@ -1369,6 +1369,24 @@ def test_a_markdown_tables_rows_are_points_under_their_column_headings(
     assert ct.repeats(lib) == []
 
 
+def test_it_said_only_of_a_model_is_the_model_a_recent_sentence_opened_with() -> None:
+    """ "It is priced at $0.55 …" under "What it costs", a few sentences after "On our reading,
+    W5 now trails …": "[W5] is priced …"; never a model the sentence itself names, and an "it"
+    that could be anything is left alone."""
+    earlier = [
+        "On our reading, W5 now trails the best rival by fewer than three points.",
+        "A year ago the gap was closer to eight points.",
+        "This is where the picture changes most.",
+    ]
+    priced = "It is priced at $0.55 per million input tokens, unchanged from W4."
+    got = make_standalone(priced, None, earlier[1], None, None, earlier[-1], earlier=earlier)
+    assert got == "[W5] is priced at $0.55 per million input tokens, unchanged from W4."
+    assert make_standalone("It is priced at $0.55, unchanged from W5.", None, earlier[1], None,
+                           None, earlier[-1], earlier=earlier) is None  # fmt: skip
+    assert make_standalone("It is a big change for buyers.", None, earlier[1], None, None,
+                           earlier[-1], earlier=earlier) is None  # fmt: skip
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
