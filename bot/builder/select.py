@@ -16,7 +16,7 @@ from bot.builder.text import STOPWORDS, content_tokens, jaccard, normalise
 MIN_CHARS, MAX_CHARS, MIN_WORDS = 45, 400, 7
 # "Why it matters: ", "Yes, but: ", "Marc Andreessen (VC): ", "Q: " and "A. " (an interview's)
 LABEL = re.compile(
-    r"^(?:([A-Z][\w/&’'.-]*,?(?:\s+[A-Za-z][\w/&’'.,-]*){0,4}(?:\s+\([^)]{1,40}\))?):|[QA]\.)"
+    r"^(?:([A-Z][\w/&’'.-]*,?(?:\s+[A-Za-z][\w/&’'.,-]*){0,5}(?:\s+\([^)]{1,40}\))?):|[QA]\.)"
     r"\s+(?=[“\"A-Z0-9$])"
 )
 VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")

@@ -38,6 +38,8 @@ STOPWORDS = ENGLISH_STOPWORDS | {
     "versus",
 }
 # Question words that point at a topic's vocabulary rather than appearing in it.
+OUTAGE = ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown",
+          "unavailable")  # fmt: skip
 EXPAND = {
     "who": ("founder", "company"),
     "why": ("because", "reason", "reasons", "attributed", "due", "blamed"),
@@ -105,8 +107,8 @@ EXPAND = {
     "use": ("users",),
     "down": ("outage", "restored", "disruption"),
     "offline": ("outage", "restored", "disruption"),
-    "outage": ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown"),
-    "outages": ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown"),
+    "outage": OUTAGE,
+    "outages": OUTAGE,
     "downtime": ("outage", "down", "restored", "disruption", "incident"),
     # job titles by their initials: "who is the new cfo"
     "ceo": ("executive",),

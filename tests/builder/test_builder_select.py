@@ -337,6 +337,8 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
          "Widget's founder met the premier in Beijing on Monday, TV showed."),
         ("WASHINGTON/SINGAPORE — Officials are investigating whether Widget bought chips.",
          "Officials are investigating whether Widget bought chips."),
+        ("A summary of what we know: Widget's API was down for about 6 hours on Tuesday.",
+         "Widget's API was down for about 6 hours on Tuesday."),
         ("ULANQAB, Inner Mongolia - Cranes are lifting the frame of Widget's first campus.",
          "Cranes are lifting the frame of Widget's first campus."),
         ("HANGZHOU, China, Dec. 1, 2025 /PRNewswire/ -- Widget today announced W9, a model "

@@ -290,6 +290,7 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("is widget down", "outage:1"),  # only a stopword is left: "down" → outage
         ("how long was widget down", "outage:1"),  # "how long" is how it is asked
         ("widget q2 earnings", "results:2"),  # q2 → quarter, earnings → revenue, profit
+        ("widget storefront outage", "outage:2"),  # outage → unavailable
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -328,6 +329,13 @@ def test_everyday_question_words_find_the_news_words(
             "outage:1",
             "Widget's chat service was restored after an outage of nearly five hours.",
             ("outage",),
+            "2025-10-14",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "outage:2",
+            "Widget's storefront was unavailable for about six hours on Tuesday.",
+            ("storefront",),
             "2025-10-14",
             quality=1.5,
         ),
