@@ -368,6 +368,7 @@ LEAD_IN_MAX, LEAD_IN_MIN = 80, 30  # characters: a longer lead-in is cut to its 
 # a non-restrictive clause ("…, which took effect today, …", "…, which it had declined to
 # discuss:"): no part of what a list is
 ASIDE = re.compile(r",\s+(?:which|who)\s[^,:]*(?:,|(?=:\s*$))")
+LISTED_SUBJECT = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}):")  # "Acme:"
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
 CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
@@ -399,6 +400,8 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
         head = head[clock.end() :]  # "15:52 — Full table just went up …": the blog's clock
     head = ASIDE.sub("", head)  # "New API prices, which took effect today, are:"
     cut = head.rfind(", ")
+    if (named := LISTED_SUBJECT.fullmatch(head[cut + 2 :] if cut > 0 else head)) is not None:
+        return f"[{named.group(1)}] {rest}."  # "Under them, Acme:" / "will store …": its subject
     if cut > 0 and has_finite_verb(head[cut + 2 :]) and not re.match(VERB, head[cut + 2 :]):
         head = head[cut + 2 :]  # "Having regard to …, the Authority decided to …:"
     if len(head) > LEAD_IN_MAX:

@@ -283,6 +283,9 @@ def _listed(following: list[str]) -> bool:
     ) or (len(following) > 1 and following[0] in ("and", "or") and _listed(following[1:]))
 
 
+INSERTED = re.compile(r"\[([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\]\s+[a-z]")
+
+
 def subject(
     sentence: str, *, strict: bool = True, known: Container[str] | None = None
 ) -> str | None:
@@ -293,6 +296,8 @@ def subject(
     the first name however the sentence opens, possessors included (what it is about).
     `known`: words the article capitalises mid-sentence; a first word not among them, and not
     followed by another capitalised word, is an ordinary word ("Recent findings …")."""
+    if (inserted := INSERTED.match(sentence)) is not None:
+        return inserted.group(1)  # "[Acme] will publish …": the name a point was given
     words = sentence.split()
     if (
         len(words) > 1

@@ -1387,6 +1387,32 @@ def test_it_said_only_of_a_model_is_the_model_a_recent_sentence_opened_with() ->
                            earlier[-1], earlier=earlier) is None  # fmt: skip
 
 
+COMMITTED = """Freedonia lets Widget back in
+The Freedonian privacy authority lifted its block on Widget's chatbot on Tuesday.
+It said the decision followed a set of binding commitments. Under them, Widget:
+- will store the data of Freedonian users in a data centre in Frankfurt;
+- has appointed a representative in the EU, based in Dublin, to deal with regulators.
+The company also agreed to pay a fine of €3 million for the violations the authority found.
+"""
+
+
+def test_a_list_under_a_bare_subject_says_whose_each_item_is(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Under them, Widget:" then "- will store …": each item is "[Widget] will store …", not
+    "[Under them, Widget:]" (which leans on "them" and reads as Widget's words); "The company
+    also agreed …" after an item is that item's subject, "[Widget] also agreed …"."""
+    assert subject("[Widget] will store the data in Frankfurt.") == "Widget"
+    lib, mine = _built(seeds_copy, tmp_path, "w-back", "2026-04-02", COMMITTED)
+    assert "[Widget] will store the data of Freedonian users in a data centre in Frankfurt." in mine
+    assert (
+        "[Widget] also agreed to pay a fine of €3 million for the violations the authority found."
+        in mine
+    )
+    assert not any(t.startswith("[Under") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
