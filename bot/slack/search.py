@@ -79,6 +79,9 @@ EXPAND = {
     "bans": ("ban", "block", "prohibited", "prohibition", "barred"),
     "overvalued": ("valuation", "valued", "worth"),
     "comply": ("complied", "compliance"),
+    # what one side agreed to: its commitments, the conditions and terms ("agreed" stems apart)
+    "agree": ("agreed", "commitments", "conditions", "terms"),
+    "agreed": ("agree", "commitments", "conditions", "terms"),
     "daily": ("day",),
     "specs": ("parameters", "context", "window", "license"),
     "specifications": ("parameters", "context", "window", "license"),
