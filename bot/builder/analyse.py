@@ -119,6 +119,7 @@ SUBORDINATE = re.compile(
 )
 DIGIT = re.compile(r"\d")
 # "R1 produced a harmful answer every time.": a whole statement, if a short one
+SHORT_FIGURE = re.compile(r"^[A-Z][^?!:]{12,60}[.]$")  # "A year ago it was roughly 15%."
 SHORT_STATEMENT = re.compile(r"^[A-Z0-9][^?!]{18,60}[.]$")
 NAME = re.compile(r"[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*){0,3}")
 HTML = re.compile(r"</?(?:p|div|span|a|html|body|script|br|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -599,6 +600,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     header: list[str] | None = None  # the header cells of a Markdown table
+    chain_from: str | None = None  # the point just before, a short figure may join onto …
+    chain_spans = 0  # … and the sentences before it that it gives too
     rows: list[str] = []  # the rows of a table of figures so far …
     rows_under: str | None = None  # … and the lead-in they are under
     # the one model the title names: a figure naming none is that model's
@@ -644,7 +647,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
-            prev = prev_point = None
+            prev = prev_point = chain_from = None
             after_question = line.text.endswith("?")
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
@@ -696,6 +699,20 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             row = item if cells is not None else None
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
+            spans = 0  # the sentences before this one its point gives too
+            if (
+                pt is None
+                and chain_from is not None
+                and DIGIT.search(text)
+                and SHORT_FIGURE.match(text)
+                and has_finite_verb(text)
+                and len(chained := f"{chain_from} {text}") <= JOIN_MAX
+                and point_text(chained, spoken=voice is not None) is not None  # no writer's "we"
+                and says(chained)
+            ):
+                # "… now runs on Ascend chips. A year ago it was roughly 15%.": too short to
+                # stand, the figure goes on the sentence before ("Our target is 80%." too)
+                pt, spans = (chained, False), chain_spans + 1
             # the middle of a quotation ('"We need fewer chips. It is the opposite.')
             inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))
             point: str | None = None
@@ -706,13 +723,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # a quotation alone continues the speaker's words just before: join those
                 alone = unattributed_quote(pt[0])
                 before = speaker_line if alone else prev_point
-                if before is not None and not alone:
+                if before is not None and not alone and not spans:
                     before = elided(before, JOIN_MAX - len(pt[0]) - 1)
                 whole = make_standalone(
                     pt[0], before, context or fallback, fallback, known,
                     (para_prev or prev) if alone else prev, asked, written,
                 )  # fmt: skip
-                joined = bool(whole and before and whole.startswith(before))
+                joined = bool(whole and before and whole.startswith(before)) or bool(spans)
                 if joined and whole is not None and not says(whole):
                     # a label between the two ("… Tuesday. Why it matters: It would …"):
                     # join the sentence as written, label and all
@@ -760,7 +777,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
             s.joined = joined
-            s.rows = given if point is not None and point == item else 0
+            s.rows = given if point is not None and point == item else spans
             s.key = normalise(point) if point is not None else ""
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
@@ -774,7 +791,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             prev = text
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
-            prev_point = pt[0] if pt is not None and standalone else None
+            chain_from = pt[0] if pt is not None and standalone else None
+            chain_spans = spans
+            prev_point = chain_from if not spans else None  # a chain is what joins on, only
             if voice is not None and voice != speaker:
                 prev_point = whole  # the firm's "our estimate" joins on only with its name
             short = undated(LABEL.sub("", text, count=1))  # "A: That figure …" leans on it

@@ -264,7 +264,7 @@ def build(
     ov_lead, ov_points, ov_more = _overview(pool, topics, leads, per_topic, _latest(pool, dates))
     timeline = _timeline(
         pool,
-        {(s.article, s.pos) for c in (ov_lead + ov_points + ov_more) for s in pool.sents[id(c)]},
+        {p for c in (ov_lead + ov_points + ov_more) for p in pool.used(c)},
     )
     md, sources = render.overview(topics, ov_lead, ov_points, ov_more, timeline, kept, order)
     data = md.encode()

@@ -1413,6 +1413,26 @@ def test_a_list_under_a_bare_subject_says_whose_each_item_is(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_short_figure_goes_on_the_sentence_before(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "A year ago it was roughly 15%." is too short to stand and leans on the sentence before:
+    it is joined to it, and a short figure after that joins on too; a brief never shows the
+    joins beside the sentences they give."""
+    body = (
+        "Widget moves its inference to Freedonian chips\n"
+        "Widget said on Monday that around 60% of its inference traffic now runs on Freedonian "
+        "accelerators. A year ago it was roughly 15%. Its target is 80% by the end of 2026.\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "w-chips", "2026-08-12", body)
+    first = (
+        "Widget said on Monday that around 60% of its inference traffic now runs on Freedonian "
+        "accelerators. A year ago it was roughly 15%."
+    )
+    assert first in mine
+    assert f"{first} Its target is 80% by the end of 2026." in mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+    assert ct.repeats(lib) == []
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
