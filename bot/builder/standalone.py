@@ -319,6 +319,17 @@ def make_standalone(
         speaker = quoted_speaker(previous if joinable else before)
         return f"[{speaker}:] {text}" if speaker else None
     pronoun = PRONOUN.match(text) is not None
+    if SPOKE.match(text) and previous is not None:
+        # "DeepSeek said V4.5 scored 74.2% on SWE-bench. It reported 91.3% on AIME …": what
+        # reports is the company the sentence before opened with, whatever else it names
+        name = subject(previous, known=known)
+        if (
+            name is not None
+            and (COMPANY_NAME.search(name) is not None or name == fallback)
+            and not place_like(name, earlier)
+            and not re.search(rf"\b{re.escape(name)}\b", text)
+        ):
+            return f"[{name}]{text[2:]}"
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
         # the sentence before names several things: only a join keeps "it" unambiguous
         joined = f"{previous} {text}"
@@ -368,6 +379,11 @@ def make_standalone(
     return None
 
 
+# "It reported …", "It said …": a company's act, or its report's
+SPOKE = re.compile(
+    r"^It\s+(?:also\s+|later\s+|then\s+)?(?:said|says|reported|announced|disclosed|"
+    r"confirmed|told)\b"
+)
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
 # "It is priced at $0.55 …", "It scored 93.1% …": said only of a model
 MODEL_PREDICATE = re.compile(

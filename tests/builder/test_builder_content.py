@@ -1433,6 +1433,20 @@ def test_a_short_figure_goes_on_the_sentence_before(seeds_copy: Path, tmp_path: 
     assert ct.repeats(lib) == []
 
 
+def test_it_reported_is_the_company_the_sentence_before_opened_with() -> None:
+    """ "It reported 91.3% on AIME" after "In a report, Widget said W5 scored 74.2% on
+    SWE-bench Verified": the company reports, though that sentence names a model and a test
+    too; never a place ("Italy said …")."""
+    before = "In a technical report, Widget said W5 scored 74.2% on SWE-bench Verified."
+    got = make_standalone("It reported a score of 91.3% on the AIME 2026 problems.", before,
+                          before, "Widget", None, before, earlier=[before])  # fmt: skip
+    assert got == "[Widget] reported a score of 91.3% on the AIME 2026 problems."
+    place = "In a statement, Italy said W5 broke its privacy rules on Monday."
+    got = make_standalone("It said the fine would be 3% of revenue.", place, place, "Widget",
+                          None, place, earlier=[place])  # fmt: skip
+    assert got is None or not got.startswith("[Italy]")
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
