@@ -534,6 +534,7 @@ def is_person(name: str, sentence: str | None) -> bool:
         sentence is not None
         and (
             re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
+            or re.search(rf"\b{JOB}\s+{n}\b", sentence) is not None  # "chief officer Jo Hale"
             or re.search(rf"\b{n},\s+(?:[DRI]-[A-Z]|who\b|\d{{2}},)", sentence) is not None
         )
     )
@@ -572,7 +573,7 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
 JOB = (
     r"(?:founder|co-founder|chief executive|chief scientist|CEO|CTO|CFO|chairman|chairwoman|"
     r"president|director|researcher|scientist|professor|analyst|engineer|spokesperson|"
-    r"spokesman|spokeswoman)"
+    r"spokesman|spokeswoman|officer|manager|lawyer|economist|partner)"
 )
 
 

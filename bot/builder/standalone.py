@@ -356,6 +356,8 @@ def make_standalone(
         return resolved
     if (named := named_description(text, earlier[:-2])) is not None:
         return named
+    if (named := _person_back(text, earlier)) is not None:
+        return named
     if joinable:
         joined = f"{previous} {text}"
         if len(joined) <= JOIN_MAX:
@@ -384,6 +386,27 @@ SPOKE = re.compile(
     r"^It\s+(?:also\s+|later\s+|then\s+)?(?:said|says|reported|announced|disclosed|"
     r"confirmed|told)\b"
 )
+PERSON_BACK = 3  # sentences back where "she" may have been named
+
+
+def _person_back(text: str, earlier: Sequence[str]) -> str | None:
+    """ "She said DeepSeek accounted for 23% …" after "… chief financial officer Zhao Minghui
+    was asked … After a pause, she confirmed it": the one person the sentences just before
+    name (by a title or job), past those that name no one. None when two are named."""
+    m = PRONOUN.match(text)
+    if m is None or m.group("word").lower() not in PERSON_PRONOUNS:
+        return None
+    for before in reversed(earlier[-PERSON_BACK:]):
+        people = {n for n in names_in(before) if len(n.split()) > 1 and is_person(n, before)}
+        if len(people) > 1:
+            return None
+        if people:
+            return _named(people.pop(), text, m, m.group("word").lower() in {"his", "her"})
+        if names_in(before):
+            return None  # someone else is named between: who "she" is, is the reader's guess
+    return None
+
+
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
 # "It is priced at $0.55 …", "It scored 93.1% …": said only of a model
 MODEL_PREDICATE = re.compile(

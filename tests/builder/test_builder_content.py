@@ -1447,6 +1447,23 @@ def test_it_reported_is_the_company_the_sentence_before_opened_with() -> None:
     assert got is None or not got.startswith("[Italy]")
 
 
+def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
+    """ "She said Widget accounted for 23% …" after "… chief financial officer Ana Ruiz was
+    asked … After a pause, she confirmed it": "[Ana Ruiz] said …". Not when two people are
+    named, nor past someone else named in between."""
+    earlier = [
+        "On a call, chief financial officer Ana Ruiz was asked whether the client was Widget.",
+        "After a pause, she confirmed it was.",
+    ]
+    said = "She said Widget accounted for 23% of second-quarter revenue."
+    got = make_standalone(said, None, None, "Acme", None, earlier[-1], earlier=earlier)
+    assert got == "[Ana Ruiz] said Widget accounted for 23% of second-quarter revenue."
+    two = ["Chief financial officer Ana Ruiz and analyst Jo Hale spoke on the call.", earlier[1]]
+    assert make_standalone(said, None, None, "Acme", None, two[-1], earlier=two) is None
+    other = [earlier[0], "Acme shares rose 8% in Hong Kong.", earlier[1]]
+    assert make_standalone(said, None, None, "Acme", None, other[-1], earlier=other) is None
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
