@@ -387,7 +387,12 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     row = False
     if m is None and bullet and CLAIMED.search(lead_in):
         m = CAPITALISED_ITEM.match(text.strip())
-    elif m is None and bullet and ROW.match(text.strip()) and ROW_OF.search(lead_in):
+    elif (
+        m is None
+        and bullet
+        and ROW.match(text.strip())
+        and (ROW_OF.search(lead_in) is not None or has_finite_verb(lead_in))
+    ):
         m, row = CAPITALISED_ITEM.match(text.strip()), DIGIT.search(text) is not None
         if not row:
             return None

@@ -1492,6 +1492,10 @@ def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     assert listed("Power capacity: 300 megawatts", trailing, bullet=True) == (
         "[Widget confirmed the figures of its W5 campus:] Power capacity: 300 megawatts."
     )
+    said = "According to a statement on its website, the allocations were as follows:"
+    assert listed("Tianrui Capital: $1.1 billion", said, bullet=True) == (
+        "[The allocations were as follows:] Tianrui Capital: $1.1 billion."
+    )  # a lead-in that is a sentence says what its rows are, naming no model or figure
     short = "Pricing for W5 (per million tokens):"
     assert (
         listed("Output: $0.60", short, bullet=True)
