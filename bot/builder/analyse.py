@@ -647,6 +647,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 head, None, near or fallback, fallback, known, prev, asked,
                 written if prev is not None else [],
             )  # fmt: skip
+            if lead_in is None and ROW_OF.search(head):
+                lead_in = head  # "The new rates for V4.5:": it says what the rows are
         elif line.kind != "bullet":
             lead_in = None  # a capitalised item ("- DeepSeek copied …;") does not end the list
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
@@ -695,7 +697,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not text.isupper()
             ):
                 pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
-            if line.kind == "bullet" and section and (fact := fact_line(text, section, labels)):
+            if (
+                line.kind == "bullet"
+                and section
+                and item is None  # a list's lead-in says more than a heading's name
+                and (fact := fact_line(text, section, labels))
+            ):
                 pt = (fact, False)  # "- Cons: Pricier at $1.20 …" under "Qwen 4": Qwen 4's
             if pt is None and (named := labelled(text, known, section)) is not None:
                 pt = (named, False)

@@ -1464,6 +1464,29 @@ def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
     assert make_standalone(said, None, None, "Acme", None, other[-1], earlier=other) is None
 
 
+LIVE_PRICES = """Live: Widget unveils W5
+17:10 - Prices: the big one
+Here it is. Widget is cutting API prices for its flagship model. The new rates for W5:
+- Input tokens (cache miss): $0.20 per million, down from $0.28
+- Output tokens: $0.80 per million, down from $1.10
+That is a cut of roughly 29% on input compared with W4.
+"""
+
+
+def test_rows_under_a_lead_in_that_leans_are_still_that_lead_ins(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The new rates for W5:" leans on the sentence before, but it says what its rows are:
+    they carry it ("[The new rates for W5:] Output tokens: $0.80 …"), not a heading's name."""
+    lib, mine = _built(seeds_copy, tmp_path, "w5-live", "2026-01-27", LIVE_PRICES)
+    lead = "[The new rates for W5:]"
+    assert (
+        f"{lead} Input tokens (cache miss): $0.20 per million, down from $0.28 · Output tokens: "
+        "$0.80 per million, down from $1.10." in mine
+    ), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
