@@ -139,6 +139,9 @@ EXPAND = {
     "funding": ("investor", "investment", "funded", "raise", "financing"),
     "financing": ("funding", "investor", "investment", "raised"),
     "funded": ("funding", "investor", "investment"),
+    # who regulates: an authority, a watchdog, a commission, an office of the state
+    "regulator": ("regulatory", "authority", "watchdog", "commission", "office"),
+    "regulators": ("regulatory", "authority", "watchdog", "commission", "office"),
     "investigation": ("inquiry", "probe"),
     "inquiry": ("investigation", "probe"),
     "probe": ("investigation", "inquiry"),

@@ -22,7 +22,7 @@ from bot.slack.answer import (
     question_words,
 )
 from bot.slack.listeners.commands.brief import topic_reply
-from bot.slack.search import edit_distance, tokens
+from bot.slack.search import alternatives, edit_distance, stem, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -349,6 +349,14 @@ def test_everyday_question_words_find_the_news_words(
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), question)
     assert ans is not None and ans.lead.id == expected
+
+
+def test_who_regulates_is_found_by_what_news_calls_them() -> None:
+    """ "trouble with regulators": the news writes of an authority, a watchdog, a commission."""
+    alts = alternatives("has w5 run into trouble with regulators")
+    assert {stem("watchdog"), stem("authority"), stem("commission")} <= set(
+        alts[stem("regulators")]
+    )
 
 
 def test_versus_is_no_word_to_find() -> None:
