@@ -23,7 +23,16 @@ from bot.builder.differ import (
     models_in,
     undisclosed,
 )
-from bot.builder.names import CAMEL, VERB, names_in, place_like, subject
+from bot.builder.names import (
+    CAMEL,
+    VERB,
+    institution,
+    is_person,
+    is_surname,
+    names_in,
+    place_like,
+    subject,
+)
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -505,7 +514,9 @@ def title_subject(
     if in_text is not None and words:
         words = [words[0], *itertools.takewhile(lambda w: w in in_text, words[1:])]
     name = " ".join(words)
-    if not name or re.search(rf"\b(?:in|at|from|across|to)\s+{re.escape(name)}\b", title):
+    if not name or re.search(
+        rf"\b(?:in|at|from|across|to)\s+(?:the\s+)?{re.escape(name)}\b", title
+    ):
         return None  # "A year of musical chairs in Hangzhou": a place, not who it is about
     return name
 
@@ -526,6 +537,10 @@ def main_subject(
             break
         if place_like(name, sentences):
             continue  # "India is its second-largest market …" four times: still not its subject
+        if is_surname(name, sentences) or any(is_person(name, t) for t in sentences):
+            continue  # "Lin said …" in a story on a finance chief: "the company" is not Lin
+        if institution(name, sentences):
+            continue  # "the Garante said …" in a story on its order: the company is another
         return name
     # the title's own subject ("Inside DeepSeek's hiring": DeepSeek), not any name it holds
     # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts

@@ -577,6 +577,13 @@ JOB = (
 )
 
 
+def institution(name: str, earlier: Sequence[str]) -> bool:
+    """Whether the text writes the name as an institution, with "the" and no noun after it:
+    "the Garante said", "… told the Commission." ("the DeepSeek app" is a company's app)."""
+    pattern = re.compile(rf"\b[Tt]he {re.escape(name)}(?:[,.;:]|\s+{VERB})")
+    return any(pattern.search(t) for t in earlier)
+
+
 def is_surname(name: str, earlier: Sequence[str]) -> bool:
     """Whether a one-word name is a person's: the article gave it a first or family name (or
     said "surnamed Zhou") and calls it "he" or "she" ("Luo Wenjie …", "Luo is starting his

@@ -26,6 +26,7 @@ from bot.builder.names import (
     PERSON_TITLE,
     VERB,
     defined_term,
+    institution,
     introduced,
     is_person,
     is_surname,
@@ -510,8 +511,14 @@ def _resolve(
     def no_company(n: str) -> bool:  # a model ("V5") or a person
         return any(ch.isdigit() for ch in n) or person(n)
 
-    if lower.startswith("the ") and fallback and fallback in named and not no_company(fallback):
-        name = fallback  # "the startup", with the article's own subject just named
+    if (
+        lower.startswith("the ")
+        and fallback
+        and (fallback in named or (before is None and ORG_NOUN.search(lower)))
+        and not no_company(fallback)
+    ):
+        # "the startup", with the article's own subject just named, or right after a heading
+        name = fallback
     # the companies sentences just before opened with (a quotation's first word is no subject)
     recent = (
         [
@@ -521,7 +528,7 @@ def _resolve(
             and (n := subject(t, known=known))
             and (COMPANY_NAME.search(n) is not None or n == fallback)
         ]
-        if ORG_NOUN.search(lower)
+        if ORG_NOUN.search(lower) and before is not None  # after a heading: the article's
         else []
     )
     if lower.startswith("the ") and len(set(recent)) > 1:
@@ -567,6 +574,8 @@ def _resolve(
         if not lower.startswith("the ") or not fallback or no_company(fallback) or person(name):
             return None
         name = fallback
+    if ORG_NOUN.search(lower) and institution(name, earlier):
+        return None  # "the Garante said": an institution, never "the company"
     if lower in PERSON_PRONOUNS and (
         len(name.split()) < 2 or re.search(rf"\b{PERSON_TITLE}$", name) is not None
     ):

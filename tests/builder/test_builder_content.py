@@ -1487,6 +1487,35 @@ def test_rows_under_a_lead_in_that_leans_are_still_that_lead_ins(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_the_company_is_never_a_person_a_place_or_an_institution() -> None:
+    """An article's subject ("the company") is no finance chief that opens most sentences
+    ("Lin said …"), no regulator written "the Garante said", and no "… from the Gulf" in its
+    title; right after a heading, "the company" is the article's, not the last one named."""
+    from bot.builder.analyse import main_subject, title_subject
+
+    chief = [
+        "Widget's chief financial officer, Lin Haoran, is leaving, the company said.",
+        "Lin, 47, will step down at the end of April.",
+        "Lin led the talks on the round.",
+        "Lin did not comment.",
+    ]
+    assert main_subject(chief, frozenset({"Widget", "Lin", "Haoran"})) != "Lin"
+    garante = [
+        "The Garante said Widget had agreed to a set of commitments.",
+        "The Garante said the app could return in October.",
+        "The Garante will review compliance in six months.",
+    ]
+    assert main_subject(garante, frozenset({"Widget", "Garante"})) != "Garante"
+    title = "Late arrivals from the Gulf and an insurer swell Widget's war chest"
+    assert (
+        title_subject(title, frozenset({"Gulf", "Widget"}), frozenset({"Gulf", "Widget"})) is None
+    )
+    earlier = ["Acme said in a filing that Zhou had resigned."]
+    got = make_standalone("The company also confirmed two other appointments.", None,
+                          earlier[0], "Widget", None, None, earlier=earlier)  # fmt: skip
+    assert got == "[Widget] also confirmed two other appointments."
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
