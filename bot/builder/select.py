@@ -38,6 +38,13 @@ VOICED = re.compile(r"^\[[^\]]+:\]\s")
 HEDGE = re.compile(
     r"\b(?:may|might|could|perhaps|probably|likely|seemingly|arguably|possibly)\b", re.I
 )
+# a quantity money, shares and chip counts do not cover: "480 billion parameters", "300
+# megawatts", "1.3 million times", "130,000 units"
+MAGNITUDE = re.compile(
+    r"\b\d[\d,.]*\s*(?:billion|million|trillion|thousand|bn|mn)\b|\b\d{1,3}(?:,\d{3})+\b"
+    r"|\b\d+(?:\.\d+)?\s*(?:megawatts?|MW|GW|gigawatts?|hours?|minutes?|tokens?|parameters?|"
+    r"users|employees|people|times)\b"
+)
 CAPWORD = re.compile(r"(?<=\s)[A-Z][\w’'.-]*[A-Za-z0-9]|\b[A-Z]+\d\w*|\$\d")
 DIGIT = re.compile(r"\d")
 # capitalised words nearly every sentence of this corpus has: they name no particular actor
@@ -300,7 +307,11 @@ def quality(text: str, fragment: bool, row: bool = False) -> float:
     commentary, pronouns, hedges, fragments, verbless noun phrases and context-dependent
     openers down. `row`: a name's row in a table of figures ("DeepSeek: 8.4/10 overall"),
     verbless as a table is."""
-    figures = len(find_figures(text)) if DIGIT.search(text) or " times " in text else 0
+    figures = (
+        max(len(find_figures(text)), len(MAGNITUDE.findall(text)))
+        if DIGIT.search(text) or " times " in text
+        else 0
+    )
     figures = max(figures, 1) if row else figures  # "8.4/10": a score, if no money or share
     dates = len(DATE.findall(text))
     names = [n for n in CAPWORD.findall(text) if n.rstrip("’'s") not in COMMON_NAMES]

@@ -390,3 +390,20 @@ def test_a_voiced_points_we_is_no_unknown_speaker() -> None:
     assert voiced == pytest.approx(plain, rel=0.05)
     assert quality("We estimate revenue at RMB4.2bn in May.", False) < 0.7 * voiced
     assert quality("[Acme Securities:] You pay RMB4.2bn in May.", False) < 0.7 * voiced
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "Coder-3 is a mixture-of-experts model with 480 billion total parameters.",
+        "Widget's campus will draw 300 megawatts of power when it is fully built.",
+        "Widget's models were downloaded more than 1.3 million times in their first days.",
+        "Widget's outage lasted 6 hours for users in Europe and in Asia.",
+    ],
+)
+def test_a_quantity_is_a_fact_not_commentary(fact: str) -> None:
+    """ "480 billion parameters", "300 megawatts", "1.3 million times": figures, though no
+    money, share or chip count; the sentence weighs as a fact, not as commentary."""
+    commentary = "Coder-3 is a mixture-of-experts model that many developers seem to like."
+    assert quality(fact, False) > quality(commentary, False)
+    assert quality(fact, False) >= 1.0
