@@ -66,7 +66,7 @@ HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
-STORY_DENSE = 2  # a headlined story's densest points the question's words do not reach …
+STORY_DENSE = 1  # the story's densest point the question's words do not reach …
 UNREACHED = 0.3  # (scoring under this share of the best) …
 DENSE_SHARE = 0.4  # … are candidates at this share of the best score
 LEDE = 3  # opening points of the story that may lead
@@ -216,7 +216,7 @@ class PointIndex:
         none of whose words the coverage holds gets nothing. `favour`: points it matches (a
         definition of what "what is X" asks about) count DEFINES_WEIGHT times, before their
         articles' strength is judged. `headlined`: the article whose headline the question
-        echoes; when its points answer best, it is the story asked about, and its
+        echoes; when its points answer best, it is the story asked about. The story's
         STORY_DENSE densest points are candidates too."""
         if not self.points or not words:
             return [], None
@@ -270,9 +270,10 @@ class PointIndex:
                 share = ARTICLE_SHARE * top_score * min(1.0, float(self.prior[i]) / 1.5)
                 if final.get(i, 0.0) < share:
                     final[i] = share
-        if story is not None and story == headlined:
-            # the story the question names: its densest facts are candidates, though they
-            # may not repeat the question's words ("indiana school ban" → "takes effect July 1")
+        if story is not None:
+            # the story asked about: its densest facts are candidates, though they may not
+            # repeat the question's words ("indiana school ban" → "takes effect July 1"; "ulanqab
+            # data centre" → "[…] Power capacity: 300 megawatts · Accelerators: 40,000")
             top_score = max(final.values())
             dense = sorted(
                 (i for i in self.of_article[story] if final.get(i, 0.0) < UNREACHED * top_score),

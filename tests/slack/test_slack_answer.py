@@ -706,9 +706,11 @@ def test_a_story_few_of_whose_points_hold_the_question_still_fills_a_reply(
     assert {p.sources for p in ans.all_points} == {("w-panel",)}
 
 
-def test_a_headlined_storys_densest_facts_are_candidates() -> None:
-    """ "freedonia school ban": the story headlined so gives its two densest facts as
-    candidates, though neither repeats the question's words ("takes effect on July 1, …")."""
+def test_the_storys_densest_fact_is_a_candidate() -> None:
+    """ "freedonia school ban": the story asked about (headlined so, or answering far better
+    than any other) gives its densest fact as a candidate, though it does not repeat the
+    question's words ("takes effect on July 1, …"). With another article answering as well,
+    no story is asked about, and only what the words reach is."""
     story = _article(
         "w-ban",
         "2026-03-30",
@@ -724,8 +726,17 @@ def test_a_headlined_storys_densest_facts_are_candidates() -> None:
     words = question_words("freedonia school ban")[0]
     ranked, found = index.rank(words, headlined="w-ban")
     assert found == "w-ban" and "w-ban:2" in {index.points[i].id for i, _ in ranked}
-    ranked, found = index.rank(words)  # no headline echoed: only what the words reach
-    assert "w-ban:2" not in {index.points[i].id for i, _ in ranked}
+    ranked, found = index.rank(words)  # no headline echoed, but the one story answering
+    assert found == "w-ban" and "w-ban:2" in {index.points[i].id for i, _ in ranked}
+    rival = _article(
+        "w-rival",
+        "2026-03-31",
+        "Sylvania said it would ban Widget from its public schools as Freedonia did.",
+        "Sylvania schools must remove Widget from devices, the Freedonia way, officials said.",
+    )
+    index = PointIndex((*story[:2], facts, story[3], *rival))
+    ranked, found = index.rank(words)
+    assert found is None and "w-ban:2" not in {index.points[i].id for i, _ in ranked}
 
 
 def test_a_hedging_word_does_not_turn_a_question_away(lib: Library) -> None:
