@@ -608,6 +608,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     section: str | None = None  # the name a heading gave the lines under it ("Qwen 4")
     # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
     speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
+    # the publication's own label in a transcript: its name or initials ("GTW")
+    publisher = art.meta.publisher or ""
+    asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}
     first = next((sents for sents in split if sents), [])
     # an interview's questions: "A:" lines, or questions set as headings ("**Why now?**")
     questions = sum(1 for ln in lines if ln.kind == "heading" and ln.text.endswith("?"))
@@ -678,6 +681,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text)
         speaker = said.group(1).title() if said and speakers[said.group(1)] > 1 else None
+        # "GTW: Europe has not been easy …" in Global Tech Weekly's interview: the
+        # interviewer's prompt, no news
+        prompting = said is not None and said.group(1).replace(".", "") in asking
         if answering and ANSWER.match(line.text):
             speaker = answering  # "[Sara Lindqvist:] Efficiency is a choice …"
         elif sentences[0].endswith("?"):
@@ -726,6 +732,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             row = item if cells is not None else None
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
+            if prompting:
+                pt = None
             spans = 0  # the sentences before this one its point gives too
             if (
                 pt is None

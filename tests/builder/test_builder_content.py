@@ -1120,6 +1120,27 @@ def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path
     assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
 
 
+def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "GTW: Europe has not been easy for Chinese AI companies." in Global Tech Weekly's
+    interview is the interviewer's prompt: no point; the answer is the interviewee's."""
+    body = (
+        "Ana Ruiz leads Widget's business outside Freedonia. She spoke to us in Singapore.\n"
+        "GTW: Europe has not been easy for Freedonian AI companies. Italy blocked your app.\n"
+        "RUIZ: We will offer our API with data residency in the European Union from the fourth "
+        "quarter.\n"
+        "GTW: Where are you starting?\n"
+        "RUIZ: We are opening an office in Singapore and expect about 150 people by December.\n"
+    )
+    head = '+++\nid = "w-gtw"\ntitle = "w-gtw"\npublisher = "Global Tech Weekly"\n+++\n'
+    (seeds_copy / "articles" / "w-gtw.txt").write_text(head + body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("w-gtw",)]
+    assert not any("Europe has not been easy" in t for t in mine), mine
+    assert any(t.startswith("[Ruiz:] We are opening an office in Singapore") for t in mine), mine
+
+
 def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
