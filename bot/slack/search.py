@@ -115,6 +115,9 @@ EXPAND = {
     "downtime": ("outage", "down", "restored", "disruption", "incident"),
     # job titles by their initials: "who is the new cfo"
     "ceo": ("executive",),
+    # the people at the top: chiefs, officers, heads, vice presidents
+    "executive": ("chief", "officer", "head", "president"),
+    "executives": ("chief", "officer", "head", "president"),
     "cfo": ("financial", "finance"),
     "cto": ("technology", "technical"),
     "coo": ("operating", "operations"),

@@ -291,6 +291,7 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("how long was widget down", "outage:1"),  # "how long" is how it is asked
         ("widget q2 earnings", "results:2"),  # q2 → quarter, earnings → revenue, profit
         ("widget storefront outage", "outage:2"),  # outage → unavailable
+        ("widget executive changes", "people:1"),  # executive → chief, officer, head
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -330,6 +331,13 @@ def test_everyday_question_words_find_the_news_words(
             "Widget's chat service was restored after an outage of nearly five hours.",
             ("outage",),
             "2025-10-14",
+            quality=1.5,
+        ),
+        CatalogPoint(
+            "people:1",
+            "Widget's chief financial officer, Ana Ruiz, will step down at the end of April.",
+            ("people",),
+            "2026-04-22",
             quality=1.5,
         ),
         CatalogPoint(
