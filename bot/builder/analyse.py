@@ -532,12 +532,13 @@ def main_subject(
     Failing that, the name its title gives that most of its sentences mention (at least
     two): "Inside DeepSeek's hiring" is about DeepSeek."""
     counts = Counter(n for n in (subject(t, strict=False, known=known) for t in sentences) if n)
+    whole = " ".join(sentences)
     for name, n in counts.most_common():
         if n < 3:
             break
         if place_like(name, sentences):
             continue  # "India is its second-largest market …" four times: still not its subject
-        if is_surname(name, sentences) or any(is_person(name, t) for t in sentences):
+        if is_person(name, whole) or is_surname(name, sentences):
             continue  # "Lin said …" in a story on a finance chief: "the company" is not Lin
         if institution(name, sentences):
             continue  # "the Garante said …" in a story on its order: the company is another

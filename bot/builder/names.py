@@ -580,8 +580,11 @@ JOB = (
 def institution(name: str, earlier: Sequence[str]) -> bool:
     """Whether the text writes the name as an institution, with "the" and no noun after it:
     "the Garante said", "… told the Commission." ("the DeepSeek app" is a company's app)."""
+    held = [t for t in earlier if f"he {name}" in t]
+    if not held:
+        return False
     pattern = re.compile(rf"\b[Tt]he {re.escape(name)}(?:[,.;:]|\s+{VERB})")
-    return any(pattern.search(t) for t in earlier)
+    return any(pattern.search(t) for t in held)
 
 
 def is_surname(name: str, earlier: Sequence[str]) -> bool:
