@@ -622,6 +622,13 @@ def _timeline(pool: Pool, taken: set[tuple[str, int]]) -> list[tuple[date, Candi
         current = by_day.get(when)
         if current is None or (-score, c.rank) < (-current[0], current[1].rank):
             by_day[when] = (score, c)
+    shown: set[tuple[str, int]] = set()
+    for day in sorted(by_day, key=lambda d: (-by_day[d][0], by_day[d][1].rank)):
+        used = pool.used(by_day[day][1])
+        if used & shown:
+            del by_day[day]  # a sentence and its join dated apart: the sentence shows once
+        else:
+            shown |= used
     days = sorted(by_day)
     if len(days) > TIMELINE_MAX:  # the newest days, then those most articles report
         older = days[:-TIMELINE_NEWEST]

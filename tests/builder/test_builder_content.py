@@ -1537,6 +1537,24 @@ def test_the_company_is_never_a_person_a_place_or_an_institution() -> None:
     assert got == "[Widget] also confirmed two other appointments."
 
 
+def test_the_timeline_never_shows_a_sentence_twice(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "On Thursday the authority said that process had ended." and its join with the next
+    sentence ("… from April 20.") are dated apart (April 23, April 20); the timeline gives the
+    sentence once."""
+    body = (
+        "ROME - Italy's data protection authority has lifted its block on Widget's chatbot. The "
+        "Garante had been reviewing the app since January, when it ordered the block.\n"
+        "On Thursday the authority said that process had ended. In a decision published on its "
+        "website, it said Widget had given undertakings that resolved its concerns and that the "
+        "app could be offered again in Italy from April 20.\n"
+    )
+    _dated(seeds_copy, "w-later", "2026-05-12", "Widget released its W6 model on Monday, May 11.\n")
+    lib, _ = _built(seeds_copy, tmp_path, "w-back", "2026-04-25", body)
+    shown = [p.text for p in lib.overview.timeline if "that process had ended" in p.text]
+    assert len(shown) == 1, shown
+    assert ct.repeats(lib) == []
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
