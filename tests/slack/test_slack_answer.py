@@ -353,13 +353,15 @@ def test_everyday_question_words_find_the_news_words(
 
 def test_who_regulates_or_leads_is_found_by_what_news_calls_them() -> None:
     """ "trouble with regulators": the news writes of an authority, a watchdog, a commission;
-    "executive changes": of a chief, an officer, a head."""
+    "executive changes": of a chief, an officer, a head; "agree to": commitments."""
     alts = alternatives("has w5 run into trouble with regulators")
     assert {stem("watchdog"), stem("authority"), stem("commission")} <= set(
         alts[stem("regulators")]
     )
     alts = alternatives("widget executive changes")
     assert {stem("chief"), stem("officer"), stem("head")} <= set(alts[stem("executive")])
+    alts = alternatives("what did widget agree to")  # its commitments, conditions and terms
+    assert {stem("commitments"), stem("conditions"), stem("terms")} <= set(alts[stem("agree")])
 
 
 def test_versus_is_no_word_to_find() -> None:
