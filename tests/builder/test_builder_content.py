@@ -578,17 +578,25 @@ DeepSeek will store the data of Italian users in the European Union, the Garante
 """
 
 
-def _dated(seeds_dir: Path, aid: str, published: str | None, body: str) -> None:
+def _dated(
+    seeds_dir: Path, aid: str, published: str | None, body: str, publisher: str | None = None
+) -> None:
     date = f"published = {published}\n" if published else ""
+    date += f'publisher = "{publisher}"\n' if publisher else ""
     head = f'+++\nid = "{aid}"\ntitle = "{aid}"\n{date}+++\n'
     (seeds_dir / "articles" / f"{aid}.txt").write_text(head + body)
 
 
 def _built(
-    seeds_dir: Path, tmp_path: Path, aid: str, published: str | None, body: str
+    seeds_dir: Path,
+    tmp_path: Path,
+    aid: str,
+    published: str | None,
+    body: str,
+    publisher: str | None = None,
 ) -> tuple[Library, list[str]]:
     """The seeds built with one article added: the library, and that article's points."""
-    _dated(seeds_dir, aid, published, body)
+    _dated(seeds_dir, aid, published, body, publisher)
     lib = ct.build_into(seeds_dir, tmp_path / "out")
     return lib, [p.text for p in lib.points if p.sources == (aid,)]
 
@@ -1133,10 +1141,7 @@ def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
         "GTW: Where are you starting?\n"
         "RUIZ: We are opening an office in Singapore and expect about 150 people by December.\n"
     )
-    head = '+++\nid = "w-gtw"\ntitle = "w-gtw"\npublisher = "Global Tech Weekly"\n+++\n'
-    (seeds_copy / "articles" / "w-gtw.txt").write_text(head + body)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("w-gtw",)]
+    _, mine = _built(seeds_copy, tmp_path, "w-gtw", None, body, "Global Tech Weekly")
     assert not any("Europe has not been easy" in t for t in mine), mine
     assert any(t.startswith("[Ruiz:] We are opening an office in Singapore") for t in mine), mine
 
