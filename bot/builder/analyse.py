@@ -61,6 +61,7 @@ from bot.builder.standalone import (
     make_standalone,
     unattributed_quote,
 )
+from bot.builder.tables import MarkdownTable, RowsSoFar
 from bot.builder.text import STOPWORDS, content_tokens, normalise, tokens
 from bot.builder.topics import TopicMatcher
 
@@ -429,30 +430,6 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
     return f"[{head[:1].upper()}{head[1:]}] {rest}."
 
 
-SEPARATOR_CELL = re.compile(r":?-{3,}:?")
-
-
-def table_cells(line: str) -> list[str] | None:
-    """The cells of a Markdown table's line ("| Revenue | 14.6 | +38% |"), or None."""
-    text = line.strip()
-    if not (text.startswith("|") and text.endswith("|")) or text.count("|") < 3:
-        return None
-    return [c.strip() for c in text[1:-1].split("|")]
-
-
-def table_row(header: Sequence[str], cells: Sequence[str]) -> str | None:
-    """A Markdown table's row as a point, each figure under its column's heading in brackets:
-    "AIME 2026 [R3:] 93.1% · [R2:] 85.4%", "Unjust enrichment [Outcome:] Dismissed". None for
-    a row that does not fit its header or has nothing under one."""
-    if len(cells) != len(header) or len(cells) < 2 or not cells[0]:
-        return None
-    given = [f"[{h}:] {c}" if h else c for h, c in zip(header[1:], cells[1:], strict=True) if c]
-    if not given:
-        return None
-    text = f"{cells[0]} {ROWS.join(given)}"
-    return text if text.endswith(".") else f"{text}."
-
-
 def section_name(heading: str, known: Container[str]) -> str | None:
     """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
     it describes. None for any other heading ("How we tested", "Key Takeaways")."""
@@ -623,11 +600,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
-    header: list[str] | None = None  # the header cells of a Markdown table
+    table = MarkdownTable()  # the header of the Markdown table a line is in
+    rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
-    rows: list[str] = []  # the rows of a table of figures so far …
-    rows_under: str | None = None  # … and the lead-in they are under
     # the one model the title names: a figure naming none is that model's
     title_models = {name for _, name in models_in(art.meta.title)}
     title_model = title_models.pop() if len(title_models) == 1 else None
@@ -635,25 +611,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
-        cells = table_cells(line.text)
-        if cells is None:
-            header = None
-        elif all(SEPARATOR_CELL.fullmatch(c) for c in cells):
-            cells = None  # "|---|---|" under the header
-        elif header is not None:
-            item = table_row(header, cells)  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%."
-        else:
-            header = cells
+        in_table = table.is_table(line.text)
+        if (cell_row := table.row(line.text)) is not None:
+            item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%."
         given = 0  # the lines before this one its point gives too
         if item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
-            # a table's rows so far, as one point ("[Prices:] Input: $0.18 · Output: $0.72")
-            prefix, row_text = item.split("] ", 1)
-            rows = [*rows, row_text[:-1]] if prefix == rows_under else [row_text[:-1]]
-            rows_under = prefix
-            if len(rows) > 1 and len(table := f"{prefix}] {ROWS.join(rows)}.") <= SHOWN_MAX:
-                item, given = table, len(rows) - 1
+            item, given = rows_so_far.add(item)  # "[Prices:] Input: $0.18 · Output: $0.72"
         else:
-            rows_under = None
+            rows_so_far.end()
         if item is not None:
             sentences = [line.text]
         elif line.text.rstrip().endswith(":"):
@@ -730,7 +695,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
-            row = item if cells is not None else None
+            row = item if in_table else None
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
             if prompting:
