@@ -67,6 +67,14 @@ def wait_for_messages(p: Preview, count: int, timeout: float = 20.0) -> dict[str
     return settle(p)
 
 
+def replied(p: Preview, text: str) -> dict[str, Any]:
+    """Type `/deepseek <text>` and wait for its reply: a digest subcommand's reply is deferred
+    (its store is imported on first use), so a quiet window alone can end before it lands."""
+    before = len(p.state()["channel"])
+    p.run_command(text)
+    return wait_for_messages(p, before + 1)
+
+
 def buttons(message: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
     out = []
     for block in json.loads(message["json"]).get("blocks", []):
@@ -175,32 +183,28 @@ def test_home_tab(preview: Preview) -> None:
 
 
 def test_post_digest_now_uses_the_channels_own_schedule(preview: Preview) -> None:
-    preview.run_command("digest on daily 07:30 Europe/London")
-    settle(preview)
+    replied(preview, "digest on daily 07:30 Europe/London")
     result = preview.post_digest()
     assert result["ok"], result
     assert "07:30 (Europe/London)" in result["message"]
     state = settle(preview)
     digest = [m for m in state["channel"] if "DeepSeek digest ·" in m["html"]]
     assert len(digest) == 1 and "07:30" in digest[0]["html"]  # the footer names the schedule
-    preview.run_command("digest status")
-    status = settle(preview)["channel"][-1]["html"]
+    status = replied(preview, "digest status")["channel"][-1]["html"]
     assert "07:30" in status and "none yet" not in status  # still subscribed, delivery recorded
 
 
 def test_post_digest_now_is_dated_today_and_status_tells_next_from_last(
     preview: Preview,
 ) -> None:
-    preview.run_command("digest on daily 07:30 Etc/UTC")
-    settle(preview)
+    replied(preview, "digest on daily 07:30 Etc/UTC")
     assert preview.post_digest()["ok"]
     state = settle(preview)
     [digest] = [m for m in state["channel"] if "DeepSeek digest ·" in m["html"]]
     today = datetime.now(UTC).date()
     header = json.loads(digest["json"])["blocks"][0]["text"]["text"]
     assert header == f"DeepSeek digest · {today:%a} {today.day} {today:%b %Y}"  # posted today
-    preview.run_command("digest status")
-    status = json.loads(settle(preview)["channel"][-1]["json"])["text"]
+    status = json.loads(replied(preview, "digest status")["channel"][-1]["json"])["text"]
     next_at = re.search(r"Next digest: ([^\n]+)", status)
     last_at = re.search(r"Last digest: ([^\n]+)", status)
     assert next_at and last_at, status
