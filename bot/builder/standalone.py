@@ -502,6 +502,8 @@ def _resolve(
     ):
         return None  # "Italy's regulator acted. It banned …": the regulator, not Italy
     name = subject(previous, known=known) if previous else None
+    if name is None and before is not None and (ident := IDENTIFIED.match(before)):
+        name = ident.group("name")  # "The customer is DeepSeek. The Hangzhou-based developer …"
     named = names_in(previous) if previous else []
     nearby = names_in(before) if before else []
 
@@ -586,6 +588,11 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
+# "The customer is DeepSeek.": a description the sentence names; what comes next is that name
+IDENTIFIED = re.compile(
+    r"^The\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:is|was)\s+"
+    r"(?P<name>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\.$"
+)
 RECENT = 4  # sentences back where "the company" may have been named (by a COMPANY_NAME)
 CLAUSAL_BEFORE = re.compile(r"^(?:This|That|These|Those)\b(?!(?<=This)\s+(?:" + SPAN + r")\b)")
 BRACKET = re.compile(r"\[[^\]]*\]")

@@ -1560,6 +1560,15 @@ def test_the_timeline_never_shows_a_sentence_twice(seeds_copy: Path, tmp_path: P
     assert ct.repeats(lib) == []
 
 
+def test_a_description_a_sentence_names_is_that_name_next() -> None:
+    """ "The customer is Widget. The Hangzhou-based developer has placed an order for 38,000
+    …": "[Widget] has placed an order …"."""
+    before = "The customer is Widget."
+    got = make_standalone("The Hangzhou-based developer has placed an order for 38,000 chips.",
+                          None, None, None, None, before, earlier=[before])  # fmt: skip
+    assert got == "[Widget] has placed an order for 38,000 chips."
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
