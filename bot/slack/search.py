@@ -97,6 +97,9 @@ EXPAND = {
     "fee": ("price", "cost"),
     "fees": ("price", "cost"),
     "pricing": ("price", "cost", "token"),
+    # a cut is a price halved, reduced or lowered
+    "cut": ("halve", "reduction", "reduce", "lower"),
+    "cuts": ("halve", "reduction", "reduce", "lower"),
     # a company's quarter: "q2 earnings" is its second-quarter results, revenue and profit
     "earnings": ("results", "revenue", "profit", "quarter"),
     "q1": ("quarter", "first"),

@@ -360,6 +360,8 @@ def test_who_regulates_or_leads_is_found_by_what_news_calls_them() -> None:
     )
     alts = alternatives("widget executive changes")
     assert {stem("chief"), stem("officer"), stem("head")} <= set(alts[stem("executive")])
+    alts = alternatives("w5 price cut")  # a price halved, reduced, lowered
+    assert {stem("halve"), stem("reduction"), stem("lower")} <= set(alts[stem("cut")])
     alts = alternatives("what did widget agree to")  # its commitments, conditions and terms
     assert {stem("commitments"), stem("conditions"), stem("terms")} <= set(alts[stem("agree")])
 
