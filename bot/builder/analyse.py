@@ -54,7 +54,6 @@ from bot.builder.select import (
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
     JOIN_MAX,
-    ROWS,
     asked_about,
     dependent,
     faithful_in,
@@ -600,7 +599,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
-    table = MarkdownTable()  # the header of the Markdown table a line is in
+    table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
     rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
@@ -612,10 +611,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
         in_table = table.is_table(line.text)
-        if (cell_row := table.row(line.text)) is not None:
-            item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%."
-        given = 0  # the lines before this one its point gives too
-        if item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
+        cell_row, given = table.row(line.text)  # given: the lines before it the point gives too
+        if cell_row is not None:
+            item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%.", and the rows before it
+        elif item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
             item, given = rows_so_far.add(item)  # "[Prices:] Input: $0.18 · Output: $0.72"
         else:
             rows_so_far.end()
@@ -811,7 +810,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
                 context = opening.group(1) + whole[opening.end() :]
     for s, after in itertools.pairwise(out):
-        if s.point and ROWS in s.point and after.point and after.point.startswith(s.point[:-1]):
+        if s.rows and s.point and after.point and after.point.startswith(s.point[:-1]):
             s.point = None  # a table's rows so far, when the next point gives them and more
     usable = any(s.point for s in out)
     summary, headline = _summary(out)

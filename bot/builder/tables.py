@@ -1,10 +1,11 @@
 """Tables as points: a Markdown table's rows, each figure under its column's heading, and the
 rows of a "Name: figure" list so far, as one point. Pure: no I/O.
 
-    rows = MarkdownTable()
-    rows.row("| Benchmark | R3 | R2 |")        # None: the header
-    rows.row("|---|---|---|")                  # None: its rule
-    rows.row("| AIME 2026 | 93.1% | 85.4% |")  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%."
+    rows = MarkdownTable(limit=330)
+    rows.row("| Benchmark | R3 | R2 |")        # (None, 0): the header
+    rows.row("|---|---|---|")                  # (None, 0): its rule
+    rows.row("| AIME 2026 | 93.1% | 85.4% |")  # ("AIME 2026 [R3:] 93.1% · [R2:] 85.4%.", 0)
+    rows.row("| GPQA | 84.6% | 78.2% |")       # (both rows, 1: it gives the row before too)
 """
 
 from __future__ import annotations
@@ -39,27 +40,39 @@ def table_row(header: Sequence[str], cells: Sequence[str]) -> str | None:
 
 
 class MarkdownTable:
-    """Reads an article's lines in order and knows the header of the table it is in."""
+    """Reads an article's lines in order and knows the header of the table it is in, and its
+    rows so far: each row's point gives them all while they fit `limit` characters."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
         self.header: list[str] | None = None
+        self.rows: list[str] = []
 
     def is_table(self, line: str) -> bool:
         return table_cells(line) is not None
 
-    def row(self, line: str) -> str | None:
-        """The line as a point when it is a table's row under a header; None for the header,
-        its "|---|" rule and any other line (which ends the table)."""
+    def row(self, line: str) -> tuple[str | None, int]:
+        """The line as a point when it is a table's row under a header, and how many rows
+        before it the point gives too; None for the header, its "|---|" rule and any other
+        line (which ends the table)."""
         cells = table_cells(line)
         if cells is None:
             self.header = None
-            return None
+            return None, 0
         if all(SEPARATOR_CELL.fullmatch(c) for c in cells):
-            return None
+            return None, 0
         if self.header is None:
-            self.header = cells
-            return None
-        return table_row(self.header, cells)
+            self.header, self.rows = cells, []
+            return None, 0
+        point = table_row(self.header, cells)
+        if point is None:
+            return None, 0
+        self.rows.append(point[:-1])
+        whole = f"{ROWS.join(self.rows)}."
+        if len(self.rows) > 1 and len(whole) <= self.limit:
+            return whole, len(self.rows) - 1
+        self.rows = [point[:-1]]
+        return point, 0
 
 
 class RowsSoFar:
