@@ -594,9 +594,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     answered = sum(1 for ln in lines if ANSWER.match(ln.text))
     answering = interviewee(art.meta.title, first, max(answered, questions))
     # in an interview whose interviewee is not known, "We …" is theirs: no one to name
-    own_voice = answering is not None or not any(
-        INTERVIEW.search(t) for t in (art.meta.title, *first)
-    )
+    own_voice = answering is not None or not (
+        answered >= 2 or any(INTERVIEW.search(t) for t in (art.meta.title, *first))
+    )  # "A: … We expect …" answers are someone's: the writer's "we" only outside a Q&A
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
@@ -662,12 +662,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # … and a note's, a blog's or a review's "we" with a figure, from the sentence's
             # opening words: "We measured 71.8%", "Running our suite cost $46" (the
             # publisher's own finding, not a passing "as we expected")
-            estimate = art.meta.publisher is not None and (
-                ESTIMATE.match(text) is not None
-                or (
-                    own_voice
-                    and DIGIT.search(text) is not None
-                    and in_own_voice(" ".join(text.split()[:OWN_OPENING]))
+            # (in an interview, "We expect …" is the interviewee's, never the publisher's)
+            estimate = (
+                art.meta.publisher is not None
+                and own_voice
+                and (
+                    ESTIMATE.match(text) is not None
+                    or (
+                        DIGIT.search(text) is not None
+                        and in_own_voice(" ".join(text.split()[:OWN_OPENING]))
+                    )
                 )
             )
             voice = art.meta.publisher if estimate and speaker is None else speaker

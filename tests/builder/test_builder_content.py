@@ -1128,6 +1128,22 @@ def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path
     assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
 
 
+def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
+    """In an interview whose interviewee the opening does not name, "A: … We expect it to
+    hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
+    body = (
+        "INTERVIEW\n"
+        "Two weeks ago a newsletter reported that one of Widget's engineers was leaving.\n"
+        "Q: Tell us about the site.\n"
+        "A: The first phase is 150 megawatts. We expect it to start running in November, and to "
+        "hold around 60,000 accelerators once it is full.\n"
+        "Q: And the second phase?\n"
+        "A: There is a plan for one, but it depends on financing. We expect 2027 at the earliest.\n"
+    )
+    _, mine = _built(seeds_copy, tmp_path, "w-steppe", "2026-05-20", body, "Circuit Review")
+    assert not any(t.startswith("[Circuit Review:]") for t in mine), mine
+
+
 def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
