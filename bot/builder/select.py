@@ -67,6 +67,8 @@ NEWSROOM = re.compile(
 QUOTED = re.compile(
     r"(?:“[^”]*”|\"[^\"]*\"|‘[^‘]*’(?!\w))(?:\s*\([^)]*\))?"
 )  # ’ in a word: apostrophe
+# the end of a quotation opened in a sentence before: '… or domestic," Setiawati said.'
+QUOTE_CLOSED = re.compile(r'^[^“"”]*[”"](?=[,.]?\s+[A-Za-z])')
 UPPER_OR_QUOTE = frozenset('ABCDEFGHIJKLMNOPQRSTUVWXYZ“"')
 SEE_ALSO = re.compile(r"\s*\(see [^)]*\)\.?$")
 
@@ -239,6 +241,8 @@ TO_READER = re.compile(
 def in_own_voice(text: str) -> bool:
     """Whether the writer speaks as "I" or "we" outside quotations ("We measured 71.8%"), not
     as a newsroom reporting ("as we reported")."""
+    if (close := QUOTE_CLOSED.match(text)) is not None:
+        text = text[close.end() :]  # '… the rules apply to everyone," Setiawati said.': hers
     return FIRST_PERSON.search(NEWSROOM.sub("", QUOTED.sub("", text))) is not None
 
 
