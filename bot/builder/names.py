@@ -370,6 +370,13 @@ NOUN_AFTER = (
 NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
 
 
+# words after a noun that end its phrase or carry it on, not another noun it modifies
+PHRASE_GOES_ON = (
+    r"(?:for|at|in|on|with|from|by|of|to|that|which|who|whose|and|or|based|used|built|"
+    r"designed|known|called|behind|since|until|as)"
+)
+
+
 def named_description(text: str, earlier: Sequence[str]) -> str | None:
     """The sentence with the definite description it opens with ("The judge …") replaced by
     [what it stands for], when a sentence before names that in so many words: "The judge"
@@ -397,8 +404,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
         rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
         # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a
-        # letter to … Sundar Pichai, the lawmakers asked …"
-        rf"(?!\s+{VERB})",
+        # letter to … Sundar Pichai, the lawmakers asked …"; the phrase ends at the noun ("Tang,
+        # a former investment banker" is no investment; "ByteDance, the technology newsletter
+        # Dianshi Weekly reported" no newsletter)
+        rf"(?!\s+{VERB})(?!\s+[A-Z])(?!\s+(?!{PHRASE_GOES_ON}\b)[a-z])",
     )
     for sentence in reversed(earlier):
         if m.group("noun") not in sentence.lower():

@@ -1583,6 +1583,24 @@ def test_a_description_a_sentence_names_is_that_name_next() -> None:
     assert got == "[Widget] has placed an order for 38,000 chips."
 
 
+def test_a_description_in_apposition_ends_at_its_noun() -> None:
+    """ "Tang, a former investment banker" names no investment, and "ByteDance, the technology
+    newsletter Dianshi Weekly reported" no newsletter; "FlashMLA, a decoding kernel for Hopper
+    GPUs" does name the kernel."""
+    banker = ["Tang, a former investment banker at CICC, joined Widget in June as its CFO."]
+    assert named_description("The investment is one of the largest this year.", banker) is None
+    news = [
+        "Zhou is in talks to leave Widget for ByteDance, the Beijing-based technology "
+        "newsletter Dianshi Weekly reported on Wednesday."
+    ]
+    got = named_description("The newsletter said Zhou could leave within weeks.", news)
+    assert got is None or not got.startswith("[ByteDance]")
+    kernel = ["On Monday Widget released FlashMLA, a decoding kernel for Hopper GPUs."]
+    assert named_description("The kernel supports BF16 and FP8.", kernel) == (
+        "[FlashMLA] supports BF16 and FP8."
+    )
+
+
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
     """ "[Widget said the following rates take effect immediately and apply to both …:]" took
     half a reply's room before each row; its first clause says what the rows are."""
