@@ -673,6 +673,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                         and in_own_voice(" ".join(text.split()[:OWN_OPENING]))
                     )
                 )
+                and in_own_voice(text)  # '"Our token bill is …," said a founder': the founder's
             )
             voice = art.meta.publisher if estimate and speaker is None else speaker
             pt = (

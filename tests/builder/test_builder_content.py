@@ -1144,6 +1144,18 @@ def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path
     assert not any(t.startswith("[Circuit Review:]") for t in mine), mine
 
 
+def test_a_quoted_our_is_the_speakers_not_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
+    """'"Our token bill is our second-largest cost," said the founder of a start-up …' is the
+    founder's words, never "[Meridian Wire:] …" ("our" opens the sentence, inside quotes)."""
+    body = (
+        "Widget plans a steep price cut for W5, two people said on Monday.\n"
+        '"Our token bill is our second-largest cost after salaries," said the founder of a '
+        "Shenzhen start-up that builds legal tools on W5, who asked not to be named.\n"
+    )
+    _, mine = _built(seeds_copy, tmp_path, "w-cut", "2026-02-09", body, "Meridian Wire")
+    assert not any(t.startswith("[Meridian Wire:]") for t in mine), mine
+
+
 def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
