@@ -311,8 +311,10 @@ def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
     """Words an article capitalises after a sentence's first word: its names, as opposed to
     ordinary words that open a sentence ("Recent findings …")."""
     out: set[str] = set()
-    # a table's cells open like sentences: "| Net profit | 1.9 |" names no "Net"
+    # a table's cells open like sentences: "| Net profit | 1.9 |" names no "Net"; so do a
+    # live blog's entries after their time ("16:52 — Services restored") and a dateline
     for t in (cell for sentence in sentences for cell in sentence.split("|")):
+        t = undated(TIMESTAMP.sub("", t.strip(), count=1))
         for raw in t.split()[1:]:
             word = raw.strip(',.;:“”"()[]')
             word = word[:-2] if word.endswith(("’s", "'s")) else word

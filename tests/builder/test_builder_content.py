@@ -1841,13 +1841,16 @@ def test_a_subject_named_in_apposition_stands_alone() -> None:
 
 def test_a_table_cells_first_word_is_no_name() -> None:
     """ "| Net profit | 1.9 |" opens a cell as a sentence opens: "Net" is no name, so "It
-    disclosed …" after "Net profit came in at …" is never "[Net] disclosed …"."""
+    disclosed …" after "Net profit came in at …" is never "[Net] disclosed …"; so does a live
+    blog's entry after its time."""
     from bot.builder.analyse import capitalised_mid_sentence
 
     known = capitalised_mid_sentence(
         ["| Revenue | 14.6 | 10.6 |", "| Net profit | 1.9 | 1.1 |", "Acme shares rose."]
     )
     assert "Net" not in known and "Revenue" not in known
+    # a live blog's entry opens after its time: "16:52 — Services restored" names no Services
+    assert "Services" not in capitalised_mid_sentence(["16:52 — Services restored", "It rose."])
     before = "Net profit came in at 1.9 billion yuan, up from 1.1 billion yuan."
     got = make_standalone("It disclosed its largest client for the first time.", None,
                           before, "Acme", known, before, earlier=[before])  # fmt: skip
