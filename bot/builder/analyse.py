@@ -155,7 +155,9 @@ class Sent:
     event: bool = False  # reports something that happened
     undisclosed: str | None = None  # a measure it says was not disclosed
     joined: bool = False  # the point begins with the sentence before
-    rows: int = 0  # the lines before it the point also gives (a table's rows, " · ")
+    # the sentences before it its point gives too: 1 for a join, more for a table's rows or a
+    # chain of short figures
+    back: int = 0
     key: str = ""  # the point, normalised: identical points across articles merge on it
 
 
@@ -612,7 +614,6 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
-        in_table = table.is_table(line.text)
         cell_row, given = table.row(line.text)  # given: the lines before it the point gives too
         if cell_row is not None:
             item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%.", and the rows before it
@@ -701,7 +702,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
-            row = item if in_table else None
+            row = cell_row  # a Markdown table's row weighs as a table's, verbless
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
             if prompting:
@@ -784,7 +785,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 s.figures = frozenset(f.key for f in find_figures(point or text))
             s.when = event_date(point or text, published)
             s.joined = joined
-            s.rows = given if point is not None and point == item else spans
+            s.back = given if point is not None and point == item else max(spans, int(joined))
             s.key = normalise(point) if point is not None else ""
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
@@ -817,8 +818,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
                 context = opening.group(1) + whole[opening.end() :]
     for s, after in itertools.pairwise(out):
-        if s.rows and s.point and after.point and after.point.startswith(s.point[:-1]):
-            s.point = None  # a table's rows so far, when the next point gives them and more
+        extends = after.point and s.point and after.point.startswith(s.point[:-1])
+        if s.back and after.back > s.back and extends:
+            s.point = None  # rows or short figures so far, when the next point gives them and more
     usable = any(s.point for s in out)
     summary, headline = _summary(out)
     figures = _figures(out)

@@ -539,15 +539,13 @@ class Row:
     published: date | None = None
     cheaper: bool = False  # a percentage "cheaper/less": compared as a multiple
     pos: int | None = None  # the source sentence's position in its article
-    joined: bool = False  # its text begins with the sentence before (pos - 1)
+    back: int = 0  # the sentences before pos its text gives too (1: joined to the one before)
 
     @property
     def positions(self) -> set[tuple[str, int]]:
         if self.pos is None:
             return set()
-        return {(self.article, self.pos)} | (
-            {(self.article, self.pos - 1)} if self.joined else set()
-        )
+        return {(self.article, self.pos - k) for k in range(self.back + 1)}
 
 
 @dataclass(frozen=True, slots=True)

@@ -589,7 +589,7 @@ JOB = (
 def institution(name: str, earlier: Sequence[str]) -> bool:
     """Whether the text writes the name as an institution, with "the" and no noun after it:
     "the Garante said", "… told the Commission." ("the DeepSeek app" is a company's app)."""
-    held = [t for t in earlier if f"he {name}" in t]
+    held = [t for t in earlier if name in t]  # the regular expression only where it may match
     if not held:
         return False
     pattern = re.compile(rf"\b[Tt]he {re.escape(name)}(?:[,.;:]|\s+{VERB})")

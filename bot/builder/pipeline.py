@@ -121,10 +121,8 @@ class Pool:
         found = self._used.get(id(c))
         if found is None:
             sents = self.sents[id(c)]
-            found = frozenset({(s.article, s.pos) for s in sents}).union(
-                (s.article, s.pos - back)
-                for s in sents
-                for back in range(1, max(int(s.joined), s.rows) + 1)
+            found = frozenset(
+                (s.article, s.pos - back) for s in sents for back in range(s.back + 1)
             )
             self._used[id(c)] = found
         return found
@@ -484,7 +482,7 @@ def _differences(
                 clause = trim(clause_for(text, m.figure, 200))
                 rows.setdefault(m.measure, []).append(
                     Row(m.figure, m.model, clause, s.article, m.scope, dates.get(s.article),
-                        cheaper, s.pos, s.joined)
+                        cheaper, s.pos, s.back)
                 )  # fmt: skip
                 counts = measure_home.setdefault(m.measure, {})
                 for tid in s.topics:

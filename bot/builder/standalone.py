@@ -328,7 +328,7 @@ def make_standalone(
             name is not None
             and (COMPANY_NAME.search(name) is not None or name == fallback)
             and not place_like(name, earlier)
-            and not re.search(rf"\b{re.escape(name)}\b", text)
+            and not _names(text, name)
         ):
             return f"[{name}]{text[2:]}"
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
@@ -408,6 +408,12 @@ def _person_back(text: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+def _names(text: str, name: str) -> bool:
+    """Whether the text gives the name itself: "it" in "It would make DeepSeek the most
+    valuable …" is not DeepSeek."""
+    return re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
 # "It is priced at $0.55 …", "It scored 93.1% …": said only of a model
 MODEL_PREDICATE = re.compile(
@@ -425,7 +431,7 @@ def _model_it(text: str, earlier: Sequence[str]) -> str | None:
     for before in reversed(earlier[-RECENT:]):
         name = subject(before)
         if name is not None and MODEL_NAME.fullmatch(name):
-            if re.search(rf"\b{re.escape(name)}\b", text):
+            if _names(text, name):
                 return None
             return f"[{name}]{text[2:]}"
     return None
@@ -583,7 +589,7 @@ def _resolve(
     ):
         return None  # "he" needs a person's full name, not a title ("Ethiopian Minister")
     possessive = lower in {"its", "their", "his", "her"} or bool(m.groupdict().get("poss"))
-    if not possessive and re.search(rf"\b{re.escape(name)}\b", text[m.end() :]):
+    if not possessive and _names(text[m.end() :], name):
         return None  # "It would make DeepSeek the most valuable …": "it" is not DeepSeek
     return _named(name, text, m, possessive)
 

@@ -48,9 +48,6 @@ class MarkdownTable:
         self.header: list[str] | None = None
         self.rows: list[str] = []
 
-    def is_table(self, line: str) -> bool:
-        return table_cells(line) is not None
-
     def row(self, line: str) -> tuple[str | None, int]:
         """The line as a point when it is a table's row under a header, and how many rows
         before it the point gives too; None for the header, its "|---|" rule and any other
