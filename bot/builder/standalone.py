@@ -331,6 +331,10 @@ def make_standalone(
             and not _names(text, name)
         ):
             return f"[{name}]{text[2:]}"
+    if SPOKE.match(text) and previous is None and _only_fallback(fallback, known, earlier):
+        # a paragraph opening "It also said customers will get a credit", where the
+        # sentences before name no one else: the company the article is about
+        return f"[{fallback}]{text[2:]}"
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
         # the sentence before names several things: only a join keeps "it" unambiguous
         joined = f"{previous} {text}"
@@ -388,6 +392,20 @@ SPOKE = re.compile(
     r"confirmed|told)\b"
 )
 PERSON_BACK = 3  # sentences back where "she" may have been named
+
+
+def _only_fallback(
+    fallback: str | None, known: Container[str] | None, earlier: Sequence[str]
+) -> bool:
+    """Whether "it" can only be the article's company: the sentences just before name no
+    one but it (a name: words the article capitalises mid-sentence, not "Requests …")."""
+    if fallback is None:
+        return False
+    return not any(
+        not n.startswith(fallback) and (known is None or any(w in known for w in n.split()))
+        for t in earlier[-PERSON_BACK:]
+        for n in names_in(t)
+    )
 
 
 def _person_back(text: str, earlier: Sequence[str]) -> str | None:

@@ -48,7 +48,9 @@ from bot.slack.search import (
     alternatives,
     covers,
     expansions,
+    family,
     find_topic,
+    relatives,
     stem,
     tokens,
 )
@@ -176,13 +178,17 @@ class PointIndex:
         for i, a in enumerate(self.article):
             self.of_article.setdefault(a, []).append(i)
         self.max_idf = max(self.idf.values(), default=1.0)
+        self.families = family(self.idf)  # by root: "react": ("react", "reaction")
         # points that update an older one: the news, where a question's best matches hold one
         self.updaters = frozenset(
             j for p in points if (j := self.by_id.get(p.updated_by or "")) is not None
         )
         self.names = _names(points)
+        # what an article says, its headline included ("Inner Mongolia" only in the title)
+        titles = headlines or {}
         self.article_bag = {
-            a: frozenset().union(*(self.bags[i] for i in ids)) for a, ids in self.of_article.items()
+            a: frozenset(index_tokens(titles.get(a, ""))).union(*(self.bags[i] for i in ids))
+            for a, ids in self.of_article.items()
         }
         self._topic_masks: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
         # per word, the articles whose headline holds it (`headlines`: article id → title)
@@ -768,7 +774,7 @@ def answer(library: Library, query: str) -> Answer | None:
     timed = TIME_TEXT if WHEN_ASKED.match(query) else None  # "when …": those that say when
     alts = alternatives(query)
     for w in words:  # "korea fine" finds "Korean users"; "brazilian users", "Brazil"
-        if forms := place_forms(w, index.names, index.idf):
+        if forms := place_forms(w, index.names, index.idf) + relatives(w, index.families):
             alts[w] = (*alts.get(w, ()), *forms)
             expanded += forms
     ranked, story = index.rank(

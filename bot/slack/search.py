@@ -221,6 +221,49 @@ def stem(word: str) -> str:
     return word
 
 
+# endings that make one word of another: react → reaction, cheap → cheaper, cheaply; invest → investment, investor; safe → safety; secure → security; regulate →
+# regulator, regulatory, regulation. Longest first; "ion" only after t or s (not "region").
+DERIVED = ("ment", "ory", "ety", "ity", "ion", "er", "or", "ly")  # not "est": invest, latest
+MIN_ROOT = 3
+
+
+@lru_cache(maxsize=100_000)
+def root(term: str) -> str:
+    """The word a stemmed word is derived from, as stemmed: "reaction" → "react",
+    "cheaper" and "cheaply" → "cheap", "safety" → "saf" (as "safe"). Words of one root are
+    one family; a question word also finds the others (`family`)."""
+    for end in DERIVED:
+        if not term.endswith(end) or not term[: -len(end)].isalpha():
+            continue
+        base = term[: -len(end)]
+        if end == "ion" and base[-1:] not in ("t", "s"):
+            continue
+        if end == "ly" and not (base.endswith("p") and base[-2:-1] in "aeiou"):
+            continue  # the stemmer took other adverbs' "ly"; "cheaply", not "apply"
+        if end == "ety":
+            base += "e"
+        if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+            base = base[:-1]  # bigger → big
+        if len(base) >= 4 and base.endswith("e") and not base.endswith("ee"):
+            base = base[:-1]
+        return base if len(base) >= MIN_ROOT else term
+    return term
+
+
+def family(vocabulary: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The vocabulary's words by their root ("react": reaction, reactions' "reaction")."""
+    by_root: dict[str, list[str]] = {}
+    for term in vocabulary:
+        if term.isalpha():
+            by_root.setdefault(root(term), []).append(term)
+    return {r: tuple(sorted(terms)) for r, terms in by_root.items()}
+
+
+def relatives(word: str, families: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The words of a word's family other than itself: "react" → ("reaction",)."""
+    return tuple(t for t in families.get(root(word), ()) if t != word)
+
+
 def expansions(query: str) -> list[str]:
     """Stemmed words a question's wording points at ("who" → founder, company)."""
     return [e for alts in alternatives(query).values() for e in alts]

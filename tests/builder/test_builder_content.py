@@ -1499,6 +1499,25 @@ def test_it_reported_is_the_company_the_sentence_before_opened_with() -> None:
     assert got is None or not got.startswith("[Italy]")
 
 
+def test_a_paragraph_opening_it_said_is_the_company_when_no_one_else_is_named() -> None:
+    """ "It also said affected customers will get a credit …" opening a paragraph, after
+    sentences that name no one (an incident note's words): the article's company. Not when
+    those sentences name another company, or a person."""
+    earlier = [
+        "The company has now posted an incident note on its status page.",
+        "Requests then piled onto the remaining region.",
+        "The note says no user data was lost.",
+    ]
+    known = frozenset({"Widget", "Acme", "Ana", "Ruiz"})
+    said = "It also said customers will get a credit of 10% of their March spend."
+    got = make_standalone(said, None, earlier[-2], "Widget", known, earlier[-1], earlier=earlier)
+    assert got == "[Widget] also said customers will get a credit of 10% of their March spend."
+    for other in ("Acme posted its own note an hour later.", "Ana Ruiz posted a note."):
+        named = [*earlier[:-1], other, earlier[-1]]
+        got = make_standalone(said, None, earlier[-2], "Widget", known, named[-1], earlier=named)
+        assert got is None or not got.startswith("[Widget]")
+
+
 def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
     """ "She said Widget accounted for 23% …" after "… chief financial officer Ana Ruiz was
     asked … After a pause, she confirmed it": "[Ana Ruiz] said …". Not when two people are

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from bot.library import CatalogPoint, Library
+from bot.models import Article
 from bot.slack import semantic
 from bot.slack.answer import (
     BUDGET,
@@ -22,7 +23,7 @@ from bot.slack.answer import (
     question_words,
 )
 from bot.slack.listeners.commands.brief import topic_reply
-from bot.slack.search import alternatives, edit_distance, stem, tokens
+from bot.slack.search import alternatives, edit_distance, family, relatives, root, stem, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -930,3 +931,61 @@ def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Libr
     ans = answer(replace(lib, points=(*lib.points, *points)), "how did acme stock react to gizmo-9")
     assert ans is not None
     assert {p.sources[0] for p in ans.all_points} == {"g9-live"}
+
+
+def test_a_word_finds_the_others_of_its_family() -> None:
+    """ "how did the market react" finds "reactions"; "cheaply" finds "cheaper"; "safe"
+    finds "safety"; "regulate" finds "regulator" and "regulatory". Not a word that only
+    looks alike: "apply" is no "app", "region" no "reg", "invest" no "inv"."""
+    families = family(tokens("reactions cheaper safety regulator regulatory app region invest"))
+    assert relatives(stem("react"), families) == (stem("reactions"),)
+    assert relatives(stem("cheaply"), families) == (stem("cheaper"),)
+    assert relatives(stem("safe"), families) == (stem("safety"),)
+    assert set(relatives(stem("regulate"), families)) == {stem("regulator"), stem("regulatory")}
+    assert relatives(stem("apply"), families) == ()
+    assert root(stem("region")) == stem("region") and root(stem("invest")) == stem("invest")
+    market = _article(
+        "w-market",
+        "2026-03-02",
+        "Reactions in the market were swift: Widget shares fell 9% in early trading.",
+    )
+    other = _article("w-other", "2026-03-01", "The market for phones grew 4% in the quarter.")
+    ans = answer(
+        replace(Library.load(ROOT / "briefings"), points=(*market, *other)),
+        "how did the market react",
+    )
+    assert ans is not None and ans.lead.id == "w-market:0"
+
+
+def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Library) -> None:
+    """ "when does the freedonia hall come online": the article about the hall names
+    Freedonia only in its headline (its dateline is dropped); its points still answer a
+    question held to the articles naming Freedonia."""
+    hall = _article(
+        "w-hall",
+        "2026-02-09",
+        "Widget has started building the second phase of its data centre campus.",
+        "The first 50 megawatts of capacity are to come online in September 2026.",
+    )
+    other = _article(
+        "w-racks",
+        "2026-08-28",
+        "Acme supplied the cooling racks for Widget's hall in Freedonia, people said.",
+    )
+    titled = [
+        Article(
+            id="w-hall",
+            title="Widget breaks ground on its second Freedonia compute hall",
+            path="articles/w-hall.md",
+            summary=hall[0].text,
+            sha256="0" * 64,
+        ),
+        *lib.index.articles,
+    ]
+    library = replace(
+        lib,
+        index=lib.index.model_copy(update={"articles": tuple(titled)}),
+        points=(*lib.points, *hall, *other),
+    )
+    ans = answer(library, "when does the freedonia capacity come online")
+    assert ans is not None and ans.lead.id == "w-hall:1"
