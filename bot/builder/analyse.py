@@ -50,6 +50,7 @@ from bot.builder.select import (
     quality,
     reports_event,
     undated,
+    unstamped,
 )
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
@@ -804,7 +805,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             prev_point = chain_from if not spans else None  # a chain is what joins on, only
             if voice is not None and voice != speaker:
                 prev_point = whole  # the firm's "our estimate" joins on only with its name
-            short = undated(LABEL.sub("", text, count=1))  # "A: That figure …" leans on it
+            # "A: That figure …" leans on it; "10:41 a.m. — Liu presents her research.": Liu's
+            short = unstamped(undated(LABEL.sub("", text, count=1)))
             if (
                 pt is None
                 and SHORT_STATEMENT.match(short)

@@ -253,6 +253,13 @@ def undated(text: str) -> str:
     return text[d.end() :] if d and text[d.end() : d.end() + 1].isupper() else text
 
 
+def unstamped(text: str) -> str:
+    """The sentence without a live blog's time stamp: "5:05 pm ET: Huang said …" is the
+    news, not the blog's clock."""
+    t = TIMESTAMP.match(text)
+    return text[t.end() :] if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE else text
+
+
 def point_text(
     sentence: str, bullet: bool = False, spoken: bool = False
 ) -> tuple[str, bool] | None:
@@ -261,10 +268,7 @@ def point_text(
     usable point (question, heading, verbless phrase, too short or too long, or a labelled note
     whose label is its subject: "DeepSeek: Achieved ..."). `spoken`: a transcript speaker's
     words, whose "I" is the speaker's, not the writer's."""
-    text = undated(sentence.strip())
-    t = TIMESTAMP.match(text)
-    if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE:
-        text = text[t.end() :]  # "5:05 pm ET: Huang said …": the news, not the blog's clock
+    text = unstamped(undated(sentence.strip()))
     if NO_COMMENT.search(text):
         return None
     if TO_READER.match(text) and not DIGIT.search(text):

@@ -2252,3 +2252,22 @@ def test_a_fact_leaning_on_a_long_sentence_joins_its_first_clause(
         "million, down from the $450 million floor in the original filing."
     ]
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_sentence_joined_to_a_live_blog_entry_leaves_its_time_stamp_out(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "**10:41 a.m.** — Liu presents her research. Her team identified 11 shell companies
+    …": the entry's opening is too short to stand, so the next sentence joins it, without
+    the blog's clock."""
+    _, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "widget-hearing-live",
+        "2026-06-11",
+        "**10:41 a.m.** — Liu presents her research. Her team matched shipping records and "
+        "found 11 shell companies that bought Widget servers.\n",
+    )
+    joined = "Liu presents her research. Her team matched shipping records and found 11 shell"
+    assert any(t.startswith(joined) for t in mine), mine
+    assert not any("10:41" in t for t in mine)

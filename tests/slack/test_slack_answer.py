@@ -989,3 +989,26 @@ def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Libra
     )
     ans = answer(library, "when does the freedonia capacity come online")
     assert ans is not None and ans.lead.id == "w-hall:1"
+
+
+def test_a_word_the_story_asked_about_does_not_hold_is_no_name_to_hold_to(
+    lib: Library,
+) -> None:
+    """ "bug bounty max payout": "max" is written as a name only in "Gizmo-Max" elsewhere; the
+    bug bounty story, which never says "max", still leads, not a payout of Gizmo-Max's."""
+    bounty = _article(
+        "w-bounty",
+        "2026-05-02",
+        "Widget launches a public bug bounty program with payouts of up to $150,000",
+        "Widget today announced its public bug bounty program, run on the BountyDesk platform.",
+        "Critical bugs pay up to $150,000; high-severity bugs up to $25,000.",
+        "During the pilot, Widget paid a total of $212,000 in bounty rewards to 47 researchers.",
+    )
+    other = _article(
+        "w-max",
+        "2026-01-10",
+        "Acme's Gizmo-Max model comes with a payout to partners of its cloud platform.",
+        "The Gizmo-Max payout programme starts in June.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *bounty, *other)), "bug bounty max payout")
+    assert ans is not None and ans.lead.sources == ("w-bounty",)
