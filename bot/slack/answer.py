@@ -183,7 +183,7 @@ class PointIndex:
         self.updaters = frozenset(
             j for p in points if (j := self.by_id.get(p.updated_by or "")) is not None
         )
-        self.names = _names(points)
+        self.names, self.part_names = _names(points)
         # what an article says, its headline included ("Inner Mongolia" only in the title)
         titles = headlines or {}
         self.article_bag = {
@@ -319,12 +319,14 @@ WRITTEN = re.compile(r"[\w][\w.’'-]*[\w]|\w")
 NAME_SHARE = 0.8
 
 
-def _names(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
+def _names(points: tuple[CatalogPoint, ...]) -> tuple[frozenset[str], frozenset[str]]:
     """Words the coverage writes as names: capitalised (or with a digit) at least NAME_SHARE
-    of the times they appear mid-sentence."""
+    of the times they appear mid-sentence; and of those, the ones written only inside a
+    hyphenated name ("Max" of "Qwen2.5-Max", "OCR" of "DeepSeek-OCR")."""
     forms: Counter[str] = Counter()
     for p in points:
         forms.update(WRITTEN.findall(p.text)[1:])  # a sentence's first word is capitalised anyway
+    alone = frozenset(w for raw in forms for w in tokens(raw) if "-" not in raw)
     for raw, n in list(forms.items()):
         for part in raw.split("-")[1:] if "-" in raw else ():
             forms[part] += n  # "DeepSeek-OCR": OCR is a name too ("deepseek ocr")
@@ -336,7 +338,8 @@ def _names(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
             written[word[0]] += n
             if raw[0].isupper() or any(ch.isdigit() for ch in raw):
                 named[word[0]] += n
-    return frozenset(w for w, n in written.items() if named[w] >= NAME_SHARE * n)
+    names = frozenset(w for w, n in written.items() if named[w] >= NAME_SHARE * n)
+    return names, names - alone
 
 
 def warm(library: Library) -> None:
@@ -800,9 +803,10 @@ def answer(library: Library, query: str) -> Answer | None:
         ranked = _newest_first(index, ranked)
     named = [w for w in words if w in index.names]
     if story is not None:
-        # "bug bounty max payout": "max" is a name only in "Qwen2.5-Max"; the story asked
-        # about does not hold it, so it is a word here, and nothing is held to it
-        named = [w for w in named if covers(w, index.article_bag[story], alts)]
+        # "bug bounty max payout": "max" is written only inside "Qwen2.5-Max", and the story
+        # asked about does not hold it: a word here, and nothing is held to it
+        bag = index.article_bag[story]
+        named = [w for w in named if w not in index.part_names or covers(w, bag, alts)]
     if named and not _unnamed_part(query, index.names):
         # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)
