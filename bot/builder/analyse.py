@@ -29,6 +29,7 @@ from bot.builder.names import (
     institution,
     is_person,
     is_surname,
+    named_description,
     names_in,
     place_like,
     subject,
@@ -634,6 +635,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 head, None, near or fallback, fallback, known, prev, asked,
                 written if prev is not None else [],
             )  # fmt: skip
+            if lead_in is None and prev is None:
+                # "## Sanctions / The commission imposed the following:": named as the
+                # article named it ("Authority: Personal Information Protection Commission")
+                lead_in = named_description(head, written)
             if lead_in is None and ROW_OF.search(head):
                 lead_in = head  # "The new rates for V4.5:": it says what the rows are
         elif line.kind != "bullet":

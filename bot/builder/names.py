@@ -397,6 +397,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # (or after a possessive: "South Korea's Personal Information Protection Commission")
         rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b"
         rf"(?!\s+{NOUN_AFTER})",
+        # a fact sheet's line that is a name: "Authority: Personal Information Protection
+        # Commission (PIPC)" (not a list of kinds: "Category: Product Launch, Market …")
+        rf"^[A-Z][\w ]{{0,30}}:\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})"
+        rf"(?:\s+\([A-Z]{{2,6}}\))?\.?$",
         # whose: "Britain's data protection regulator"
         rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"

@@ -777,7 +777,8 @@ def answer(library: Library, query: str) -> Answer | None:
     timed = TIME_TEXT if WHEN_ASKED.match(query) else None  # "when …": those that say when
     alts = alternatives(query)
     for w in words:  # "korea fine" finds "Korean users"; "brazilian users", "Brazil"
-        if forms := place_forms(w, index.names, index.idf) + relatives(w, index.families):
+        kin = relatives(w, index.families) if w not in index.idf else ()
+        if forms := place_forms(w, index.names, index.idf) + kin:
             alts[w] = (*alts.get(w, ()), *forms)
             expanded += forms
     ranked, story = index.rank(

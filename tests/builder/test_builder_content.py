@@ -2271,3 +2271,33 @@ def test_a_sentence_joined_to_a_live_blog_entry_leaves_its_time_stamp_out(
     joined = "Liu presents her research. Her team matched shipping records and found 11 shell"
     assert any(t.startswith(joined) for t in mine), mine
     assert not any("10:41" in t for t in mine)
+
+
+def test_a_list_after_a_heading_is_led_in_by_the_body_a_fact_sheet_named(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "## Sanctions / The commission imposed the following: / - Administrative fine: …":
+    the commission is the one the fact sheet named ("Authority: Freedonia Data Protection
+    Commission (FDPC)"), so each row is a point."""
+    _, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "widget-fdpc-decision",
+        "2026-06-25",
+        "**Authority:** Freedonia Data Protection Commission (FDPC)\n\n"
+        "**Respondent:** Widget Inc.\n\n"
+        "The commission opened its inquiry in early 2025 after Widget's app rose up the "
+        "Freedonian app-store charts.\n\n"
+        "## Sanctions\n\n"
+        "The commission imposed the following:\n\n"
+        "- **Administrative fine (penalty surcharge):** 1.34 billion crowns (about $980,000)\n"
+        "- **Corrective order:** delete the data of an estimated 210,000 Freedonian users\n",
+    )
+    fine = (
+        "[Freedonia Data Protection Commission imposed the following:] Administrative fine "
+        "(penalty surcharge): 1.34 billion crowns (about $980,000)."
+    )
+    assert fine in mine, mine
+    # a line listing kinds names nothing: "Category: Product Launch, Market Disruption"
+    kinds = ["Category: Product Launch, Market Disruption"]
+    assert named_description("The launch underscores how cheap models have become.", kinds) is None

@@ -936,7 +936,8 @@ def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Libr
 def test_a_word_finds_the_others_of_its_family() -> None:
     """ "how did the market react" finds "reactions"; "cheaply" finds "cheaper"; "safe"
     finds "safety"; "regulate" finds "regulator" and "regulatory". Not a word that only
-    looks alike: "apply" is no "app", "region" no "reg", "invest" no "inv"."""
+    looks alike: "apply" is no "app", "region" no "reg", "invest" no "inv"; and only for a
+    word the coverage does not use itself ("offices" is no "officer")."""
     families = family(tokens("reactions cheaper safety regulator regulatory app region invest"))
     assert relatives(stem("react"), families) == (stem("reactions"),)
     assert relatives(stem("cheaply"), families) == (stem("cheaper"),)
@@ -955,6 +956,18 @@ def test_a_word_finds_the_others_of_its_family() -> None:
         "how did the market react",
     )
     assert ans is not None and ans.lead.id == "w-market:0"
+    # a word the coverage writes itself is found as written: "offices" is no "officer"
+    officer = _article(
+        "w-officer",
+        "2026-05-14",
+        "Widget's chief financial officer said it is opening a hub abroad, near its clients.",
+    )
+    office = _article("w-office", "2026-05-14", "Widget opens its next office in Lagos.")
+    ans = answer(
+        replace(Library.load(ROOT / "briefings"), points=(*officer, *office)),
+        "widget offices abroad",
+    )
+    assert ans is not None and ans.lead.id == "w-office:0"
 
 
 def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Library) -> None:
