@@ -154,7 +154,8 @@ def clean_text(body: str) -> Cleaned:
         if not text:
             in_about = False
             continue
-        bare = MD_HEADING.sub("", text)  # "## Related coverage" is the list's head too
+        # "## Related coverage", "**Related coverage**", "*Related:*": the list's head too
+        bare = ITALIC_LINE.sub(r"\2", EMPHASIS.sub("", MD_HEADING.sub("", text))).strip()
         if ABOUT_HEAD.match(bare):
             in_about = True
         if in_about:

@@ -142,6 +142,11 @@ def test_headlines_listed_under_read_more_are_dropped_until_prose_resumes() -> N
     marked = clean_text("Widget's shares fell 5% on Tuesday.\n## Related coverage\n"
                         "- Authors' suits against AI developers: where the cases stand\n")  # fmt: skip
     assert [line.text for line in marked.lines] == ["Widget's shares fell 5% on Tuesday."]
+    # … or in bold or italics
+    for head in ("**Related coverage**", "*Related coverage:*", "__Related reading__"):
+        emphasised = clean_text(f"Widget's shares fell 5% on Tuesday.\n{head}\n"
+                                "- Freedonia fines Widget €9.5m, keeps its block\n")  # fmt: skip
+        assert [line.text for line in emphasised.lines] == ["Widget's shares fell 5% on Tuesday."]
 
 
 def test_a_press_releases_about_the_company_paragraphs_are_dropped() -> None:
