@@ -187,6 +187,17 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "The company has since used low pricing to recruit developers.",
             "[Widget] has since used low pricing to recruit developers.",
         ),
+        # a people's description in more words than "the company", as it acts
+        (
+            "The Freedonian data protection authority first wrote to Widget in January.",
+            "The authority imposed a fine of €9.5 million.",
+            "[Freedonian data protection authority] imposed a fine of €9.5 million.",
+        ),
+        (
+            "The Freedonian company said it had shipped W5.",
+            "The company will appeal.",
+            "[Widget] will appeal.",  # the article's company, not "[Freedonian company]"
+        ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
         # a name that describes what follows ("the Sci-Tech City area") names no city
