@@ -225,8 +225,11 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
             continue
         if head.count("[") != head.count("]"):
             continue
-        if m.group().strip() in ("—", "–") and text.count(m.group().strip(), m.end()):
-            continue  # a dash pair: the aside ends later, the sentence goes on after it
+        dash = m.group().strip()
+        if dash in ("—", "–") and (text.count(dash, m.end()) or head.count(dash) % 2):
+            # a dash pair: the aside ends later, or here ("… noted that the pattern — a
+            # flood used as a distraction — has become common"): the sentence goes on
+            continue
         if COORDINATED.match(text, m.start()):
             continue  # "… released V4.5, an upgraded model, and cut prices by a third": one fact
         if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):

@@ -389,7 +389,8 @@ def make_standalone(
 # "It reported …", "It said …": a company's act, or its report's
 SPOKE = re.compile(
     r"^It\s+(?:also\s+|later\s+|then\s+)?(?:said|says|reported|announced|disclosed|"
-    r"confirmed|told)\b"
+    r"confirmed|told|described|explained|blamed|attributed|warned|noted|estimated|promised|"
+    r"denied|acknowledged|stated)\b"
 )
 PERSON_BACK = 3  # sentences back where "she" may have been named
 

@@ -577,6 +577,13 @@ def test_a_trimmed_point_keeps_its_own_verb() -> None:
         "domestic rivals and U.S. developers."
     )
     assert "and cut the prices it charges developers by roughly a third" in trim(both)
+    # the closing dash of an aside is no break: the sentence's verb comes after it
+    pattern = (
+        "Security researchers noted that the pattern — a flood of traffic used as a "
+        "distraction for a targeted intrusion — has become common against AI services, and "
+        "that more such attacks on chatbot makers were expected to follow in the months ahead."
+    )
+    assert trim(pattern).endswith("— has become common against AI services.")
 
 
 BLOCKED = """ROME – Italy's data protection authority, the Garante, ordered DeepSeek to block its \
@@ -1521,6 +1528,9 @@ def test_a_paragraph_opening_it_said_is_the_company_when_no_one_else_is_named() 
     ]
     known = frozenset({"Widget", "Acme", "Ana", "Ruiz"})
     said = "It also said customers will get a credit of 10% of their March spend."
+    described = "It described the attack as cover for a credential-stuffing campaign."
+    got = make_standalone(described, None, None, "Widget", known, earlier[-1], earlier=earlier)
+    assert got == "[Widget] described the attack as cover for a credential-stuffing campaign."
     got = make_standalone(said, None, earlier[-2], "Widget", known, earlier[-1], earlier=earlier)
     assert got == "[Widget] also said customers will get a credit of 10% of their March spend."
     for other in ("Acme posted its own note an hour later.", "Ana Ruiz posted a note."):
