@@ -321,6 +321,9 @@ def subject(
         )
         if i == 0 and bare.lower() in STOPWORDS:
             capital = False
+        if capital and re.search(r"-[a-z]+$", bare):
+            run = []  # "Singapore-based", "Hong Kong-listed": what describes the noun after
+            continue
         if (
             capital
             and i == 0

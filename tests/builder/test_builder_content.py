@@ -909,6 +909,18 @@ def test_nothing_is_joined_onto_a_headline(seeds_copy: Path, tmp_path: Path) -> 
     assert any(t.startswith("Chinese AI developers, including DeepSeek") for t in mine)
 
 
+def test_a_place_based_description_is_no_name() -> None:
+    """ "One Freedonia-based software firm said …": "Freedonia-based" describes the firm; it
+    is no one's name, so "The company said …" after it is never "[Freedonia-based] said"."""
+    assert subject("One Freedonia-based software firm said it had switched providers.") is None
+    assert subject("Hong Kong-listed Widget said it had switched providers.") == "Widget"
+    assert subject("Widget-V3 was trained on 2,048 chips.") == "Widget-V3"
+    before = "One Freedonia-based software firm said it had switched providers within an hour."
+    got = make_standalone("The company said it would give customers a credit of 15%.", before,
+                          before, "Widget", None, before, earlier=[before])  # fmt: skip
+    assert got is None or "[Freedonia-based]" not in got
+
+
 def test_the_company_said_after_a_sentence_that_names_nobody_is_the_articles_subject(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
