@@ -334,6 +334,16 @@ def subject(
             # "Recent findings …" is no name, "Sam Altman …" is; "Pros: Cheapest …" is a label
             after = words[1].strip(',.;:“”"()') if len(words) > 1 and raw[-1:] != ":" else ""
             capital = NAME_WORD.fullmatch(after) is not None and after not in NOT_NAMES
+        if (
+            i == 0
+            and strict
+            and not capital
+            and bare[:1].isupper()
+            and bare.lower() not in INTRO_WORDS
+            and bare.lower() not in STOPWORDS
+            and bare not in OPENERS
+        ):
+            return None  # "Analysts at one Shanghai brokerage …": a common noun first
         if capital:
             run.append(bare)
             if possessive:
@@ -410,8 +420,13 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"(?:\s+\([A-Z]{{2,6}}\))?\.?$",
         # whose: "Britain's data protection regulator"
         rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
+        # said to be one: "Riyadh is a small region with a large message"
+        rf"(?<![a-z] )(?P<t>\b{NAME_RUN})\s+(?:is|was)\s+(?:a|an|the)\s+"
+        rf"(?:[a-z][\w-]*\s+){{0,3}}?{noun}\b(?![’'-])",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"
-        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
+        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm; nor a place a
+        # phrase ends with: "a telecom bundle in Indonesia, a processing region in …")
+        rf"(?<!\bin )(?<!\bto )(?<!\bat )(?<!\bof )(?<!\bfrom )"
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
         rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
         # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a

@@ -21,6 +21,7 @@ import re
 from collections.abc import Container, Sequence
 
 from bot.builder.names import (
+    ACTS,
     COMPANY_NAME,
     DESCRIBED,
     PERSON_TITLE,
@@ -395,13 +396,20 @@ SPOKE = re.compile(
 PERSON_BACK = 3  # sentences back where "she" may have been named
 
 
+def _acts(name: str, text: str) -> bool:
+    """Whether the text has the name act: "Widget said", "Widget's … announced"."""
+    return re.search(rf"\b{re.escape(name)}(?:[’']s)?\s+(?:{ACTS})\b", text) is not None
+
+
 def _only_fallback(
     fallback: str | None, known: Container[str] | None, earlier: Sequence[str]
 ) -> bool:
     """Whether "it" can only be the article's company: the sentences just before name no
     one but it (a name: words the article capitalises mid-sentence, not "Requests …")."""
-    if fallback is None:
-        return False
+    if fallback is None or not (
+        COMPANY_NAME.search(fallback) or any(_acts(fallback, t) for t in earlier)
+    ):
+        return False  # an article "about" China: "it said in its filing" is no country's act
     return not any(
         not n.startswith(fallback) and (known is None or any(w in known for w in n.split()))
         for t in earlier[-PERSON_BACK:]

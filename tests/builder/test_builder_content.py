@@ -198,6 +198,18 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "The company will appeal.",
             "[Widget] will appeal.",  # the article's company, not "[Freedonian company]"
         ),
+        # said to be one: "Lagos is a small region with a large message"
+        (
+            "For now, Lagos is a small region with a large message for Widget's rivals.",
+            "The region is expected to accept its first customers in the fourth quarter.",
+            "[Lagos] is expected to accept its first customers in the fourth quarter.",
+        ),
+        # a place a phrase ends with is no apposition's name
+        (
+            "Widget is building local partnerships: a bundle in Freedonia, a region in Sylvania.",
+            "The region is expected to open in the fourth quarter.",
+            None,
+        ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
         # a name that describes what follows ("the Sci-Tech City area") names no city
@@ -915,6 +927,8 @@ def test_a_place_based_description_is_no_name() -> None:
     assert subject("One Freedonia-based software firm said it had switched providers.") is None
     assert subject("Hong Kong-listed Widget said it had switched providers.") == "Widget"
     assert subject("Widget-V3 was trained on 2,048 chips.") == "Widget-V3"
+    # a common noun first: the name after it is no subject
+    assert subject("Analysts at one Freedonia brokerage said volume tripled.") is None
     before = "One Freedonia-based software firm said it had switched providers within an hour."
     got = make_standalone("The company said it would give customers a credit of 15%.", before,
                           before, "Widget", None, before, earlier=[before])  # fmt: skip
@@ -1531,10 +1545,11 @@ def test_it_reported_is_the_company_the_sentence_before_opened_with() -> None:
 
 def test_a_paragraph_opening_it_said_is_the_company_when_no_one_else_is_named() -> None:
     """ "It also said affected customers will get a credit …" opening a paragraph, after
-    sentences that name no one (an incident note's words): the article's company. Not when
-    those sentences name another company, or a person."""
+    sentences that name no one (an incident note's words): the article's company, one the
+    article has act ("Widget posted …"). Not when those sentences name another company, or
+    a person."""
     earlier = [
-        "The company has now posted an incident note on its status page.",
+        "Widget posted an incident note on its status page at 17:05.",
         "Requests then piled onto the remaining region.",
         "The note says no user data was lost.",
     ]
@@ -1545,6 +1560,10 @@ def test_a_paragraph_opening_it_said_is_the_company_when_no_one_else_is_named() 
     assert got == "[Widget] described the attack as cover for a credential-stuffing campaign."
     got = make_standalone(said, None, earlier[-2], "Widget", known, earlier[-1], earlier=earlier)
     assert got == "[Widget] also said customers will get a credit of 10% of their March spend."
+    # an article "about" a place that never acts: "it said" is no country's
+    unnamed = earlier[1:]
+    got = make_standalone(said, None, None, "Freedonia", known, unnamed[-1], earlier=unnamed)
+    assert got is None or not got.startswith("[Freedonia]")
     for other in ("Acme posted its own note an hour later.", "Ana Ruiz posted a note."):
         named = [*earlier[:-1], other, earlier[-1]]
         got = make_standalone(said, None, earlier[-2], "Widget", known, named[-1], earlier=named)
