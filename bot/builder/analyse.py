@@ -532,6 +532,8 @@ def main_subject(
     # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts
     # at one the article writes as a name
     name = title_subject(title or "", known, in_text or known) or ""
+    if name and place_like(name, sentences):
+        name = ""  # "Korea's privacy regulator fines DeepSeek": the article is not Korea's
     n = sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)) if name else 0
     return name if n >= 2 else None
 

@@ -598,7 +598,8 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
     if DEMONYM.match(name):
         return True
     n = re.escape(name)
-    where = re.compile(rf"\b(?:in|across|outside|inside|throughout|to|from)\s+{n}\b", re.I)
+    # "in India", not "in Widget-W2" or "in Widget's model"
+    where = re.compile(rf"\b(?:in|across|outside|inside|throughout|to|from)\s+{n}\b(?![-’'])", re.I)
     acting = re.compile(rf"\b{n}(?:[’']s)?\s+(?:{ACTS})\b")
     return any(where.search(t) for t in earlier) and not any(acting.search(t) for t in earlier)
 

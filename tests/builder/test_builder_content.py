@@ -1265,6 +1265,14 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
     places = frozenset({"W3", "Ruritania", "Freedonia", "Wall", "Street"})
     title = "The startup that spooked Wall Street plans a Freedonia office"
     assert main_subject(office, places, title) is None
+    # a place whose regulator acts: "Freedonia's privacy regulator fines Widget" is not about
+    # Freedonia
+    decision = [
+        "New downloads in Freedonia were suspended in February at the regulator's request.",
+        "The regulator found that Freedonia users' data had been sent abroad.",
+    ]
+    ruling = "Decision summary: Freedonia's privacy regulator fines Widget over data transfers"
+    assert main_subject(decision, frozenset({"Freedonia", "Widget"}), ruling) != "Freedonia"
     # a headline in title case capitalises its verb too: the name is what the text names
     acme = [
         "Acme Semiconductor will deliver 20,000 cards to Widget by September.",
