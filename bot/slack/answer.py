@@ -643,10 +643,13 @@ def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return _lead_if(index, ranked, lambda i: not UNSAID.search(index.points[i].text))
 
 
-def _update_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+def _update_first(
+    index: PointIndex, ranked: list[tuple[int, float]], asks: frozenset[str]
+) -> list[tuple[int, float]]:
     """A close point that updates an older report ("lifted its block") leads: the latest
-    development first, as in the briefs."""
-    return _lead_if(index, ranked, lambda i: i in index.updaters)
+    development first, as in the briefs; one that holds a word of the question (`asks`), not
+    a price the story gives beside the batch discount asked about."""
+    return _lead_if(index, ranked, lambda i: i in index.updaters and bool(index.bags[i] & asks))
 
 
 def _defined_first(
@@ -797,7 +800,8 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None and timed is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
-    ranked = _update_first(index, _stated_first(index, _updated(index, ranked)))
+    ranked = _stated_first(index, _updated(index, ranked))
+    ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)
     if recent:

@@ -1025,3 +1025,30 @@ def test_a_word_the_story_asked_about_does_not_hold_is_no_name_to_hold_to(
     )
     ans = answer(replace(lib, points=(*lib.points, *bounty, *other)), "bug bounty max payout")
     assert ans is not None and ans.lead.sources == ("w-bounty",)
+
+
+def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library) -> None:
+    """ "is there a batch discount now", about a price-list story: its new input price
+    updates an older report, but says nothing of batches; the batch discount leads."""
+    old = CatalogPoint(
+        "w-old-prices:1",
+        "Widget charges $0.28 per million input tokens on a cache miss.",
+        ("w-old-prices",),
+        "2025-09-05",
+        quality=2.3,
+        updated_by="w-prices:1",
+    )
+    story = _article(
+        "w-prices",
+        "2026-07-03",
+        "Widget has announced its first broad change to API pricing in almost a year.",
+        "Input tokens that miss the context cache will cost $0.20 per million, down from $0.28.",
+        "Cached input tokens fall from $0.028 to $0.02 per million.",
+        "Output tokens drop to $0.35 per million from $0.42.",
+        "Developers can now submit jobs through a new endpoint, with results within 24 hours.",
+        "Batch requests are billed at 40% of the standard rate, a 60% discount.",
+    )
+    story = tuple(replace(p, quality=2.3) for p in story)
+    library = replace(lib, points=(*lib.points, old, *story))
+    ans = answer(library, "is there a batch discount now")
+    assert ans is not None and ans.lead.id == "w-prices:5"
