@@ -752,7 +752,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 if joined and whole is not None and not says(whole):
                     # a label between the two ("… Tuesday. Why it matters: It would …"):
                     # join the sentence as written, label and all
-                    whole = f"{before} {text}" if says(f"{before} {text}") else None
+                    written_out = f"{before} {unstamped(text)}"  # not the blog's clock
+                    whole = written_out if says(written_out) else None
                 elif whole is not None and not says(whole):
                     whole = None  # never a point the article does not say
                 if joined and whole is not None and voice is None and in_own_voice(whole):
@@ -813,6 +814,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             chain_from = pt[0] if pt is not None and standalone else None
             chain_spans = spans
             prev_point = chain_from if not spans else None  # a chain is what joins on, only
+            bracketed: str | None = None  # a sentence named in brackets: one to join onto
+            if pt is not None and not standalone and whole and whole.startswith("[") and not joined:
+                # "He announces the Fellows programme." named: "[Ren Zhiyuan] announces …",
+                # one the next sentence ("It will fund 120 PhD students") joins onto
+                bracketed = whole
             if voice is not None and voice != speaker:
                 prev_point = whole  # the firm's "our estimate" joins on only with its name
             # "A: That figure …" leans on it; "10:41 a.m. — Liu presents her research.": Liu's
@@ -820,15 +826,24 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if (
                 pt is None
                 and SHORT_STATEMENT.match(short)
-                and not dependent(short)
                 and not NO_COMMENT.search(short)  # "X did not respond …": no fact to build on
             ):
-                prev_point = short  # too short to stand as a point, but one to join onto
-            if prev_point is not None:
+                if not dependent(short):
+                    prev_point = short  # too short to stand as a point, but one to join onto
+                else:  # "He announces the Fellows programme.", named
+                    resolved = make_standalone(
+                        short, None, context or fallback, fallback, known,
+                        written[-2] if len(written) > 1 else None, asked, written[:-1],
+                    )  # fmt: skip
+                    if resolved is not None and resolved.startswith("["):
+                        bracketed = resolved
+            if bracketed is not None:
+                prev_point = bracketed  # the next joins on it; "it" is what it names
+            if prev_point is not None and bracketed is None:
                 context = prev_point
-            elif whole is not None and (opening := NAMED_OPENING.match(whole)) is not None:
+            elif (named_as := bracketed or whole) and (opening := NAMED_OPENING.match(named_as)):
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
-                context = opening.group(1) + whole[opening.end() :]
+                context = opening.group(1) + named_as[opening.end() :]
     for s, after in itertools.pairwise(out):
         extends = after.point and s.point and after.point.startswith(s.point[:-1])
         if s.back and after.back > s.back and extends:

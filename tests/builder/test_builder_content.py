@@ -401,7 +401,9 @@ def test_an_article_summary_reads_as_a_paragraph(full: tuple[Library, Path]) -> 
         assert not re.search(title + r" [A-Z]", normalise(brief.summary)), art.id  # a run-on
         for before, sent in zip(["", *sents], sents, strict=False):
             if dependent(sent) and "[" not in sent:
-                assert f"{before} {sent}" in bodies[art.id], (art.id, sent)
+                # the sentence before as written, or named in brackets ("\[DeepSeek\] was …")
+                pair = f"{before} {sent}".replace("\\[", "[").replace("\\]", "]")
+                assert faithful(pair, " ".join(bodies[art.id].split())), (art.id, sent)
 
 
 def test_no_repeated_source_text_in_a_brief(
@@ -737,7 +739,7 @@ def test_a_question_and_answer_explainer_keeps_its_answers(
 ) -> None:
     """Each answer follows a question heading, and the article's subject opens its sentences
     but never stands mid-sentence in them: "Its", "The app" and "The company" are still
-    DeepSeek's, named in brackets."""
+    DeepSeek's, named in brackets (or "The app" joined to the sentence before, so named)."""
     _dated(seeds_copy, "explainer", "2025-02-02", EXPLAINER)
     lib = ct.build_into(seeds_copy, tmp_path / "out")
     mine = {p.text for p in lib.points if p.sources == ("explainer",)}
@@ -745,8 +747,9 @@ def test_a_question_and_answer_explainer_keeps_its_answers(
         "[DeepSeek’s] R1 model, released on Jan. 20, matched OpenAI's o1 on several "
         "reasoning tests." in mine
     )
-    assert "[DeepSeek’s] app reached the top of Apple's U.S. App Store within a week." in mine
-    assert any(t.startswith("[DeepSeek] says the final training run") for t in mine)
+    app = "The app reached the top of Apple's U.S. App Store within a week."
+    assert f"[DeepSeek’s] {app[4:]}" in mine or any(t.endswith(f"tests. {app}") for t in mine)
+    assert any(t.startswith("[DeepSeek] says the final training run") for t in mine), mine
 
 
 @pytest.mark.parametrize(
@@ -2361,3 +2364,36 @@ def test_a_list_after_a_heading_is_led_in_by_the_body_a_fact_sheet_named(
     # a line listing kinds names nothing: "Category: Product Launch, Market Disruption"
     kinds = ["Category: Product Launch, Market Disruption"]
     assert named_description("The launch underscores how cheap models have become.", kinds) is None
+
+
+def test_a_sentence_named_in_brackets_is_one_the_next_joins_onto(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "He announces the Widget Fellows programme. It will fund 120 PhD students …": the
+    first, named ("[Ana Ruiz] announces …"), carries the second, whether it is too short to
+    stand alone or long enough to be a point itself."""
+    _, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "widget-dev-day",
+        "2026-05-20",
+        "**11:05** - Change of speaker. Ana Ruiz, a research director at Widget, is up.\n\n"
+        "**11:09** - He announces the Widget Fellows programme. It will fund 120 PhD "
+        "students at universities in Freedonia and abroad.\n\n"
+        "Remarkably, Widget trained its W5 model for a reported $5.6 million using chips that "
+        "were permitted under the existing export restrictions and supply chains, significantly "
+        "undercutting the development costs that rivals in Freedonia and Sylvania have reported "
+        "for models of a similar size. The company also released the open-source Gizmo "
+        "multimodal family of models. The launch lifted shares of its partners in Freedonia by "
+        "4% in a single session.\n",
+    )
+    fellows = (
+        "[Ana Ruiz] announces the Widget Fellows programme. It will fund 120 PhD students at "
+        "universities in Freedonia and abroad."
+    )
+    assert fellows in mine, mine
+    gizmo = (
+        "[Widget] also released the open-source Gizmo multimodal family of models. The launch "
+        "lifted shares of its partners in Freedonia by 4% in a single session."
+    )
+    assert gizmo in mine, mine
