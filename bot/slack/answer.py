@@ -817,6 +817,10 @@ def answer(library: Library, query: str) -> Answer | None:
         ranked = _naming(index, ranked, named, alts)
     if story is not None:
         ranked = _story_filled(index, ranked, story)
+    elif ranked:
+        # too few points hold the question's words ("why is v5 delayed"): the article that
+        # answers best gives the rest, densest first
+        ranked = _story_filled(index, ranked, index.article[ranked[0][0]])
     chosen: list[int] = []
     figures: set[str] = set()
     used = 0

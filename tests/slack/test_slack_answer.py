@@ -1052,3 +1052,26 @@ def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library
     library = replace(lib, points=(*lib.points, old, *story))
     ans = answer(library, "is there a batch discount now")
     assert ans is not None and ans.lead.id == "w-prices:5"
+
+
+def test_too_few_points_holding_the_question_are_filled_from_the_best_article(
+    lib: Library,
+) -> None:
+    """ "why is w9 delayed": two articles say so in passing, neither far ahead of the other,
+    and nothing else does; the reply still gives three points, the best article's densest
+    after its match."""
+    hbm = _article(
+        "w-hbm",
+        "2026-06-02",
+        "Widget asked for roughly 100,000 Gizmo 950 units for delivery in the second half.",
+        "Analysts say the squeeze will last well into next year.",
+        "Widget's W9 is delayed because memory suppliers cannot ship enough HBM chips.",
+    )
+    hbm = (replace(hbm[0], quality=2.9), *hbm[1:])
+    other = _article(
+        "w-other",
+        "2026-06-01",
+        "Acme's phone launch was delayed too, and W9 users in Freedonia may wait longer.",
+    )
+    ans = answer(replace(lib, points=(*hbm, *other)), "why is w9 delayed")
+    assert ans is not None and "w-hbm:0" in {p.id for p in ans.all_points}
