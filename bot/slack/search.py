@@ -131,7 +131,14 @@ EXPAND = {
     "suing": ("sue", "sued", "suit", "lawsuit"),
     "lawsuit": ("sue", "sued", "suit"),
     "lawsuits": ("sue", "sued", "suit"),
+    # a fine is a penalty (surcharge), a sanction
+    "fine": ("fined", "penalty", "surcharge", "sanction"),
+    "fined": ("fine", "penalty", "surcharge", "sanction"),
+    "fines": ("fine", "fined", "penalty", "surcharge", "sanction"),
+    "penalty": ("fine", "fined", "surcharge"),
     # leaving a job
+    "left": ("departure", "departed", "joined", "quit", "resigned", "exit", "leaving"),
+    "leave": ("left", "departure", "departed", "joined", "quit", "resigned", "exit"),
     "quit": ("left", "leaves", "leaving", "departure", "resigned", "resignation", "exit"),
     "quits": ("left", "leaves", "leaving", "departure", "resigned", "resignation", "exit"),
     "resign": ("resigned", "resignation", "left", "leaves", "departure", "stepped"),

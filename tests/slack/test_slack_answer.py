@@ -600,6 +600,11 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"performanc", "benchmark", "scor"} <= set(expanded)
     _, expanded = question_words("how many people work at widget")
     assert {"user", "employ", "staff"} <= set(expanded)
+    # a fine is what a regulator's decision calls a penalty surcharge; who left, a departure
+    _, expanded = question_words("freedonia widget fine")
+    assert {"penalty", "surcharg"} <= set(expanded)
+    _, expanded = question_words("who left widget")
+    assert {"departur", "join"} <= set(expanded)
     # "raise" is what the news calls an increase, a rise or a hike; "why" asks for a reason
     _, expanded = question_words("why did widget raise prices")
     assert {"increas", "ris", "hik", "becaus", "reason", "attribut"} <= set(expanded)
