@@ -424,9 +424,7 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"(?<![a-z] )(?P<t>\b{NAME_RUN})\s+(?:is|was)\s+(?:a|an|the)\s+"
         rf"(?:[a-z][\w-]*\s+){{0,3}}?{noun}\b(?![’'-])",
         # in apposition: "Kessler Research, a Taipei-based analyst firm"
-        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm; nor a place a
-        # phrase ends with: "a telecom bundle in Indonesia, a processing region in …")
-        rf"(?<!\bin )(?<!\bto )(?<!\bat )(?<!\bof )(?<!\bfrom )"
+        # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
         rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
         # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a
@@ -440,8 +438,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
             continue  # every form names the noun: most sentences are passed over here
         for form in forms:
             names = [
-                n for f in re.finditer(form, sentence) if (n := _unopened(f.group("t"), title))
-            ]
+                n
+                for f in re.finditer(form, sentence)
+                if (n := _unopened(f.group("t"), title)) and not place_like(n, earlier)
+            ]  # not a place: "a telecom bundle in Indonesia, a processing region in …"
             if names:
                 name = names[-1]
                 if m.group("poss"):

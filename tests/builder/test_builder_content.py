@@ -204,6 +204,12 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "The region is expected to accept its first customers in the fourth quarter.",
             "[Lagos] is expected to accept its first customers in the fourth quarter.",
         ),
+        # … after a preposition too: "from Kestel Labs, a London-based firm"
+        (
+            "A 48-page report from Kestel Labs, a London-based AI security firm, is out.",
+            "The firm ran 1,200 adversarial prompts against five models.",
+            "[Kestel Labs] ran 1,200 adversarial prompts against five models.",
+        ),
         # a place a phrase ends with is no apposition's name
         (
             "Widget is building local partnerships: a bundle in Freedonia, a region in Sylvania.",
