@@ -609,7 +609,7 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
 JOB = (
     r"(?:founder|co-founder|chief executive|chief scientist|CEO|CTO|CFO|chairman|chairwoman|"
     r"president|director|researcher|scientist|professor|analyst|engineer|spokesperson|"
-    r"spokesman|spokeswoman|officer|manager|lawyer|economist|partner)"
+    r"spokesman|spokeswoman|officer|manager|lawyer|economist|partner|head of \w+)"
 )
 
 
@@ -631,9 +631,11 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
         return False
     n = re.escape(name)
     full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b|\bsurnamed\s+{n}\b")
-    person = re.compile(rf"\b{n}\b[^.]{{0,80}}\b(?:he|she|his|her|him)\b")
+    # "he" or "she" in its sentence, or opening the next ("Wu opens with numbers. She says")
+    person = re.compile(rf"\b{n}\b[^.]{{0,80}}(?:\b(?:he|she|his|her|him)\b|\.\s+(?:He|She)\b)")
     titled = re.compile(
-        rf"\b(?:{PERSON_TITLE}|{JOB})\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b"
+        # "chief financial officer Lu Meng", "The chief financial officer, Lu Meng,"
+        rf"\b(?:{PERSON_TITLE}|{JOB}),?\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b"
         rf"|\b{n}(?:\s+[A-Z][\w’'.-]*){{0,2}},\s+(?:the\s+|its\s+|a\s+)?(?:[\w’'-]+\s+){{0,2}}{JOB}\b"
     )
     held = [t for t in earlier if name in t]

@@ -397,8 +397,10 @@ PERSON_BACK = 3  # sentences back where "she" may have been named
 
 
 def _acts(name: str, text: str) -> bool:
-    """Whether the text has the name act: "Widget said", "Widget's … announced"."""
-    return re.search(rf"\b{re.escape(name)}(?:[’']s)?\s+(?:{ACTS})\b", text) is not None
+    """Whether the text has the name act: "Widget said", "Widget, which is based in …,
+    said"."""
+    n = re.escape(name)
+    return re.search(rf"\b{n}(?:[’']s)?(?:,[^,]{{1,80}},)?\s+(?:{ACTS})\b", text) is not None
 
 
 def _only_fallback(
@@ -611,6 +613,15 @@ def _resolve(
         name = fallback
     if ORG_NOUN.search(lower) and institution(name, earlier):
         return None  # "the Garante said": an institution, never "the company"
+    if (
+        ORG_NOUN.search(lower)
+        and name != fallback
+        and COMPANY_NAME.search(name) is None
+        and not (previous or "").startswith(f"[{name}]")  # a name a point was given
+        and not (before and IDENTIFIED.match(before))  # "The customer is Widget."
+        and not any(_acts(name, t) for t in (*earlier, previous or ""))
+    ):
+        return None  # "Pro subscribers will get …": a name no sentence has act is no company
     if lower in PERSON_PRONOUNS and (
         len(name.split()) < 2 or re.search(rf"\b{PERSON_TITLE}$", name) is not None
     ):

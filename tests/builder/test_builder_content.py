@@ -13,7 +13,7 @@ import pytest
 from bot.builder.analyse import labelled, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
-from bot.builder.names import introduced, named_description, party, subject
+from bot.builder.names import introduced, is_surname, named_description, party, subject
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import point_text
@@ -938,6 +938,23 @@ def test_a_place_based_description_is_no_name() -> None:
     assert subject("Widget-V3 was trained on 2,048 chips.") == "Widget-V3"
     # a common noun first: the name after it is no subject
     assert subject("Analysts at one Freedonia brokerage said volume tripled.") is None
+
+
+def test_the_company_is_a_name_that_acts_never_a_person_or_a_tier() -> None:
+    """ "The company did not put a figure on it" after "Pro subscribers will get …" is not
+    "[Pro]"; after "The chief financial officer, Lu Meng, told analysts …" not "[Lu]"."""
+    # a name no sentence has act ("Pro subscribers will get …") is no company
+    pro = "Pro subscribers will get seven days added to their subscription."
+    got = make_standalone("The company did not put a figure on the total cost.", pro, pro,
+                          "Widget", None, pro, earlier=[pro])  # fmt: skip
+    assert got is None or "[Pro]" not in got
+    # a person by a job, before or after a comma, or a "she" opening the next sentence
+    cfo = ["The chief financial officer, Lu Meng, told analysts the deal worked."]
+    assert is_surname("Lu", cfo)
+    assert is_surname("Wu", ["The programme lists Wu Yuhan, head of product, as first speaker."])
+    got = make_standalone("The company will fund part of it with a loan.", None, cfo[0],
+                          None, None, cfo[0], earlier=cfo)  # fmt: skip
+    assert got is None or "[Lu]" not in got
     before = "One Freedonia-based software firm said it had switched providers within an hour."
     got = make_standalone("The company said it would give customers a credit of 15%.", before,
                           before, "Widget", None, before, earlier=[before])  # fmt: skip
