@@ -419,17 +419,20 @@ def _select(
             used += len(c.text)
     more = [c for c in picked if c not in points]
     shown = {id(c) for c in (lead, *points) if c is not None}  # history beside news on screen
-    earlier = tuple(
-        Earlier(old.text, old.sources[0], pool.first(old).pos)
-        for old in sorted(
-            (
-                c
-                for c in everything.values()
-                if id(c) in updated and id(updated[id(c)]) in shown and id(c) not in in_diffs
-            ),
-            key=lambda c: c.rank,
-        )
-    )[:MAX_EARLIER]
+    history: list[Candidate] = []
+    for old in sorted(
+        (
+            c
+            for c in everything.values()
+            if id(c) in updated and id(updated[id(c)]) in shown and id(c) not in in_diffs
+        ),
+        key=lambda c: c.rank,
+    ):
+        if not any(pool.used(old) & pool.used(h) for h in history):
+            history.append(old)  # a point, or it with the figure after it: once
+    earlier = tuple(Earlier(old.text, old.sources[0], pool.first(old).pos) for old in history)[
+        :MAX_EARLIER
+    ]
     pairs = {
         (pool.first(old).article, pool.first(old).pos): (
             pool.first(newer).article,
