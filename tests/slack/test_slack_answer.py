@@ -938,6 +938,12 @@ def test_a_question_naming_two_things_is_answered_where_both_are_named(lib: Libr
     assert {p.sources[0] for p in ans.all_points} == {"g9-live"}
 
 
+def _lead(lib: Library, points: tuple[CatalogPoint, ...], question: str) -> str | None:
+    """The id of the point that leads the answer from these points alone."""
+    ans = answer(replace(lib, points=points), question)
+    return ans.lead.id if ans is not None else None
+
+
 def test_a_word_finds_the_others_of_its_family() -> None:
     """ "how did the market react" finds "reactions"; "cheaply" finds "cheaper"; "safe"
     finds "safety"; "regulate" finds "regulator" and "regulatory". Not a word that only
@@ -950,29 +956,36 @@ def test_a_word_finds_the_others_of_its_family() -> None:
     assert set(relatives(stem("regulate"), families)) == {stem("regulator"), stem("regulatory")}
     assert relatives(stem("apply"), families) == ()
     assert root(stem("region")) == stem("region") and root(stem("invest")) == stem("invest")
-    market = _article(
-        "w-market",
-        "2026-03-02",
-        "Reactions in the market were swift: Widget shares fell 9% in early trading.",
-    )
-    other = _article("w-other", "2026-03-01", "The market for phones grew 4% in the quarter.")
-    ans = answer(
-        replace(Library.load(ROOT / "briefings"), points=(*market, *other)),
-        "how did the market react",
-    )
-    assert ans is not None and ans.lead.id == "w-market:0"
-    # a word the coverage writes itself is found as written: "offices" is no "officer"
-    officer = _article(
-        "w-officer",
-        "2026-05-14",
-        "Widget's chief financial officer said it is opening a hub abroad, near its clients.",
-    )
-    office = _article("w-office", "2026-05-14", "Widget opens its next office in Lagos.")
-    ans = answer(
-        replace(Library.load(ROOT / "briefings"), points=(*officer, *office)),
-        "widget offices abroad",
-    )
-    assert ans is not None and ans.lead.id == "w-office:0"
+
+
+@pytest.mark.parametrize(
+    ("texts", "question", "expected"),
+    [
+        (
+            {
+                "w-market": "Reactions in the market were swift: Widget shares fell 9% early on.",
+                "w-other": "The market for phones grew 4% in the quarter.",
+            },
+            "how did the market react",
+            "w-market:0",
+        ),
+        # a word the coverage writes itself is found as written: "offices" is no "officer"
+        (
+            {
+                "w-officer": "Widget's chief financial officer said it is opening a hub abroad, "
+                "near its clients.",
+                "w-office": "Widget opens its next office in Lagos.",
+            },
+            "widget offices abroad",
+            "w-office:0",
+        ),
+    ],
+)
+def test_a_question_word_finds_its_family_where_the_coverage_lacks_it(
+    lib: Library, texts: dict[str, str], question: str, expected: str
+) -> None:
+    points = tuple(p for aid, text in texts.items() for p in _article(aid, "2026-03-02", text))
+    assert _lead(lib, points, question) == expected
 
 
 def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Library) -> None:
