@@ -430,9 +430,9 @@ def _select(
     ):
         if not any(pool.used(old) & pool.used(h) for h in history):
             history.append(old)  # a point, or it with the figure after it: once
-    earlier = tuple(Earlier(old.text, old.sources[0], pool.first(old).pos) for old in history)[
-        :MAX_EARLIER
-    ]
+    earlier = tuple(
+        Earlier(old.text, old.sources[0], pool.first(old).pos) for old in history[:MAX_EARLIER]
+    )
     pairs = {
         (pool.first(old).article, pool.first(old).pos): (
             pool.first(newer).article,

@@ -21,7 +21,9 @@ times the point's fact density and a small boost for newer coverage. Then:
   answered from the articles that name it (unless a part of it, after "and", names nothing),
   one naming a release ("nvidia stock v4.5") from those naming the release; a word no article
   uses ("specs") does not veto a question the rest of it makes clear;
-- a place is found by the word for its people and back ("korea fine" → "Korean users");
+- a place is found by the word for its people and back ("korea fine" → "Korean users"), a
+  word the coverage lacks by the others of its family ("react" → "reactions");
+- when too few points hold the question's words, the best article's densest fill the reply;
 - who leads among close matches: an update of an older report ("lifted its block"), not a
   lead that only says what was not said; for "what is X", what X is; for "now", the newest;
 - a point a newer one updates gives it its place;
