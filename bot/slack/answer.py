@@ -394,6 +394,8 @@ FILLERS = frozenset(
         "got",
         "make",
         "made",
+        "put",
+        "puts",
         "go",
         "going",
         "come",

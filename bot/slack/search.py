@@ -83,6 +83,8 @@ EXPAND = {
     "agree": ("agreed", "commitments", "conditions", "terms"),
     "agreed": ("agree", "commitments", "conditions", "terms"),
     "daily": ("day",),
+    "ads": ("advertising", "advertisements", "adverts"),
+    "advertising": ("ads", "adverts"),
     "specs": ("parameters", "context", "window", "license"),
     "specifications": ("parameters", "context", "window", "license"),
     "speedup": ("faster", "speed"),

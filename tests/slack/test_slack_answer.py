@@ -600,6 +600,10 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"performanc", "benchmark", "scor"} <= set(expanded)
     _, expanded = question_words("how many people work at widget")
     assert {"user", "employ", "staff"} <= set(expanded)
+    # "put" asks nothing ("SemiAnalysis puts … at $1.6 billion" is no answer); ads are
+    # advertising
+    words, expanded = question_words("will widget put ads in the app")
+    assert "put" not in words and stem("advertising") in expanded
     # a fine is what a regulator's decision calls a penalty surcharge; who left, a departure
     _, expanded = question_words("freedonia widget fine")
     assert {"penalty", "surcharg"} <= set(expanded)
