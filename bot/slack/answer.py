@@ -292,6 +292,10 @@ class PointIndex:
         ranked = sorted(final.items(), key=lambda x: (-x[1], x[0]))
         return ranked[:k], story
 
+    def held(self, articles: tuple[str, ...], hits: list[int]) -> bool:
+        """Whether any of the given points is of one of these articles."""
+        return any(self.article[i] in articles for i in hits)
+
     def in_topics(self, topics: frozenset[str]) -> npt.NDArray[np.float64]:
         """1.0 for each point filed under one of these topics, else 0.0."""
         key = tuple(sorted(topics))
@@ -305,11 +309,18 @@ class PointIndex:
         return cached
 
     def coverage(
-        self, words: list[str], hits: list[int], alts: dict[str, tuple[str, ...]] | None = None
+        self,
+        words: list[str],
+        hits: list[int],
+        alts: dict[str, tuple[str, ...]] | None = None,
+        titled: bool = False,
     ) -> float:
         """Share of the question's weight (rarity; unknown words weigh as the rarest) that the
-        given points contain, a word counting when a word it points at is there."""
+        given points contain, a word counting when a word it points at is there. `titled`:
+        their articles' headlines count too."""
         bag = set().union(*(self.bags[i] for i in hits)) if hits else set()
+        if titled:
+            bag |= {w for w, arts in self.headline_postings.items() if self.held(arts, hits)}
         weights = {w: self.idf.get(w, self.max_idf) for w in words}
         total = sum(weights.values())
         got = sum(v for w, v in weights.items() if covers(w, bag, alts or {}))
@@ -757,7 +768,7 @@ def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]
     never uses ("specs", "hearing") is left out when the rest says what is asked: two words
     it knows, or a model's name ("v4.5"). Alone beside one known word ("weather in paris")
     it counts, as the rarest word would."""
-    known = [w for w in words if w in index.idf or alts.get(w)]
+    known = [w for w in words if w in index.idf or alts.get(w) or w in index.headline_postings]
     if len(known) >= 2 or any(ch.isdigit() for w in known for ch in w):
         return known
     return words
@@ -798,7 +809,8 @@ def answer(library: Library, query: str) -> Answer | None:
     )
     if not ranked or not words:
         return None
-    if index.coverage(judged(index, words, alts), [i for i, _ in ranked], alts) < MIN_COVERAGE:
+    hits = [i for i, _ in ranked]
+    if index.coverage(judged(index, words, alts), hits, alts, titled=True) < MIN_COVERAGE:
         return None  # what the question is mostly about is not in the coverage
     top = ranked[0][1]
     ranked = _with_neighbours(index, ranked)

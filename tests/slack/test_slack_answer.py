@@ -1097,3 +1097,31 @@ def test_too_few_points_holding_the_question_are_filled_from_the_best_article(
     )
     ans = answer(replace(lib, points=(*hbm, *other)), "why is w9 delayed")
     assert ans is not None and "w-hbm:0" in {p.id for p in ans.all_points}
+
+
+def test_a_word_only_a_headline_holds_still_makes_the_question_answered(lib: Library) -> None:
+    """ "how does widget deal with benchmark contamination": "contamination" is only in an
+    interview's headline, "deal" nowhere; the interview still answers."""
+    interview = _article(
+        "w-eval",
+        "2026-05-02",
+        "[Ana Ruiz:] If more than 5 per cent of a benchmark's items show up, we stop using it.",
+    )
+    titled = [
+        Article(
+            id="w-eval",
+            title="Widget's evaluation chief on contamination, leaderboards and linguists",
+            path="articles/w-eval.md",
+            summary=interview[0].text,
+            sha256="0" * 64,
+        ),
+        *lib.index.articles,
+    ]
+    library = replace(
+        lib,
+        index=lib.index.model_copy(update={"articles": tuple(titled)}),
+        points=(*lib.points, *interview),
+    )
+    ans = answer(library, "how does widget deal with benchmark contamination")
+    assert ans is not None and ans.lead.id == "w-eval:0"
+    assert answer(lib, "weather in paris") is None
