@@ -187,9 +187,9 @@ class PointIndex:
         )
         self.names, self.part_names = _names(points)
         # what an article says, its headline included ("Inner Mongolia" only in the title)
-        titles = headlines or {}
+        self.title_bag = {a: frozenset(index_tokens(t)) for a, t in (headlines or {}).items()}
         self.article_bag = {
-            a: frozenset(index_tokens(titles.get(a, ""))).union(*(self.bags[i] for i in ids))
+            a: self.title_bag.get(a, frozenset()).union(*(self.bags[i] for i in ids))
             for a, ids in self.of_article.items()
         }
         self._topic_masks: dict[tuple[str, ...], npt.NDArray[np.float64]] = {}
@@ -292,10 +292,6 @@ class PointIndex:
         ranked = sorted(final.items(), key=lambda x: (-x[1], x[0]))
         return ranked[:k], story
 
-    def held(self, articles: tuple[str, ...], hits: list[int]) -> bool:
-        """Whether any of the given points is of one of these articles."""
-        return any(self.article[i] in articles for i in hits)
-
     def in_topics(self, topics: frozenset[str]) -> npt.NDArray[np.float64]:
         """1.0 for each point filed under one of these topics, else 0.0."""
         key = tuple(sorted(topics))
@@ -320,7 +316,7 @@ class PointIndex:
         their articles' headlines count too."""
         bag = set().union(*(self.bags[i] for i in hits)) if hits else set()
         if titled:
-            bag |= {w for w, arts in self.headline_postings.items() if self.held(arts, hits)}
+            bag = bag.union(*(self.title_bag.get(a, ()) for a in {self.article[i] for i in hits}))
         weights = {w: self.idf.get(w, self.max_idf) for w in words}
         total = sum(weights.values())
         got = sum(v for w, v in weights.items() if covers(w, bag, alts or {}))
