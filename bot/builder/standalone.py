@@ -86,7 +86,7 @@ EXPLETIVE = re.compile(
 CONTRACTED = re.compile(r"^It[’']s\s+(?P<verb>been|got)?")
 DEFINITE = re.compile(
     r"^(?P<word>The\s+(?:(?:Chinese|American|US|U\.S\.|Hangzhou-based|new|tech|AI|young|"
-    r"[A-Za-z]+-based)\s+)*(?:[A-Z][a-z]+\s+(?=(?:company|startup|start-up|firm|lab)\b))?"
+    r"artificial\s+intelligence|[A-Za-z]+-based)\s+)*(?:[A-Z][a-z]+\s+(?=(?:company|startup|start-up|firm|lab)\b))?"
     r"(?:company|companies|startup|start-up|firm|firms|lab|group|paper|"
     r"report|study|model|models|app|chatbot|agency|regulator|watchdog|ministry|bill|ban|move|"
     r"figure|claim|claims|move|deal|report|authority|authorities|government|administration|"

@@ -1698,6 +1698,12 @@ def test_a_description_a_sentence_names_is_that_name_next() -> None:
     got = make_standalone("The Hangzhou-based developer has placed an order for 38,000 chips.",
                           None, None, None, None, before, earlier=[before])  # fmt: skip
     assert got == "[Widget] has placed an order for 38,000 chips."
+    # "The Hangzhou-based artificial intelligence developer" leans as "the developer" does
+    said = "The Hangzhou-based artificial intelligence developer confirmed the round."
+    assert dependent(said)
+    before = "For three years Widget insisted it did not need anyone else's money."
+    got = make_standalone(said, None, before, "Widget", None, before, earlier=[before])
+    assert got == "[Widget] confirmed the round."
 
 
 def test_a_description_in_apposition_ends_at_its_noun() -> None:
