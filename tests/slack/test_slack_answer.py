@@ -992,6 +992,25 @@ def test_a_question_word_finds_its_family_where_the_coverage_lacks_it(
     assert _lead(lib, points, question) == expected
 
 
+def _headlined(
+    lib: Library, title: str, story: tuple[CatalogPoint, ...], *more: CatalogPoint
+) -> Library:
+    """The committed library with a made-up article (`story`, under this headline) and any
+    other points added."""
+    article = Article(
+        id=story[0].sources[0],
+        title=title,
+        path=f"articles/{story[0].sources[0]}.md",
+        summary=story[0].text,
+        sha256="0" * 64,
+    )
+    return replace(
+        lib,
+        index=lib.index.model_copy(update={"articles": (article, *lib.index.articles)}),
+        points=(*lib.points, *story, *more),
+    )
+
+
 def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Library) -> None:
     """ "when does the freedonia hall come online": the article about the hall names
     Freedonia only in its headline (its dateline is dropped); its points still answer a
@@ -1007,21 +1026,8 @@ def test_a_name_only_in_an_articles_headline_is_named_by_that_article(lib: Libra
         "2026-08-28",
         "Acme supplied the cooling racks for Widget's hall in Freedonia, people said.",
     )
-    titled = [
-        Article(
-            id="w-hall",
-            title="Widget breaks ground on its second Freedonia compute hall",
-            path="articles/w-hall.md",
-            summary=hall[0].text,
-            sha256="0" * 64,
-        ),
-        *lib.index.articles,
-    ]
-    library = replace(
-        lib,
-        index=lib.index.model_copy(update={"articles": tuple(titled)}),
-        points=(*lib.points, *hall, *other),
-    )
+    title = "Widget breaks ground on its second Freedonia compute hall"
+    library = _headlined(lib, title, hall, *other)
     ans = answer(library, "when does the freedonia capacity come online")
     assert ans is not None and ans.lead.id == "w-hall:1"
 
@@ -1107,21 +1113,8 @@ def test_a_word_only_a_headline_holds_still_makes_the_question_answered(lib: Lib
         "2026-05-02",
         "[Ana Ruiz:] If more than 5 per cent of a benchmark's items show up, we stop using it.",
     )
-    titled = [
-        Article(
-            id="w-eval",
-            title="Widget's evaluation chief on contamination, leaderboards and linguists",
-            path="articles/w-eval.md",
-            summary=interview[0].text,
-            sha256="0" * 64,
-        ),
-        *lib.index.articles,
-    ]
-    library = replace(
-        lib,
-        index=lib.index.model_copy(update={"articles": tuple(titled)}),
-        points=(*lib.points, *interview),
-    )
+    title = "Widget's evaluation chief on contamination, leaderboards and linguists"
+    library = _headlined(lib, title, interview)
     ans = answer(library, "how does widget deal with benchmark contamination")
     assert ans is not None and ans.lead.id == "w-eval:0"
     assert answer(lib, "weather in paris") is None
