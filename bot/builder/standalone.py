@@ -42,7 +42,7 @@ from bot.builder.text import normalise
 JOIN_MAX = 330
 
 CONNECTIVE = re.compile(
-    r"^(?:However|But|And|So|Also|Furthermore|Further|Moreover|Additionally|Meanwhile|In fact|"
+    r"^(?:However|But|And|So|Also|Furthermore|Further(?=,)|Moreover|Additionally|Meanwhile|In fact|"
     r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
     r"Then|Plus|In addition|As a result|In turn|Even so|Notably|Now|Remarkably|Certainly|"
     r"In other words|At the same time|By contrast|In contrast|On the other hand|Similarly|"

@@ -42,6 +42,17 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             None,
             "Some tech executives doubt the figure.",
         ),
+        # "Further" before a noun is no connective: the sentence keeps it
+        (
+            "Further sanctions, including a strict ban, are highly likely.",
+            None,
+            "Further sanctions, including a strict ban, are highly likely.",
+        ),
+        (
+            "Further, some tech executives doubt the figure.",
+            None,
+            "Some tech executives doubt the figure.",
+        ),
         (
             "By comparison, Meta's Llama 3 needed 30.8 million GPU hours.",
             None,
