@@ -534,8 +534,31 @@ def main_subject(
     name = title_subject(title or "", known, in_text or known) or ""
     if name and place_like(name, sentences):
         name = ""  # "Korea's privacy regulator fines DeepSeek": the article is not Korea's
-    n = sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t)) if name else 0
-    return name if n >= 2 else None
+    n = _mentions(name, sentences) if name else 0
+    if n >= 2:
+        return name
+    # "South Korea fines DeepSeek over …": the one actor the title's verb acts on that the
+    # text keeps mentioning; places, people and institutions are not "the company"
+    named = {
+        other: _mentions(other, sentences)
+        for other in names_in(title or "")
+        if other in (in_text or known or ())
+        and re.search(
+            rf"\b(?!(?:{'|'.join(STOPWORDS)})\s)[a-z]+\s+{re.escape(other)}\b", title or ""
+        )
+        and not place_like(other, sentences)
+        and not is_person(other, whole)
+        and not is_surname(other, sentences)
+        and not institution(other, sentences)
+    }
+    ranked = sorted(named.values(), reverse=True)
+    if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0]):
+        return max(named, key=lambda k: named[k])
+    return None
+
+
+def _mentions(name: str, sentences: list[str]) -> int:
+    return sum(1 for t in sentences if re.search(rf"\b{re.escape(name)}\b", t))
 
 
 class Says:

@@ -1321,6 +1321,23 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
         "Acme Semiconductor"
     )
     assert main_subject(acme, in_text, headline, in_text) == "Acme Semiconductor"
+    # the title opens with a place; the one company it names, mentioned again and again, is
+    # what "the company" stands for ("South Korea fines DeepSeek over …")
+    fine = [
+        "Freedonia's privacy watchdog on Thursday fined Widget 3.9 billion crowns.",
+        "The Data Commission said the company's app sent user prompts to Ruritania.",
+        "The Data Commission said the transfers had continued for months.",
+        "The Data Commission ordered a report within 60 days.",
+        "Widget said in a statement that it respected the decision.",
+    ]
+    named = frozenset({"Freedonia", "Widget", "Data", "Commission", "Ruritania"})
+    fined = "Freedonia fines Widget over transfers of user data to Ruritania"
+    assert main_subject(fine, named, fined, named) == "Widget"
+    # two companies the text mentions as often: no guess
+    both = [*fine, "Acme said it had not received any data."]
+    both += ["Acme makes the chips."]
+    acme_too = named | {"Acme"}
+    assert main_subject(both, acme_too, "Freedonia fines Widget, blocks Acme", acme_too) is None
     lab = "The Hangzhou-based lab recruits heavily from two universities in Beijing."
     assert dependent(lab)
     resolved = make_standalone(lab, "Most of its staff are graduates.", None, "Widget", known)
