@@ -389,6 +389,7 @@ LEAD_IN_MAX, LEAD_IN_MIN = 80, 30  # characters: a longer lead-in is cut to its 
 ASIDE = re.compile(r",\s+(?:which|who)\s[^,:]*(?:,|(?=:\s*$))")
 LISTED_SUBJECT = re.compile(r"([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}):")  # "Acme:"
 ROW = re.compile(r"^[A-Z][^:]{0,50}:\s+\S")  # "Input, cache miss: $0.20"
+ROW_MAX = 80  # characters of a row with no bullet
 CAPITALISED_ITEM = re.compile(r"^(?P<rest>[A-Z].*)$")
 ITEM_END = re.compile(r"(?:[;,.]|\s+(?:and|or))+$")
 
@@ -407,7 +408,7 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
         m = CAPITALISED_ITEM.match(text.strip())
     elif (
         m is None
-        and bullet
+        and (bullet or _bare_row(text.strip()))
         and ROW.match(text.strip())
         and (ROW_OF.search(lead_in) is not None or has_finite_verb(lead_in))
     ):
@@ -436,6 +437,13 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
                 head = head[: m.start()].rstrip(" ,") + ":"
                 break
     return f"[{head[:1].upper()}{head[1:]}] {rest}."
+
+
+def _bare_row(text: str) -> bool:
+    """A row of figures written without a bullet ("SWE-bench Verified: 71.4%" under
+    "DeepSeek is claiming:"): a short label, a figure and no verb after it."""
+    value = text.partition(":")[2]
+    return len(text) <= ROW_MAX and DIGIT.search(value) is not None and not has_finite_verb(value)
 
 
 def section_name(heading: str, known: Container[str]) -> str | None:

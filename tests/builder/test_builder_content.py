@@ -1500,6 +1500,28 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+UNBULLETED = """Live: Widget unveils W5 in Freedonia
+09:40 — Widget's research chief takes the stage to present W5.
+
+09:52 — Benchmarks slide. Widget is claiming:
+
+SWE-bench Verified: 71.4%
+AIME 2026: 89.7%
+GPQA Diamond: 82.1%
+
+The AIME figure is drawing audible reaction in the room.
+"""
+
+
+def test_rows_of_figures_without_bullets_are_a_table_too(seeds_copy: Path, tmp_path: Path) -> None:
+    """A live blog's "Widget is claiming:" then lines such as "AIME 2026: 89.7%", written with
+    no bullets: the rows are one point under the lead-in, not headings left out."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-live", "2026-06-16", UNBULLETED)
+    rows = "SWE-bench Verified: 71.4% · AIME 2026: 89.7% · GPQA Diamond: 82.1%"
+    assert f"[Widget is claiming:] {rows}." in mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 SCORES_TABLE = """Widget's W5 closes in on the leaders
 Widget released W5 on Thursday, and published its scores beside W4's and a rival's.
 | Benchmark | W5 (company-reported) | W4 | Best rival |
