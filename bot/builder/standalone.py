@@ -528,6 +528,24 @@ def _resolve(
         return None  # a clause, or a plural that may stand for several names: join instead
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
         return None  # "the bill", "the report": a thing, not the name before it
+    if lower in {"it", "its"} and (chain := _it_before(before)) is not None:
+        # "It estimated … DeepSeek's models. It did not say …": the "it" of the sentence before,
+        # whatever else that one names
+        earlier_chain = earlier[:-1] if earlier and earlier[-1] == chain else earlier
+        first = _resolve(
+            chain,
+            previous,
+            fallback,
+            known,
+            earlier_chain[-1] if earlier_chain else None,
+            earlier_chain,
+        )
+        if first is None or not first.startswith("["):
+            return None
+        chained = first[1 : first.index("]")].removesuffix("’s").removesuffix("'s")
+        if lower == "it" and _names(text[m.end() :], chained):
+            return None  # "It would make DeepSeek …": "it" is not DeepSeek
+        return _named(chained, text, m, lower == "its")
     opener = before or previous
     if (
         lower == "it"
@@ -630,6 +648,14 @@ def _resolve(
     if not possessive and _names(text[m.end() :], name):
         return None  # "It would make DeepSeek the most valuable …": "it" is not DeepSeek
     return _named(name, text, m, possessive)
+
+
+def _it_before(before: str | None) -> str | None:
+    """The sentence before, when it too opens with an "it" that stands for a name."""
+    if before is None or EXPLETIVE.match(before):
+        return None
+    m = PRONOUN.match(before)
+    return before if m is not None and m.group("word").lower() in {"it", "its"} else None
 
 
 # "The customer is DeepSeek.": a description the sentence names; what comes next is that name

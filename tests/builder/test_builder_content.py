@@ -117,6 +117,23 @@ def test_points_are_made_to_stand_alone(
         assert faithful(got, f"{previous or ''} {text}")
 
 
+def test_an_it_goes_on_meaning_what_the_it_before_it_meant() -> None:
+    """A run of "It …" sentences is about one thing: the "it" of the first, never a name the
+    sentence before mentions after its own "It" (there, Widget's models)."""
+    known = frozenset({"Widget", "Freedonia", "Northgate"})
+    text = "It did not say which chip generation was involved."
+    estimated = "It estimated the number at several thousand, used to train Widget's models."
+    unnamed = "In the rule, the trade department's bureau said it had reason to believe so."
+    named = "Northgate Capital said Widget bought chips in Freedonia."
+    for first, expected in [
+        (unnamed, None),
+        (named, "[Northgate Capital] did not say which chip generation was involved."),
+    ]:
+        earlier = [first, estimated]
+        got = make_standalone(text, None, first, "Widget", known, estimated, None, earlier)
+        assert got == expected
+
+
 def test_a_reference_is_resolved_only_to_what_it_can_mean() -> None:
     known = frozenset({"DeepSeek", "OpenAI", "Italy", "Garante"})
     # "Recent" opens a sentence but is no name: join, never "[Recent] has also faced …"
