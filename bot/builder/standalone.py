@@ -166,6 +166,10 @@ INTRO = re.compile(
     # "People close to it say …", "Some of them …": whom?
     r"|^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+(?:to|of|at|for|with|about|from|on)\s+"
     r"(?:it|them|him|her|its|their)\b"
+    # "Much of that is now …", "Most of these came …": a share of what the reader never saw
+    r"|^(?:Much|Most|Some|All|None|Part|Half|Little|Many|Few|Each|Any|One)\s+of\s+"
+    r"(?:this|that|these|those)(?=\s+(?:is|was|are|were|has|have|had|will|would|could|may|"
+    r"came|comes|went|goes|seems|seemed)\b|\s*[,.;])"
     # "Earlier this month, the company said …": which company?
     r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )
@@ -177,6 +181,9 @@ NAMED_BY_APPOSITION = re.compile(  # after a common noun: "… campus in Ulanqab
     r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*){0,4}),\s+"
     r"(?=(?:has|have|had|is|are|was|were|will|would|can|could|said|says|went|raised|"
     r"[a-z]+ed|[a-z]+s)\b)"
+)
+SECOND_ASIDE = re.compile(
+    r"[a-z]+ed\b[^,;:“”\"()]{0,40},\s+(?=(?:has|have|had|is|are|was|were|will|would)\b)"
 )
 PLURAL = re.compile(
     r"\b(?:companies|firms|models|officials|analysts|researchers|executives|"
@@ -306,7 +313,11 @@ def make_standalone(
     if (apposed := NAMED_BY_APPOSITION.match(text)) is not None:
         # "His new company, Qiantang Labs, has raised …": the name after the comma is the
         # subject; "[Qiantang Labs] has raised …"
-        return f"[{apposed.group('name')}] {text[apposed.end() :]}"
+        rest = text[apposed.end() :]
+        # "The company's new flagship, V5, launched last week, was trained …": a second aside
+        # before the verb is left out: "[V5] was trained …"
+        rest = rest[aside.end() :] if (aside := SECOND_ASIDE.match(rest)) else rest
+        return f"[{apposed.group('name')}] {rest}"
     if text[:1] in QUOTES and ATTRIBUTION.search(text):
         # only the speaker is unseen: name them, or join the sentence that does
         speaker = _speaker(text, previous or context, known, fallback)

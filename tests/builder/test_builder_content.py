@@ -99,6 +99,12 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             'Altman was frank about the rival. "It is a very good model," he said.',
         ),
         ('"This is a fire," she said.', None, None),
+        # a name in apposition is the subject; a second aside before the verb is left out
+        (
+            "The company's new flagship, W5, launched last week, was trained on Ascend chips.",
+            "Widget released W4 in 2025.",
+            "[W5] was trained on Ascend chips.",
+        ),
         # "the company" speaking after a sentence about Nvidia is Nvidia, named as such
         (
             '"DeepSeek is an excellent advance," the company said in a statement.',
@@ -343,6 +349,8 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "People close to it say it now has roughly 420 on the payroll.",  # close to what?
         "Many of its engineers left for Acme in 2026.",  # whose engineers?
         "In a blog post on Monday it said the sample held 3 million records.",  # who said?
+        "Much of that is now Ascend hardware, which is expensive.",  # much of what?
+        "Most of these came from distributors in Freedonia.",  # most of which?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
