@@ -161,8 +161,9 @@ INTRO = re.compile(
     rf"|^{WHEN}\s+(?=(?:it|its|they|their|he|she|his|her)\b)"
     # "In a blog post on Monday it said …": an opening phrase without its comma, then who
     r"|^(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|From|Over)\s+"
-    r"(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?\s"
-    r"(?=(?:it|they|he|she)\s+(?:said|says|told|wrote|added|[a-z]+ed|[a-z]+s)\b)"
+    r"(?:(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?|[a-z0-9][\w’'-]*(?:\s[a-z0-9][\w’'-]*){0,2}?)\s"
+    r"(?=(?:it|they|he|she)\s+(?:is|are|was|were|has|had|will|would|can|could|said|says|told|"
+    r"wrote|added|[a-z]+ed|[a-z]+s)\b)"
     # "People close to it say …", "Some of them …": whom?
     r"|^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+(?:to|of|at|for|with|about|from|on)\s+"
     r"(?:it|them|him|her|its|their)\b"

@@ -351,6 +351,8 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "In a blog post on Monday it said the sample held 3 million records.",  # who said?
         "Much of that is now Ascend hardware, which is expensive.",  # much of what?
         "Most of these came from distributors in Freedonia.",  # most of which?
+        "At full build-out it is designed to draw 300 megawatts.",  # what is "it"?
+        "In 2025 they raised $1bn from state funds.",  # who are "they"?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
