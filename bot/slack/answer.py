@@ -550,6 +550,50 @@ def description(query: str) -> re.Pattern[str] | None:
     return re.compile(_describing(name), re.I) if name is not None else None
 
 
+# "how much did it cost", "how much power", "how many users": the kind of figure that answers
+HOW_MUCH = re.compile(r"\bhow\s+(?P<kind>much|many)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
+MONEY_ASKED = re.compile(
+    r"\b(?:cost\w*|price\w*|pay|paid|pays|spen[dt]\w*|rais\w*|worth|valu\w*|fine[sd]?|"
+    r"revenue|sales|charg\w*|expensive|budget|earn\w*|invest\w*|su(?:e|es|ed|ing)|"
+    r"damages|money|funding)\b",
+    re.I,
+)
+COMPARED_ASKED = re.compile(
+    r"\b(?:cheaper|costlier|faster|slower|better|worse|bigger|smaller)\b", re.I
+)
+RATIO = re.compile(r"\d[\d.]*\s*(?:%|percent\b|per\s?cent\b|times\b|x\b|-fold\b)", re.I)
+POWER_ASKED = re.compile(r"\b(?:power|electricity|energy|grid)\b", re.I)
+NUMBER = r"\d[\d,.]*\s*"
+MONEY = re.compile(
+    r"[$€£¥]\s?\d|\b(?:US\$|USD|RMB|CNY|EUR|HK\$)\s?\d"
+    rf"|{NUMBER}(?:(?:million|billion|trillion|thousand|bn|mn|tn)\s+)?"
+    r"(?:yuan|won|euros?|dollars?|yen|rupees?|ringgit|riyals?|pounds)\b",
+    re.I,
+)
+POWER = re.compile(rf"{NUMBER}(?:megawatts?|MW|gigawatts?|GW|kilowatts?|kW)\b")
+
+
+def quantity(query: str) -> re.Pattern[str] | None:
+    """For "how much …" / "how many <things>": a pattern for the figures that answer (money,
+    power, or a count of the things), which count for more; None for other questions."""
+    m = HOW_MUCH.search(query)
+    if m is None:
+        return None
+    if m.group("kind").lower() == "many":
+        noun = m.group("noun")
+        if noun is None or noun.lower() in STOPWORDS or len(noun) < 3:
+            return None
+        root = re.escape(stem(noun.lower()))
+        return re.compile(
+            rf"{NUMBER}(?:(?:million|billion|thousand)\s+)?(?:[\w-]+\s+){{0,3}}?{root}\w*", re.I
+        )
+    if COMPARED_ASKED.search(query):
+        return RATIO  # "how much cheaper": by what share or multiple
+    if POWER_ASKED.search(query):
+        return POWER
+    return MONEY if MONEY_ASKED.search(query) else None
+
+
 def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """The best points' next sentences join the running at a share of their score: the fact
     asked about often continues right after the sentence that names it."""
@@ -800,7 +844,7 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines or timed,
+        favour=defines or timed or quantity(query),
         headlined=headlined(index, words, alts),
     )
     if not ranked or not words:

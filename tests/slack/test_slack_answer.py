@@ -14,12 +14,15 @@ from bot.models import Article
 from bot.slack import semantic
 from bot.slack.answer import (
     BUDGET,
+    MONEY,
+    RATIO,
     TIME_TEXT,
     PointIndex,
     answer,
     headlined,
     joined,
     place_forms,
+    quantity,
     question_words,
 )
 from bot.slack.listeners.commands.brief import topic_reply
@@ -1118,3 +1121,33 @@ def test_a_word_only_a_headline_holds_still_makes_the_question_answered(lib: Lib
     ans = answer(library, "how does widget deal with benchmark contamination")
     assert ans is not None and ans.lead.id == "w-eval:0"
     assert answer(lib, "weather in paris") is None
+
+
+def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: Library) -> None:
+    """ "how many users …" is answered first by a count of users, "how much power …" by
+    megawatts (after the story's lede), "how much did … cost" by money, "how much cheaper" by
+    a share or multiple; other questions favour no figure."""
+    campus = _article(
+        "w-campus",
+        "2026-05-08",
+        "Widget's Freedonia campus will use power from a new wind farm, officials said.",
+        "The Freedonia campus is designed to draw 300 megawatts at full build-out.",
+        "Widget's Freedonia campus cost 14 billion crowns, the filings show.",
+        "Widget's Freedonia campus served 2.1 million users in its first month.",
+    )
+    both = replace(lib, points=(*lib.points, *campus))
+    for question, lead in [
+        ("how much power will the widget freedonia campus use", "w-campus:1"),
+        ("how many users does the widget freedonia campus serve", "w-campus:3"),
+    ]:
+        ans = answer(both, question)
+        assert ans is not None and ans.lead.id == "w-campus:0", question
+        assert ans.points[0].id == lead, question
+    assert quantity("how much did the campus cost") is MONEY
+    assert quantity("who is suing widget and for how much") is MONEY
+    assert quantity("how much cheaper is w5 than w4") is RATIO
+    assert quantity("how much is widget relying on acme chips") is None
+    assert quantity("what did widget say about chips") is None
+    users = quantity("how many users were hit")
+    assert users is not None and users.search("about 1.1 million users of its app")
+    assert not users.search("users of its app")
