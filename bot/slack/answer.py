@@ -573,6 +573,13 @@ MONEY = re.compile(
 POWER = re.compile(rf"{NUMBER}(?:megawatts?|MW|gigawatts?|GW|kilowatts?|kW)\b")
 
 
+# "what did X say about Y": what someone said, in quotes, a transcript's answers or "X said"
+SAY_ASKED = re.compile(r"\b(?:say|said|says|think|thinks|thought|tell|told)\b", re.I)
+SPEECH = re.compile(
+    r"^\[[^\]]+:\]|[“\"]\w|\b(?:said|says|told|wrote|argued|added|stated|according to)\b"
+)
+
+
 def quantity(query: str) -> re.Pattern[str] | None:
     """For "how much …" / "how many <things>": a pattern for the figures that answer (money,
     power, or a count of the things), which count for more; None for other questions."""
@@ -844,7 +851,7 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines or timed or quantity(query),
+        favour=defines or timed or quantity(query) or (SPEECH if SAY_ASKED.search(query) else None),
         headlined=headlined(index, words, alts),
     )
     if not ranked or not words:

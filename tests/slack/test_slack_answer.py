@@ -16,6 +16,7 @@ from bot.slack.answer import (
     BUDGET,
     MONEY,
     RATIO,
+    SPEECH,
     TIME_TEXT,
     PointIndex,
     answer,
@@ -1151,3 +1152,21 @@ def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: L
     users = quantity("how many users were hit")
     assert users is not None and users.search("about 1.1 million users of its app")
     assert not users.search("users of its app")
+
+
+def test_asked_what_someone_said_what_was_said_comes_first(lib: Library) -> None:
+    """ "what did widget say about chips": of the points about Widget's chips, the ones that
+    give what was said (a quotation, a transcript's answer, "… said") come first."""
+    chips = _article(
+        "w-chips",
+        "2026-07-16",
+        "Widget trained W5 on 20,000 Acme chips over four months.",
+        "Widget buys its chips mostly from Acme.",
+        "[Ana Ruiz:] We could not build Widget on chips we do not control.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *chips)), "what did widget say about chips")
+    assert ans is not None
+    said = [p.id for p in ans.all_points]
+    assert said.index("w-chips:2") < said.index("w-chips:1")
+    assert SPEECH.search('Widget said it would "engage constructively".')
+    assert not SPEECH.search("Widget trained W5 on 20,000 Acme chips.")
