@@ -56,6 +56,8 @@ from bot.builder.select import (
 from bot.builder.split import split_sentences
 from bot.builder.standalone import (
     JOIN_MAX,
+    MODEL_NOUN,
+    ORG_NOUN,
     asked_about,
     dependent,
     faithful_in,
@@ -63,7 +65,7 @@ from bot.builder.standalone import (
     unattributed_quote,
 )
 from bot.builder.tables import MarkdownTable, RowsSoFar
-from bot.builder.text import STOPWORDS, content_tokens, normalise, tokens
+from bot.builder.text import STOPWORDS, content_tokens, normalise, stem, tokens
 from bot.builder.topics import TopicMatcher
 
 MIN_RELEVANCE = 2.0
@@ -643,6 +645,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
     rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
+    recent: list[tuple[int, str]] = []  # (position, text) of the sentences that stand alone
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
     # the one model the title names: a figure naming none is that model's
@@ -793,6 +796,17 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole = whole if voice is not None else None
                 if whole is not None and voice and not whole.startswith("["):
                     whole = f"[{voice}:] {whole}"
+                if (
+                    whole is None
+                    and not alone
+                    and voice is None  # a speaker's words join only under their name
+                    and (named_at := _antecedent(pt[0], recent, len(out)))
+                    and says(cand := f"{named_at[0]} {pt[0]}")
+                ):
+                    # "The fine works out to $2.7 million.", a paragraph after "… fined
+                    # DeepSeek 3.9 billion won, …" and a sentence that leans itself: joined to
+                    # the sentence that named the fine
+                    whole, joined, spans = cand, True, named_at[1]
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
             if item is None and k == len(sentences) - 1 and text.rstrip().endswith(":"):
@@ -843,6 +857,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
             chain_from = pt[0] if pt is not None and standalone else None
+            if chain_from is not None and not spans and not fragment:
+                recent.append((len(out) - 1, chain_from))  # what a later "The fine …" may name
             chain_spans = spans
             prev_point = chain_from if not spans else None  # a chain is what joins on, only
             bracketed: str | None = None  # a sentence named in brackets: one to join onto
@@ -894,6 +910,34 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         figures,
         tuple(quoted_people([s.text for s in out])),
     )
+
+
+# "The fine works out …", "The round values …": a definite description of a thing, then its
+# verb; the sentence that introduced the thing is what it leans on
+DESCRIBED_THING = re.compile(r"^The\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})\s+" + VERB)
+ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced
+
+
+def _antecedent(text: str, recent: Sequence[tuple[int, str]], pos: int) -> tuple[str, int] | None:
+    """For "The fine works out to $2.7 million.": the nearest standalone sentence before it that
+    names the fine ("… fined DeepSeek 3.9 billion won …"), cut to leave room and marked "[…]"
+    when it is not the sentence just before, and how many sentences back it is."""
+    m = DESCRIBED_THING.match(text)
+    if m is None or ORG_NOUN.search(m.group("noun")) or MODEL_NOUN.search(m.group("noun")):
+        return None  # "the company", "the model": named, or left alone
+    noun = stem(m.group("noun"))
+    root = noun[: max(4, len(noun) - 2)]  # "fine" finds "fined"; "rates", "rate"
+    for at, before in reversed(recent):
+        if pos - at > ANTECEDENT_BACK:
+            return None
+        if not any(stem(w).startswith(root) for w in re.findall(r"[A-Za-z][\w-]*", before)):
+            continue
+        room = JOIN_MAX - len(text) - 1
+        head = elided(before, room)
+        if head == before and at != pos - 1:
+            head = before.rstrip(".") + ELIDED  # sentences left out between the two
+        return (head, pos - at) if len(head) <= room else None
+    return None
 
 
 def _summary(sents_all: Sequence[Sent]) -> tuple[tuple[str, ...], str]:

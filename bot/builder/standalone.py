@@ -171,6 +171,8 @@ INTRO = re.compile(
     r"|^(?:Much|Most|Some|All|None|Part|Half|Little|Many|Few|Each|Any|One)\s+of\s+"
     r"(?:this|that|these|those)(?=\s+(?:is|was|are|were|has|have|had|will|would|could|may|"
     r"came|comes|went|goes|seems|seemed)\b|\s*[,.;])"
+    # "The filings describe it as four such supernodes": such as which?
+    r"|^[^,;:]{0,60}\b(?:\d[\d,]*|two|three|four|five|six|several|many|no|other)\s+such\s+(?!as\b)"
     # "Earlier this month, the company said …": which company?
     r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )

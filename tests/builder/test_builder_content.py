@@ -353,6 +353,7 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "Most of these came from distributors in Freedonia.",  # most of which?
         "At full build-out it is designed to draw 300 megawatts.",  # what is "it"?
         "In 2025 they raised $1bn from state funds.",  # who are "they"?
+        "The filings describe the cluster as four such supernodes.",  # such as what?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
@@ -1525,6 +1526,35 @@ def test_the_rows_of_a_table_of_figures_say_what_they_are_about(
     assert not faithful("[Prices:] Input: $0.20 · Output: $0.90.", rows)
     assert not any(t.startswith("[Key facts") for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+FINED = """Freedonia fines Widget over transfers of user data
+Freedonia's privacy watchdog on Thursday fined Widget 3.9 billion crowns, the latest chapter in a dispute that began when the chatbot was pulled from app stores.
+
+The Data Commission said the app sent user prompts to servers in Ruritania. "Assurances were not kept," an official said. He asked not to be named.
+
+The fine works out to roughly $2.7 million at current exchange rates.
+
+Analysts said the Data Commission had shown it would check.
+"""
+
+
+def test_the_thing_a_sentence_names_as_the_fine_is_joined_to_where_it_was_named(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The fine works out to roughly $2.7 million …", a paragraph after "… fined Widget
+    3.9 billion crowns …" and after a sentence that leans itself ("He asked …"): it is joined
+    to the sentence that named the fine, the sentences between left out and marked "[…]"."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-fined", "2026-03-05", FINED)
+    fine = "The fine works out to roughly $2.7 million at current exchange rates."
+    joined = [t for t in mine if t.endswith(fine)]
+    assert joined == [
+        "Freedonia's privacy watchdog on Thursday fined Widget 3.9 billion crowns, the latest "
+        "chapter in a dispute that began when the chatbot was pulled from app stores […]. " + fine
+    ]
+    assert fine not in mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+    assert ct.repeats(lib) == []
 
 
 UNBULLETED = """Live: Widget unveils W5 in Freedonia
