@@ -153,6 +153,11 @@ QUOTES = "“\"‘'"
 # "In a statement, it said …"; after a longer opening phrase only a person's pronoun ("Born in
 # 1985 in Guangdong province, he studied …"): "Despite the buzz around DeepSeek, it is …" and
 # "According to DeepSeek's report, its V3 …" stand alone
+_PLAIN = r"(?!(?:said|says|told|added|wrote|noted|is|was|are|were|has|had)\b)[A-Za-z0-9][\w’'.-]*"
+_NOT_VERB = (
+    r"(?!(?:has|have|had|is|was|are|were|said|says|will|would|can|could|did|does|do|"
+    r"[a-z]+ed|[a-z]+ing)\b)"
+)
 INTRO = re.compile(
     r"^[A-Z][\w ’'.-]{0,30}(?:,\s+[\w ’'.-]{1,30})?,\s+"
     r"(?=(?:it|its|this|that|they|their|he|she|his|her)\b)"
@@ -160,12 +165,20 @@ INTRO = re.compile(
     # "Last month he left …", "On Monday it said …": a time, then who the reader never saw
     rf"|^{WHEN}\s+(?=(?:it|its|they|their|he|she|his|her)\b)"
     # "In a blog post on Monday it said …": an opening phrase without its comma, then who
-    r"|^(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|From|Over)\s+"
-    r"(?:(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?|[a-z0-9][\w’'-]*(?:\s[a-z0-9][\w’'-]*){0,2}?)\s"
+    r"|^(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|From|Over|Outside|"
+    r"Inside|Within|Beyond|Across|Until|Among)\s+"
+    r"(?:(?:a|an|the|its|his|her|their)\s[\w ’'-]{0,40}?|"
+    + _PLAIN
+    + r"(?:\s"
+    + _PLAIN
+    + r"){0,2}?)\s"
     r"(?=(?:it|they|he|she)\s+(?:is|are|was|were|has|had|will|would|can|could|said|says|told|"
     r"wrote|added|[a-z]+ed|[a-z]+s)\b)"
     # "People close to it say …", "Some of them …": whom?
-    r"|^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,3}?\s+(?:to|of|at|for|with|about|from|on)\s+"
+    # (not "DeepSeek has started charging for its chatbot": its own, after its verb)
+    r"|^[A-Z][\w’'-]*(?:\s+"
+    + _NOT_VERB
+    + r"[\w’'-]+){0,3}?\s+(?:to|of|at|for|with|about|from|on)\s+"
     r"(?:it|them|him|her|its|their)\b"
     # "Much of that is now …", "Most of these came …": a share of what the reader never saw
     r"|^(?:Much|Most|Some|All|None|Part|Half|Little|Many|Few|Each|Any|One)\s+of\s+"
@@ -174,7 +187,8 @@ INTRO = re.compile(
     # "The filings describe it as four such supernodes": such as which?
     r"|^[^,;:]{0,60}\b(?:\d[\d,]*|two|three|four|five|six|several|many|no|other)\s+such\s+(?!as\b)"
     # "Earlier this month, the company said …": which company?
-    r"|^[A-Z][\w ’'-]{0,30},\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
+    r"|^(?:[A-Z][\w ’'-]{0,30}|(?:In|On|At|By|For|With|After|Before|During|Since|Under|Through|"
+    r"From|Over)\s[^,;:]{0,60}),\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )
 
 PERSON_PRONOUNS = {"he", "his", "she", "her"}

@@ -562,6 +562,11 @@ COMPARED_ASKED = re.compile(
     r"\b(?:cheaper|costlier|faster|slower|better|worse|bigger|smaller)\b", re.I
 )
 RATIO = re.compile(r"\d[\d.]*\s*(?:%|percent\b|per\s?cent\b|times\b|x\b|-fold\b)", re.I)
+# "how much is deepseek plus": what it costs (not "how much is it relying on …")
+PRICE_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:is|are|was|were|does|do)\s+(?:(?![a-z]+ing\b)[\w.’'-]+\s*){1,4}\??\s*$",
+    re.I,
+)
 POWER_ASKED = re.compile(r"\b(?:power|electricity|energy|grid)\b", re.I)
 NUMBER = r"\d[\d,.]*\s*"
 MONEY = re.compile(
@@ -598,7 +603,9 @@ def quantity(query: str) -> re.Pattern[str] | None:
         return RATIO  # "how much cheaper": by what share or multiple
     if POWER_ASKED.search(query):
         return POWER
-    return MONEY if MONEY_ASKED.search(query) else None
+    if MONEY_ASKED.search(query) or PRICE_ASKED.search(query):
+        return MONEY
+    return None
 
 
 def _with_neighbours(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:

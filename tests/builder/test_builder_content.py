@@ -87,6 +87,12 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             "Altman spoke on Friday. He praised the model.",
         ),
         ("DeepSeek released R1 on January 20.", None, "DeepSeek released R1 on January 20."),
+        # "its" after the subject's own verb is the subject's: no leaning
+        (
+            "Widget has started charging for its chatbot for the first time.",
+            None,
+            "Widget has started charging for its chatbot for the first time.",
+        ),
         # a quotation whose speaker is only "he": named from the sentence before, or joined
         (
             '"This is a fire," he said.',
@@ -354,6 +360,8 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "At full build-out it is designed to draw 300 megawatts.",  # what is "it"?
         "In 2025 they raised $1bn from state funds.",  # who are "they"?
         "The filings describe the cluster as four such supernodes.",  # such as what?
+        "Outside Freedonia it is sold through app stores for $6.99 a month.",  # what is?
+        "In a notice posted to its website on Friday, the company said it was fixed.",  # which?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:

@@ -1148,6 +1148,7 @@ def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: L
     assert quantity("who is suing widget and for how much") is MONEY
     assert quantity("how much cheaper is w5 than w4") is RATIO
     assert quantity("how much is widget relying on acme chips") is None
+    assert quantity("how much is widget plus") is MONEY  # what it costs
     assert quantity("what did widget say about chips") is None
     users = quantity("how many users were hit")
     assert users is not None and users.search("about 1.1 million users of its app")
