@@ -106,6 +106,9 @@ INTERVIEW = re.compile(
 )
 OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+# a transcript's turns in title case: "Zhou Mingyuan: …", "Asia Tech Weekly: …", "Q: …"
+TURN_LABEL = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s")
+ASKER = frozenset(["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor"])
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
@@ -476,6 +479,18 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
     return frozenset(out)
 
 
+def _full_name(label: str, opening: Sequence[str]) -> str:
+    """A transcript's speaker as the opening names them: "Zhou" is "Zhou Lan" when the
+    opening names Zhou Lan; "NAIR" is "Nair"."""
+    name = label.title() if label.isupper() else label
+    if " " not in name:
+        for text in opening:
+            for full in names_in(text):
+                if name in full.split() and " " in full:
+                    return full
+    return name
+
+
 def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     """Whose answers an interview's "A:" lines (or the lines under its question headings) are:
     the first person (two or more capitalised words) its opening names, in full, when it says
@@ -609,7 +624,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         ]
     )
     known = in_text | capitalised_mid_sentence([art.meta.title])
-    fallback = main_subject([t for sents in split for t in sents], known, art.meta.title, in_text)
+    # a transcript's speakers open their turns ("Zhou Mingyuan: The app is …"): who they are is
+    # no sign of what the article is about
+    turn_labels = Counter(m.group(1) for ln in lines if (m := TURN_LABEL.match(ln.text)))
+    opened = [
+        t[m.end() :] if (m := TURN_LABEL.match(t)) and turn_labels[m.group(1)] > 1 else t
+        for sents in split
+        for t in sents
+    ]
+    fallback = main_subject(opened, known, art.meta.title, in_text)
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts
     titled = title_subject(art.meta.title, known, in_text)
     sheet = titled if fallback and titled and titled.startswith(fallback) else fallback
@@ -629,6 +652,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     section: str | None = None  # the name a heading gave the lines under it ("Qwen 4")
     # labels that open several lines are a transcript's speakers ("BREAKING:" once is not)
     speakers = Counter(m.group(1) for ln in lines if (m := SPEAKER_LABEL.match(ln.text)))
+    # … or in title case, when two or more labels take turns ("Q:" and "Zhou:"; not a live
+    # blog's one "Update:", nor a list's labels, each once)
+    if sum(1 for n in turn_labels.values() if n > 1) >= 2:
+        speakers.update({lb: n for lb, n in turn_labels.items() if lb not in speakers})
+    # in a transcript whose turns are labelled, an unlabelled line is the writer's
+    labelled_turns = any(n > 1 for n in speakers.values())
     # the publication's own label in a transcript: its name or initials ("GTW")
     publisher = art.meta.publisher or ""
     asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}
@@ -646,6 +675,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
     rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
     recent: list[tuple[int, str]] = []  # (position, text) of the sentences that stand alone
+    last_speaker: str | None = None  # whose turn the line before was, in a transcript
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
     # the one model the title names: a figure naming none is that model's
@@ -692,17 +722,32 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         quoting = 0  # open curly quotes so far in this paragraph
         straight = False  # … and whether a straight " is open
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
-        said = SPEAKER_LABEL.match(line.text)
-        speaker = said.group(1).title() if said and speakers[said.group(1)] > 1 else None
+        said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
+        label = said.group(1) if said and speakers[said.group(1)] > 1 else None
+        speaker = _full_name(label, first) if label is not None else None
         # "GTW: Europe has not been easy …" in Global Tech Weekly's interview: the
-        # interviewer's prompt, no news
-        prompting = said is not None and said.group(1).replace(".", "") in asking
+        # interviewer's prompt, no news ("Q: There has been speculation …" too)
+        prompting = label is not None and (
+            label.replace(".", "").upper() in asking or label.title() in ASKER
+        )
+        if prompting:
+            speaker = None
         if answering and ANSWER.match(line.text):
             speaker = answering  # "[Sara Lindqvist:] Efficiency is a choice …"
         elif sentences[0].endswith("?"):
             after_question = True  # a longer question, set as prose: the interviewer's
-        elif answering and after_question and line.kind == "prose" and speaker is None:
+        elif (
+            answering
+            and after_question
+            and line.kind == "prose"
+            and speaker is None
+            and not labelled_turns
+        ):
             speaker = answering  # under "**Why now?**", the answer
+        if labelled_turns and speaker != last_speaker:
+            # "This interview is part of our series." after an answer: not the speaker's
+            prev_point = chain_from = None
+        last_speaker = speaker
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
         for k, text in enumerate(sentences):
@@ -857,7 +902,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
             chain_from = pt[0] if pt is not None and standalone else None
-            if chain_from is not None and not spans and not fragment:
+            if chain_from is not None and not spans and not fragment and voice is None:
                 recent.append((len(out) - 1, chain_from))  # what a later "The fine …" may name
             chain_spans = spans
             prev_point = chain_from if not spans else None  # a chain is what joins on, only

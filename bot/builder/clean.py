@@ -78,7 +78,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo",
         re.compile(
-            r"^(?:read more|related|see also|click here|advertisement|share this|follow us)\b", _I
+            r"^(?:read more|related|see also|click here|advertisement|share this|follow us)\b|"
+            # "Read the previous instalment, with …, here.", "This interview is part of our …"
+            r"^(?:read|watch|listen to)\b[^.!?]{0,160}\b(?:here|below)\W*$|"
+            r"^this (?:interview|conversation|story|article|piece) is (?:part|one) of\b",
+            _I,
         ),
     ),
     (

@@ -646,8 +646,8 @@ def _resolve(
     ):
         return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
-        if not lower.startswith("the ") or m.groupdict().get("poss"):
-            return None
+        if not lower.startswith("the ") or m.groupdict().get("poss") or person(name):
+            return None  # (an interviewee's "The app is …" is not the interviewee's app)
         # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
         return f"[{name}’s] {text[4:]}"
     if ORG_NOUN.search(lower) and no_company(name):

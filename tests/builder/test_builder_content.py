@@ -1225,8 +1225,9 @@ def test_the_middle_of_a_straight_quoted_passage_is_nobodys_statement(
 
 
 def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path) -> None:
-    """ "RUIZ: Widget showed …" in a transcript is Ruiz's view, not the article's; a label that
-    opens one line only ("BREAKING:") names no speaker."""
+    """ "RUIZ: Widget showed …" in a transcript is Ruiz's view, not the article's, named in full
+    as the opening names her; the host's lines are prompts; a label that opens one line only
+    ("BREAKING:") names no speaker."""
     body = (
         "HOST: Welcome back. Today we talk about Widget with Ana Ruiz, a venture investor.\n"
         "RUIZ: It did. Widget showed a strong model can be trained for a few million dollars.\n"
@@ -1236,13 +1237,49 @@ def test_a_transcripts_words_say_whose_they_are(seeds_copy: Path, tmp_path: Path
         "BREAKING: Widget released its W9 model on Monday, the company said in a statement.\n"
     )
     lib, mine = _built(seeds_copy, tmp_path, "widget-podcast", "2025-03-01", body)
-    assert "[Ruiz:] Widget showed a strong model can be trained for a few million dollars." in mine
+    assert (
+        "[Ana Ruiz:] Widget showed a strong model can be trained for a few million dollars." in mine
+    )
+    assert not any("Today we talk about" in t for t in mine)  # the host's words: no news
     assert not any(t.startswith("Widget showed") for t in mine)
     assert "Widget released its W9 model on Monday, the company said in a statement." in mine
     summary = lib.article_brief("widget-podcast")
     assert summary is not None
     plain = summary.summary.replace("\\", "")  # the Markdown's escapes: "\\[Ruiz:\\]"
-    assert "[Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
+    assert "[Ana Ruiz:] Widget showed" in plain and plain.count("Widget showed") == 1
+
+
+TURNS = """Ana Ruiz leads Widget's consumer app. The conversation has been edited for length.
+
+Q: Why does a research lab need an app?
+
+Ruiz: Because the app is where we learn what people do with the models.
+
+Q: There has been speculation that advertising is next.
+
+Ruiz: There will be no advertising in the Widget app in 2026.
+
+Acme Weekly: Your rivals say you are buying market share.
+
+Ruiz: The app is how most people first met Widget, so yes.
+
+This interview is part of our series "Inside the Labs".
+
+Read the previous instalment, with a robotics founder, here.
+"""
+
+
+def test_a_transcripts_turns_in_title_case_say_whose_words_they_are(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Q: There has been speculation …" and "Acme Weekly: Your rivals say …" (the
+    publication) are the interviewer's, no points; "Ruiz: …" is "[Ana Ruiz:] …"; the series
+    trailer and "Read … here." are nobody's words and no points."""
+    _, mine = _built(seeds_copy, tmp_path, "w-turns", "2026-06-01", TURNS, "Acme Weekly")
+    assert "[Ana Ruiz:] There will be no advertising in the Widget app in 2026." in mine
+    assert not any("speculation" in t or "market share" in t for t in mine), mine
+    assert not any("instalment" in t or "Inside the Labs" in t for t in mine), mine
+    assert not any("[Ana Ruiz’s] app" in t for t in mine), mine
 
 
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
@@ -1288,7 +1325,7 @@ def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
     )
     _, mine = _built(seeds_copy, tmp_path, "w-gtw", None, body, "Global Tech Weekly")
     assert not any("Europe has not been easy" in t for t in mine), mine
-    assert any(t.startswith("[Ruiz:] We are opening an office in Singapore") for t in mine), mine
+    assert any(t.startswith("[Ana Ruiz:] We are opening an office in Singapore") for t in mine)
 
 
 def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
@@ -1309,10 +1346,10 @@ def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
     )
     _lib, mine = _built(seeds_copy, tmp_path, "widget-podcast", "2026-09-01", body)
     assert any(
-        t.startswith("[Wei:] I checked with our comms team") and "the sheet was real" in t
+        t.startswith("[Wei Jia:] I checked with our comms team") and "the sheet was real" in t
         for t in mine
     )
-    assert not any("[WEI]" in t or "[Wei]" in t for t in mine)
+    assert not any("[WEI]" in t or "[Wei]" in t or "[Wei Jia]" in t for t in mine)
 
 
 def test_an_articles_subject_can_come_from_its_title() -> None:
