@@ -627,10 +627,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a transcript's speakers open their turns ("Zhou Mingyuan: The app is …"): who they are is
     # no sign of what the article is about
     turn_labels = Counter(m.group(1) for ln in lines if (m := TURN_LABEL.match(ln.text)))
-    opened = [
+    opened = [  # (nor is a live blog's clock: "09:02 CST - Doors are open.")
         t[m.end() :] if (m := TURN_LABEL.match(t)) and turn_labels[m.group(1)] > 1 else t
         for sents in split
-        for t in sents
+        for t in map(unstamped, sents)
     ]
     fallback = main_subject(opened, known, art.meta.title, in_text)
     # a fact sheet describes what the title is about: "DeepSeek R2: what we know" → R2's facts

@@ -426,7 +426,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # in apposition: "Kessler Research, a Taipei-based analyst firm"
         # (a plain noun phrase: "Wu Tao, an analyst at the firm" is no firm)
         rf"(?P<t>\b{NAME_RUN})(?:\s+\([A-Z]+\))?,\s+(?:a|an|the)\s+"
-        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to)\b)[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
+        rf"(?:(?!(?:at|of|for|in|with|from|by|on|to|the|a|an|who|which|that)\b)"
+        rf"[\w-]+\s+){{0,4}}?{noun}\b(?![’'-])"
         # not the subject of what follows: "… on SWE-bench Verified, the company said", "In a
         # letter to … Sundar Pichai, the lawmakers asked …"; the phrase ends at the noun ("Tang,
         # a former investment banker" is no investment; "ByteDance, the technology newsletter
@@ -637,6 +638,8 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
         # "chief financial officer Lu Meng", "The chief financial officer, Lu Meng,"
         rf"\b(?:{PERSON_TITLE}|{JOB}),?\s+(?:[A-Z][\w’'.-]*\s+){{0,2}}{n}\b"
         rf"|\b{n}(?:\s+[A-Z][\w’'.-]*){{0,2}},\s+(?:the\s+|its\s+|a\s+)?(?:[\w’'-]+\s+){{0,2}}{JOB}\b"
+        # "Wu Qiaoran, who leads the post-training team": "who" is said of people
+        rf"|\b(?:[A-Z][\w’'.-]*\s+{n}|{n}\s+[A-Z][\w’'.-]*),\s+who\b"
     )
     held = [t for t in earlier if name in t]
     return any(titled.search(t) for t in held) or (

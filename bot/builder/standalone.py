@@ -388,7 +388,9 @@ def make_standalone(
     resolved = _resolve(text, previous or context, fallback, known, before or previous, earlier)
     if resolved is not None:
         return resolved
-    if (named := named_description(text, earlier[:-2])) is not None:
+    if (named := named_description(text, earlier[:-2])) is not None and not _other_actor_near(
+        named, earlier, known
+    ):
         return named
     if (named := _person_back(text, earlier)) is not None:
         return named
@@ -676,6 +678,16 @@ def _resolve(
     if not possessive and _names(text[m.end() :], name):
         return None  # "It would make DeepSeek the most valuable …": "it" is not DeepSeek
     return _named(name, text, m, possessive)
+
+
+def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] | None) -> bool:
+    """Whether the two sentences just before name another actor than the one a description
+    named further back stands for: "Nusantara Cloud, a … company" three paragraphs up, then
+    "DeepSeek's models are popular …": which company "the company" is, is the reader's guess."""
+    name = named[1 : named.index("]")].removesuffix("’s") if named.startswith("[") else ""
+    actors = {n for t in earlier if (n := subject(t, strict=False, known=known))}
+    near = {n.removesuffix("’s").removesuffix("'s") for t in earlier[-2:] for n in names_in(t)}
+    return any(n in actors and n not in name and name not in n for n in near)
 
 
 def _it_before(before: str | None) -> str | None:

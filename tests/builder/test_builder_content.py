@@ -1874,6 +1874,35 @@ def test_a_description_in_apposition_ends_at_its_noun() -> None:
     assert named_description("The kernel supports BF16 and FP8.", kernel) == (
         "[FlashMLA] supports BF16 and FP8."
     )
+    # "Ana Ruiz, the lawyer leading the case" is the lawyer, not the case
+    lawyer = ['"They are entire books," Ana Ruiz, the lawyer leading the case, told reporters.']
+    assert named_description("The case will test Freedonia's rules on AI.", lawyer) is None
+
+
+def test_a_company_named_far_back_is_not_the_company_after_another_is_named() -> None:
+    """ "Acme Cloud, a Freedonia-listed company, …" paragraphs back, then "Widget's models are
+    popular …": "The company has faced complaints" is not [Acme Cloud]."""
+    known = frozenset({"Widget", "Acme", "Cloud", "Freedonia", "Ruritania"})
+    earlier = [
+        "Widget has signed its first deal to host its models outside Ruritania.",
+        "Acme Cloud, a Freedonia-listed company, said it would run Widget's models.",
+        "Customers will sign contracts with Acme, not with Widget.",
+        "Their data will be processed in Freedonia.",
+        "Banks had asked for that for years.",
+        "That is the heart of the deal.",
+        "Widget's models are popular with developers in the region because they are cheap.",
+    ]
+    text = "The company has faced a string of privacy complaints this year."
+    got = make_standalone(text, None, None, "Acme Cloud", known, earlier[-1], None, earlier)
+    assert got is None or not got.startswith("[Acme Cloud]")
+
+
+def test_a_name_said_with_who_is_a_persons() -> None:
+    """ "Wu Qiaoran, who leads the post-training team": Wu is a person, never "the company"."""
+    from bot.builder.names import is_surname
+
+    assert is_surname("Wu", ["On stage is Wu Qiaoran, who leads Widget's post-training team."])
+    assert not is_surname("Acme", ["Acme Cloud, which runs data centres, said so."])
 
 
 def test_a_long_lead_in_is_cut_to_its_first_clause() -> None:
