@@ -1897,6 +1897,25 @@ def test_a_company_named_far_back_is_not_the_company_after_another_is_named() ->
     assert got is None or not got.startswith("[Acme Cloud]")
 
 
+LIVE_CLOCK = """Welcome to our live coverage of Widget's first developer day in Freedonia. The company has promised "a new generation of reasoning" and has been quiet for three weeks.
+
+09:02 CST - Doors are open. Roughly 2,000 developers are queuing outside.
+
+09:31 CST - Lights down. The opening video is a montage of download counters.
+
+09:38 CST - On stage is Ana Ruiz, who leads Widget's research team.
+
+09:58 CST - Benchmarks. W5 scored 93.1% on AIME 2026, according to the slide.
+"""
+
+
+def test_a_live_blogs_clock_is_nobody(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "09:02 CST - Doors are open." opens many lines, but "the company" is Widget, not CST."""
+    _, mine = _built(seeds_copy, tmp_path, "w-live", "2026-09-15", LIVE_CLOCK)
+    assert '[Widget] has promised "a new generation of reasoning"' in " ".join(mine)
+    assert not any("[CST]" in t for t in mine)
+
+
 def test_a_name_said_with_who_is_a_persons() -> None:
     """ "Wu Qiaoran, who leads the post-training team": Wu is a person, never "the company"."""
     from bot.builder.names import is_surname
