@@ -236,6 +236,12 @@ TO_READER = re.compile(
     r"points|lessons|questions|reasons|trends|themes|details) (?:stand out|emerge|matter|"
     r"are worth|to (?:know|watch|note)))"
 )
+# a live blog about itself, whatever model it names: "Our live coverage of the V4 launch has
+# now ended.", "We'll have a full analysis …", "Refresh this page for updates."
+ABOUT_ITSELF = re.compile(
+    r"^(?:Our (?:live )?(?:coverage|blog|reporters?|team)\b|We['’]ll (?:have|bring|be)\b|"
+    r"Refresh\b|Welcome to\b|Follow (?:along|our)\b)"
+)
 
 
 def in_own_voice(text: str) -> bool:
@@ -271,7 +277,7 @@ def point_text(
     text = unstamped(undated(sentence.strip()))
     if NO_COMMENT.search(text):
         return None
-    if TO_READER.match(text) and not DIGIT.search(text):
+    if (TO_READER.match(text) and not DIGIT.search(text)) or ABOUT_ITSELF.match(text):
         return None
     m = LABEL.match(text)
     if m and VERBISH.match(text[m.end() :]):

@@ -416,3 +416,19 @@ def test_the_end_of_a_quotation_opened_before_is_not_the_writers_voice() -> None
     assert not in_own_voice('We do not block services lightly," Setiawati said. She said more.')
     assert in_own_voice("We measured 71.8% with our own scaffolding.")
     assert in_own_voice('"We need chips," he said. We think so too.')
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our live coverage of Widget's W5 launch has now ended.",
+        "We'll have a full analysis of the W5 technical report when it lands.",
+        "Refresh this page for updates on the launch in Freedonia.",
+        "Welcome to our live coverage of Widget's first developer day.",
+    ],
+)
+def test_a_live_blog_talking_about_itself_is_no_point(sentence: str) -> None:
+    """Not even as the publisher's own words ("[Asia Tech Wire:] Our live coverage of …'s
+    V4 launch has now ended." looked like the publisher's own figure)."""
+    assert point_text(sentence) is None
+    assert point_text(sentence, spoken=True) is None
