@@ -685,6 +685,31 @@ def _story_filled(
     return [*ranked, *((i, 0.0) for i in rest)]
 
 
+def _names_only_the_story(
+    index: PointIndex, story: str, words: list[str], alts: dict[str, tuple[str, ...]]
+) -> bool:
+    """Whether every word of the question is in the story's headline or opening points ("what
+    does the eu ai office want from deepseek" of "EU AI Office demands documents from …"):
+    the question asks for the story, not a detail of it."""
+    opening = index.title_bag.get(story, frozenset()).union(
+        *(index.bags[i] for i in index.of_article[story][:LEDE])
+    )
+    return bool(words) and all(covers(w, opening, alts) for w in words)
+
+
+def _story_told(
+    index: PointIndex, ranked: list[tuple[int, float]], story: str
+) -> list[tuple[int, float]]:
+    """The story's own points first, its densest facts first after the best-ranked of them,
+    then the rest of the ranking: asked about a story as a whole, the reply tells it."""
+    own = [i for i, _ in ranked if index.article[i] == story]
+    rest = [i for i in index.of_article[story] if i not in own[:1]]
+    top = ranked[0][1] if ranked else 1.0
+    told = [*own[:1], *rest]
+    score = {i: top * (1.01 - 0.01 * n) for n, i in enumerate(told)}
+    return [*((i, score[i]) for i in told), *((i, s) for i, s in ranked if i not in score)]
+
+
 def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple[int, float]]:
     """The ranking with point i first, just above the best score `top`."""
     return [(i, top * 1.01), *((j, s) for j, s in ranked if j != i)]
@@ -885,6 +910,14 @@ def answer(library: Library, query: str) -> Answer | None:
     if named and not _unnamed_part(query, index.names):
         # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)
+    if (
+        story is not None
+        and defines is None
+        and timed is None
+        and any(w in index.names for w in words)  # "australia ban", not "how did it train"
+        and _names_only_the_story(index, story, words, alts)
+    ):
+        ranked = _story_told(index, ranked, story)
     if story is not None:
         ranked = _story_filled(index, ranked, story)
     elif ranked:

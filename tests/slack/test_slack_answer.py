@@ -1171,3 +1171,27 @@ def test_asked_what_someone_said_what_was_said_comes_first(lib: Library) -> None
     assert said.index("w-chips:2") < said.index("w-chips:1")
     assert SPEECH.search('Widget said it would "engage constructively".')
     assert not SPEECH.search("Widget trained W5 on 20,000 Acme chips.")
+
+
+def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:
+    """ "freedonia widget ban": every word is in the story's headline or opening, so the
+    question asks for the story, not a detail; its points follow the lede in reading order,
+    the deadline and who is exempt included."""
+    ban = _article(
+        "w-ban",
+        "2026-02-04",
+        "Freedonia has ordered all government bodies to remove Widget's apps from their "
+        "devices, the interior minister said on Tuesday.",
+        "The ban covers phones and laptops issued to officials.",
+        "The minister said the decision followed a threat assessment by intelligence agencies.",
+        "Agencies have 30 days to comply.",
+        "Private users are not affected.",
+    )
+    others = _article(
+        "w-region", "2026-03-01", "Acme said the ban on Widget would not hurt its sales."
+    )
+    both = _headlined(lib, "Freedonia bans Widget from government devices", ban, *others)
+    ans = answer(both, "freedonia widget ban")
+    assert ans is not None
+    ids = [p.id for p in ans.all_points]
+    assert ids[:5] == ["w-ban:0", "w-ban:1", "w-ban:2", "w-ban:3", "w-ban:4"], ids
