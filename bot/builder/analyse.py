@@ -251,11 +251,31 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
 
 def elided(before: str, room: int) -> str:
     """The sentence before, cut at a clause break to leave `room` for one joined to it, the
-    cut marked: "An amended complaint cut the works to 131,000 […]. It now seeks $310M"."""
+    cut marked: "An amended complaint cut the works to 131,000 […]. It now seeks $310M"; a
+    long description of its subject left out first, if that is not enough ("DeepSeek […] has
+    raised 28 billion yuan …")."""
     if len(before) <= room:
         return before
     head = _trim(before, figures_after=True, within=room - len(ELIDED))
-    return before if head == before else head[:-1] + ELIDED
+    if head != before:
+        return head[:-1] + ELIDED
+    described = DESCRIBED_SUBJECT.match(before)
+    if described is None:
+        return before
+    shorter = f"{described.group('subject')} […] {before[described.end() :]}"
+    if len(shorter) <= room:
+        return shorter
+    head = _trim(shorter, figures_after=True, within=room - len(ELIDED))
+    return before if head == shorter else head[:-1] + ELIDED
+
+
+# "DeepSeek, the Hangzhou lab that has until now been funded by …, has raised": a subject, a
+# description of it between commas, then its verb
+DESCRIBED_SUBJECT = re.compile(
+    r"^(?P<subject>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:a|an|the|its)\s"
+    r"[^;:“”\"()\[\]]{10,200}?,\s+(?=(?:has|have|had|is|are|was|were|will|would|said|says|"
+    r"[a-z]+ed)\b)"
+)
 
 
 def _unusable_reason(body: str, n_sents: int) -> str:

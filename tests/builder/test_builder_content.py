@@ -2629,3 +2629,34 @@ def test_a_sentence_named_in_brackets_is_one_the_next_joins_onto(
         "lifted shares of its partners in Freedonia by 4% in a single session."
     )
     assert gizmo in mine, mine
+
+
+ROUND = """Widget raises 28 billion crowns from state funds
+Widget, the Freedonia artificial intelligence lab that has until now been funded entirely by the hedge fund Acme Capital, has raised 28 billion crowns (about $3.9 billion) from a group of state-backed funds, according to registration records and two people familiar with the deal.
+
+The round values Widget at 210 billion crowns after the new money, or roughly $29 billion.
+"""
+
+
+def test_a_sentence_leaning_on_a_long_one_joins_it_without_its_subjects_description(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The round values Widget at 210 billion crowns" leans on the lede, too long to join
+    whole and with no clause break early enough: the lede's description of its subject is
+    left out, marked […], and the two join."""
+    from bot.builder.analyse import elided
+
+    lede = ROUND.splitlines()[1]
+    short = elided(lede, 240)
+    assert short.startswith("Widget […] has raised 28 billion crowns") and len(short) <= 240
+    assert elided(lede, len(lede)) == lede
+    lib, mine = _built(seeds_copy, tmp_path, "w-round", "2026-04-20", ROUND)
+    assert any(
+        t.startswith("Widget […] has raised 28 billion crowns")
+        and t.endswith(
+            "The round values Widget at 210 billion crowns after the new money, "
+            "or roughly $29 billion."
+        )
+        for t in mine
+    ), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
