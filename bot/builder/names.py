@@ -390,6 +390,57 @@ PHRASE_GOES_ON = (
 )
 
 
+# what a product is called in other words: "The tool is published …" after "… released
+# DeepSeek Code, a command-line coding agent"; "The plan costs …" after "… a subscription
+# called DeepSeek Plus"
+PRODUCT_NOUNS = frozenset(
+    [
+        "tool",
+        "agent",
+        "app",
+        "assistant",
+        "chatbot",
+        "feature",
+        "service",
+        "product",
+        "plan",
+        "tier",
+        "subscription",
+        "platform",
+        "system",
+        "kernel",
+        "library",
+    ]
+)
+_PRODUCT = "(?:" + "|".join(sorted(PRODUCT_NOUNS)) + ")"
+PRODUCT_NAMED = re.compile(
+    # "DeepSeek Code, a command-line coding agent"
+    rf"(?P<a>\b{NAME_RUN}),\s+(?:a|an|its|the)\s+(?:[\w-]+\s+){{0,4}}?{_PRODUCT}\b"
+    # "a subscription called DeepSeek Plus", "an agent named Scout"
+    rf"|\b(?:a|an|its)\s+(?:[\w-]+\s+){{0,3}}?{_PRODUCT}\s+(?:called|named|dubbed)\s+"
+    rf"(?P<b>[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*){{0,4}})"
+)
+
+
+def named_product(text: str, earlier: Sequence[str]) -> str | None:
+    """The sentence with "The tool"/"The plan"/… it opens with replaced by [the one product the
+    sentence just before names as a tool, plan, app …]: "[DeepSeek Code] is published …".
+    None when that sentence names none, or several."""
+    m = DESCRIBED.match(text)
+    if m is None or m.group("noun") not in PRODUCT_NOUNS or m.group("head").count(" ") != 1:
+        return None
+    for sentence in reversed(earlier[-2:]):
+        found = {f.group("a") or f.group("b") for f in PRODUCT_NAMED.finditer(sentence)}
+        if len(found) == 1:
+            name = found.pop().strip()
+            if m.group("poss"):
+                return f"[{name}’s]{text[m.end('poss') :]}"
+            return f"[{name}]{text[m.end('head') :]}"
+        if found:
+            return None
+    return None
+
+
 def named_description(text: str, earlier: Sequence[str]) -> str | None:
     """The sentence with the definite description it opens with ("The judge …") replaced by
     [what it stands for], when a sentence before names that in so many words: "The judge"

@@ -32,6 +32,7 @@ from bot.builder.names import (
     is_person,
     is_surname,
     named_description,
+    named_product,
     names_in,
     party,
     place_like,
@@ -382,6 +383,8 @@ def make_standalone(
             return f"[{models.pop()}]{text[definite.end() :]}"
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
+        return named
+    if (named := named_product(text, earlier)) is not None:
         return named
     if (named := party(text, earlier)) is not None:
         return named

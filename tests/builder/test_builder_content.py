@@ -2660,3 +2660,22 @@ def test_a_sentence_leaning_on_a_long_one_joins_it_without_its_subjects_descript
         for t in mine
     ), mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_product_called_a_tool_or_a_plan_is_named() -> None:
+    """ "The tool is published …" after "… released Widget Code, a command-line coding agent";
+    "The plan costs …" after "… a subscription called Widget Plus": the one product the
+    sentence before names, in brackets. Two products named: no guess."""
+    from bot.builder.names import named_product
+
+    code = ["On Tuesday Widget released Widget Code, a command-line coding agent for developers."]
+    assert named_product("The tool is published on GitHub under the MIT license.", code) == (
+        "[Widget Code] is published on GitHub under the MIT license."
+    )
+    plus = ["Widget has started charging, introducing a subscription called Widget Plus today."]
+    assert named_product("The plan costs 39 crowns a month in Freedonia.", plus) == (
+        "[Widget Plus] costs 39 crowns a month in Freedonia."
+    )
+    both = ["Widget released Widget Code, a coding agent, and Widget Chat, a chat assistant."]
+    assert named_product("The tool is free.", both) is None
+    assert named_product("The court accepted the case.", code) is None  # no product
