@@ -259,6 +259,9 @@ def elided(before: str, room: int) -> str:
     head = _trim(before, figures_after=True, within=room - len(ELIDED))
     if head != before:
         return head[:-1] + ELIDED
+    comment = COMMENT.search(before)
+    if comment is not None and comment.start() + len(ELIDED) <= room:
+        return before[: comment.start()] + ELIDED  # "… to its Entity List […]. The listing …"
     described = DESCRIBED_SUBJECT.match(before)
     if described is None:
         return before
@@ -269,6 +272,12 @@ def elided(before: str, room: int) -> str:
     return before if head == shorter else head[:-1] + ELIDED
 
 
+# "…, a move that bars American suppliers …": a comment on the statement before it, which a
+# join may leave out (a point keeps it: it says what the statement means)
+COMMENT = re.compile(
+    r",\s+an?\s+(?:move|step|decision|deal|change|shift|blow|sign|setback|development|figure|"
+    r"sum|rise|fall|drop|jump)\s+(?:that|which)\b"
+)
 # "DeepSeek, the Hangzhou lab that has until now been funded by …, has raised": a subject, a
 # description of it between commas, then its verb
 DESCRIBED_SUBJECT = re.compile(
@@ -991,7 +1000,9 @@ def _antecedent(text: str, recent: Sequence[tuple[int, str]], pos: int) -> tuple
     if m is None or ORG_NOUN.search(m.group("noun")) or MODEL_NOUN.search(m.group("noun")):
         return None  # "the company", "the model": named, or left alone
     noun = stem(m.group("noun"))
-    root = noun[: max(4, len(noun) - 2)]  # "fine" finds "fined"; "rates", "rate"
+    # "fine" finds "fined"; "rates", "rate"; "The listing" the Entity "List"
+    bare = re.sub(r"(?:ings?|ments?|ions?)$", "", noun)
+    root = bare[: max(4, len(bare) - 2)] if len(bare) >= 4 else noun[: max(4, len(noun) - 2)]
     for at, before in reversed(recent):
         if pos - at > ANTECEDENT_BACK:
             return None

@@ -2679,3 +2679,23 @@ def test_a_product_called_a_tool_or_a_plan_is_named() -> None:
     both = ["Widget released Widget Code, a coding agent, and Widget Chat, a chat assistant."]
     assert named_product("The tool is free.", both) is None
     assert named_product("The court accepted the case.", code) is None  # no product
+
+
+LISTED = """Freedonia blacklists Widget
+The Freedonia trade ministry on Wednesday added Widget to its Entity List, a move that bars local suppliers from shipping it almost any goods, software or technology without a licence.
+
+The listing covers the Ruritania-based developer and two affiliates, a research subsidiary and a trading company that the ministry said had acted as a purchasing front.
+"""
+
+
+def test_a_join_leaves_out_a_comment_on_the_sentence_before(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The listing covers …" leans on "… added Widget to its Entity List, a move that bars
+    …": joined to it with the comment (", a move that …") left out and marked […]; the lede
+    alone keeps it."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-listed", "2026-07-23", LISTED)
+    head = "The Freedonia trade ministry on Wednesday added Widget to its Entity List"
+    assert any(t.startswith(f"{head} […]. The listing covers") for t in mine), mine
+    assert any(t.startswith(f"{head}, a move that bars") for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
