@@ -591,7 +591,12 @@ def _resolve(
     if name is None and before is not None and (ident := IDENTIFIED.match(before)):
         name = ident.group("name")  # "The customer is DeepSeek. The Hangzhou-based developer …"
     named = names_in(previous) if previous else []
-    nearby = names_in(before) if before else []
+    # (a place the sentence before names is no other actor, nor "US-origin items")
+    nearby = (
+        [n for n in names_in(before) if not place_like(n, earlier) and not ADJECTIVAL.search(n)]
+        if before
+        else []
+    )
 
     def person(n: str) -> bool:  # "Rep. Jo Hale", "Zhou" (whom the article calls "he")
         return is_person(n, previous) or any(is_surname(part, earlier) for part in n.split())
@@ -691,6 +696,9 @@ def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] 
     actors = {n for t in earlier if (n := subject(t, strict=False, known=known))}
     near = {n.removesuffix("’s").removesuffix("'s") for t in earlier[-2:] for n in names_in(t)}
     return any(n in actors and n not in name and name not in n for n in near)
+
+
+ADJECTIVAL = re.compile(r"-[a-z]+$")  # "US-origin", "Huawei-made": a name made an adjective
 
 
 def _it_before(before: str | None) -> str | None:

@@ -2699,3 +2699,18 @@ def test_a_join_leaves_out_a_comment_on_the_sentence_before(
     assert any(t.startswith(f"{head} […]. The listing covers") for t in mine), mine
     assert any(t.startswith(f"{head}, a move that bars") for t in mine), mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_place_or_a_name_made_an_adjective_is_no_other_actor() -> None:
+    """ "That means Freedonia companies, and others shipping Freedonia-origin items, …" names
+    no company but the article's: "It said it had never knowingly …" after it is [Widget]."""
+    known = frozenset({"Widget", "Freedonia", "Freedonia-origin"})
+    earlier = [
+        "The trade ministry in Freedonia on Wednesday added Widget to its Entity List.",
+        "Licences will be reviewed under a presumption of denial.",
+        "That means Freedonia companies, and others shipping Freedonia-origin items, cannot "
+        "sell to them.",
+    ]
+    text = "The company said it had never knowingly broken export rules."
+    got = make_standalone(text, None, earlier[1], "Widget", known, earlier[-1], None, earlier)
+    assert got == "[Widget] said it had never knowingly broken export rules."
