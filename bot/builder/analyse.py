@@ -117,6 +117,13 @@ CLAUSE_BREAK = re.compile(
     r"saying|citing|highlighting|underscoring|signalling|signaling)\b)"
     r"|\s+[—–]\s+|\s*;\s+|\s+\((?=[a-z])"
 )
+# where a sentence a join cuts may end: a clause break, or a participle that goes on to what
+# followed ("…, ending more than three years in which …"): the point the sentence makes alone
+# keeps it whole
+JOIN_BREAK = re.compile(
+    CLAUSE_BREAK.pattern
+    + r"|,\s+(?=(?:ending|marking|bringing|putting|giving|sparking|triggering|pushing)\b)"
+)
 # a sentence that only announces what follows: "X also addressed the allegations."
 ANNOUNCES = re.compile(
     r"\b(?:addressed|discussed|touched on|commented on|weighed in on|turned to|"
@@ -207,11 +214,16 @@ def trim(text: str) -> str:
     return kept
 
 
-def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
+def _trim(
+    text: str,
+    figures_after: bool,
+    within: int | None = None,
+    breaks: re.Pattern[str] = CLAUSE_BREAK,
+) -> str:
     """`trim`'s cut: at the first break that leaves a statement, or with `within`, the last
     one before that length; `figures_after`: a figure may follow the break."""
     found = text
-    for m in CLAUSE_BREAK.finditer(text):
+    for m in breaks.finditer(text):
         if within is not None and m.start() >= within:
             break
         if m.start() < TRIM_MIN:
@@ -243,9 +255,10 @@ def _trim(text: str, figures_after: bool, within: int | None = None) -> str:
             continue  # a figure follows: the fact is not all in the head
         if SOURCED.search(text[m.start() :]):
             return text  # "…, according to two of the people": whose claim it is stays
+        stop = head if head.endswith(".") else head + "."  # "… in the U.S." has its stop
         if within is None:
-            return head + "."
-        found = head + "."
+            return stop
+        found = stop
     return found
 
 
@@ -256,7 +269,7 @@ def elided(before: str, room: int) -> str:
     raised 28 billion yuan …")."""
     if len(before) <= room:
         return before
-    head = _trim(before, figures_after=True, within=room - len(ELIDED))
+    head = _trim(before, figures_after=True, within=room - len(ELIDED), breaks=JOIN_BREAK)
     if head != before:
         return head[:-1] + ELIDED
     comment = COMMENT.search(before)

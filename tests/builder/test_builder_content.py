@@ -2714,3 +2714,25 @@ def test_a_place_or_a_name_made_an_adjective_is_no_other_actor() -> None:
     text = "The company said it had never knowingly broken export rules."
     got = make_standalone(text, None, earlier[1], "Widget", known, earlier[-1], None, earlier)
     assert got == "[Widget] said it had never knowingly broken export rules."
+
+
+def test_a_join_may_cut_the_sentence_before_at_a_participle_a_point_keeps() -> None:
+    """ "…in its first round of external funding, ending more than three years …": a join
+    onto it may end it at ", ending" (marked […]); the sentence as a point keeps it whole."""
+    from bot.builder.analyse import elided, trim
+
+    lede = (
+        "Widget has raised 20 billion crowns (about $2.8 billion) in its first round of external "
+        "funding, ending more than three years in which the developer was financed entirely by "
+        "its founder's hedge fund, Acme Capital."
+    )
+    assert elided(lede, 120) == (
+        "Widget has raised 20 billion crowns (about $2.8 billion) in its first round of external "
+        "funding […]."
+    )
+    assert trim(lede) == lede
+    us = (
+        "Widget's assistant has surpassed Acme's chatbot as the top-rated free app on the App "
+        "Store in the U.S., which is the largest market for paid chatbot subscriptions by revenue."
+    )
+    assert trim(us).endswith("in the U.S.")  # one stop, not "U.S.."
