@@ -740,7 +740,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # "The company has:" names itself as a point must: "[Acme] has:"; right after a
             # heading, the company is the article's, not the last one named before it. Of
             # "The orders go further. The company must:", the last sentence leads in
-            head = (split_sentences(line.text) or [line.text])[-1]
+            leading = split_sentences(line.text) or [line.text]
+            head = leading[-1]
+            tag = unstamped(leading[-2]) if len(leading) > 1 else ""
+            if tag and len(tag.split()) <= 3 and len(tag) + len(head) < LEAD_IN_MIN * 2:
+                # "09:52 — Benchmarks slide. DeepSeek is claiming:": a label, what the rows are
+                head = f"{tag} {head}"
             near = prev_point or context if prev is not None else None
             lead_in = head if not dependent(head) else make_standalone(
                 head, None, near or fallback, fallback, known, prev, asked,

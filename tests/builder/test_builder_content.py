@@ -1616,11 +1616,12 @@ The AIME figure is drawing audible reaction in the room.
 
 
 def test_rows_of_figures_without_bullets_are_a_table_too(seeds_copy: Path, tmp_path: Path) -> None:
-    """A live blog's "Widget is claiming:" then lines such as "AIME 2026: 89.7%", written with
-    no bullets: the rows are one point under the lead-in, not headings left out."""
+    """A live blog's "Benchmarks slide. Widget is claiming:" then lines such as "AIME 2026:
+    89.7%", written with no bullets: the rows are one point under the lead-in (its short
+    sentence before too, which says what the rows are), not headings left out."""
     lib, mine = _built(seeds_copy, tmp_path, "w-live", "2026-06-16", UNBULLETED)
     rows = "SWE-bench Verified: 71.4% · AIME 2026: 89.7% · GPQA Diamond: 82.1%"
-    assert f"[Widget is claiming:] {rows}." in mine
+    assert f"[Benchmarks slide. Widget is claiming:] {rows}." in mine
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
