@@ -700,8 +700,8 @@ def _names_only_the_story(
 def _story_told(
     index: PointIndex, ranked: list[tuple[int, float]], story: str
 ) -> list[tuple[int, float]]:
-    """The story's own points first, its densest facts first after the best-ranked of them,
-    then the rest of the ranking: asked about a story as a whole, the reply tells it."""
+    """The story's best-ranked point, then its other points in reading order, then the rest
+    of the ranking: asked about a story as a whole, the reply tells it."""
     own = [i for i, _ in ranked if index.article[i] == story]
     rest = [i for i in index.of_article[story] if i not in own[:1]]
     top = ranked[0][1] if ranked else 1.0
