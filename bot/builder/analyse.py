@@ -131,8 +131,9 @@ ANNOUNCES = re.compile(
     re.IGNORECASE,
 )
 # ", and cut …": a second verb of the same subject, where the fact may go on
-COORDINATED = re.compile(
-    r",\s+and\s+(?:also\s+|then\s+|later\s+)?(?:has|have|had|is|are|was|were|will|would|"
+COORDINATED = re.compile(  # (", and it must appoint …": the same subject, named again)
+    r",\s+and\s+(?:(?:it|they|he|she)\s+)?(?:also\s+|then\s+|later\s+)?"
+    r"(?:must|should|can|could|may|has|have|had|is|are|was|were|will|would|"
     r"said|says|plans|cut|set|put|made|took|gave|won|lost|sold|paid|kept|left|began|became|"
     r"bought|ran|rose|fell|hit|saw|sent|wrote|spent|grew|[a-z]{3,}ed)\b"
 )

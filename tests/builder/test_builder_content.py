@@ -2737,3 +2737,16 @@ def test_a_join_may_cut_the_sentence_before_at_a_participle_a_point_keeps() -> N
         "Store in the U.S., which is the largest market for paid chatbot subscriptions by revenue."
     )
     assert trim(us).endswith("in the U.S.")  # one stop, not "U.S.."
+
+
+def test_a_trim_keeps_a_second_clause_of_the_same_subject() -> None:
+    """ "… within 30 days, and it must appoint a legal representative …": the same subject's
+    second order is the fact too; a trim does not cut it off."""
+    from bot.builder.analyse import trim
+
+    order = (
+        "[Widget] must delete all Freedonian user data that was transferred without a lawful "
+        "basis within 30 days, and it must appoint a legal representative in Freedonia with "
+        "authority to respond to the regulator."
+    )
+    assert trim(order) == order
