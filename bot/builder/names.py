@@ -623,6 +623,13 @@ def is_person(name: str, sentence: str | None) -> bool:
             re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
             or re.search(rf"\b{JOB}\s+{n}\b", sentence) is not None  # "chief officer Jo Hale"
             or re.search(rf"\b{n},\s+(?:[DRI]-[A-Z]|who\b|\d{{2}},)", sentence) is not None
+            # "Farid Hamzah, Nusantara's chief executive, said" (not "…, an analyst firm")
+            or re.search(
+                rf"\b{n},\s+(?:the\s+|an?\s+|its\s+|[A-Z][\w.&-]*[’']s\s+)?(?:[\w-]+\s+){{0,2}}?"
+                rf"{JOB}(?=[,.;]|\s+(?:at|of|for|in)\b)",
+                sentence,
+            )
+            is not None
         )
     )
 

@@ -465,9 +465,25 @@ def _person_back(text: str, earlier: Sequence[str]) -> str | None:
             return None
         if people:
             return _named(people.pop(), text, m, m.group("word").lower() in {"his", "her"})
-        if names_in(before):
+        if any(
+            not place_like(n, earlier) and not _attributive(n, before) for n in names_in(before)
+        ):
             return None  # someone else is named between: who "she" is, is the reader's guess
     return None
+
+
+DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|an|ese|ish)")  # "Malaysian", "Chinese", "British"
+
+
+def _attributive(name: str, sentence: str) -> bool:
+    """Whether a name only describes the nouns after it ("Malaysian law", "a Malaysian
+    company"): a word for a place or a people, no one who acts."""
+    if not DEMONYM.fullmatch(name):
+        return False  # "Acme shares rose": a company's shares, a company named
+    n = re.escape(name)
+    return re.search(rf"\b{n}\s+[a-z]", sentence) is not None and not re.search(
+        rf"\b{n}\b(?!\s+[a-z])", sentence
+    )
 
 
 def _names(text: str, name: str) -> bool:

@@ -2750,3 +2750,23 @@ def test_a_trim_keeps_a_second_clause_of_the_same_subject() -> None:
         "authority to respond to the regulator."
     )
     assert trim(order) == order
+
+
+def test_he_is_the_person_a_job_names_past_a_quote_naming_only_places() -> None:
+    """ "He said Acme would dedicate 40 megawatts …" after '"…," said Ana Ruiz, Acme's chief
+    executive, …' and a quoted sentence that names only a place and "Freedonian law": he is
+    [Ana Ruiz]. "Acme Labs, a Ruritania-based analyst firm" is no person."""
+    from bot.builder.names import is_person
+
+    known = frozenset({"Acme", "Ana", "Ruiz", "Freedonia", "Freedonian", "Johor"})
+    earlier = [
+        "Acme will run Widget's models in its data centres in Johor.",
+        '"Customers kept asking," said Ana Ruiz, Acme\'s chief executive, at a briefing in '
+        "Freedonia.",
+        '"Now they can have the model in Johor, under Freedonian law, with a Freedonian '
+        'company accountable for it."',
+    ]
+    text = "He said Acme would dedicate 40 megawatts of capacity to the service."
+    got = make_standalone(text, None, earlier[0], "Acme", known, earlier[-1], None, earlier)
+    assert got == "[Ana Ruiz] said Acme would dedicate 40 megawatts of capacity to the service."
+    assert not is_person("Acme Labs", "Acme Labs, a Ruritania-based analyst firm, said so.")
