@@ -611,9 +611,7 @@ def main_subject(
         other: _mentions(other, sentences)
         for other in names_in(title or "")
         if other in (in_text or known or ())
-        and re.search(
-            rf"\b(?!(?:{'|'.join(STOPWORDS)})\s)[a-z]+\s+{re.escape(other)}\b", title or ""
-        )
+        and _acted_on(other, title or "")
         and not place_like(other, sentences)
         and not is_person(other, whole)
         and not is_surname(other, sentences)
@@ -623,6 +621,13 @@ def main_subject(
     if ranked and ranked[0] >= 2 and (len(ranked) == 1 or ranked[1] < ranked[0]):
         return max(named, key=lambda k: named[k])
     return None
+
+
+def _acted_on(name: str, title: str) -> bool:
+    """Whether a title's verb acts on the name: "… fines DeepSeek over …" (not "… in China",
+    "… a Freedonia office")."""
+    before = title[: title.find(name)].split() if name in title else []
+    return bool(before) and before[-1].islower() and before[-1] not in STOPWORDS
 
 
 def _mentions(name: str, sentences: list[str]) -> int:

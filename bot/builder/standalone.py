@@ -589,9 +589,9 @@ def _resolve(
             earlier_chain[-1] if earlier_chain else None,
             earlier_chain,
         )
-        if first is None or not first.startswith("["):
+        chained = _bracketed_name(first or "")
+        if chained is None:
             return None
-        chained = first[1 : first.index("]")].removesuffix("’s").removesuffix("'s")
         if lower == "it" and _names(text[m.end() :], chained):
             return None  # "It would make DeepSeek …": "it" is not DeepSeek
         return _named(chained, text, m, lower == "its")
@@ -708,10 +708,20 @@ def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] 
     """Whether the two sentences just before name another actor than the one a description
     named further back stands for: "Nusantara Cloud, a … company" three paragraphs up, then
     "DeepSeek's models are popular …": which company "the company" is, is the reader's guess."""
-    name = named[1 : named.index("]")].removesuffix("’s") if named.startswith("[") else ""
+    name = _bracketed_name(named) or ""
     actors = {n for t in earlier if (n := subject(t, strict=False, known=known))}
     near = {n.removesuffix("’s").removesuffix("'s") for t in earlier[-2:] for n in names_in(t)}
     return any(n in actors and n not in name and name not in n for n in near)
+
+
+BRACKETED_NAME = re.compile(r"^\[(?P<name>[^\]:]+?)(?:[’']s)?\]")
+
+
+def _bracketed_name(point: str) -> str | None:
+    """The name a point's opening brackets give: "DeepSeek" for "[DeepSeek] said …" or
+    "[DeepSeek’s] app …"; None for a point that opens otherwise, or with a speaker's label."""
+    m = BRACKETED_NAME.match(point)
+    return m.group("name") if m else None
 
 
 ADJECTIVAL = re.compile(r"-[a-z]+$")  # "US-origin", "Huawei-made": a name made an adjective

@@ -585,6 +585,11 @@ SPEECH = re.compile(
 )
 
 
+def said(query: str) -> re.Pattern[str] | None:
+    """For "what did X say about Y": a pattern for what someone said; None otherwise."""
+    return SPEECH if SAY_ASKED.search(query) else None
+
+
 def quantity(query: str) -> re.Pattern[str] | None:
     """For "how much …" / "how many <things>": a pattern for the figures that answer (money,
     power, or a count of the things), which count for more; None for other questions."""
@@ -702,10 +707,10 @@ def _story_told(
 ) -> list[tuple[int, float]]:
     """The story's best-ranked point, then its other points in reading order, then the rest
     of the ranking: asked about a story as a whole, the reply tells it."""
-    own = [i for i, _ in ranked if index.article[i] == story]
-    rest = [i for i in index.of_article[story] if i not in own[:1]]
+    first = next((i for i, _ in ranked if index.article[i] == story), None)
+    best = [] if first is None else [first]
+    told = [*best, *(i for i in index.of_article[story] if i not in best)]
     top = ranked[0][1] if ranked else 1.0
-    told = [*own[:1], *rest]
     score = {i: top * (1.01 - 0.01 * n) for n, i in enumerate(told)}
     return [*((i, score[i]) for i in told), *((i, s) for i, s in ranked if i not in score)]
 
@@ -883,7 +888,7 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines or timed or quantity(query) or (SPEECH if SAY_ASKED.search(query) else None),
+        favour=defines or timed or quantity(query) or said(query),
         headlined=headlined(index, words, alts),
     )
     if not ranked or not words:

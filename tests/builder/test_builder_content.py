@@ -129,6 +129,14 @@ def test_points_are_made_to_stand_alone(
         assert faithful(got, f"{previous or ''} {text}")
 
 
+def _after(
+    text: str, earlier: list[str], subject: str, known: frozenset[str], context: str | None = None
+) -> str | None:
+    """`make_standalone` for a sentence that follows `earlier` in an article about `subject`,
+    with no standalone sentence just before it in its paragraph."""
+    return make_standalone(text, None, context, subject, known, earlier[-1], None, earlier)
+
+
 def test_an_it_goes_on_meaning_what_the_it_before_it_meant() -> None:
     """A run of "It …" sentences is about one thing: the "it" of the first, never a name the
     sentence before mentions after its own "It" (there, Widget's models)."""
@@ -142,7 +150,7 @@ def test_an_it_goes_on_meaning_what_the_it_before_it_meant() -> None:
         (named, "[Northgate Capital] did not say which chip generation was involved."),
     ]:
         earlier = [first, estimated]
-        got = make_standalone(text, None, first, "Widget", known, estimated, None, earlier)
+        got = _after(text, earlier, "Widget", known, context=first)
         assert got == expected
 
 
@@ -1894,7 +1902,7 @@ def test_a_company_named_far_back_is_not_the_company_after_another_is_named() ->
         "Widget's models are popular with developers in the region because they are cheap.",
     ]
     text = "The company has faced a string of privacy complaints this year."
-    got = make_standalone(text, None, None, "Acme Cloud", known, earlier[-1], None, earlier)
+    got = _after(text, earlier, "Acme Cloud", known)
     assert got is None or not got.startswith("[Acme Cloud]")
 
 
@@ -2713,7 +2721,7 @@ def test_a_place_or_a_name_made_an_adjective_is_no_other_actor() -> None:
         "sell to them.",
     ]
     text = "The company said it had never knowingly broken export rules."
-    got = make_standalone(text, None, earlier[1], "Widget", known, earlier[-1], None, earlier)
+    got = _after(text, earlier, "Widget", known, context=earlier[1])
     assert got == "[Widget] said it had never knowingly broken export rules."
 
 
@@ -2767,6 +2775,6 @@ def test_he_is_the_person_a_job_names_past_a_quote_naming_only_places() -> None:
         'company accountable for it."',
     ]
     text = "He said Acme would dedicate 40 megawatts of capacity to the service."
-    got = make_standalone(text, None, earlier[0], "Acme", known, earlier[-1], None, earlier)
+    got = _after(text, earlier, "Acme", known, context=earlier[0])
     assert got == "[Ana Ruiz] said Acme would dedicate 40 megawatts of capacity to the service."
     assert not is_person("Acme Labs", "Acme Labs, a Ruritania-based analyst firm, said so.")
