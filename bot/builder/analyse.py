@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field, replace
@@ -289,8 +290,8 @@ def elided(before: str, room: int) -> str:
 # "…, a move that bars American suppliers …": a comment on the statement before it, which a
 # join may leave out (a point keeps it: it says what the statement means)
 COMMENT = re.compile(
-    r",\s+an?\s+(?:move|step|decision|deal|change|shift|blow|sign|setback|development|figure|"
-    r"sum|rise|fall|drop|jump)\s+(?:that|which)\b"
+    r",\s+(?:in\s+)?an?\s+(?:move|step|decision|deal|change|shift|blow|sign|setback|"
+    r"development|figure|sum|rise|fall|drop|jump)\s+(?:that|which|(?:[a-z]+\s+){1,2}said)\b"
 )
 # "DeepSeek, the Hangzhou lab that has until now been funded by …, has raised": a subject, a
 # description of it between commas, then its verb
@@ -473,6 +474,10 @@ def listed(text: str, lead_in: str, bullet: bool = False) -> str | None:
         head = head[clock.end() :]  # "15:52 — Full table just went up …": the blog's clock
     head = ASIDE.sub("", head)  # "New API prices, which took effect today, are:"
     cut = head.rfind(", ")
+    if cut > 0 and DIGIT.search(head[:cut]) and len(head) <= LEAD_IN_MAX:
+        # "Within 60 days of the notice, that is by 29 June 2026, DeepSeek must:": what comes
+        # before the subject is the list's deadline or figure, and stays
+        return f"[{head[:1].upper()}{head[1:]}] {rest}."
     if (named := LISTED_SUBJECT.fullmatch(head[cut + 2 :] if cut > 0 else head)) is not None:
         return f"[{named.group(1)}] {rest}."  # "Under them, Acme:" / "will store …": its subject
     if cut > 0 and has_finite_verb(head[cut + 2 :]) and not re.match(VERB, head[cut + 2 :]):
@@ -520,6 +525,49 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
             out.update(run)
         run = []
     return frozenset(out)
+
+
+OWN_DOCUMENT = re.compile(
+    r"^(?:Incident report|Post-?mortem|Press release|Statement|Announcement|Release notes|"
+    r"Changelog|Status update|Service update|Notice to (?:customers|users))\b",
+    re.I,
+)
+
+
+def own_author(title: str, subject: str | None) -> str | None:
+    """Whose own document this is: the article's subject, else the company the title's first
+    name starts with ("… affecting DeepSeek Chat and the DeepSeek API": DeepSeek)."""
+    if subject is not None:
+        return subject
+    m = OWN_DOCUMENT.match(title)
+    names = names_in(title[m.end() :] if m else title)
+    return names[0].split()[0] if names else None
+
+
+def about_publisher(text: str, publisher: str | None) -> bool:
+    """Whether the sentence is the publication describing itself: "RegWatch Africa summarises
+    regulatory actions for compliance professionals." (its name, then a verb in the present)."""
+    if not publisher or not text.startswith(f"{publisher} "):
+        return False
+    verb = text[len(publisher) + 1 :].split(" ", 1)[0]
+    return verb.islower() and verb.endswith("s") and not DIGIT.search(text)
+
+
+def initials(name: str) -> str:
+    """ "IBL" for "Ignacio Bravo Lütz": each word's first letter, without its accent."""
+    return "".join(unicodedata.normalize("NFKD", w)[:1] for w in name.split()).upper()
+
+
+def initialled(labels: Container[str], names: Sequence[str]) -> dict[str, str]:
+    """A transcript's initials labels ("IBL: …") with the full names they stand for: a name of
+    two words or more whose initials they are ("Ignacio Bravo Lütz"), one per label."""
+    out: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        short = initials(name)
+        if 2 <= len(words) <= 4 and short in labels and short not in out:
+            out[short] = name
+    return out
 
 
 def _full_name(label: str, opening: Sequence[str]) -> str:
@@ -710,6 +758,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     publisher = art.meta.publisher or ""
     asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}
     first = next((sents for sents in split if sents), [])
+    # "IBL: …" after "Ignacio Bravo Lütz: …" (or an opening naming him): his turns, both
+    spelled = initialled(
+        {lb for lb, n in speakers.items() if n > 1},
+        [*turn_labels, *(n for t in first for n in names_in(t))],
+    )
+    speakers.update({name: 2 for name in spelled.values() if speakers[name] < 2})
     # an interview's questions: "A:" lines, or questions set as headings ("**Why now?**")
     questions = sum(1 for ln in lines if ln.kind == "heading" and ln.text.endswith("?"))
     answered = sum(1 for ln in lines if ANSWER.match(ln.text))
@@ -718,6 +772,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     own_voice = answering is not None or not (
         answered >= 2 or any(INTERVIEW.search(t) for t in (art.meta.title, *first))
     )  # "A: … We expect …" answers are someone's: the writer's "we" only outside a Q&A
+    # a company's own document with no publisher ("Incident report: March 17 service
+    # disruption"): its "we" is the company the article is about
+    author = (
+        own_author(art.meta.title, fallback)
+        if art.meta.publisher is None and OWN_DOCUMENT.match(art.meta.title)
+        else None
+    )
     after_question = False  # the lines after a question heading answer it
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
@@ -777,7 +838,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
         label = said.group(1) if said and speakers[said.group(1)] > 1 else None
-        speaker = _full_name(label, first) if label is not None else None
+        speaker = spelled.get(label) or _full_name(label, first) if label is not None else None
         # "GTW: Europe has not been easy …" in Global Tech Weekly's interview: the
         # interviewer's prompt, no news ("Q: There has been speculation …" too)
         prompting = label is not None and (
@@ -822,9 +883,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and in_own_voice(text)  # '"Our token bill is …," said a founder': the founder's
             )
             voice = art.meta.publisher if estimate and speaker is None else speaker
+            if author is not None and voice is None and in_own_voice(text):
+                voice = author  # "We have found no evidence of …" in DeepSeek's own report
             pt = (
                 (item, False)
                 if item is not None
+                else None
+                if about_publisher(text, art.meta.publisher)
                 else point_text(text, line.kind == "bullet", spoken=voice is not None)
             )
             if (
@@ -957,6 +1022,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             chain_from = pt[0] if pt is not None and standalone else None
             if chain_from is not None and not spans and not fragment and voice is None:
                 recent.append((len(out) - 1, chain_from))  # what a later "The fine …" may name
+            elif chain_from is not None and not spans and not fragment and voice == author:
+                recent.append((len(out) - 1, f"[{voice}:] {chain_from}"))  # its own document's
             chain_spans = spans
             prev_point = chain_from if not spans else None  # a chain is what joins on, only
             bracketed: str | None = None  # a sentence named in brackets: one to join onto
@@ -1012,8 +1079,33 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
 
 # "The fine works out …", "The round values …": a definite description of a thing, then its
 # verb; the sentence that introduced the thing is what it leans on
-DESCRIBED_THING = re.compile(r"^The\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})\s+" + VERB)
+# ("The new rates, which took effect at midnight, bring …": an aside before the verb)
+DESCRIBED_THING = re.compile(
+    r"^The\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})"
+    rf"(?:,\s+which\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
+)
 ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced
+# news's other words for a thing a sentence before introduced: "The new rates …" after "cut
+# the price"; "The measure would give …" after "introduced the … Act"
+KIN = (
+    ("rate", "price", "pricing", "fee", "charge", "tariff"),
+    ("measure", "bill", "act", "legislation", "law"),
+    ("deal", "agreement", "partnership", "contract", "pact"),
+    ("study", "research", "paper", "report", "analysis"),
+    ("fine", "penalty"),
+    ("suspension", "ban", "block", "restriction", "prohibition", "suspend"),
+    ("lawsuit", "suit", "case", "action", "complaint", "sue"),
+    ("breach", "leak", "exposure", "expose", "incident"),
+    ("outage", "disruption", "downtime"),
+    ("update", "rollout", "upgrade", "patch"),
+)
+
+
+def _root(noun: str) -> str:
+    """What a stemmed noun's other forms start with: "fine" finds "fined"; "rates", "rate";
+    "The listing" the Entity "List"."""
+    bare = re.sub(r"(?:ings?|ments?|ions?)$", "", noun)
+    return bare[: max(4, len(bare) - 2)] if len(bare) >= 4 else noun[: max(4, len(noun) - 2)]
 
 
 def _antecedent(text: str, recent: Sequence[tuple[int, str]], pos: int) -> tuple[str, int] | None:
@@ -1024,13 +1116,20 @@ def _antecedent(text: str, recent: Sequence[tuple[int, str]], pos: int) -> tuple
     if m is None or ORG_NOUN.search(m.group("noun")) or MODEL_NOUN.search(m.group("noun")):
         return None  # "the company", "the model": named, or left alone
     noun = stem(m.group("noun"))
-    # "fine" finds "fined"; "rates", "rate"; "The listing" the Entity "List"
-    bare = re.sub(r"(?:ings?|ments?|ions?)$", "", noun)
-    root = bare[: max(4, len(bare) - 2)] if len(bare) >= 4 else noun[: max(4, len(noun) - 2)]
+    roots = tuple(
+        _root(stem(w))
+        for w in dict.fromkeys(
+            (noun, *(w for kin in KIN if any(noun == stem(k) for k in kin) for w in kin))
+        )
+    )
     for at, before in reversed(recent):
         if pos - at > ANTECEDENT_BACK:
             return None
-        if not any(stem(w).startswith(root) for w in re.findall(r"[A-Za-z][\w-]*", before)):
+        if not any(
+            stem(w) == r or (len(r) >= 4 and stem(w).startswith(r))
+            for w in re.findall(r"[A-Za-z][\w-]*", before)
+            for r in roots
+        ):
             continue
         room = JOIN_MAX - len(text) - 1
         head = elided(before, room)

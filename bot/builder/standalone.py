@@ -157,6 +157,9 @@ QUOTES = "“\"‘'"
 _PLAIN = r"(?!(?:said|says|told|added|wrote|noted|is|was|are|were|has|had)\b)[A-Za-z0-9][\w’'.-]*"
 _NOT_VERB = (
     r"(?!(?:has|have|had|is|was|are|were|said|says|will|would|can|could|did|does|do|"
+    # irregular pasts: "DeepSeek cut the price of its flagship …" acts on its own
+    r"cut|set|put|hit|led|lost|won|held|made|paid|sold|bought|took|gave|told|began|ran|rose|"
+    r"fell|saw|sent|spent|built|found|kept|left|met|brought|got|shut|split|struck|"
     r"[a-z]+ed|[a-z]+ing)\b)"
 )
 INTRO = re.compile(

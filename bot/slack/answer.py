@@ -46,6 +46,7 @@ import numpy.typing as npt
 from bot.library import CatalogPoint, Library
 from bot.slack import semantic
 from bot.slack.search import (
+    EXPAND,
     STOPWORDS,
     alternatives,
     covers,
@@ -585,6 +586,26 @@ SPEECH = re.compile(
 )
 
 
+COUNTED = re.compile(r"\s+([a-z][\w-]*)", re.I)
+
+
+def counted(rest: str) -> str | None:
+    """What "how many" counts: the last word of the noun phrase after it, before a verb or
+    a preposition ("how many huaxin cars were affected" → "cars"); None when there is none."""
+    noun = None
+    for m in COUNTED.finditer(rest):
+        word = m.group(1).lower()
+        if word in STOPWORDS or (noun is not None and word.endswith("ed")):
+            break
+        noun = word
+        if m.end() < len(rest) and rest[m.end()] not in " ":
+            break  # "how many users, and …"
+    return noun if noun is not None and len(noun) >= 3 else None
+
+
+WHY_WORDS = frozenset(stem(w) for w in ("why", "cause", "caused", "causes", "reason", "reasons"))
+
+
 def said(query: str) -> re.Pattern[str] | None:
     """For "what did X say about Y": a pattern for what someone said; None otherwise."""
     return SPEECH if SAY_ASKED.search(query) else None
@@ -597,12 +618,17 @@ def quantity(query: str) -> re.Pattern[str] | None:
     if m is None:
         return None
     if m.group("kind").lower() == "many":
-        noun = m.group("noun")
-        if noun is None or noun.lower() in STOPWORDS or len(noun) < 3:
+        noun = counted(query[m.end("kind") :])
+        if noun is None:
             return None
-        root = re.escape(stem(noun.lower()))
+        roots = "|".join(
+            re.escape(r) for r in dict.fromkeys((stem(noun), *map(stem, EXPAND.get(noun, ()))))
+        )
+        # "9,300 vehicles"; not a year ("the 2027 Huaxin Aurel")
         return re.compile(
-            rf"{NUMBER}(?:(?:million|billion|thousand)\s+)?(?:[\w-]+\s+){{0,3}}?{root}\w*", re.I
+            rf"(?<![\d,.])(?!(?:19|20)\d\d\b){NUMBER}(?:(?:million|billion|thousand)\s+)?"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{roots})\w*",
+            re.I,
         )
     if COMPARED_ASKED.search(query):
         return RATIO  # "how much cheaper": by what share or multiple
@@ -883,13 +909,15 @@ def answer(library: Library, query: str) -> Answer | None:
         if forms := place_forms(w, index.names, index.idf) + kin:
             alts[w] = (*alts.get(w, ()), *forms)
             expanded += forms
+    # what the question is about: "what caused the widget outage" asks about the outage
+    about = [w for w in words if w not in WHY_WORDS] or words
     ranked, story = index.rank(
         expanded,
         recent=recent,
         topics=near,
         meaning=meaning,
         favour=defines or timed or quantity(query) or said(query),
-        headlined=headlined(index, words, alts),
+        headlined=headlined(index, about, alts),
     )
     if not ranked or not words:
         return None
@@ -920,7 +948,8 @@ def answer(library: Library, query: str) -> Answer | None:
         and defines is None
         and timed is None
         and any(w in index.names for w in words)  # "australia ban", not "how did it train"
-        and _names_only_the_story(index, story, words, alts)
+        # "what caused the widget outage": the story explains itself, in order
+        and _names_only_the_story(index, story, about, alts)
     ):
         ranked = _story_told(index, ranked, story)
     if story is not None:

@@ -2778,3 +2778,120 @@ def test_he_is_the_person_a_job_names_past_a_quote_naming_only_places() -> None:
     got = _after(text, earlier, "Acme", known, context=earlier[0])
     assert got == "[Ana Ruiz] said Acme would dedicate 40 megawatts of capacity to the service."
     assert not is_person("Acme Labs", "Acme Labs, a Ruritania-based analyst firm, said so.")
+
+
+def test_a_lead_in_keeps_the_deadline_before_its_subject() -> None:
+    """ "Within 60 days of the notice, that is by 29 June 2026, Widget must:": the deadline is
+    the list's fact, and stays in each item's bracket; a lead-in without one is cut as before."""
+    from bot.builder.analyse import listed
+
+    lead = "Within 60 days of the notice, that is by 29 June 2026, Widget must:"
+    assert listed("appoint a local data protection officer;", lead, bullet=True) == (
+        "[Within 60 days of the notice, that is by 29 June 2026, Widget must:] appoint a local "
+        "data protection officer."
+    )
+    assert listed("appoint a local data protection officer;", "Under the order, Widget must:") == (
+        "[Widget must:] appoint a local data protection officer."
+    )
+
+
+TRANSCRIPT_INITIALS = """On Monday, a consumer group filed a collective action against Widget in Freedonia. We spoke to its lead counsel, Ana Ruiz Lütz, about the case.
+
+Freedonia Review: What are you accusing Widget of?
+
+Ana Ruiz Lütz: Widget sent the conversations of Freedonian users to servers in Ruritania without telling them.
+
+FR: How much compensation?
+
+ARL: Nine point two billion crowns in total, roughly ten million dollars.
+
+FR: Is it symbolic?
+
+ARL: I do not think it is symbolic for a company that wants to grow here.
+"""
+
+
+def test_a_transcripts_initials_are_the_full_name_they_stand_for(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "ARL: …" after "Ana Ruiz Lütz: …" is hers, named in full, as is her first turn;
+    "FR:" (the publication's initials) asks, and is no point."""
+    _, mine = _built(
+        seeds_copy, tmp_path, "w-initials", "2026-03-05", TRANSCRIPT_INITIALS, "Freedonia Review"
+    )
+    assert (
+        "[Ana Ruiz Lütz:] Nine point two billion crowns in total, roughly ten million dollars."
+        in mine
+    ), mine
+    assert any(t.startswith("[Ana Ruiz Lütz:] Widget sent the conversations") for t in mine)
+    assert not any(t.startswith(("[Arl", "[ARL")) or "compensation?" in t for t in mine), mine
+
+
+def test_the_publication_describing_itself_is_no_point(seeds_copy: Path, tmp_path: Path) -> None:
+    body = (
+        "RegWatch Freedonia summarises significant regulatory actions for compliance teams.\n"
+        "The Data Commission served an enforcement notice on Widget on 30 April 2026.\n"
+    )
+    _, mine = _built(seeds_copy, tmp_path, "w-regwatch", "2026-05-04", body, "RegWatch Freedonia")
+    assert not any("summarises" in t for t in mine), mine
+    assert any(t.startswith("The Data Commission served") for t in mine), mine
+
+
+def test_an_irregular_past_before_its_own_is_no_leaning_opening() -> None:
+    """ "Widget cut the price of its flagship …" acts on its own; "People close to it say …"
+    still leans on what the reader never saw."""
+    assert not dependent("Widget cut the price of its flagship W5 model on Monday by 42%.")
+    assert not dependent("Acme lost some of its value on Tuesday.")
+    assert dependent("People close to it say the deal is done.")
+
+
+PRICE_CUT = """Widget cut the price of its flagship W5 model on Monday by more than two-fifths, less than a month after launching it at a premium to its older systems, in a move analysts said would put fresh pressure on Freedonian cloud providers.
+
+The new rates, which took effect at midnight, bring the cost of sending text to the model down to $0.35 per million input tokens, from $0.60 at launch.
+
+Acme said it was reviewing its own prices.
+"""
+
+
+def test_the_new_rates_after_a_price_cut_join_the_sentence_that_cut_it(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The new rates, which took effect at midnight, bring …" leans on the price cut a
+    paragraph before, which says "price", not "rates": news's other word for the same thing.
+    The cut is joined, its comment ("in a move analysts said …") left out to make room."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-rates", "2026-04-07", PRICE_CUT)
+    rates = (
+        "The new rates, which took effect at midnight, bring the cost of sending text to the "
+        "model down to $0.35 per million input tokens, from $0.60 at launch."
+    )
+    assert [t for t in mine if t.endswith(rates)] == [
+        "Widget cut the price of its flagship W5 model on Monday by more than two-fifths, less "
+        "than a month after launching it at a premium to its older systems […]. " + rates
+    ], mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_companys_own_report_says_we_as_that_company(seeds_copy: Path, tmp_path: Path) -> None:
+    """An incident report with no publisher, by the company it is about: its "we" and "our"
+    are that company's ("[Widget:] We have found no evidence …"), not dropped as nobody's."""
+    head = (
+        '+++\nid = "w-incident"\ntitle = "Incident report: March 17 service disruption '
+        'affecting Widget Chat and the Widget API"\npublished = 2026-03-19\n+++\n'
+    )
+    body = (
+        "On Tuesday, March 17, 2026, Widget Chat and the Widget API experienced a serious "
+        "service disruption.\n"
+        "This was not a cyberattack. We have found no evidence of unauthorised access, and no "
+        "user data was lost or exposed.\n"
+        "At 08:51, an automated rollout began of firmware version 3.8.2 to the power "
+        "controllers in our Nanxun data hall.\n"
+    )
+    (seeds_copy / "articles" / "w-incident.txt").write_text(head + body)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("w-incident",)]
+    assert (
+        "[Widget:] We have found no evidence of unauthorised access, and no user data was lost "
+        "or exposed." in mine
+    ), mine
+    assert any(t.startswith("[Widget:] At 08:51, an automated rollout began") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []

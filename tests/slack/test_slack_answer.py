@@ -20,6 +20,7 @@ from bot.slack.answer import (
     TIME_TEXT,
     PointIndex,
     answer,
+    counted,
     headlined,
     joined,
     place_forms,
@@ -369,6 +370,8 @@ def test_who_regulates_or_leads_is_found_by_what_news_calls_them() -> None:
     assert {stem("halve"), stem("reduction"), stem("lower")} <= set(alts[stem("cut")])
     alts = alternatives("what did widget agree to")  # its commitments, conditions and terms
     assert {stem("commitments"), stem("conditions"), stem("terms")} <= set(alts[stem("agree")])
+    alts = alternatives("how many widget cars were recalled")  # or vehicles
+    assert stem("vehicles") in alts[stem("cars")]
 
 
 def test_versus_is_no_word_to_find() -> None:
@@ -1153,6 +1156,13 @@ def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: L
     users = quantity("how many users were hit")
     assert users is not None and users.search("about 1.1 million users of its app")
     assert not users.search("users of its app")
+    # what is counted is the noun phrase's last word, in other words too, and never a year
+    cars = quantity("how many widget cars were affected in freedonia")
+    assert cars is not None and cars.search("The office puts the number at 9,300 vehicles.")
+    assert not cars.search("beginning with the 2027 Widget Aurel sedan")
+    assert counted(" gpus does widget have") == "gpus"
+    assert counted(" huaxin cars were affected") == "cars"
+    assert counted("?") is None
 
 
 def test_asked_what_someone_said_what_was_said_comes_first(lib: Library) -> None:
@@ -1171,6 +1181,31 @@ def test_asked_what_someone_said_what_was_said_comes_first(lib: Library) -> None
     assert said.index("w-chips:2") < said.index("w-chips:1")
     assert SPEECH.search('Widget said it would "engage constructively".')
     assert not SPEECH.search("Widget trained W5 on 20,000 Acme chips.")
+
+
+def test_asked_what_caused_a_story_the_story_explains_it_in_order(lib: Library) -> None:
+    """ "what caused the widget outage": no point says "cause", but the story asked about
+    explains itself after its lede: told in order, the faulty update is in the reply."""
+    outage = _article(
+        "w-down",
+        "2026-03-19",
+        "A Widget outage took its chat app and API down for seven hours on Tuesday.",
+        "At the peak, 41% of API requests failed.",
+        "A faulty firmware update knocked 3,072 servers offline at a data hall in Freedonia.",
+        "Widget will credit paying customers 20% of their March bill.",
+        "Enterprise customers will get a 30% credit under their contracts, Widget said.",
+        "Widget's shares fell 4.2% on Wednesday.",
+        "Widget had 12 million daily users in February, up 40% from January.",
+        "Acme, Widget's cloud rival, reported no outage.",
+    )
+    others = (
+        *_article("w-rumour", "2026-03-18", "Posts online said the Widget outage was a hack."),
+        *_article("w-other", "2026-03-20", "Acme said the Widget outage did not affect it."),
+    )
+    both = _headlined(lib, "Widget outage: chat app and API down for seven hours", outage, *others)
+    ans = answer(both, "what caused the widget outage")
+    assert ans is not None
+    assert [p.id for p in ans.all_points][:3] == ["w-down:0", "w-down:1", "w-down:2"]
 
 
 def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:
