@@ -31,6 +31,13 @@ REVERSAL = re.compile(
     r"(?P<what>ban|block|order|restriction|suspension|prohibition)s?\b",
     re.IGNORECASE,
 )
+# "The suspension was lifted on March 23": the same, said the other way round
+REVERSED = re.compile(
+    r"\b(?:ban|block|order|restriction|suspension|prohibition)s?\s+(?:was|were|has been|"
+    r"have been|had been|is|are)\s+(?:\S+\s+){0,2}?(?:lifted|reversed|overturned|rescinded|"
+    r"scrapped|ended|withdrawn|dropped)\b",
+    re.IGNORECASE,
+)
 # what each kind of restriction was called when it was imposed
 IMPOSED = {
     "ban": re.compile(r"\bban(?:s|ned|ning)?\b|\bbarr(?:ed|ing)\b|\bprohibit", re.IGNORECASE),
@@ -76,6 +83,8 @@ def updates(
                 continue
             if t_old is not None and t_old >= t_new:
                 continue
+            if reversal is not None and (REVERSAL.search(old.text) or REVERSED.search(old.text)):
+                continue  # "… was lifted on March 23": it reports the reversal itself
             shared = new.tokens & old.tokens
             base = min(new.weight(idf, rare), old.weight(idf, rare))
             if len(shared) < 2 or not base:

@@ -624,10 +624,14 @@ def quantity(query: str) -> re.Pattern[str] | None:
         roots = "|".join(
             re.escape(r) for r in dict.fromkeys((stem(noun), *map(stem, EXPAND.get(noun, ()))))
         )
-        # "9,300 vehicles"; not a year ("the 2027 Huaxin Aurel")
+        # "9,300 vehicles", "the number of affected vehicles at about 9,000"; not a year
+        # ("the 2027 Huaxin Aurel")
+        count = rf"(?<![\d,.])(?!(?:19|20)\d\d\b){NUMBER}"
         return re.compile(
-            rf"(?<![\d,.])(?!(?:19|20)\d\d\b){NUMBER}(?:(?:million|billion|thousand)\s+)?"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:{roots})\w*",
+            rf"{count}(?:(?:million|billion|thousand)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{roots})\w*"
+            rf"|\b(?:{roots})\w*\s+(?:[\w-]+\s+){{0,2}}?(?:at|to|was|were|is|are|reached|"
+            rf"totall?ed|numbered)\s+(?:about|around|roughly|nearly|some|almost|over|more than|"
+            rf"just over|just under)?\s*{count}",
             re.I,
         )
     if COMPARED_ASKED.search(query):

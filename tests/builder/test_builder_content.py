@@ -724,6 +724,25 @@ def test_a_newer_report_updates_an_older_one_which_shows_as_history(
     assert old.updated_by is not None and "lifted its block" in by_id[old.updated_by].text
 
 
+def test_an_older_report_of_the_lifting_itself_is_no_history(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """An undated explainer that says "The block was lifted on April 10" already reports
+    what the newer article does: it is not replaced by it, so "when was it lifted" finds it."""
+    _dated(seeds_copy, "italy-lift", "2025-04-10", LIFTED)
+    _dated(
+        seeds_copy,
+        "italy-explainer",
+        None,
+        "Italy's data protection authority, the Garante, ordered DeepSeek to block its chatbot "
+        "for Italian users on January 30. The block was lifted on April 10 after DeepSeek agreed "
+        "to new privacy safeguards.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    told = [p for p in lib.points if "was lifted on April 10" in p.text]
+    assert told and all(p.updated_by is None for p in told), told
+
+
 ORDERED = """Ruritania's data protection authority, the Kommissar, on Thursday ordered the two \
 companies behind the DeepSeek chatbot to stop processing the personal data of Ruritanian users \
 with immediate effect.

@@ -1160,6 +1160,7 @@ def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: L
     cars = quantity("how many widget cars were affected in freedonia")
     assert cars is not None and cars.search("The office puts the number at 9,300 vehicles.")
     assert not cars.search("beginning with the 2027 Widget Aurel sedan")
+    assert cars.search("The decision put the number of affected vehicles at about 9,000.")
     assert counted(" gpus does widget have") == "gpus"
     assert counted(" huaxin cars were affected") == "cars"
     assert counted("?") is None
