@@ -499,6 +499,32 @@ def _bare_row(text: str) -> bool:
     return len(text) <= ROW_MAX and DIGIT.search(value) is not None and not has_finite_verb(value)
 
 
+PEOPLE_ENDS = ("n", "an", "ian", "ese", "ish", "i")  # Chile → Chilean, Nigeria → Nigerian
+
+
+def place_heading(heading: str, known: Container[str], sentences: Sequence[str]) -> str | None:
+    """A heading that is only a place's name ("Chile", "South Africa"), as the article writes
+    it ("in Chile") or its people ("the Chilean lawsuit"): where the lines under it happened.
+    None for any other heading ("Recovery", "WHAT TO WATCH", "DeepSeek")."""
+    words = heading.strip().rstrip(":").split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return None
+    name = " ".join(words)
+    last = words[-1]
+    people = {last + e for e in PEOPLE_ENDS} | {last[:-1] + e for e in PEOPLE_ENDS}
+    if any(p in known for p in people - {last}) or place_like(name, sentences):
+        return name
+    return None
+
+
+DEFINITE_OPENING = re.compile(r"^The\s+(?=[a-z])")  # "The data authority …"
+
+
+def _in_place(point: str, place: str) -> bool:
+    """Whether a point names the place, or its people ("Chilean users")."""
+    return re.search(rf"\b{re.escape(place[:-1])}", point) is not None
+
+
 def section_name(heading: str, known: Container[str]) -> str | None:
     """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
     it describes. None for any other heading ("How we tested", "Key Takeaways")."""
@@ -780,6 +806,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         else None
     )
     after_question = False  # the lines after a question heading answer it
+    place: str | None = None  # the place a heading says the lines under it are about
+    every = [t for sents in split for t in sents]
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
     rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
@@ -830,6 +858,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = chain_from = None
+            place = place_heading(line.text, known, every)
             after_question = line.text.endswith("?")
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
@@ -972,6 +1001,18 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     whole, joined, spans = cand, True, named_at[1]
                 if whole is not None:
                     point = whole if joined else trim(whole)  # a join stays whole
+            if (
+                point is None
+                and place is not None
+                and pt is not None
+                and not fragment
+                and voice is None
+                and (the := DEFINITE_OPENING.match(pt[0])) is not None
+                and not dependent(f"A {pt[0][the.end() :]}")  # only "The …" leans
+            ):
+                point = trim(pt[0])  # "The data authority suspended …": the place's, below
+            if point is not None and place is not None and not _in_place(point, place):
+                point = f"[{place}:] {point}"  # under "Kenya": "[Kenya:] A committee …"
             if item is None and k == len(sentences) - 1 and text.rstrip().endswith(":"):
                 # "… filed its complaint. It claims that:": the list continues the last
                 # sentence, named as it must be to stand alone ("[Northgate] claims that:")

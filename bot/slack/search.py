@@ -135,8 +135,9 @@ EXPAND = {
     "sue": ("sued", "suit", "lawsuit"),
     "sued": ("sue", "suit", "lawsuit"),
     "suing": ("sue", "sued", "suit", "lawsuit"),
-    "lawsuit": ("sue", "sued", "suit"),
-    "lawsuits": ("sue", "sued", "suit"),
+    # … or a complaint or a collective action, filed in a court
+    "lawsuit": ("sue", "sued", "suit", "complaint", "court", "filed"),
+    "lawsuits": ("sue", "sued", "suit", "complaint", "court", "filed"),
     # a fine is a penalty (surcharge), a sanction
     "fine": ("fined", "penalty", "surcharge", "sanction"),
     "fined": ("fine", "penalty", "surcharge", "sanction"),

@@ -2914,3 +2914,40 @@ def test_a_companys_own_report_says_we_as_that_company(seeds_copy: Path, tmp_pat
     ), mine
     assert any(t.startswith("[Widget:] At 08:51, an automated rollout began") for t in mine)
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+PLACES = """Widget has spent the year fighting regulators in Freedonia and in Sylvania.
+
+Freedonia
+- The data authority suspended the Widget app on February 9 over transfers to Ruritania.
+- Freedonian users regained access on March 23.
+
+Sylvania
+- A consumer group filed a collective action on March 2 seeking 9.2 billion crowns.
+- The first hearing is set for June 18.
+
+WHAT TO WATCH
+- A ruling on the appeal is expected in the autumn.
+
+Recovery
+- Widget says sign-ups are back to last year's level.
+"""
+
+
+def test_lines_under_a_places_heading_say_where(seeds_copy: Path, tmp_path: Path) -> None:
+    """Under "Sylvania", "A consumer group filed a collective action …" is "[Sylvania:] A
+    consumer group …": where it happened is in the point, and "The data authority …" leans on
+    nothing else. A line naming the place or its people keeps its words; other headings
+    ("WHAT TO WATCH", "Recovery") add nothing."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-places", "2026-05-01", PLACES)
+    assert any(t.startswith("[Sylvania:] A consumer group filed") for t in mine), mine
+    assert any(t.startswith("[Sylvania:]") and t.endswith("June 18.") for t in mine), mine
+    # "The data authority" leans on nothing but the place the heading names
+    assert (
+        "[Freedonia:] The data authority suspended the Widget app on February 9 over transfers "
+        "to Ruritania." in mine
+    ), mine
+    assert "Freedonian users regained access on March 23." in mine, mine
+    assert "A ruling on the appeal is expected in the autumn." in mine, mine
+    assert "Widget says sign-ups are back to last year's level." in mine, mine
+    assert ct.unfaithful(lib, seeds_copy) == []

@@ -370,6 +370,8 @@ def test_who_regulates_or_leads_is_found_by_what_news_calls_them() -> None:
     assert {stem("halve"), stem("reduction"), stem("lower")} <= set(alts[stem("cut")])
     alts = alternatives("what did widget agree to")  # its commitments, conditions and terms
     assert {stem("commitments"), stem("conditions"), stem("terms")} <= set(alts[stem("agree")])
+    alts = alternatives("sylvania lawsuit against widget")  # a complaint filed in a court
+    assert {stem("complaint"), stem("court"), stem("filed")} <= set(alts[stem("lawsuit")])
     alts = alternatives("how many widget cars were recalled")  # or vehicles
     assert stem("vehicles") in alts[stem("cars")]
 
