@@ -517,6 +517,17 @@ def place_heading(heading: str, known: Container[str], sentences: Sequence[str])
     return None
 
 
+# "WHAT THE DIRECTIVE DOES", "What the bill would do": the list under it is the directive's acts
+DOES_HEADING = re.compile(
+    r"^what\s+the\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:does|do|would do|"
+    r"will do|covers|requires|changes)\b",
+    re.I,
+)
+BRACKETED = re.compile(r"^\[([^\]:]+)\]")
+# "- Applies to roughly 14,500 phones", "- Does not apply to …": an act with no subject
+ACT_FIRST = re.compile(r"^(?:Does|Do|Would|Will|Also|[A-Z][a-z]+(?<!s)s)\b(?!\s*[:,])")
+
+
 DEFINITE_OPENING = re.compile(r"^The\s+(?=[a-z])")  # "The data authority …"
 
 
@@ -807,6 +818,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )
     after_question = False  # the lines after a question heading answer it
     place: str | None = None  # the place a heading says the lines under it are about
+    doer: str | None = None  # what a heading says the list under it does ("The directive")
     every = [t for sents in split for t in sents]
     lead_in: str | None = None  # "The update includes:": what the list after it continues
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
@@ -859,6 +871,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = chain_from = None
             place = place_heading(line.text, known, every)
+            does = DOES_HEADING.match(line.text)
+            acting = (
+                make_standalone(f"The {does.group('what').lower()} acts.", None, earlier=written)
+                if does
+                else None
+            )
+            doer = nm.group(1) if acting and (nm := BRACKETED.match(acting)) else None
             after_question = line.text.endswith("?")
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
@@ -958,6 +977,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # "… now runs on Ascend chips. A year ago it was roughly 15%.": too short to
                 # stand, the figure goes on the sentence before ("Our target is 80%." too)
                 pt, spans = (chained, False), chain_spans + 1
+            if (
+                doer is not None
+                and pt is not None
+                and line.kind == "bullet"
+                and ACT_FIRST.match(pt[0])
+                and pt[0].split()[0] not in known
+            ):
+                # "Applies to 14,500 phones" under "WHAT THE DIRECTIVE DOES": the directive's,
+                # named as the article names it ("[Directive IT-2026-04] applies to …")
+                pt = (f"[{doer}] {pt[0][:1].lower()}{pt[0][1:]}", False)
             # the middle of a quotation ('"We need fewer chips. It is the opposite.')
             inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))
             point: str | None = None

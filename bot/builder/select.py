@@ -238,9 +238,14 @@ TO_READER = re.compile(
 )
 # a live blog about itself, whatever model it names: "Our live coverage of the V4 launch has
 # now ended.", "We'll have a full analysis …", "Refresh this page for updates."
+# … or a summary's note on itself: "This summary is provided for information only and is not
+# legal advice."
 ABOUT_ITSELF = re.compile(
     r"^(?:Our (?:live )?(?:coverage|blog|reporters?|team)\b|We['’]ll (?:have|bring|be)\b|"
-    r"Refresh\b|Welcome to\b|Follow (?:along|our)\b)"
+    r"Refresh\b|Welcome to\b|Follow (?:along|our)\b|"
+    r"This (?:summary|explainer|article|story|piece|page|post|note|notice summary) (?:is|was|has "
+    r"been) (?:provided|intended|written|based|updated|not)\b|"
+    r".*\bis not (?:intended as |to be taken as )?(?:legal|financial|investment) advice\b)"
 )
 
 

@@ -394,8 +394,8 @@ def make_standalone(
     resolved = _resolve(text, previous or context, fallback, known, before or previous, earlier)
     if resolved is not None:
         return resolved
-    if (named := named_description(text, earlier[:-2])) is not None and not _other_actor_near(
-        named, earlier, known
+    if (named := named_description(text, earlier[:-2])) is not None and (
+        _thing(text) or not _other_actor_near(named, earlier, known)
     ):
         return named
     if (named := _person_back(text, earlier)) is not None:
@@ -707,10 +707,25 @@ def _resolve(
     return _named(name, text, m, possessive)
 
 
+# what a rule or a document is called: no company or person named nearer can be it
+THING_NOUN = re.compile(
+    r"\b(?:directive|bill|act|law|order|notice|rule|regulation|measure|report|study|paper|"
+    r"policy|plan|fine|deal|agreement|contract|ban|circular|decree|guidance|ruling)s?$"
+)
+
+
+def _thing(text: str) -> bool:
+    """Whether the description a sentence opens with is a rule's or a document's ("The
+    directive takes effect …"): no company or person named nearer can be what it stands for."""
+    m = DESCRIBED.match(text)
+    return m is not None and THING_NOUN.search(m.group("noun")) is not None
+
+
 def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] | None) -> bool:
     """Whether the two sentences just before name another actor than the one a description
     named further back stands for: "Nusantara Cloud, a … company" three paragraphs up, then
-    "DeepSeek's models are popular …": which company "the company" is, is the reader's guess."""
+    "DeepSeek's models are popular …": which company "the company" is, is the reader's guess.
+    (A thing's name has no such rival: see `_thing`.)"""
     name = _bracketed_name(named) or ""
     actors = {n for t in earlier if (n := subject(t, strict=False, known=known))}
     near = {n.removesuffix("’s").removesuffix("'s") for t in earlier[-2:] for n in names_in(t)}

@@ -92,6 +92,7 @@ MEANING_WEIGHT = 1.0  # a point that means what the question asks, beside the be
 MEANING_FLOOR = 0.1  # vector similarity below this is unrelated text
 LEAD_SHARE = 0.5  # a lead may give its place to a point with this share of its score
 NOW_SHARE = 0.75  # … and, asked for the current state, to a newer one with this share
+NEWEST_STORY = 1.0  # … whose article's other points then count this much more
 # "has not said which hardware it used", "declined to comment": true, but nothing to lead with
 UNSAID = re.compile(
     r"\b(?:not|never)\s+(?:yet\s+)?(?:said|say|disclosed|disclose|revealed|reveal|confirmed|"
@@ -108,6 +109,8 @@ TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Mon
 RECENT = frozenset(
     ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
+# … or as a question of whether something changed: "is it still banned", "is it back yet"
+STILL = re.compile(r"\b(?:still|back|anymore|yet)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -806,6 +809,16 @@ def _newest_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tu
     return ranked if newest == ranked[0][0] else _to_front(ranked, newest, top)
 
 
+def lead_told(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The lead's article's other points count NEWEST_STORY times more: asked "is it back in
+    the dutch app store", the newest report leads and tells its story, before the older one."""
+    if not ranked:
+        return ranked
+    lead = index.article[ranked[0][0]]
+    weighted = [(i, s * (1.0 + NEWEST_STORY) if index.article[i] == lead else s) for i, s in ranked]
+    return sorted(weighted, key=lambda x: -x[1])
+
+
 def _naming(
     index: PointIndex,
     ranked: list[tuple[int, float]],
@@ -898,7 +911,9 @@ def answer(library: Library, query: str) -> Answer | None:
     parts = {p for t in whole for p in t.split("-")}
     words = [joined(w, index) for w in words if w not in parts]
     expanded = [joined(w, index) for w in expanded if w not in parts]
-    recent = any(w in RECENT for w in tokens(query, keep_stopwords=True))
+    recent = any(w in RECENT for w in tokens(query, keep_stopwords=True)) or bool(
+        STILL.search(query)
+    )
     leaning = find_topic(library, query)
     top_hit = leaning.hits[0].score if leaning.hits else 0.0
     near = frozenset(
@@ -937,7 +952,7 @@ def answer(library: Library, query: str) -> Answer | None:
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)
     if recent:
-        ranked = _newest_first(index, ranked)
+        ranked = lead_told(index, _newest_first(index, ranked))
     named = [w for w in words if w in index.names]
     if story is not None:
         # "bug bounty max payout": "max" is written only inside "Qwen2.5-Max", and the story

@@ -2951,3 +2951,37 @@ def test_lines_under_a_places_heading_say_where(seeds_copy: Path, tmp_path: Path
     assert "A ruling on the appeal is expected in the autumn." in mine, mine
     assert "Widget says sign-ups are back to last year's level." in mine, mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+DIRECTIVE = """This is a plain-language summary of Directive IT-2026-04, issued by the Province of Freedonia on 17 February 2026. This summary is provided for information only and is not legal advice.
+
+WHAT THE DIRECTIVE DOES
+- Prohibits installing or using the Widget app on any device managed by the provincial government.
+- Applies to roughly 14,500 phones, tablets and laptops across departments.
+- Does not apply to personal devices unless they are enrolled in device management.
+
+KEY DATES
+- The directive takes effect on 23 February 2026.
+"""
+
+
+def test_a_list_under_what_the_thing_does_says_whose_acts_they_are(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "- Applies to roughly 14,500 phones" under "WHAT THE DIRECTIVE DOES" has no subject of
+    its own: it is "[Directive IT-2026-04] applies to …", named as the article names it; so is
+    "The directive takes effect …" though Widget was named nearer (a company is no directive).
+    The summary's note on itself ("… not legal advice") is no point."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-directive", "2026-02-18", DIRECTIVE)
+    assert (
+        "[Directive IT-2026-04] applies to roughly 14,500 phones, tablets and laptops across "
+        "departments." in mine
+    ), mine
+    assert (
+        "[Directive IT-2026-04] does not apply to personal devices unless they are enrolled in "
+        "device management." in mine
+    ), mine
+    assert "[Directive IT-2026-04] takes effect on 23 February 2026." in mine, mine
+    assert not any(t.startswith(("Applies", "Prohibits", "Does not")) for t in mine), mine
+    assert not any("legal advice" in t for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []

@@ -23,6 +23,7 @@ from bot.slack.answer import (
     counted,
     headlined,
     joined,
+    lead_told,
     place_forms,
     quantity,
     question_words,
@@ -1209,6 +1210,33 @@ def test_asked_what_caused_a_story_the_story_explains_it_in_order(lib: Library) 
     ans = answer(both, "what caused the widget outage")
     assert ans is not None
     assert [p.id for p in ans.all_points][:3] == ["w-down:0", "w-down:1", "w-down:2"]
+
+
+def test_asked_whether_something_is_back_the_newest_report_tells_its_story() -> None:
+    """ "is widget back in the freedonian app store?": once the newest report leads, its
+    article's other points come before the older report's, though they hold fewer of the
+    question's words."""
+    pulled = _article(
+        "w-pulled",
+        "2026-03-03",
+        "The Widget app was pulled from Freedonia's app store.",
+        "Existing installs of the Widget app still work in Freedonia.",
+    )
+    back = _article(
+        "w-back",
+        "2026-03-25",
+        "The Widget app was back in Freedonia's app store on Tuesday.",
+        "Widget moved Freedonian users' data to servers in Frankfurt.",
+    )
+    index = PointIndex((*pulled, *back))
+    ranked = [(2, 1.1), (0, 1.0), (1, 0.9), (3, 0.6)]
+    assert [index.points[i].id for i, _ in lead_told(index, ranked)] == [
+        "w-back:0",
+        "w-back:1",
+        "w-pulled:0",
+        "w-pulled:1",
+    ]
+    assert lead_told(index, []) == []
 
 
 def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:
