@@ -966,6 +966,7 @@ def answer(library: Library, query: str) -> Answer | None:
         story is not None
         and defines is None
         and timed is None
+        and said(query) is None  # "what did X say": X's weightiest words, not the first
         and any(w in index.names for w in words)  # "australia ban", not "how did it train"
         # "what caused the widget outage": the story explains itself, in order
         and _names_only_the_story(index, story, about, alts)

@@ -1239,6 +1239,31 @@ def test_asked_whether_something_is_back_the_newest_report_tells_its_story() -> 
     assert lead_told(index, []) == []
 
 
+def test_asked_what_an_interviewee_said_their_weightiest_words_come_first(lib: Library) -> None:
+    """ "what did ruiz say": the interview is the story asked about, but the reply gives
+    Ruiz's answers that say most (figures, places), not her first six in reading order."""
+    talk = _article(
+        "w-talk",
+        "2026-05-06",
+        "Ana Ruiz joined Widget in March as head of policy for Europe.",
+        "[Ana Ruiz:] Thank you for having me.",
+        "[Ana Ruiz:] It has been a busy few weeks.",
+        "[Ana Ruiz:] I spend a lot of time on trains.",
+        "[Ana Ruiz:] My team is small but growing.",
+        "[Ana Ruiz:] We talk to regulators every week.",
+        "[Ana Ruiz:] I like the job.",
+        "[Ana Ruiz:] Our monthly active users in Freedonia are fewer than 400,000.",
+        "[Ana Ruiz:] We are opening an office in Dublin with about 120 people by 2027.",
+    )
+    # the builder rates points with figures, places and dates as denser (select.quality)
+    talk = (*talk[:7], *(replace(p, quality=3.0) for p in talk[7:]))
+    both = _headlined(lib, "Ana Ruiz: 'We were slow, and we paid for it'", talk)
+    ans = answer(both, "what did ruiz say")
+    assert ans is not None
+    ids = [p.id for p in ans.all_points]
+    assert "w-talk:7" in ids and "w-talk:8" in ids, ids
+
+
 def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:
     """ "freedonia widget ban": every word is in the story's headline or opening, so the
     question asks for the story, not a detail; its points follow the lede in reading order,
