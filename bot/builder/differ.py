@@ -457,13 +457,20 @@ UNDISCLOSED = re.compile(
 )
 
 
+UNDISCLOSED_WINDOW = 45  # characters after "has not disclosed" that say what was not
+
+
 def undisclosed(sentence: str) -> str | None:
     """The measure a sentence says was not disclosed ("has not disclosed the training costs
     for its R1 model" → "Training cost"), or None."""
-    if not UNDISCLOSED.search(sentence):
+    m = UNDISCLOSED.search(sentence)
+    if m is None:
         return None
+    # what was not said is what follows ("how many users were affected"), not a word further
+    # on ("… or whether it will compensate API customers")
+    said = sentence[m.end() : m.end() + UNDISCLOSED_WINDOW]
     for name, pattern in MEASURES:
-        if pattern.search(sentence):
+        if pattern.search(said):
             return name
     return None
 

@@ -428,7 +428,10 @@ def _select(
         ),
         key=lambda c: c.rank,
     ):
-        if not any(pool.used(old) & pool.used(h) for h in history):
+        if not any(
+            pool.used(old) & pool.used(h) or old.text in h.text or h.text in old.text
+            for h in history
+        ):
             history.append(old)  # a point, or it with the figure after it: once
     earlier = tuple(
         Earlier(old.text, old.sources[0], pool.first(old).pos) for old in history[:MAX_EARLIER]
@@ -509,12 +512,14 @@ def _differences(
             silent.setdefault(s.undisclosed, []).append(s)
     out: dict[str, list[Difference]] = {}
     for d in differences(rows, order):
-        earlier = tuple(
-            Earlier(trim(s.point or s.text), s.article, s.pos)
-            for s in silent.get(d.measure, [])
-            if (dates.get(s.article) or date.min)
-            < max((r.published for r in about(d.rows, s.text) if r.published), default=date.min)
-        )
+        said: list[Earlier] = []
+        for s in silent.get(d.measure, []):
+            text = trim(s.point or s.text)
+            if (dates.get(s.article) or date.min) < max(
+                (r.published for r in about(d.rows, s.text) if r.published), default=date.min
+            ) and not any(text in e.text or e.text in text for e in said):
+                said.append(Earlier(text, s.article, s.pos))  # a point, or it and more: once
+        earlier = tuple(said)
         if earlier:
             d = replace(d, earlier=earlier[:2])
         if d.measure in home:

@@ -2985,3 +2985,38 @@ def test_a_list_under_what_the_thing_does_says_whose_acts_they_are(
     assert not any(t.startswith(("Applies", "Prohibits", "Does not")) for t in mine), mine
     assert not any("legal advice" in t for t in mine), mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+def test_a_statement_shown_as_history_shows_once(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "Widget has not disclosed the training cost for W5." is a point, and so is it with the
+    labelled line after it; when a later figure makes it history, it shows once."""
+    _dated(
+        seeds_copy,
+        "w-silent",
+        "2026-03-01",
+        "Widget launched W5 on Sunday, its first model trained on Freedonian chips.\n"
+        "Widget has not disclosed the training cost for W5.\n"
+        "Context: This is the first model Widget trained without Acme hardware.\n",
+    )
+    _dated(
+        seeds_copy,
+        "w-cost",
+        "2026-04-01",
+        "Widget said the final training run for W5 cost $12 million on Freedonian chips.\n",
+    )
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    assert ct.repeats(lib) == []
+    for b in (lib.overview, *lib.briefs.values()):
+        shown = [
+            p.text
+            for d in b.differences
+            for p in d.claims
+            if "has not disclosed the training cost for W5" in p.text
+        ]
+        assert len(shown) <= 1, (b.id, shown)
+    assert any(
+        "has not disclosed the training cost for W5" in p.text
+        for b in lib.briefs.values()
+        for d in b.differences
+        for p in d.claims
+    )

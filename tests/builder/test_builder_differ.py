@@ -601,3 +601,16 @@ def test_a_rate_a_score_or_a_rise_is_no_cost_or_saving() -> None:
     assert [m.figure.text for m in mentions(cut)] == ["45%"]
     assert undisclosed("Acme said prompts are not shared with Widget or used to train it.") is None
     assert undisclosed("Widget has not shared figures on what W5 cost to train.") == "Training cost"
+
+
+def test_what_was_not_said_is_what_follows_not_a_word_further_on() -> None:
+    """ "has not said how many users were affected or whether it will compensate API customers"
+    keeps no API price back: what it did not say follows it; a training cost still does."""
+    assert (
+        undisclosed(
+            "Widget has not said how many users were affected or whether it will compensate "
+            "API customers."
+        )
+        is None
+    )
+    assert undisclosed("Widget has not disclosed the training costs for W5.") == "Training cost"
