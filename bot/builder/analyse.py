@@ -123,7 +123,8 @@ CLAUSE_BREAK = re.compile(
 # keeps it whole
 JOIN_BREAK = re.compile(
     CLAUSE_BREAK.pattern
-    + r"|,\s+(?=(?:ending|marking|bringing|putting|giving|sparking|triggering|pushing)\b)"
+    + r"|,\s+(?=(?:ending|marking|bringing|putting|giving|sparking|triggering|pushing|"
+    r"accusing|alleging|citing|claiming|arguing|saying)\b)"
 )
 # a sentence that only announces what follows: "X also addressed the allegations."
 ANNOUNCES = re.compile(
@@ -1149,10 +1150,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
 
 # "The fine works out …", "The round values …": a definite description of a thing, then its
 # verb; the sentence that introduced the thing is what it leans on
-# ("The new rates, which took effect at midnight, bring …": an aside before the verb)
+# ("The new rates, which took effect at midnight, bring …", "The statement of claim, filed on
+# Monday, seeks …": an aside before the verb)
 DESCRIBED_THING = re.compile(
     r"^The\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})"
-    rf"(?:,\s+which\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
+    rf"(?:,\s+(?:which|[a-z]+ed)\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
 )
 ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced
 # news's other words for a thing a sentence before introduced: "The new rates …" after "cut
@@ -1164,7 +1166,7 @@ KIN = (
     ("study", "research", "paper", "report", "analysis"),
     ("fine", "penalty"),
     ("suspension", "ban", "block", "restriction", "prohibition", "suspend"),
-    ("lawsuit", "suit", "case", "action", "complaint", "sue"),
+    ("lawsuit", "suit", "case", "action", "complaint", "sue", "claim", "filing", "petition"),
     ("breach", "leak", "exposure", "expose", "incident"),
     ("outage", "disruption", "downtime"),
     ("update", "rollout", "upgrade", "patch"),

@@ -3020,3 +3020,25 @@ def test_a_statement_shown_as_history_shows_once(seeds_copy: Path, tmp_path: Pat
         for d in b.differences
         for p in d.claims
     )
+
+
+SUED = """A consumer group that represents app users sued Widget in a court in Freedonia on Monday, accusing the company of sending users' chats to servers abroad without their consent, the first such case in the country and one of the first anywhere in the region.
+
+The claim, filed in the Freedonia High Court, seeks 9.2 billion crowns in damages on behalf of about 180,000 users.
+"""
+
+
+def test_the_claim_after_a_lawsuit_joins_the_sentence_that_brought_it(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The claim, filed in the Freedonia High Court, seeks …" leans on the lawsuit a
+    paragraph before ("sued"): joined to it, whatever the aside before its verb."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-sued", "2026-03-05", SUED)
+    claim = (
+        "The claim, filed in the Freedonia High Court, seeks 9.2 billion crowns in damages on "
+        "behalf of about 180,000 users."
+    )
+    assert any(
+        t.startswith("A consumer group that represents") and t.endswith(claim) for t in mine
+    ), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
