@@ -901,10 +901,75 @@ def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]
     return words
 
 
+# "what's new", "latest", "any news this week": asks for the newest coverage, whatever it is
+NEWS_ASKED = frozenset(
+    stem(w)
+    for w in (
+        *("latest", "new", "news", "newest", "recent", "recently", "update", "updates"),
+        *("today", "week", "happening", "happened", "lately", "what", "any", "anything"),
+    )
+)
+
+
+def news_only(query: str) -> bool:
+    """Whether the question asks only for the news ("what's new", "latest updates")."""
+    words = tokens(query)
+    return bool(words) and all(w in NEWS_ASKED or w in FILLERS for w in words)
+
+
+def latest(index: PointIndex) -> list[int]:
+    """Each dated article's lede (its first statement that fits, denser than commentary),
+    newest article first: what is new, whatever the words. Undated articles are oldest: none."""
+    newest: dict[str, str] = {}
+    for p in index.points:
+        if p.published and p.published > newest.get(p.sources[0], ""):
+            newest[p.sources[0]] = p.published
+    out: list[int] = []
+    for article in sorted(newest, key=lambda a: (newest[a], a), reverse=True):
+        fits = [
+            i
+            for i in index.of_article.get(article, [])
+            if len(index.points[i].text) <= POINT_MAX
+            and not headline(index.points[i].text)
+            and index.points[i].updated_by is None  # not old news a newer report replaced
+        ]
+        lede = next((i for i in fits if index.points[i].quality >= LEDE_QUALITY), None)
+        if lede is None and fits:
+            lede = fits[0]
+        if lede is not None:
+            out.append(lede)
+    return out
+
+
+def _news(index: PointIndex, query: str) -> Answer | None:
+    """The newest articles' ledes, newest first, within the reply's room."""
+    chosen: list[CatalogPoint] = []
+    taken: list[int] = []
+    used = 0
+    for i in latest(index):
+        p = index.points[i]
+        if used + len(p.text) > BUDGET or any(
+            _similar(index, index.bags[i], index.bags[j]) >= DUPLICATE for j in taken
+        ):
+            continue  # too long for the room left, or an older report of a story given
+        chosen.append(p)
+        taken.append(i)
+        used += len(p.text)
+        if len(chosen) > MAX_POINTS:
+            break
+    if not chosen:
+        return None
+    topics = tuple(dict.fromkeys(t for p in chosen for t in p.topics))
+    return Answer(query, chosen[0], tuple(chosen[1:]), topics[:3])
+
+
 def answer(library: Library, query: str) -> Answer | None:
     """The most relevant, non-redundant cited points for a question; None when no point
-    contains enough of its words to count as an answer."""
+    contains enough of its words to count as an answer. "What's new" gets the newest dated
+    articles' ledes."""
     index = point_index(library)
+    if news_only(query):
+        return _news(index, query)  # None with no dated article: the overview says it all
     words, expanded = question_words(query)
     # a hyphenated word the coverage knows (or writes joined) counts once; else by its parts
     whole = {t for t in tokens(query) if "-" in t and (t in index.idf or joined(t, index) != t)}

@@ -565,7 +565,12 @@ def help_message(
         for usage, summary, example in usages
     ]
     blocks += sections("\n".join(lines))
-    blocks += context(["Ask in your own words: `/deepseek brief how did they train it so cheaply`"])
+    blocks += context(
+        [
+            "Ask in your own words: `/deepseek brief how did they train it so cheaply`. "
+            "The newest news: `/deepseek brief what's new`"
+        ]
+    )
     text = "/deepseek commands: " + ", ".join(u for u, _, _ in usages)
     if unknown is not None:
         text = f"Unknown command. {text}"

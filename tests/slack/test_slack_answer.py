@@ -24,6 +24,7 @@ from bot.slack.answer import (
     headlined,
     joined,
     lead_told,
+    news_only,
     place_forms,
     quantity,
     question_words,
@@ -1262,6 +1263,40 @@ def test_asked_what_an_interviewee_said_their_weightiest_words_come_first(lib: L
     assert ans is not None
     ids = [p.id for p in ans.all_points]
     assert "w-talk:7" in ids and "w-talk:8" in ids, ids
+
+
+def test_asked_whats_new_the_newest_articles_ledes_answer(lib: Library) -> None:
+    """ "what's new", "latest", "any news this week": the newest dated articles' ledes, newest
+    first, not points that happen to say "new" or "latest"; an undated article is oldest, and
+    a report a newer one replaced is no news."""
+    older = _article(
+        "w-old", "2026-01-05", "Widget released its latest model, W4, on Monday with new tools."
+    )
+    replaced = (
+        replace(
+            _article("w-ban", "2026-02-01", "Freedonia banned the Widget app on Sunday.")[0],
+            updated_by="w-lift:0",
+        ),
+    )
+    lift = _article("w-lift", "2026-03-01", "Freedonia lifted its ban on the Widget app.")
+    newest = _article(
+        "w-cut",
+        "2026-03-20",
+        "Widget cuts W5 prices by 40%",  # a headline: no statement to lead with
+        "Widget cut the price of W5 by 40% on Thursday, its second cut this year.",
+    )
+    both = replace(lib, points=(*lib.points, *older, *replaced, *lift, *newest))
+    for question in ("what's new", "latest", "any news this week?", "updates"):
+        ans = answer(both, question)
+        assert ans is not None, question
+        ids = [p.id for p in ans.all_points]
+        assert ids[:3] == ["w-cut:1", "w-lift:0", "w-old:0"], (question, ids)
+        assert "w-ban:0" not in ids
+        assert all(p.published for p in ans.all_points)  # the seeds are undated: no news
+    assert not news_only("what is new in w5")  # a subject: answered as a question
+    assert news_only("what's the latest")
+    # the committed seeds are undated: no news to list, so the overview answers
+    assert _header(topic_reply(lib, "what's new")) == _header(topic_reply(lib, ""))
 
 
 def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:

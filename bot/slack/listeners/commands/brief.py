@@ -10,7 +10,7 @@ from functools import lru_cache
 from bot.library import Library
 from bot.models import Topic
 from bot.slack import blocks
-from bot.slack.answer import answer
+from bot.slack.answer import answer, news_only
 from bot.slack.commands import Command
 from bot.slack.mrkdwn import escape, quote_user
 from bot.slack.search import find_topic, names_topic
@@ -34,6 +34,8 @@ def _topic_reply(library: Library, query: str) -> Reply:
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)
     best = result.best
+    if news_only(query) and answer(library, query) is None:
+        return dict(brief_reply(library, "overview"))  # "what's new" with no dated coverage
     if not (result.exact or names_topic(library, query, best)):
         ans = answer(library, query)
         if ans is not None:
