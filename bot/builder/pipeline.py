@@ -30,7 +30,7 @@ from bot.builder.standalone import dependent
 from bot.builder.text import content_tokens
 from bot.builder.topics import TopicMatcher
 from bot.builder.unmatched import Unmatched, unmatched
-from bot.builder.updates import updates
+from bot.builder.updates import catalogue_updates, updates
 from bot.models import POINTS_FILE, Article, BriefRef, BuildInfo, Index, Topic
 
 KEY_POINTS = 5
@@ -295,6 +295,10 @@ def build(
                     topics=tuple(t.id for t in feeds), sha256=art.sha256)
         )  # fmt: skip
 
+    by_id = {id(c): c for c in pool.cands}
+    for old_id, new in catalogue_updates(pool.cands, dates).items():
+        first, newer = pool.first(by_id[old_id]), pool.first(new)
+        superseded.setdefault((first.article, first.pos), (newer.article, newer.pos))
     points_data = _points_file(pool, dates, order, superseded)
     files[POINTS_FILE] = points_data
     index = Index(
