@@ -115,7 +115,7 @@ END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline
 CLAUSE_BREAK = re.compile(
     r",\s+(?=(?:(?:under|in|by|through|from|for|with|at|on|during)\s+which|which|while|whereas|as|but|and|though|although|even as|according to|"
     r"compared|with|after|before|despite|raising|making|prompting|sending|leaving|adding|"
-    r"saying|citing|highlighting|underscoring|signalling|signaling)\b)"
+    r"saying|highlighting|underscoring|signalling|signaling)\b)"
     r"|\s+[—–]\s+|\s*;\s+|\s+\((?=[a-z])"
 )
 # where a sentence a join cuts may end: a clause break, or a participle that goes on to what

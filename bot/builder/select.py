@@ -200,7 +200,9 @@ DATELINE = re.compile(
     # with its date, so "Acme, the maker, …" is no dateline
     r"^(?:[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2}(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?,\s+"
     rf"(?:(?:{MONTH})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{MONTH})\.?)(?:,?\s+\d{{4}})?"
-    r"|[A-Z][A-Z.'’ /-]{1,30}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s+[–—-]))?"
+    # (capitals with accents too: "SÃO PAULO/BRASÍLIA, Feb 9 (Meridian Wire) - ")
+    r"|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{1,30}[A-ZÀ-ÖØ-Þ.]"
+    r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s+[–—-]))?"
     r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
     r"(?:\s+\([A-Z][\w ]{1,20}\)|\s+/[A-Z][\w ]{1,40}/)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"

@@ -606,6 +606,7 @@ def counted(rest: str) -> str | None:
     return noun if noun is not None and len(noun) >= 3 else None
 
 
+WHY = re.compile(r"\b(?:why|caus\w*|reasons?)\b", re.I)
 WHY_WORDS = frozenset(stem(w) for w in ("why", "cause", "caused", "causes", "reason", "reasons"))
 
 
@@ -668,9 +669,13 @@ def _extends(longer: CatalogPoint, shorter: CatalogPoint) -> bool:
     )
 
 
-def _updated(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+def _updated(
+    index: PointIndex, ranked: list[tuple[int, float]], past: bool = False
+) -> list[tuple[int, float]]:
     """A point a newer article updates ("has not disclosed" → the disclosed figure; a ban →
-    its lifting) gives its place to the update: an answer never states the old as current."""
+    its lifting) gives its place to the update: an answer never states the old as current.
+    `past`: the question asks about the event itself ("why did brazil suspend it", "when
+    …"): the old report keeps its place, and its update follows it."""
     out: list[tuple[int, float]] = []
     seen: set[int] = set()
     for i, score in ranked:
@@ -680,9 +685,10 @@ def _updated(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[i
             if newer is None:
                 break
             j = newer
-        if j not in seen:
-            seen.add(j)
-            out.append((j, score))
+        for k in (i, j) if past else (j,):
+            if k not in seen:
+                seen.add(k)
+                out.append((k, score))
     return out
 
 
@@ -1012,7 +1018,8 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None and timed is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
-    ranked = _stated_first(index, _updated(index, ranked))
+    past = timed is not None or WHY.search(query) is not None  # "when …", "why …", "what caused"
+    ranked = _stated_first(index, _updated(index, ranked, past))
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)

@@ -2779,6 +2779,19 @@ def test_a_trim_keeps_a_second_clause_of_the_same_subject() -> None:
     assert trim(order) == order
 
 
+def test_a_trim_keeps_the_reason_it_cites() -> None:
+    """ "…, citing transfers of conversations to servers abroad …" is why: a fact a trim keeps
+    (asked "why did freedonia suspend widget", it is the answer)."""
+    from bot.builder.analyse import trim
+
+    order = (
+        "Freedonia's data authority on Monday ordered Widget to suspend the processing of "
+        "users' data, citing transfers of conversations to servers abroad without adequate "
+        "safeguards and the absence of any mechanism to keep children off the service."
+    )
+    assert trim(order) == order
+
+
 def test_he_is_the_person_a_job_names_past_a_quote_naming_only_places() -> None:
     """ "He said Acme would dedicate 40 megawatts …" after '"…," said Ana Ruiz, Acme's chief
     executive, …' and a quoted sentence that names only a place and "Freedonian law": he is

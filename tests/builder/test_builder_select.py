@@ -338,6 +338,9 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
          "Widget's founder met the premier in Beijing on Monday, TV showed."),
         ("WASHINGTON/SINGAPORE — Officials are investigating whether Widget bought chips.",
          "Officials are investigating whether Widget bought chips."),
+        ("SÃO PAULO/BRASÍLIA, Feb 9 (Meridian Wire) - Brazil's regulator ordered Widget to stop "
+         "processing users' data.", "Brazil's regulator ordered Widget to stop processing "
+         "users' data."),
         ("A summary of what we know: Widget's API was down for about 6 hours on Tuesday.",
          "Widget's API was down for about 6 hours on Tuesday."),
         ("ULANQAB, Inner Mongolia - Cranes are lifting the frame of Widget's first campus.",

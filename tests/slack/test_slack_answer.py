@@ -1299,6 +1299,31 @@ def test_asked_whats_new_the_newest_articles_ledes_answer(lib: Library) -> None:
     assert _header(topic_reply(lib, "what's new")) == _header(topic_reply(lib, ""))
 
 
+def test_asked_why_or_when_the_old_report_stays_beside_its_update(lib: Library) -> None:
+    """ "why did freedonia suspend widget": the suspension's report answers, though a later
+    lifting updates it; the lifting follows it. Asked what holds now, the lifting replaces it."""
+    order = (
+        replace(
+            _article(
+                "w-order",
+                "2026-02-09",
+                "Freedonia ordered Widget to suspend processing users' data, citing transfers "
+                "of chats abroad.",
+            )[0],
+            updated_by="w-lift:0",
+        ),
+    )
+    lift = _article("w-lift", "2026-03-24", "Freedonia lifted its suspension of Widget's app.")
+    both = replace(lib, points=(*lib.points, *order, *lift))
+    why = answer(both, "why did freedonia suspend widget")
+    assert why is not None
+    ids = [p.id for p in why.all_points]
+    assert "w-order:0" in ids and "w-lift:0" in ids, ids
+    now = answer(both, "freedonia suspension of widget")
+    assert now is not None
+    assert "w-order:0" not in [p.id for p in now.all_points]
+
+
 def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Library) -> None:
     """ "freedonia widget ban": every word is in the story's headline or opening, so the
     question asks for the story, not a detail; its points follow the lede in reading order,
