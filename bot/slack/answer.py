@@ -571,6 +571,12 @@ PRICE_ASKED = re.compile(
     r"\bhow\s+much\s+(?:is|are|was|were|does|do)\s+(?:(?![a-z]+ing\b)[\w.’'-]+\s*){1,4}\??\s*$",
     re.I,
 )
+SHARE_ASKED = re.compile(r"\bhow\s+much\s+of\b", re.I)
+SHARE = re.compile(
+    rf"{RATIO.pattern}|\b(?:a|one|two|three)[- ](?:third|quarter|fifth|tenth)s?\b|\bhalf\b"
+    r"|\bmajority\b|\bmost\b",
+    re.I,
+)
 POWER_ASKED = re.compile(r"\b(?:power|electricity|energy|grid)\b", re.I)
 NUMBER = r"\d[\d,.]*\s*"
 MONEY = re.compile(
@@ -640,6 +646,8 @@ def quantity(query: str) -> re.Pattern[str] | None:
         )
     if COMPARED_ASKED.search(query):
         return RATIO  # "how much cheaper": by what share or multiple
+    if SHARE_ASKED.search(query):
+        return SHARE  # "how much of its compute will be domestic chips": what share
     if POWER_ASKED.search(query):
         return POWER
     if MONEY_ASKED.search(query) or PRICE_ASKED.search(query):

@@ -1154,6 +1154,9 @@ def test_how_much_or_how_many_is_answered_by_the_kind_of_figure_asked_for(lib: L
     assert quantity("how much did the campus cost") is MONEY
     assert quantity("who is suing widget and for how much") is MONEY
     assert quantity("how much cheaper is w5 than w4") is RATIO
+    share = quantity("how much of widget's compute will be acme chips")  # what share
+    assert share is not None and share.search("roughly a third of its training capacity")
+    assert share.search("38% of its chips") and not share.search("18,000 chips")
     assert quantity("how much is widget relying on acme chips") is None
     assert quantity("how much is widget plus") is MONEY  # what it costs
     assert quantity("what did widget say about chips") is None
