@@ -612,7 +612,14 @@ def _resolve(
     named = names_in(previous) if previous else []
     # (a place the sentence before names is no other actor, nor "US-origin items")
     nearby = (
-        [n for n in names_in(before) if not place_like(n, earlier) and not ADJECTIVAL.search(n)]
+        [
+            n
+            for n in names_in(before)
+            if not place_like(n, earlier)
+            and not ADJECTIVAL.search(n)
+            # "Toward concrete and copper.": a first word the article never writes as a name
+            and not (known is not None and before.startswith(n) and n.split()[0] not in known)
+        ]
         if before
         else []
     )

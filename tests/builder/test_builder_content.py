@@ -3055,3 +3055,27 @@ def test_the_claim_after_a_lawsuit_joins_the_sentence_that_brought_it(
         t.startswith("A consumer group that represents") and t.endswith(claim) for t in mine
     ), mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+FRAGMENT_BEFORE = """Widget confirmed on Thursday that Ana Ruiz, its chief scientist, will leave at the end of June.
+
+Ruiz's new company, which people close to her say will be called Lodestar Labs, will build small models.
+
+Departures of this kind are normal at maturing companies. Where has Widget's weight moved? Toward concrete and copper. The company is building a campus in Freedonia whose first phase alone is approved for 750 megawatts.
+"""
+
+
+def test_a_fragments_first_word_is_no_name_the_company_could_be(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Toward concrete and copper. The company is building …": "Toward" is no name, so the
+    company is the article's own, not "Ruiz's new company" named two paragraphs up."""
+    head = '+++\nid = "w-moved"\ntitle = "Widget loses its chief scientist"\npublished = 2026-05-29\n+++\n'
+    (seeds_copy / "articles" / "w-moved.txt").write_text(head + FRAGMENT_BEFORE)
+    lib = ct.build_into(seeds_copy, tmp_path / "out")
+    mine = [p.text for p in lib.points if p.sources == ("w-moved",)]
+    assert (
+        "[Widget] is building a campus in Freedonia whose first phase alone is approved for "
+        "750 megawatts." in mine
+    ), mine
+    assert not any("[Ruiz’s new company]" in t or "[Ruiz's new company]" in t for t in mine)
