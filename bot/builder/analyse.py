@@ -524,6 +524,7 @@ DOES_HEADING = re.compile(
     r"will do|covers|requires|changes)\b",
     re.I,
 )
+IT_IS = re.compile(r"It(?:[’']s|\s+(?:is|was)\b)")
 BRACKETED = re.compile(r"^\[([^\]:]+)\]")
 # "- Applies to roughly 14,500 phones", "- Does not apply to …": an act with no subject
 ACT_FIRST = re.compile(r"^(?:Does|Do|Would|Will|Also|[A-Z][a-z]+(?<!s)s)\b(?!\s*[:,])")
@@ -955,7 +956,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and (fact := fact_line(text, section, labels))
             ):
                 pt = (fact, False)  # "- Cons: Pricier at $1.20 …" under "Qwen 4": Qwen 4's
-            if pt is None and (named := labelled(text, known, section)) is not None:
+            if (
+                pt is None
+                # "Shen Yiran: Prices only go …" is a speaker's turn, not a labelled fact
+                and (speaker is None or " " not in speaker)
+                and (named := labelled(text, known, section)) is not None
+            ):
                 pt = (named, False)
             if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
                 pt = (fact, False)
@@ -963,6 +969,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
             if prompting:
+                pt = None
+            if (
+                pt is not None
+                and k == 0
+                and after_question
+                and asked is None
+                and IT_IS.match(pt[0])
+            ):
+                # "What exactly is running on the Nova 12? / It's a 3-billion-parameter model":
+                # "It" is the thing asked, which no name says (never the article's company)
                 pt = None
             spans = 0  # the sentences before this one its point gives too
             if (

@@ -682,8 +682,15 @@ def _resolve(
     ):
         return None  # "it" is no person, nor who acted before "The bill was introduced. Its …"
     if MODEL_NOUN.search(lower) and not any(ch.isdigit() for ch in name):
-        if not lower.startswith("the ") or m.groupdict().get("poss") or person(name):
-            return None  # (an interviewee's "The app is …" is not the interviewee's app)
+        if (
+            not lower.startswith("the ")
+            or m.groupdict().get("poss")
+            or person(name)
+            or (name != fallback and COMPANY_NAME.search(name) is None)
+        ):
+            # (an interviewee's "The app is …" is not the interviewee's app, nor is it the
+            # app of "the company's head of policy, Cao Wenjie," named just before)
+            return None
         # "The app reached …" after a sentence about DeepSeek: "[DeepSeek’s] app reached …"
         return f"[{name}’s] {text[4:]}"
     if ORG_NOUN.search(lower) and no_company(name):

@@ -3079,3 +3079,47 @@ def test_a_fragments_first_word_is_no_name_the_company_could_be(
         "750 megawatts." in mine
     ), mine
     assert not any("[Ruiz’s new company]" in t or "[Ruiz's new company]" in t for t in mine)
+
+
+PHONE_TALK = """Acme Mobile confirmed on Tuesday that its new P12 phone runs a distilled version of Widget's W5 model. We spoke to Ana Ruiz, Acme's vice-president for AI, the day after the launch.
+
+Phone Weekly: Let's start with the basics. What exactly is running on the P12?
+
+Ana Ruiz: It's a 3-billion-parameter model distilled from W5 by Widget, and then tuned by our team for our own chip. On the P12 we see about 22 tokens a second.
+
+Phone Weekly: Will prices fall?
+
+Ana Ruiz: Prices in this industry only go one direction over time. Our costs in Freedonia will fall as use rises.
+"""
+
+
+def test_an_interviews_answers_never_name_the_wrong_thing(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "What exactly is running on the P12? / It's a 3-billion-parameter model": "It" is the
+    thing asked, never "[Acme Mobile is]"; "Ana Ruiz: Prices in this industry only go …" is
+    her turn, never "[Ana Ruiz] prices …" (a labelled fact whose verb is "prices")."""
+    _, mine = _built(seeds_copy, tmp_path, "w-phone", "2026-05-06", PHONE_TALK, "Phone Weekly")
+    assert not any("[Acme Mobile is]" in t or "[Acme Mobile’s] a" in t for t in mine), mine
+    assert not any(t.startswith("[Ana Ruiz] prices") for t in mine), mine
+    assert "[Ana Ruiz:] Our costs in Freedonia will fall as use rises." in mine, mine
+
+
+def test_the_app_after_a_spokespersons_words_is_no_persons_app() -> None:
+    """ "The app was available again …" after "… Cao Wen, said …" and "It has 10 working days
+    to do so.": the company's app, never "[Cao Wen’s] app"."""
+    earlier = [
+        "Widget said in a statement that it thanked the authority for a constructive dialogue.",
+        "The company's head of international policy, Cao Wen, said it had not decided whether "
+        "to appeal the fine.",
+        "It has 10 working days to do so.",
+    ]
+    point = make_standalone(
+        "The app was available again on Google Play by Monday evening.",
+        None,
+        "Cao Wen said it had not decided whether to appeal the fine.",
+        "Widget",
+        frozenset({"Widget", "Cao", "Wen", "Google", "Play"}),
+        earlier[-1],
+        None,
+        earlier,
+    )
+    assert point is None or "Cao Wen" not in point, point
