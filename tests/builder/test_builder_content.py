@@ -672,11 +672,16 @@ DeepSeek will store the data of Italian users in the European Union, the Garante
 
 
 def _dated(
-    seeds_dir: Path, aid: str, published: str | None, body: str, publisher: str | None = None
+    seeds_dir: Path,
+    aid: str,
+    published: str | None,
+    body: str,
+    publisher: str | None = None,
+    title: str | None = None,
 ) -> None:
     date = f"published = {published}\n" if published else ""
     date += f'publisher = "{publisher}"\n' if publisher else ""
-    head = f'+++\nid = "{aid}"\ntitle = "{aid}"\n{date}+++\n'
+    head = f'+++\nid = "{aid}"\ntitle = "{title or aid}"\n{date}+++\n'
     (seeds_dir / "articles" / f"{aid}.txt").write_text(head + body)
 
 
@@ -687,9 +692,10 @@ def _built(
     published: str | None,
     body: str,
     publisher: str | None = None,
+    title: str | None = None,
 ) -> tuple[Library, list[str]]:
     """The seeds built with one article added: the library, and that article's points."""
-    _dated(seeds_dir, aid, published, body, publisher)
+    _dated(seeds_dir, aid, published, body, publisher, title)
     lib = ct.build_into(seeds_dir, tmp_path / "out")
     return lib, [p.text for p in lib.points if p.sources == (aid,)]
 
@@ -2906,10 +2912,6 @@ def test_the_new_rates_after_a_price_cut_join_the_sentence_that_cut_it(
 def test_a_companys_own_report_says_we_as_that_company(seeds_copy: Path, tmp_path: Path) -> None:
     """An incident report with no publisher, by the company it is about: its "we" and "our"
     are that company's ("[Widget:] We have found no evidence …"), not dropped as nobody's."""
-    head = (
-        '+++\nid = "w-incident"\ntitle = "Incident report: March 17 service disruption '
-        'affecting Widget Chat and the Widget API"\npublished = 2026-03-19\n+++\n'
-    )
     body = (
         "On Tuesday, March 17, 2026, Widget Chat and the Widget API experienced a serious "
         "service disruption.\n"
@@ -2918,9 +2920,14 @@ def test_a_companys_own_report_says_we_as_that_company(seeds_copy: Path, tmp_pat
         "At 08:51, an automated rollout began of firmware version 3.8.2 to the power "
         "controllers in our Nanxun data hall.\n"
     )
-    (seeds_copy / "articles" / "w-incident.txt").write_text(head + body)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("w-incident",)]
+    lib, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "w-incident",
+        "2026-03-19",
+        body,
+        title="Incident report: March 17 disruption affecting Widget Chat and the Widget API",
+    )
     assert (
         "[Widget:] We have found no evidence of unauthorised access, and no user data was lost "
         "or exposed." in mine
@@ -3070,10 +3077,14 @@ def test_a_fragments_first_word_is_no_name_the_company_could_be(
 ) -> None:
     """ "Toward concrete and copper. The company is building …": "Toward" is no name, so the
     company is the article's own, not "Ruiz's new company" named two paragraphs up."""
-    head = '+++\nid = "w-moved"\ntitle = "Widget loses its chief scientist"\npublished = 2026-05-29\n+++\n'
-    (seeds_copy / "articles" / "w-moved.txt").write_text(head + FRAGMENT_BEFORE)
-    lib = ct.build_into(seeds_copy, tmp_path / "out")
-    mine = [p.text for p in lib.points if p.sources == ("w-moved",)]
+    _, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "w-moved",
+        "2026-05-29",
+        FRAGMENT_BEFORE,
+        title="Widget loses its chief scientist",
+    )
     assert (
         "[Widget] is building a campus in Freedonia whose first phase alone is approved for "
         "750 megawatts." in mine
