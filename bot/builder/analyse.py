@@ -346,6 +346,7 @@ MEASURED = re.compile(
     r"^(?P<name>[A-Z][\w’'.&-]*(?:,?\s+[\w’'.&$%-]+){1,6}?):\s+(?P<value>.*\d.*)$"
 )
 SCORED_MAX = 160
+COUNTED_NOUN = re.compile(r"^\s*[$€£¥]?\d[\d,.]*\s+(?:[a-z-]+\s+){0,2}[a-z-]+s\b")
 
 
 def scored(line: str, known: Container[str]) -> str | None:
@@ -353,7 +354,9 @@ def scored(line: str, known: Container[str]) -> str | None:
     "DeepSeek 2026E capex: RMB26bn", as the point it is, as written: the name says whose
     figure it is. None for any other line."""
     m = SCORED.match(line.strip()) or MEASURED.match(line.strip())
-    if m is None or len(line) > SCORED_MAX or has_finite_verb(m.group("value")):
+    # "200 agent requests per day": what a figure counts, no verb
+    value = COUNTED_NOUN.sub("", m.group("value")) if m else ""
+    if m is None or len(line) > SCORED_MAX or has_finite_verb(value):
         return None
     if any(w.lower() in FINITE for w in m.group("name").split()):
         return None  # "DeepSeek said in 2025: …": a sentence's clause, not a label

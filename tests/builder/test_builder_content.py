@@ -3134,3 +3134,19 @@ def test_the_app_after_a_spokespersons_words_is_no_persons_app() -> None:
         earlier,
     )
     assert point is None or "Cao Wen" not in point, point
+
+
+def test_a_plans_row_with_a_count_is_its_figure() -> None:
+    """ "- Widget Free: 200 agent requests per day, at no charge." under "Pricing" is the plan's
+    figure ("requests" after a number is what it counts, no verb); a label with a verb after
+    it is a sentence's clause, no row."""
+    from bot.builder.analyse import scored
+
+    known = frozenset({"Widget"})
+    assert scored("Widget Free: 200 agent requests per day, at no charge.", known) == (
+        "Widget Free: 200 agent requests per day, at no charge."
+    )
+    assert scored("Widget Pro: $39 a month for 5,000 requests", known) == (
+        "Widget Pro: $39 a month for 5,000 requests."
+    )
+    assert scored("Widget said in 2025: it grows", known) is None
