@@ -561,6 +561,17 @@ def _speaker(
     return f"{text[: m.start('word')]}[{name}]{text[m.end('word') :]}"
 
 
+# a reply and whom it answers: "It replied …" after "… issued a notice to the company"
+REPLIES = re.compile(
+    r"\s+(?:later\s+|then\s+|promptly\s+)?(?:replied|responded|answered|complied|appealed|"
+    r"objected|rejected|disputed|denied|pushed back)\b"
+)
+ADDRESSED = re.compile(
+    r"\b(?:notice|letter|order|request|questions?|demand|warning|fine|summons)\s+"
+    r"(?:\w+\s+){0,3}?(?:to|against|on)\s+(?P<to>the company|[A-Z][\w-]+)\b"
+)
+
+
 def _resolve(
     text: str,
     previous: str | None,
@@ -606,6 +617,16 @@ def _resolve(
         and subject(opener, strict=False, known=known) is not None
     ):
         return None  # "Italy's regulator acted. It banned …": the regulator, not Italy
+    if (
+        lower == "it"
+        and fallback
+        and REPLIES.match(text, m.end())
+        and (addressed := ADDRESSED.search(opener or ""))
+        and addressed.group("to") in ("the company", fallback)
+    ):
+        # "The Board issued a notice to the company in November. It replied in December":
+        # who replies is who was addressed, not who wrote
+        return _named(fallback, text, m)
     name = subject(previous, known=known) if previous else None
     if name is None and before is not None and (ident := IDENTIFIED.match(before)):
         name = ident.group("name")  # "The customer is DeepSeek. The Hangzhou-based developer …"

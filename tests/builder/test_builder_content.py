@@ -3150,3 +3150,25 @@ def test_a_plans_row_with_a_count_is_its_figure() -> None:
         "Widget Pro: $39 a month for 5,000 requests."
     )
     assert scored("Widget said in 2025: it grows", known) is None
+
+
+def test_it_replied_is_who_was_addressed_not_who_wrote() -> None:
+    """ "The Board issued a notice to the company in November. It replied in December …":
+    the company replied, not the Board; "It said …" after it stays the Board's."""
+    before = "The Board issued a notice to the company in November."
+    known = frozenset({"Widget", "Board"})
+    replied = make_standalone(
+        "It replied in December, and it stated that its app had 38 million monthly users.",
+        None,
+        before,
+        "Widget",
+        known,
+        before,
+        None,
+        [before],
+    )
+    assert replied == (
+        "[Widget] replied in December, and it stated that its app had 38 million monthly users."
+    )
+    said = make_standalone("It said the fine was fair.", None, before, "Widget", known, before)
+    assert said is None or not said.startswith("[Widget]")
