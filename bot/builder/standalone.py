@@ -572,6 +572,24 @@ ADDRESSED = re.compile(
 )
 
 
+LAUNCHED = (
+    r"\b(?P<co>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s+(?:[a-z]+\s+)?(?:announced|launched|released|"
+    r"unveiled|introduced|debuted|announces|launches|releases|unveils|introduces)\s+"
+    r"(?:(?:its|a|an|the|new)\s+)*(?:[A-Z][\w-]*\s+)?"
+)
+
+
+def _maker(name: str, earlier: Sequence[str]) -> str | None:
+    """The company that launched the product a name stands for ("DeepSeek today announced
+    DeepSeek Forge, a coding agent …" → DeepSeek for "Forge"); None when no sentence says so."""
+    # (the whole name: not "the Widget Fellows programme" for Widget)
+    launched = re.compile(LAUNCHED + rf"{re.escape(name)}(?![\w-]|\s+[A-Z])")
+    for sentence in earlier:
+        if (m := launched.search(sentence)) is not None and m.group("co") != name:
+            return m.group("co")
+    return None
+
+
 def _resolve(
     text: str,
     previous: str | None,
@@ -721,6 +739,10 @@ def _resolve(
         if not lower.startswith("the ") or not fallback or no_company(fallback) or person(name):
             return None
         name = fallback
+    if ORG_NOUN.search(lower) and (maker := _maker(name, earlier)) is not None:
+        # "The company plans …" in a launch of "DeepSeek Forge": DeepSeek, not Forge, is the
+        # company the article is about
+        name = fallback = maker
     if ORG_NOUN.search(lower) and institution(name, earlier):
         return None  # "the Garante said": an institution, never "the company"
     if (

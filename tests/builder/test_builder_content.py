@@ -3172,3 +3172,24 @@ def test_it_replied_is_who_was_addressed_not_who_wrote() -> None:
     )
     said = make_standalone("It said the fine was fair.", None, before, "Widget", known, before)
     assert said is None or not said.startswith("[Widget]")
+
+
+def test_the_company_in_a_products_launch_is_its_maker() -> None:
+    """ "The company plans to publish …" in an article about Widget Forge, which "Widget today
+    announced": Widget, the maker, never "[Forge]"."""
+    earlier = [
+        "Widget today announced Widget Forge, a coding agent that works in the command line.",
+        "Forge can read an entire repository and propose pull requests.",
+        "Forge resolves 68.4% of tasks on RepoBench-Live, an internal benchmark.",
+    ]
+    point = make_standalone(
+        "The company plans to publish the benchmark in the coming weeks.",
+        None,  # a paragraph of its own
+        earlier[-1],
+        "Forge",
+        frozenset({"Widget", "Forge", "RepoBench-Live"}),
+        earlier[-1],
+        None,
+        earlier,
+    )
+    assert point == "[Widget] plans to publish the benchmark in the coming weeks.", point
