@@ -60,6 +60,7 @@ from bot.builder.standalone import (
     MODEL_NOUN,
     ORG_NOUN,
     asked_about,
+    bracketed_name,
     dependent,
     faithful_in,
     make_standalone,
@@ -528,7 +529,6 @@ DOES_HEADING = re.compile(
     re.I,
 )
 IT_IS = re.compile(r"It(?:[’']s|\s+(?:is|was)\b)")
-BRACKETED = re.compile(r"^\[([^\]:]+)\]")
 # "- Applies to roughly 14,500 phones", "- Does not apply to …": an act with no subject
 ACT_FIRST = re.compile(r"^(?:Does|Do|Would|Will|Also|[A-Z][a-z]+(?<!s)s)\b(?!\s*[:,])")
 
@@ -577,12 +577,15 @@ OWN_DOCUMENT = re.compile(
 
 
 def own_author(title: str, subject: str | None) -> str | None:
-    """Whose own document this is: the article's subject, else the company the title's first
-    name starts with ("… affecting DeepSeek Chat and the DeepSeek API": DeepSeek)."""
+    """Whose own document an "Incident report: …" (OWN_DOCUMENT) is: the article's subject,
+    else the company the title's first name starts with ("… affecting DeepSeek Chat and the
+    DeepSeek API": DeepSeek). None for any other title."""
+    m = OWN_DOCUMENT.match(title)
+    if m is None:
+        return None
     if subject is not None:
         return subject
-    m = OWN_DOCUMENT.match(title)
-    names = names_in(title[m.end() :] if m else title)
+    names = names_in(title[m.end() :])
     return names[0].split()[0] if names else None
 
 
@@ -816,11 +819,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     )  # "A: … We expect …" answers are someone's: the writer's "we" only outside a Q&A
     # a company's own document with no publisher ("Incident report: March 17 service
     # disruption"): its "we" is the company the article is about
-    author = (
-        own_author(art.meta.title, fallback)
-        if art.meta.publisher is None and OWN_DOCUMENT.match(art.meta.title)
-        else None
-    )
+    author = own_author(art.meta.title, fallback) if art.meta.publisher is None else None
     after_question = False  # the lines after a question heading answer it
     place: str | None = None  # the place a heading says the lines under it are about
     doer: str | None = None  # what a heading says the list under it does ("The directive")
@@ -878,11 +877,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             place = place_heading(line.text, known, every)
             does = DOES_HEADING.match(line.text)
             acting = (
-                make_standalone(f"The {does.group('what').lower()} acts.", None, earlier=written)
+                named_description(f"The {does.group('what').lower()} acts.", written)
                 if does
                 else None
             )
-            doer = nm.group(1) if acting and (nm := BRACKETED.match(acting)) else None
+            doer = bracketed_name(acting) if acting else None
             after_question = line.text.endswith("?")
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue

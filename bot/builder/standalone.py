@@ -621,7 +621,7 @@ def _resolve(
             earlier_chain[-1] if earlier_chain else None,
             earlier_chain,
         )
-        chained = _bracketed_name(first or "")
+        chained = bracketed_name(first or "")
         if chained is None:
             return None
         if lower == "it" and _names(text[m.end() :], chained):
@@ -783,7 +783,7 @@ def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] 
     named further back stands for: "Nusantara Cloud, a … company" three paragraphs up, then
     "DeepSeek's models are popular …": which company "the company" is, is the reader's guess.
     (A thing's name has no such rival: see `_thing`.)"""
-    name = _bracketed_name(named) or ""
+    name = bracketed_name(named) or ""
     actors = {n for t in earlier if (n := subject(t, strict=False, known=known))}
     near = {n.removesuffix("’s").removesuffix("'s") for t in earlier[-2:] for n in names_in(t)}
     return any(n in actors and n not in name and name not in n for n in near)
@@ -792,7 +792,7 @@ def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] 
 BRACKETED_NAME = re.compile(r"^\[(?P<name>[^\]:]+?)(?:[’']s)?\]")
 
 
-def _bracketed_name(point: str) -> str | None:
+def bracketed_name(point: str) -> str | None:
     """The name a point's opening brackets give: "DeepSeek" for "[DeepSeek] said …" or
     "[DeepSeek’s] app …"; None for a point that opens otherwise, or with a speaker's label."""
     m = BRACKETED_NAME.match(point)

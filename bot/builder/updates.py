@@ -100,7 +100,9 @@ def updates(
             if reversal is not None and (REVERSAL.search(old.text) or REVERSED.search(old.text)):
                 continue  # "… was lifted on March 23": it reports the reversal itself
             shared = new.tokens & old.tokens
-            base = min(_weight(new, idf, rare), _weight(old, idf, rare))
+            # (a topic's weights are cached on its own copies; the catalogue's are not theirs)
+            weight = _weight if strict else Candidate.weight
+            base = min(weight(new, idf, rare), weight(old, idf, rare))
             if len(shared) < 2 or not base:
                 continue
             share = sum(idf.get(w, rare) for w in shared) / base

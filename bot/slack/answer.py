@@ -612,7 +612,6 @@ def counted(rest: str) -> str | None:
     return noun if noun is not None and len(noun) >= 3 else None
 
 
-WHY = re.compile(r"\b(?:why|caus\w*|reasons?)\b", re.I)
 WHY_WORDS = frozenset(stem(w) for w in ("why", "cause", "caused", "causes", "reason", "reasons"))
 
 
@@ -1026,7 +1025,8 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _with_neighbours(index, ranked)
     if story is not None and defines is None and timed is None:
         ranked = _lede_first(index, ranked, story, top, frozenset(expanded))
-    past = timed is not None or WHY.search(query) is not None  # "when …", "why …", "what caused"
+    # "when …", "why …", "what caused …" ("why" is a stopword: the words as typed)
+    past = timed is not None or not WHY_WORDS.isdisjoint(tokens(query, keep_stopwords=True))
     ranked = _stated_first(index, _updated(index, ranked, past))
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:

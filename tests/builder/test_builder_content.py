@@ -3123,15 +3123,12 @@ def test_the_app_after_a_spokespersons_words_is_no_persons_app() -> None:
         "to appeal the fine.",
         "It has 10 working days to do so.",
     ]
-    point = make_standalone(
+    point = _after(
         "The app was available again on Google Play by Monday evening.",
-        None,
-        "Cao Wen said it had not decided whether to appeal the fine.",
+        earlier,
         "Widget",
         frozenset({"Widget", "Cao", "Wen", "Google", "Play"}),
-        earlier[-1],
-        None,
-        earlier,
+        context="Cao Wen said it had not decided whether to appeal the fine.",
     )
     assert point is None or "Cao Wen" not in point, point
 
@@ -3157,20 +3154,17 @@ def test_it_replied_is_who_was_addressed_not_who_wrote() -> None:
     the company replied, not the Board; "It said …" after it stays the Board's."""
     before = "The Board issued a notice to the company in November."
     known = frozenset({"Widget", "Board"})
-    replied = make_standalone(
+    replied = _after(
         "It replied in December, and it stated that its app had 38 million monthly users.",
-        None,
-        before,
+        [before],
         "Widget",
         known,
-        before,
-        None,
-        [before],
+        context=before,
     )
     assert replied == (
         "[Widget] replied in December, and it stated that its app had 38 million monthly users."
     )
-    said = make_standalone("It said the fine was fair.", None, before, "Widget", known, before)
+    said = _after("It said the fine was fair.", [before], "Widget", known, context=before)
     assert said is None or not said.startswith("[Widget]")
 
 
@@ -3182,14 +3176,11 @@ def test_the_company_in_a_products_launch_is_its_maker() -> None:
         "Forge can read an entire repository and propose pull requests.",
         "Forge resolves 68.4% of tasks on RepoBench-Live, an internal benchmark.",
     ]
-    point = make_standalone(
+    point = _after(
         "The company plans to publish the benchmark in the coming weeks.",
-        None,  # a paragraph of its own
-        earlier[-1],
+        earlier,
         "Forge",
         frozenset({"Widget", "Forge", "RepoBench-Live"}),
-        earlier[-1],
-        None,
-        earlier,
+        context=earlier[-1],
     )
     assert point == "[Widget] plans to publish the benchmark in the coming weeks.", point

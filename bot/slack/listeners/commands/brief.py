@@ -34,14 +34,14 @@ def _topic_reply(library: Library, query: str) -> Reply:
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)
     best = result.best
-    if news_only(query) and answer(library, query) is None:
-        return dict(brief_reply(library, "overview"))  # "what's new" with no dated coverage
     if not (result.exact or names_topic(library, query, best)):
         ans = answer(library, query)
         if ans is not None:
             if not ans.topics:  # points under no topic: offer the briefs the words lean to
                 ans = replace(ans, topics=tuple(h.id for h in result.hits[:2]))
             return blocks.answer_message(ans, library)
+        if news_only(query):
+            return dict(brief_reply(library, "overview"))  # "what's new", nothing dated
     if not result.confident or best is None or library.get_brief(best) is None:
         closest = [t for t in (library.topic(i) for i in result.closest) if t is not None]
         return blocks.no_match_message(query, closest or list(library.topics[:3]))
