@@ -70,6 +70,7 @@ class CatalogPoint:
     topics: tuple[str, ...] = ()
     quality: float = 1.0
     updated_by: str | None = None  # id of the newer point that updates this one
+    asked: str | None = None  # the question it answers in an interview: words that find it
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,7 @@ def parse_points(text: str, shown: str) -> tuple[CatalogPoint, ...]:
                     topics=tuple(raw.get("topics") or ()),
                     quality=float(raw.get("quality", 1.0)),
                     updated_by=raw.get("updated_by"),
+                    asked=raw.get("asked"),
                 )
             )
         except (ValueError, KeyError, TypeError):

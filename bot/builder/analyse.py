@@ -110,6 +110,7 @@ OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured �
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 # a transcript's turns in title case: "Zhou Mingyuan: …", "Asia Tech Weekly: …", "Q: …"
 TURN_LABEL = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s")
+ASKING_SHARE = 0.5  # a transcript's speaker whose turns ask this often is the interviewer
 ASKER = frozenset(["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor"])
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
@@ -177,6 +178,9 @@ class Sent:
     # chain of short figures
     back: int = 0
     key: str = ""  # the point, normalised: identical points across articles merge on it
+    # the question it answers (an interviewer's, or a question heading's): its words find the
+    # answer, which seldom repeats them ("How many people use Tidewater?" / "About 210,000")
+    asked: str | None = None
 
 
 Figures = tuple[tuple[tuple[str, str], ...], str]  # ((figure, label), ...), clause
@@ -802,6 +806,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # the publication's own label in a transcript: its name or initials ("GTW")
     publisher = art.meta.publisher or ""
     asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}
+    # … or a speaker most of whose turns ask ("VOS: How much hardware do you have on hand?")
+    askers = {
+        lb
+        for lb, n in speakers.items()
+        if n > 1
+        and sum(1 for ln in lines if ln.text.startswith(f"{lb}:") and "?" in ln.text)
+        >= ASKING_SHARE * n
+    }
     first = next((sents for sents in split if sents), [])
     # "IBL: …" after "Ignacio Bravo Lütz: …" (or an opening naming him): his turns, both
     spelled = initialled(
@@ -821,6 +833,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # disruption"): its "we" is the company the article is about
     author = own_author(art.meta.title, fallback) if art.meta.publisher is None else None
     after_question = False  # the lines after a question heading answer it
+    question: str | None = None  # the question the next paragraph answers, as written …
+    answers: str | None = None  # … and the one this paragraph answers
     place: str | None = None  # the place a heading says the lines under it are about
     doer: str | None = None  # what a heading says the list under it does ("The directive")
     every = [t for sents in split for t in sents]
@@ -883,6 +897,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             )
             doer = bracketed_name(acting) if acting else None
             after_question = line.text.endswith("?")
+            question = LABEL.sub("", line.text, count=1) if after_question else None
+            answers = None
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
         quoting = 0  # open curly quotes so far in this paragraph
@@ -894,7 +910,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         # "GTW: Europe has not been easy …" in Global Tech Weekly's interview: the
         # interviewer's prompt, no news ("Q: There has been speculation …" too)
         prompting = label is not None and (
-            label.replace(".", "").upper() in asking or label.title() in ASKER
+            label.replace(".", "").upper() in asking or label.title() in ASKER or label in askers
         )
         if prompting:
             speaker = None
@@ -913,6 +929,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         if labelled_turns and speaker != last_speaker:
             # "This interview is part of our series." after an answer: not the speaker's
             prev_point = chain_from = None
+        if prompting or (speaker is None and any(s.endswith("?") for s in sentences)):
+            question, answers = (
+                (LABEL.sub("", line.text, count=1) if prompting else line.text),
+                None,
+            )
+        elif question is not None:
+            question, answers = None, question  # the turn after a question answers it …
+        elif speaker is None or speaker != last_speaker:
+            answers = None  # … and the same speaker's next lines, not the writer's
         last_speaker = speaker
         speaker_line: str | None = None  # the last sentence of this paragraph, made standalone
         para_prev: str | None = None  # … and as written
@@ -1096,6 +1121,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             s.joined = joined
             s.back = given if point is not None and point == item else max(spans, int(joined))
             s.key = normalise(point) if point is not None else ""
+            s.asked = answers if point is not None else None
             if point is not None and not s.mentions:
                 s.undisclosed = undisclosed(point)
             out.append(s)

@@ -677,6 +677,8 @@ def _points_file(
             "topics": list(s.topics),
             "quality": round(s.quality, 3),
         }
+        if s.asked is not None:
+            record["asked"] = s.asked  # the interviewer's question: words that find the answer
         if (newer := superseded.get((s.article, s.pos))) is not None:
             record["updated_by"] = f"{newer[0]}:{newer[1]}"
         lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True).encode() + b"\n")

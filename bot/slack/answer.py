@@ -150,9 +150,11 @@ class PointIndex:
         self.by_id = {p.id: i for i, p in enumerate(points)}
         for p in points:
             c = Counter(index_tokens(p.text))
-            counts.append(c)
             lengths.append(sum(c.values()))
             self.bags.append(frozenset(c))
+            if p.asked:  # the question it answers finds it too, each word once
+                c.update(set(index_tokens(p.asked)) - c.keys())
+            counts.append(c)
         n = len(points)
         avgdl = (sum(lengths) / n) if n else 1.0
         df: Counter[str] = Counter()
@@ -1034,11 +1036,12 @@ def answer(library: Library, query: str) -> Answer | None:
     if recent:
         ranked = lead_told(index, _newest_first(index, ranked))
     named = [w for w in words if w in index.names]
-    if story is not None:
+    if ranked:
         # "bug bounty max payout": "max" is written only inside "Qwen2.5-Max", and the story
-        # asked about does not hold it: a word here, and nothing is held to it
-        bag = index.article_bag[story]
-        named = [w for w in named if w not in index.part_names or covers(w, bag, alts)]
+        # asked about (or the article that answers best) does not hold it: a word here, and
+        # nothing is held to it
+        bag = index.article_bag[story or index.article[ranked[0][0]]]
+        named = [w for w in named if "-" in w or w not in index.part_names or covers(w, bag, alts)]
     if named and not _unnamed_part(query, index.names):
         # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)

@@ -1361,6 +1361,37 @@ def test_the_publications_own_label_in_a_transcript_is_a_prompt_not_news(
     assert any(t.startswith("[Ana Ruiz:] We are opening an office in Singapore") for t in mine)
 
 
+def test_an_interview_answer_keeps_the_question_it_answers(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "VOS: How much hardware do you have on hand? …" then "LIN: … nine months …": the answer's
+    points carry the question (its words find them); Vos, most of whose turns ask, is the
+    interviewer, so "Then the memory rule came along" (no question mark) is no point, but it
+    is the question the next answer answers. The writer's closing line answers nothing."""
+    body = (
+        "Lin Wei runs infrastructure at Widget. We spoke in Hangzhou.\n"
+        "HANNAH VOS: Gizmo was trained on 18,000 K7 chips. Was that a political decision?\n"
+        "LIN WEI: Engineering, mostly. We could not be sure we would be able to buy imported "
+        "accelerators.\n"
+        "VOS: Then the memory rule came along, and the K7 sat right above the line.\n"
+        "LIN: Yes. We worked with the chipmaker on a configuration of the K7 with slower memory.\n"
+        "VOS: How much hardware do you have on hand? There has been speculation.\n"
+        "LIN: We have enough accelerators in our warehouses to cover about nine months of "
+        "growth. We built that up last year.\n"
+        "VOS: Do you talk to the supplier directly?\n"
+        "LIN: No. Our relationship is with the chipmaker.\n"
+        "This interview has been edited for length and clarity.\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "w-lin", "2026-05-02", body, "The Circuit Ledger")
+    asked = {p.text: p.asked for p in lib.points if p.sources == ("w-lin",)}
+    nine = next(t for t in asked if "nine months" in t)
+    assert asked[nine] == "How much hardware do you have on hand? There has been speculation."
+    slower = next(t for t in asked if "slower memory" in t)
+    assert asked[slower] == "Then the memory rule came along, and the K7 sat right above the line."
+    assert not any("memory rule came along" in t for t in mine), mine
+    assert all(q is None for t, q in asked.items() if "edited" in t or "runs infrastructure" in t)
+
+
 def test_a_speakers_i_is_theirs_and_a_label_is_nobodys_name(
     seeds_copy: Path, tmp_path: Path
 ) -> None:

@@ -1066,6 +1066,78 @@ def test_a_word_the_story_asked_about_does_not_hold_is_no_name_to_hold_to(
     assert ans is not None and ans.lead.sources == ("w-bounty",)
 
 
+def test_a_part_name_the_best_answer_does_not_hold_is_a_word_with_no_story_too(
+    lib: Library,
+) -> None:
+    """ "bug bounty max payout" with two bounty articles, neither far ahead of the other (no one
+    story): "max" inside "Gizmo-Max" is still a word, not a name the answer is held to."""
+    launch = _article(
+        "w-bounty",
+        "2026-03-18",
+        "Widget opens a public bug bounty programme with rewards of up to $100,000.",
+        "The bug bounty replaces an invitation-only scheme.",
+    )
+    raised = _article(
+        "w-raise",
+        "2026-06-02",
+        "Widget raised the top bug bounty reward to $250,000 for critical flaws.",
+        "In two months the bounty programme received 900 reports, 31 of them valid.",
+    )
+    other = _article(
+        "w-max",
+        "2026-01-10",
+        "Acme's Gizmo-Max model comes with a payout to partners of its cloud platform.",
+        "The Gizmo-Max payout programme starts in June.",
+    )
+    library = replace(lib, points=(*lib.points, *launch, *raised, *other))
+    ans = answer(library, "bug bounty max payout")
+    assert ans is not None
+    assert ans.lead.sources[0] in ("w-bounty", "w-raise"), ans.lead
+    assert sum(p.sources[0] != "w-max" for p in ans.all_points) >= 3, ans.all_points
+
+
+def test_an_interview_answer_is_found_by_the_question_it_answers(lib: Library) -> None:
+    """ "how many people use gadget": the answer ("About 210,000 developers use it …") never
+    names Gadget; the interviewer's question it answers does, and finds it."""
+    asked = "Gadget has been out for a month. How many people are using it?"
+    talk = (
+        CatalogPoint(
+            "w-talk:0",
+            "Ana Ruiz runs Widget's developer platform, which includes the Gadget coding tool.",
+            ("w-talk",),
+            "2026-05-20",
+            quality=1.5,
+        ),
+        *(
+            CatalogPoint(f"w-talk:{n}", text, ("w-talk",), "2026-05-20", quality=1.5, asked=q)
+            for n, text, q in (
+                (1, "[Ana Ruiz:] About 210,000 developers use it every week.", asked),
+                (2, "[Ana Ruiz:] We let a certificate expire on the gateway.", "What went wrong?"),
+            )
+        ),
+    )
+    launch = _article(
+        "w-gadget",
+        "2026-04-07",
+        "Widget released Gadget, a command-line coding tool written in Rust.",
+        "Gadget runs as a single binary on Linux, macOS and Windows.",
+        "Gadget Teams costs $19 per seat per month.",
+        "Gadget reads a project, proposes changes and runs its tests.",
+        "Gadget's repository passed 14,300 stars within 72 hours.",
+        "Gadget can call any model served over an OpenAI-compatible endpoint.",
+        "Gadget's plan mode lists the steps it intends to take.",
+    )
+    library = replace(lib, points=(*lib.points, *talk, *launch))
+    ans = answer(library, "how many people use gadget")
+    assert ans is not None
+    assert "w-talk:1" in [p.id for p in ans.all_points], [p.text for p in ans.all_points]
+    unasked = tuple(replace(p, asked=None) for p in talk)
+    ans = answer(
+        replace(lib, points=(*lib.points, *unasked, *launch)), "how many people use gadget"
+    )
+    assert ans is None or "w-talk:1" not in [p.id for p in ans.all_points]  # words found it
+
+
 def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library) -> None:
     """ "is there a batch discount now", about a price-list story: its new input price
     updates an older report, but says nothing of batches; the batch discount leads."""
