@@ -30,6 +30,11 @@ DESCRIBED = re.compile(
     r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?\s+" + VERB
 )
 
+# "The report, published on its blog on Tuesday, puts …": an aside before the verb
+DESCRIBED_ASIDE = re.compile(
+    r"^(?P<head>The\s+(?P<noun>[a-z][a-z-]*[a-z])),\s+[^,;:“”\"]{1,100}?,\s+" + VERB
+)
+
 
 WEEKDAYS = frozenset(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"])
 MONTHS = frozenset(
@@ -513,6 +518,11 @@ AUTHORED = re.compile(
     r"^(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})\s+(?:has\s+|have\s+|had\s+)?"
     r"(?:published|released|issued|posted|filed|wrote|announced|unveiled|put\s+out|sent)\s+$"
 )
+# "…, saying in …", "… said in …": the subject's own document follows
+SAID_IN = re.compile(
+    r"\b(?:saying|said|says|wrote|writing|explained|explaining|admitted|admitting|"
+    r"acknowledged|acknowledging|disclosed|disclosing)\s+in\s+$"
+)
 INTRODUCED_WITHIN = 3  # sentences back: further, another thing of the kind may be meant
 
 
@@ -524,7 +534,7 @@ def introduced(text: str, earlier: Sequence[str]) -> str | None:
     (a figure, a name, "of …") or whose ("Acme published a short incident note" → "[Acme’s
     short incident note]"); None when no sentence just before introduced one with "a" or
     "an", or when two did."""
-    m = DESCRIBED.match(text)
+    m = DESCRIBED.match(text) or DESCRIBED_ASIDE.match(text)
     if m is None or m.group("head").count(" ") != 1 or m.group("noun") in STOPWORDS:
         return None
     noun = re.escape(m.group("noun"))
@@ -542,13 +552,19 @@ def introduced(text: str, earlier: Sequence[str]) -> str | None:
             if not (f.group("of") or re.search(r"[A-Z0-9]", f.group("np"))):
                 # "[The special committee]" would not say which; "Acme published a short
                 # incident note …" says whose: "[Acme’s short incident note]"
+                # … and "DeepSeek has withdrawn its claim …, saying in a detailed incident
+                # report that …" too: "[DeepSeek’s detailed incident report]"
                 author = AUTHORED.match(sentence[: f.start()])
-                if author is None or (who := subject(sentence)) is None:
+                if (who := subject(sentence)) is None:
                     return None
-                if not author.group("name").startswith(who):
+                if author is not None and not author.group("name").startswith(who):
+                    return None
+                if author is None and not (
+                    sentence.startswith(who) and SAID_IN.search(sentence[: f.start()])
+                ):
                     return None
                 phrase = f"{who}’s {f.group('np')}"
-            if m.group("poss"):
+            if m.groupdict().get("poss"):
                 return f"[{phrase}’s]{text[m.end('poss') :]}"
             return f"[{phrase}]{text[m.end('head') :]}"
     return None

@@ -2295,6 +2295,16 @@ def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> N
     )
     received = ["Widget received a letter from regulators on Friday."]
     assert introduced("The letter says the app must go.", received) is None
+    # "…, saying in a detailed incident report that …": the subject's own, an aside after it
+    withdrawn = [
+        "Widget has withdrawn its claim of an attack, saying in a detailed incident report "
+        "that its own engineers caused the outage."
+    ]
+    assert introduced("The report, published on Tuesday, puts it at 6 hours.", withdrawn) == (
+        "[Widget’s detailed incident report], published on Tuesday, puts it at 6 hours."
+    )
+    cited = ["Widget said in a statement that regulators had sent it a notice."]
+    assert introduced("The notice, sent on Monday, gives it 30 days.", cited) is None
     two = ["Acme signed a deal worth $4 million and a deal worth $9 million."]
     assert introduced("The deal closed in May.", two) is None
     far = [*deal, "Shares rose.", "Analysts were surprised.", "Rivals said nothing."]
