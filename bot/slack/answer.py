@@ -531,8 +531,10 @@ def _asked_name(query: str) -> str | None:
 def _describing(name: str) -> str:
     """Sentences that say what X is: "X, a …", "X, its new …", "X is a …", "… called X"."""
     return (
-        rf"\b{name}\b[^.;]{{0,25}}?(?:,\s+(?:a|an|the|its|their)\s"
-        rf"|\s+(?:is|was|are)\s+(?:a|an|the)\s)"
+        # "X, a …": the comma right after the name (or its suffix, or an aside in brackets),
+        # not "X was released, the authority said"
+        rf"\b{name}\b(?:[^.;\s]{{0,25}}?|\s+\([^)]{{1,40}}\)),\s+(?:a|an|the|its|their)\s"
+        rf"|\b{name}\b[^.;]{{0,25}}?\s+(?:is|was|are)\s+(?:a|an|the)\s"
         rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b"
     )
 

@@ -21,6 +21,7 @@ from bot.slack.answer import (
     PointIndex,
     answer,
     counted,
+    definition,
     headlined,
     joined,
     lead_told,
@@ -1094,6 +1095,25 @@ def test_a_part_name_the_best_answer_does_not_hold_is_a_word_with_no_story_too(
     assert ans is not None
     assert ans.lead.sources[0] in ("w-bounty", "w-raise"), ans.lead
     assert sum(p.sources[0] != "w-max" for p in ans.all_points) >= 3, ans.all_points
+
+
+def test_what_is_x_favours_sentences_that_say_what_x_is() -> None:
+    """ "X, a …" right after the name (a suffix or a bracketed aside between) says what X is;
+    "when X was released, the authority said" does not."""
+    defines = definition("what is gadget")
+    assert defines is not None
+    for text in (
+        "Widget released Gadget, a command-line coding tool, on Monday.",
+        "Gadget-2, its newest agent, ships today.",
+        "Gadget (released in April), the company's agent, was down for hours.",
+        "Gadget is a coding tool that runs in a terminal.",
+    ):
+        assert defines.search(text), text
+    for text in (
+        "Use had grown quickly since April, when Gadget was released, the authority said.",
+        "Teams moved to Gadget last year, a spokesperson said.",
+    ):
+        assert not defines.search(text), text
 
 
 def test_an_interview_answer_is_found_by_the_question_it_answers(lib: Library) -> None:
