@@ -162,6 +162,28 @@ EXPAND = {
     # who regulates: an authority, a watchdog, a commission, an office of the state
     "regulator": ("regulatory", "authority", "watchdog", "commission", "office"),
     "regulators": ("regulatory", "authority", "watchdog", "commission", "office"),
+    # money back: a refund is a credit, compensation
+    "refund": ("credit", "compensation", "compensate", "reimburse"),
+    "refunded": ("credit", "compensation", "compensate", "reimbursed"),
+    "refunds": ("credit", "compensation", "compensate", "reimburse"),
+    "compensated": ("credit", "compensation", "refund"),
+    "compensate": ("credit", "compensation", "refund"),
+    # found out: who discovered it found, uncovered or spotted it
+    "discovered": ("found", "uncovered", "spotted", "identified"),
+    "discover": ("found", "uncovered", "spotted", "identified"),
+    "broken": ("outage", "down", "disruption", "failure", "failed", "unavailable"),
+    # coming into service: a site starts operating, goes online
+    "start": ("begin", "operating", "online", "operational"),
+    "starts": ("begin", "operating", "online", "operational"),
+    "running": ("operating", "online", "operational"),
+    "login": ("password", "passwords", "credentials", "account"),
+    "logins": ("password", "passwords", "credentials", "account"),
+    "writer": ("author",),
+    "writers": ("authors",),
+    "book": ("work", "title"),
+    "books": ("works", "titles"),
+    "rankings": ("leaderboard", "ranked"),
+    "ranking": ("leaderboard", "ranked"),
     "investigation": ("inquiry", "probe"),
     "inquiry": ("investigation", "probe"),
     "probe": ("investigation", "inquiry"),

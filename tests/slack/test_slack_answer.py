@@ -300,6 +300,11 @@ def test_a_lead_that_only_says_what_was_not_said_gives_way(lib: Library) -> None
         ("how long was widget down", "outage:1"),  # "how long" is how it is asked
         ("widget q2 earnings", "results:2"),  # q2 → quarter, earnings → revenue, profit
         ("widget storefront outage", "outage:2"),  # outage → unavailable
+        ("are widget customers refunded", "credit:1"),  # refund → credit
+        ("who discovered the widget server", "server:1"),  # discovered → found
+        ("when does the widget campus start running", "campus:3"),  # start → begin operating
+        ("were widget login details leaked", "leak:4"),  # login → passwords
+        ("how much does each writer get per book from widget", "deal:2"),  # writer → author
     ],
 )
 def test_everyday_question_words_find_the_news_words(
@@ -355,9 +360,37 @@ def test_everyday_question_words_find_the_news_words(
             "2025-08-13",
             quality=1.5,
         ),
+        *(
+            CatalogPoint(pid, text, (pid.split(":")[0],), "2026-02-10", quality=1.5)
+            for pid, text in (
+                ("credit:1", "Paying Widget customers will get a service credit of 20% in May."),
+                ("server:1", "Researchers at Kestrel Labs found the unprotected Widget server."),
+                (
+                    "campus:3",
+                    "The Widget campus will begin operating in the first quarter of 2028.",
+                ),
+                ("leak:4", "Hashed Widget passwords were among the exposed tables."),
+                ("deal:2", "Widget will pay each author about $325 for each work."),
+            )
+        ),
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), question)
     assert ans is not None and ans.lead.id == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "word", "news"),
+    [
+        ("are we getting refunded", "refunded", "credit"),
+        ("who discovered the server", "discovered", "found"),
+        ("how long were things broken", "broken", "outage"),
+        ("when does the site start running", "start", "operating"),
+        ("were login details exposed", "login", "passwords"),
+        ("who's number one in the rankings", "rankings", "leaderboard"),
+    ],
+)
+def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
+    assert stem(news) in alternatives(question)[stem(word)]
 
 
 def test_who_regulates_or_leads_is_found_by_what_news_calls_them() -> None:
