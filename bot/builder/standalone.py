@@ -395,7 +395,7 @@ def make_standalone(
     if resolved is not None:
         return resolved
     if (named := named_description(text, earlier[:-2])) is not None and (
-        _thing(text) or not _other_actor_near(named, earlier, known)
+        _thing(text) or _says_its_kind(text, named) or not _other_actor_near(named, earlier, known)
     ):
         return named
     if (named := _person_back(text, earlier)) is not None:
@@ -776,6 +776,14 @@ def _thing(text: str) -> bool:
     directive takes effect …"): no company or person named nearer can be what it stands for."""
     m = DESCRIBED.match(text)
     return m is not None and THING_NOUN.search(m.group("noun")) is not None
+
+
+def _says_its_kind(text: str, named: str) -> bool:
+    """Whether the name a description was given says its kind: "The court" as "[The Lisbon
+    Administrative Circuit Court]", which no company or judge named nearer can be."""
+    m = DESCRIBED.match(text)
+    name = bracketed_name(named) or ""
+    return m is not None and re.search(rf"\b{re.escape(m.group('noun'))}\b", name, re.I) is not None
 
 
 def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] | None) -> bool:

@@ -3225,3 +3225,24 @@ def test_the_company_in_a_products_launch_is_its_maker() -> None:
         context=earlier[-1],
     )
     assert point == "[Widget] plans to publish the benchmark in the coming weeks.", point
+
+
+def test_a_description_whose_name_says_its_kind_is_named_past_nearer_actors() -> None:
+    """ "The court put the number …" three sentences after "The Freedonia Circuit Court ruled
+    …": "[Freedonia Circuit Court] put …", though Widget and a judge are named nearer (no
+    company or judge is a court). "The company said …" there stays unnamed."""
+    earlier = [
+        "The Freedonia Circuit Court ruled on Wednesday on Widget's challenge to the fine.",
+        "It reduced the fine to EUR 7.2 million.",
+        "The judgment, written by Judge Ana Vale, accepted Widget's argument about the count.",
+    ]
+    known = {"Freedonia", "Circuit", "Court", "Widget", "Judge", "Ana", "Vale", "EUR"}
+    court = "The court put the number of affected users at about 118,000."
+    assert make_standalone(
+        court, earlier[-1], earlier[-1], None, known, earlier[-1], None, earlier
+    ) == ("[Freedonia Circuit Court] put the number of affected users at about 118,000.")
+    company = "The company said it would not appeal."
+    standalone = make_standalone(
+        company, earlier[-1], earlier[-1], None, known, earlier[-1], None, earlier
+    )
+    assert standalone is None or not standalone.startswith("[Freedonia")
