@@ -372,6 +372,32 @@ def scored(line: str, known: Container[str]) -> str | None:
     return text if text.endswith((".", ")", '"', "”")) else f"{text}."
 
 
+# an earnings release: "Brightwater Compute Reports First Quarter 2026 Results", or a lede that
+# "today announced financial results for the first quarter"
+RESULTS_TITLE = re.compile(
+    r"^(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}?)\s+(?:Reports|Posts|Announces|"
+    r"Delivers)\b[^;:]{0,60}?\b(?:Results|Earnings)\b",
+    re.I,
+)
+RESULTS_LEDE = re.compile(
+    r"\b(?:announced|reported|posted)\s+(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b"
+)
+# … and its highlights, verbless: "Revenue of $412 million, up 63% from $253 million"
+METRIC_LINE = re.compile(
+    r"^[A-Z][\w-]*(?:\s+[\w-]+){0,4}?\s+of\s+(?:about\s+|approximately\s+|roughly\s+)?"
+    r"(?:[$€£¥]|[A-Z]{2,3}\$?\s?)?\d"
+)
+
+
+def results_of(title: str, lede: str | None, known: Container[str]) -> str | None:
+    """Whose results an earnings release reports: the company its title or lede names."""
+    if (m := RESULTS_TITLE.match(title)) is not None:
+        return m.group("name")
+    if lede is not None and RESULTS_LEDE.search(lede):
+        return subject(undated(lede), known=known)
+    return None
+
+
 def capitalised_mid_sentence(sentences: list[str]) -> frozenset[str]:
     """Words an article capitalises after a sentence's first word: its names, as opposed to
     ordinary words that open a sentence ("Recent findings …")."""
@@ -832,6 +858,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a company's own document with no publisher ("Incident report: March 17 service
     # disruption"): its "we" is the company the article is about
     author = own_author(art.meta.title, fallback) if art.meta.publisher is None else None
+    # an earnings release's verbless highlights are that company's figures
+    results = results_of(art.meta.title, first[0] if first else None, known)
     after_question = False  # the lines after a question heading answer it
     question: str | None = None  # the question the next paragraph answers, as written …
     answers: str | None = None  # … and the one this paragraph answers
@@ -995,6 +1023,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             row = cell_row  # a Markdown table's row weighs as a table's, verbless
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
+            if (
+                (pt is None or pt[0] == text)
+                and line.kind == "bullet"
+                and results is not None
+                and METRIC_LINE.match(text)
+            ):
+                # "- Revenue of $412 million, up 63% …" in Brightwater's results: its figure
+                pt = (f"[{results}:] {text if text.endswith('.') else text + '.'}", False)
             if prompting:
                 pt = None
             if (

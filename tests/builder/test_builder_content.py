@@ -3246,3 +3246,38 @@ def test_a_description_whose_name_says_its_kind_is_named_past_nearer_actors() ->
         company, earlier[-1], earlier[-1], None, known, earlier[-1], None, earlier
     )
     assert standalone is None or not standalone.startswith("[Freedonia")
+
+
+RESULTS = """AMSTERDAM, June 5, 2026 -- Acme Cloud N.V., a provider of GPU cloud infrastructure, today \
+announced financial results for the first quarter ended March 31, 2026.
+First Quarter 2026 Highlights
+- Revenue of $412 million, up 63% from $253 million in the first quarter of 2025.
+- Adjusted gross margin of 41%, compared with 38% a year earlier
+- Net loss of $22 million, narrowed from a net loss of $49 million a year earlier.
+"Demand for hosted open-weight models moved quickly," said Marcus Vale, Acme Cloud's chief \
+executive.
+"""
+
+
+@pytest.mark.parametrize(
+    "title", ["Acme Cloud Reports First Quarter 2026 Results; Revenue Rises 63%", "Q1 at Acme"]
+)
+def test_an_earnings_releases_verbless_highlights_are_the_companys_figures(
+    seeds_copy: Path, tmp_path: Path, title: str
+) -> None:
+    """ "- Revenue of $412 million, up 63% …" under "First Quarter 2026 Highlights" is "[Acme
+    Cloud:] Revenue of $412 million, …": whose results the title (or the lede) says."""
+    _, mine = _built(seeds_copy, tmp_path, "w-results", "2026-06-05", RESULTS, None, title)
+    name = "Acme Cloud"
+    assert (
+        f"[{name}:] Revenue of $412 million, up 63% from $253 million in the first quarter of 2025."
+        in mine
+    ), mine
+    assert f"[{name}:] Adjusted gross margin of 41%, compared with 38% a year earlier." in mine
+
+
+def test_a_verbless_figure_line_elsewhere_names_no_one(seeds_copy: Path, tmp_path: Path) -> None:
+    """The same line in an article that reports no one's results is no point: whose revenue?"""
+    body = RESULTS.replace("today announced financial results for", "spoke at a conference in")
+    _, mine = _built(seeds_copy, tmp_path, "w-talk", "2026-06-05", body, None, "A talk on clouds")
+    assert not any("$412 million" in t for t in mine), mine
