@@ -69,6 +69,7 @@ DUPLICATE = 0.4
 CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
+PHRASE_GAP = 3  # … or, as close, holding them this many words closer together
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 STORY_DENSE = 1  # the story's densest point the question's words do not reach …
@@ -193,6 +194,7 @@ class PointIndex:
         )
         self.names, self.part_names = _names(points)
         # what an article says, its headline included ("Inner Mongolia" only in the title)
+        self.title_words = {a: tokens(t) for a, t in (headlines or {}).items()}
         self.title_bag = {a: frozenset(index_tokens(t)) for a, t in (headlines or {}).items()}
         self.article_bag = {
             a: self.title_bag.get(a, frozenset()).union(*(self.bags[i] for i in ids))
@@ -883,10 +885,29 @@ def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ..
         return None
     ranked = sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
     best, got = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-    if got >= HEADLINE_SHARE * total and runner_up <= HEADLINE_LEAD * got:
+    if got < HEADLINE_SHARE * total:
+        return None
+    close = [a for a, v in ranked[1:] if v > HEADLINE_LEAD * got]
+    if not close:
         return best
-    return None
+    # as close: the headline that says it as a phrase ("Nimbara Cloud outage takes …", not
+    # "Nimbara Cloud profit rises …, but trims … after Singapore outage")
+    spans = {a: _span(index, a, weights, alts) for a in (best, *close)}
+    phrase = min(spans, key=lambda a: (spans[a], a))
+    apart = all(spans[a] >= spans[phrase] + PHRASE_GAP for a in spans if a != phrase)
+    return phrase if apart and held[phrase] == got else None
+
+
+def _span(
+    index: PointIndex, article: str, weights: Mapping[str, float], alts: dict[str, tuple[str, ...]]
+) -> int:
+    """How many words of an article's headline the question's words it holds spread over."""
+    at = [
+        n
+        for n, t in enumerate(index.title_words.get(article, []))
+        if any(t == w or t in alts.get(w, ()) for w in weights)
+    ]
+    return at[-1] - at[0] + 1 if at else 10**6
 
 
 # a place and the word for its people, as stemmed: korea/korean, brazil/brazilian,

@@ -1037,6 +1037,23 @@ def test_a_question_word_finds_its_family_where_the_coverage_lacks_it(
     assert _lead(lib, points, question) == expected
 
 
+def test_two_headlines_holding_a_question_alike_the_one_saying_it_as_a_phrase_is_the_story() -> (
+    None
+):
+    """ "gizmo outage": "Live: Gizmo Cloud outage takes Widget offline" says it as a phrase;
+    "Gizmo Cloud profit rises on AI demand, but trims target after Singapore outage" holds the
+    same words far apart. A tie at the same distance names no story."""
+    live = _article("w-live", "2026-05-21", "Gizmo Cloud's Singapore region suffered an outage.")
+    results = _article("w-q2", "2026-08-12", "Gizmo Cloud's profit rose 12% in the quarter.")
+    headlines = {
+        "w-live": "Live: Gizmo Cloud outage takes Widget offline across Asia",
+        "w-q2": "Gizmo Cloud profit rises on AI demand, but trims target after Singapore outage",
+    }
+    index = PointIndex((*live, *results), None, headlines)
+    assert headlined(index, question_words("gizmo outage")[0], {}) == "w-live"
+    assert headlined(index, question_words("gizmo cloud")[0], {}) is None
+
+
 def _headlined(
     lib: Library, title: str, story: tuple[CatalogPoint, ...], *more: CatalogPoint
 ) -> Library:
