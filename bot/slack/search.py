@@ -112,7 +112,7 @@ EXPAND = {
     "q2": ("quarter", "second"),
     "q3": ("quarter", "third"),
     "q4": ("quarter", "fourth"),
-    "people": ("users", "employees", "staff", "headcount"),
+    "people": ("users", "employees", "staff", "headcount", "engineers", "workers"),
     "employees": ("staff", "headcount"),
     "staff": ("employees", "headcount"),
     "headcount": ("employees", "staff"),

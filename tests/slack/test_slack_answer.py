@@ -387,6 +387,7 @@ def test_everyday_question_words_find_the_news_words(
         ("when does the site start running", "start", "operating"),
         ("were login details exposed", "login", "passwords"),
         ("who's number one in the rankings", "rankings", "leaderboard"),
+        ("how many people is widget adding", "people", "engineers"),  # "hire 150 engineers"
     ],
 )
 def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
