@@ -511,7 +511,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
 # comma, a full stop, a bracket or a word that starts a new clause
 PHRASE_END = (
     r"(?=\s*(?:[,;:()“”\"]|\.(?!\d))|\s+(?:to|that|which|who|from|in|on|with|and|by|after|"
-    r"before|at|as|is|was|were|has|had|will|would)\b|$)"
+    r"before|at|as|is|was|were|has|had|will|would|said|found|ruled|decided|concluded|ordered|"
+    r"agreed|argued|noted|wrote|told|added)\b|$)"
 )
 # "Acme published …", "Acme has filed …": what follows is Acme's own
 AUTHORED = re.compile(

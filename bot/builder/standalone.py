@@ -283,7 +283,11 @@ def quoted_speaker(sentence: str | None) -> str | None:
     if not found:
         return None
     name = found[-1].group("before") or found[-1].group("after")
-    return name.replace("[", "").replace("]", "").rstrip(".,")
+    name = name.replace("[", "").replace("]", "").rstrip(".,")
+    return None if name.lower() in SPEAKING_PRONOUNS else name  # "She said …" names no one
+
+
+SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
 
 
 def _upper_first(text: str) -> str:

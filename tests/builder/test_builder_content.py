@@ -2303,6 +2303,11 @@ def test_a_definite_description_is_named_by_the_phrase_that_introduced_it() -> N
     assert introduced("The report, published on Tuesday, puts it at 6 hours.", withdrawn) == (
         "[Widget’s detailed incident report], published on Tuesday, puts it at 6 hours."
     )
+    # the phrase ends before its sentence's verb: never "[The panel of three judges found]"
+    judged = ["In a ruling, a panel of three judges found that the authority had been right."]
+    assert introduced("The panel said the ban must be reassessed.", judged) == (
+        "[The panel of three judges] said the ban must be reassessed."
+    )
     cited = ["Widget said in a statement that regulators had sent it a notice."]
     assert introduced("The notice, sent on Monday, gives it 30 days.", cited) is None
     two = ["Acme signed a deal worth $4 million and a deal worth $9 million."]
@@ -3281,3 +3286,19 @@ def test_a_verbless_figure_line_elsewhere_names_no_one(seeds_copy: Path, tmp_pat
     body = RESULTS.replace("today announced financial results for", "spoke at a conference in")
     _, mine = _built(seeds_copy, tmp_path, "w-talk", "2026-06-05", body, None, "A talk on clouds")
     assert not any("$412 million" in t for t in mine), mine
+
+
+def test_a_pronoun_is_no_speakers_name() -> None:
+    """ "She said the firm …" then a quotation no one is named for: never "[She:] …"."""
+    before = (
+        "She said the firm still does not include the purchase price of the hardware, research "
+        "salaries outside the project, the cost of building data centres, or the cost of power "
+        "and cooling over the years the hardware is in service."
+    )
+    quote = (
+        '"If you add capital expenditure, you are in a completely different range, probably '
+        "well over a billion dollars across Widget's whole fleet, and that is before power.\""
+    )
+    line = f'[Vale:] "We can answer the broader question properly, so we have." {before}'
+    made = make_standalone(quote, line, line, "Widget", {"Widget", "Vale"}, before)
+    assert made is None or not made.startswith("[She"), made
