@@ -70,6 +70,7 @@ CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 PHRASE_GAP = 3  # … or, as close, holding them this many words closer together
+HEADLINE_FEW, HEADLINE_SHARE_FEW = 3, 0.05  # a name this few headlines hold is a story's
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
 STORY_DENSE = 1  # the story's densest point the question's words do not reach …
@@ -936,7 +937,19 @@ def judged(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ...]]
     known = [w for w in words if w in index.idf or alts.get(w) or w in index.headline_postings]
     if len(known) >= 2 or any(ch.isdigit() for w in known for ch in w):
         return known
+    if any(
+        w in index.names and w in index.headline_postings and _rare_heading(index, w) for w in known
+    ):
+        return known  # "why did harrowgate bump its number up": a name few headlines hold
     return words
+
+
+def _rare_heading(index: PointIndex, word: str) -> bool:
+    """Whether few of the coverage's headlines hold this word: a story's own name ("Harrowgate
+    revises …"), not "DeepSeek", which most hold, nor "Paris", which none does."""
+    return len(index.headline_postings[word]) <= max(
+        HEADLINE_FEW, HEADLINE_SHARE_FEW * len(index.title_bag)
+    )
 
 
 # "what's new", "latest", "any news this week": asks for the newest coverage, whatever it is

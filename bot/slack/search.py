@@ -156,6 +156,8 @@ EXPAND = {
     "invested": ("investor", "investment", "funding", "stake"),
     "investing": ("investor", "investment", "funding", "stake"),
     "investors": ("invest", "investment", "funding", "stake"),
+    "bankroll": ("funding", "investors", "financing", "backed"),
+    "bankrolling": ("funding", "investors", "financing", "backed"),
     "funding": ("investor", "investment", "funded", "raise", "financing"),
     "financing": ("funding", "investor", "investment", "raised"),
     "funded": ("funding", "investor", "investment"),

@@ -388,6 +388,7 @@ def test_everyday_question_words_find_the_news_words(
         ("were login details exposed", "login", "passwords"),
         ("who's number one in the rankings", "rankings", "leaderboard"),
         ("how many people is widget adding", "people", "engineers"),  # "hire 150 engineers"
+        ("who is bankrolling widget", "bankrolling", "investors"),
     ],
 )
 def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
@@ -1207,6 +1208,23 @@ def test_an_interview_answer_is_found_by_the_question_it_answers(lib: Library) -
         replace(lib, points=(*lib.points, *unasked, *launch)), "how many people use gadget"
     )
     assert ans is None or "w-talk:1" not in [p.id for p in ans.all_points]  # words found it
+
+
+def test_a_story_names_its_own_name_so_an_unknown_word_beside_it_is_no_veto(
+    lib: Library,
+) -> None:
+    """ "why did quillgate bump its number up": "bump" is in no article, but Quillgate is a name
+    a headline holds: the question is about its story. "weather in paris" stays unanswered."""
+    story = _article(
+        "w-quill",
+        "2026-04-02",
+        "Quillgate Research raised its estimate of Widget's training cost to $118 million.",
+        "The new figure adds $38 million for ablation studies, according to Quillgate.",
+    )
+    library = _headlined(lib, "Quillgate raises its Widget cost estimate to $118 million", story)
+    ans = answer(library, "why did quillgate bump its number up")
+    assert ans is not None and ans.lead.sources == ("w-quill",)
+    assert answer(library, "weather in paris") is None
 
 
 def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library) -> None:
