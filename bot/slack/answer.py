@@ -1046,13 +1046,20 @@ def answer(library: Library, query: str) -> Answer | None:
             expanded += forms
     # what the question is about: "what caused the widget outage" asks about the outage
     about = [w for w in words if w not in WHY_WORDS] or words
+    story_asked = headlined(index, about, alts)
+    for w, pointed in list(alts.items()):  # "down" → "disruption", and so "disrupted"
+        if kin := tuple(
+            r for a in pointed for r in relatives(a, index.families) if r not in pointed
+        ):
+            alts[w] = (*pointed, *kin)
+            expanded += kin
     ranked, story = index.rank(
         expanded,
         recent=recent,
         topics=near,
         meaning=meaning,
         favour=defines or timed or quantity(query) or said(query),
-        headlined=headlined(index, about, alts),
+        headlined=story_asked,
     )
     if not ranked or not words:
         return None

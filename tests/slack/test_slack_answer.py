@@ -1227,6 +1227,23 @@ def test_a_story_names_its_own_name_so_an_unknown_word_beside_it_is_no_veto(
     assert answer(library, "weather in paris") is None
 
 
+def test_a_word_a_question_word_points_at_finds_its_other_forms(lib: Library) -> None:
+    """ "how long was widget down": "down" points at "disruption", and so at "disrupted"."""
+    outage = _article(
+        "w-down",
+        "2026-03-20",
+        "Widget's API and chat app were disrupted for 6 hours and 40 minutes on Thursday.",
+        "The error rate peaked at 87 percent of requests.",
+    )
+    other = _article(
+        "w-grid",
+        "2026-03-22",
+        "Widget's Gansu site will reach 300 megawatts by 2028, down from 480 megawatts.",
+    )
+    ans = answer(replace(lib, points=(*lib.points, *outage, *other)), "how long was widget down")
+    assert ans is not None and ans.lead.id == "w-down:0", ans.lead
+
+
 def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library) -> None:
     """ "is there a batch discount now", about a price-list story: its new input price
     updates an older report, but says nothing of batches; the batch discount leads."""
