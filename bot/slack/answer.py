@@ -70,6 +70,7 @@ CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 PHRASE_GAP = 3  # … or, as close, holding them this many words closer together
+AGENT = ("er", "or")  # "founder", "investor": agents, whose roots are other words
 HEADLINE_FEW, HEADLINE_SHARE_FEW = 3, 0.05  # a name this few headlines hold is a story's
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
 POINT_COVER = 0.5  # …and a point from elsewhere must hold this share of what its best do
@@ -1048,9 +1049,15 @@ def answer(library: Library, query: str) -> Answer | None:
     about = [w for w in words if w not in WHY_WORDS] or words
     story_asked = headlined(index, about, alts)
     for w, pointed in list(alts.items()):  # "down" → "disruption", and so "disrupted"
-        if kin := tuple(
-            r for a in pointed for r in relatives(a, index.families) if r not in pointed
-        ):
+        # … not an agent's other forms: a founder did not find, a worker is no work
+        kin = tuple(
+            r
+            for a in pointed
+            if not a.endswith(AGENT)
+            for r in relatives(a, index.families)
+            if r not in pointed and not r.endswith(AGENT)
+        )
+        if kin:
             alts[w] = (*pointed, *kin)
             expanded += kin
     ranked, story = index.rank(
