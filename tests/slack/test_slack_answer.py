@@ -51,6 +51,12 @@ def test_words_that_name_a_topic_get_its_brief(lib: Library) -> None:
     assert _header(topic_reply(lib, "security")) == "Security and privacy"
 
 
+def test_asked_about_deepseek_itself_the_overview_answers(lib: Library) -> None:
+    overview = _header(topic_reply(lib, ""))
+    for question in ("what is deepseek", "deepseek", "tell me about deepseek?", "what is it"):
+        assert _header(topic_reply(lib, question)) == overview, question
+
+
 def test_words_from_a_topics_keywords_are_still_a_narrower_question(lib: Library) -> None:
     # "wiz", "database" and "leaking" are security-privacy keywords, not its names
     assert _header(topic_reply(lib, "wiz database leak")).startswith("“wiz database leak")

@@ -13,7 +13,7 @@ from bot.slack import blocks
 from bot.slack.answer import answer, news_only
 from bot.slack.commands import Command
 from bot.slack.mrkdwn import escape, quote_user
-from bot.slack.search import find_topic, names_topic
+from bot.slack.search import find_topic, names_topic, tokens
 from bot.slack.subcommand import Context, Reply, Subcommand
 
 
@@ -30,7 +30,7 @@ def topic_reply(library: Library, query: str) -> Reply:
 
 @lru_cache(maxsize=1024)
 def _topic_reply(library: Library, query: str) -> Reply:
-    if not query:
+    if not tokens(query):  # nothing but "what is deepseek": the overview says what it is
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)
     best = result.best
