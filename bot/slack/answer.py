@@ -70,6 +70,8 @@ CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 PHRASE_GAP = 3  # … or, as close, holding them this many words closer together
+# the coverage's own subject, which questions name though it is no search word
+SUBJECT = re.compile(r"\bdeepseek", re.I)
 AGENT = ("er", "or")  # "founder", "investor": agents, whose roots are other words
 HEADLINE_FEW, HEADLINE_SHARE_FEW = 3, 0.05  # a name this few headlines hold is a story's
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about
@@ -790,6 +792,12 @@ def _lead_if(
     return ranked
 
 
+def _names_subject(text: str) -> bool:
+    """Whether a point that may lead names the coverage's subject, as a statement (not a
+    headline): "… ordered the two companies behind the DeepSeek chatbot to stop …"."""
+    return SUBJECT.search(text) is not None and not headline(text)
+
+
 def _stated_first(index: PointIndex, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
     """A lead that only says what was not said ("[DeepSeek] has not said which hardware it
     used") gives its place to a close point that states something."""
@@ -1080,6 +1088,8 @@ def answer(library: Library, query: str) -> Answer | None:
     # "when …", "why …", "what caused …" ("why" is a stopword: the words as typed)
     past = timed is not None or not WHY_WORDS.isdisjoint(tokens(query, keep_stopwords=True))
     ranked = _stated_first(index, _updated(index, ranked, past))
+    if SUBJECT.search(query):  # "is deepseek banned in italy": not ChatGPT's 2023 ban
+        ranked = _lead_if(index, ranked, lambda i: _names_subject(index.points[i].text))
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)

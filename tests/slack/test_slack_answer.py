@@ -1250,6 +1250,38 @@ def test_a_word_a_question_word_points_at_finds_its_other_forms(lib: Library) ->
     assert ans is not None and ans.lead.id == "w-down:0", ans.lead
 
 
+def test_asked_about_deepseek_a_close_point_naming_it_leads(lib: Library) -> None:
+    """ "is deepseek banned in freedonia": the regulator's order against DeepSeek leads, not
+    its 2023 ban of another chatbot (which stays a point), nor a headline."""
+    points = (
+        *_article(
+            "w-block",
+            "2026-01-30",
+            "Freedonia's regulator orders DeepSeek to stop processing Freedonians' data",
+            "Freedonia's data authority on Thursday ordered the companies behind the DeepSeek "
+            "chatbot to stop processing the data of Freedonian users.",
+        ),
+        CatalogPoint(
+            "w-block:2",
+            "Freedonia's regulator has acted before. It briefly banned Gizmo's chatbot in 2023 "
+            "and, in December 2024, fined Gizmo €15 million.",
+            ("w-block",),
+            "2026-01-30",
+            quality=2.2,
+        ),
+        *_article(
+            "w-others",
+            "2026-02-04",
+            "Freedonia's data protection authority blocked the app last week, and regulators in "
+            "Korea and France are examining how the company handles personal data.",
+            "Texas banned the app on government devices on Jan. 31.",
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "is deepseek banned in freedonia")
+    assert ans is not None and ans.lead.id == "w-block:1", ans.lead
+    assert "w-block:2" in [p.id for p in ans.points]
+
+
 def test_an_update_that_holds_no_word_of_the_question_does_not_lead(lib: Library) -> None:
     """ "is there a batch discount now", about a price-list story: its new input price
     updates an older report, but says nothing of batches; the batch discount leads."""
