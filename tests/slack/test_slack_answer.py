@@ -57,6 +57,14 @@ def test_asked_about_deepseek_itself_the_overview_answers(lib: Library) -> None:
         assert _header(topic_reply(lib, question)) == overview, question
 
 
+def test_words_that_name_a_topic_unsurely_are_answered_not_refused(lib: Library) -> None:
+    """ "deepseek vs openai": "openai" is one topic's name, but the match is not sure; the
+    question is answered from the points, never "No brief matches"."""
+    reply = topic_reply(lib, "deepseek vs openai")
+    assert "No brief matches" not in str(reply["blocks"])
+    assert "OpenAI" in str(reply["blocks"])
+
+
 def test_words_from_a_topics_keywords_are_still_a_narrower_question(lib: Library) -> None:
     # "wiz", "database" and "leaking" are security-privacy keywords, not its names
     assert _header(topic_reply(lib, "wiz database leak")).startswith("“wiz database leak")

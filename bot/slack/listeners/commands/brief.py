@@ -34,7 +34,8 @@ def _topic_reply(library: Library, query: str) -> Reply:
         return dict(brief_reply(library, "overview"))
     result = find_topic(library, query)
     best = result.best
-    if not (result.exact or names_topic(library, query, best)):
+    named = result.exact or names_topic(library, query, best)
+    if not (named and result.confident):
         ans = answer(library, query)
         if ans is not None:
             if not ans.topics:  # points under no topic: offer the briefs the words lean to
@@ -42,7 +43,8 @@ def _topic_reply(library: Library, query: str) -> Reply:
             return blocks.answer_message(ans, library)
         if news_only(query):
             return dict(brief_reply(library, "overview"))  # "what's new", nothing dated
-    if not result.confident or best is None or library.get_brief(best) is None:
+    # "deepseek vs openai": the words name a topic, though their score alone is not sure
+    if not (result.confident or named) or best is None or library.get_brief(best) is None:
         closest = [t for t in (library.topic(i) for i in result.closest) if t is not None]
         return blocks.no_match_message(query, closest or list(library.topics[:3]))
     reply = dict(brief_reply(library, best))
