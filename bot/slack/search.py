@@ -43,7 +43,11 @@ OUTAGE = ("down", "restored", "disruption", "incident", "downtime", "degraded", 
 EXPAND = {
     "who": ("founder", "company"),
     "why": ("because", "reason", "reasons", "attributed", "due", "blamed"),
-    "founded": ("founder",),
+    "founded": ("founder", "established"),
+    # who owns it: who controls it, holds a stake, backs it
+    "owns": ("controlled", "control", "stake", "shareholder", "backed", "founder"),
+    "owner": ("controlled", "control", "stake", "shareholder", "backed", "founder"),
+    "owners": ("controlled", "control", "stake", "shareholders", "backed", "founder"),
     "founder": ("founded",),
     "cheaply": ("cost",),
     "cheap": ("cost",),

@@ -403,6 +403,8 @@ def test_everyday_question_words_find_the_news_words(
         ("who's number one in the rankings", "rankings", "leaderboard"),
         ("how many people is widget adding", "people", "engineers"),  # "hire 150 engineers"
         ("who is bankrolling widget", "bankrolling", "investors"),
+        ("who owns widget", "owns", "controlled"),
+        ("when was widget founded", "founded", "established"),
     ],
 )
 def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
