@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -605,6 +605,24 @@ SPEECH = re.compile(
 )
 
 
+SAYING = r"(?:said|says|told|wrote|argued|added|stated|called|described)"
+
+
+def spoken_by(names: Sequence[str]) -> re.Pattern[str] | None:
+    """For "what did nvidia say": a pattern for what the named say — "[Nvidia] said …",
+    '"…," an Nvidia spokesperson said', "according to Nvidia", "[Ana Ruiz:] …"."""
+    if not names:
+        return None
+    who = "|".join(re.escape(n) for n in names)
+    return re.compile(
+        rf"^\[[^\]]*\b(?:{who})\w*[^\]]*:\]"
+        rf"|\b(?:{who})\w*(?:[’']s)?\]?(?:\s+[\w-]+){{0,3}}?\s+{SAYING}\b"
+        rf"|\b{SAYING}\s+(?:[\w-]+\s+){{0,4}}?(?:{who})\w*\b"
+        rf"|\baccording to\s+(?:[\w-]+\s+){{0,3}}?(?:{who})\w*",
+        re.I,
+    )
+
+
 COUNTED = re.compile(r"\s+([a-z][\w-]*)", re.I)
 
 
@@ -1090,6 +1108,11 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _stated_first(index, _updated(index, ranked, past))
     if SUBJECT.search(query):  # "is deepseek banned in italy": not ChatGPT's 2023 ban
         ranked = _lead_if(index, ranked, lambda i: _names_subject(index.points[i].text))
+    if said(query) is not None and (speaking := spoken_by([w for w in words if w in index.names])):
+        # "what did nvidia say": Nvidia's words lead, not a chip count that names Nvidia
+        ranked = _lead_if(
+            index, ranked, lambda i: speaking.search(index.points[i].text) is not None
+        )
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)

@@ -1469,6 +1469,31 @@ def test_asked_whether_something_is_back_the_newest_report_tells_its_story() -> 
     assert lead_told(index, []) == []
 
 
+def test_asked_what_someone_said_their_own_words_lead(lib: Library) -> None:
+    """ "what did nvidia say": Gizmo's statement leads, not a chip count that names Gizmo."""
+    points = (
+        *(
+            CatalogPoint(f"w-chips{n}:3", text, (f"w-chips{n}",), "2025-09-05", quality=2.6)
+            for n, text in enumerate(
+                (
+                    "Widget's original W3 was trained on 2,048 Nvidia H800 chips.",
+                    "Widget possesses 50,000 Nvidia H100 chips, an analyst suggested.",
+                    "High-Flyer operates a cluster of 10,000 Nvidia A100 chips.",
+                )
+            )
+        ),
+        *_article(
+            "w-gizmo",
+            "2025-01-27",
+            "Chip stocks fell sharply on Monday as investors sold.",
+            '"Widget is an excellent advance," [Nvidia] said in a statement.',
+            "The Nasdaq lost 3.1% in the session.",
+        ),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "what did nvidia say")
+    assert ans is not None and ans.lead.id == "w-gizmo:1", ans.lead
+
+
 def test_asked_what_an_interviewee_said_their_weightiest_words_come_first(lib: Library) -> None:
     """ "what did ruiz say": the interview is the story asked about, but the reply gives
     Ruiz's answers that say most (figures, places), not her first six in reading order."""
