@@ -375,7 +375,7 @@ def index_tokens(text: str) -> list[str]:
     hyphenated = [t for t in out if "-" in t]
     return (
         out
-        + [part for t in hyphenated for part in t.split("-") if len(part) > 1]
+        + [stem(part) for t in hyphenated for part in t.split("-") if len(part) > 1]
         + [stem(t.replace("-", "")) for t in hyphenated if t.replace("-", "").isalpha()]
     )
 

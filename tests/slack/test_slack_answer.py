@@ -65,6 +65,12 @@ def test_words_that_name_a_topic_unsurely_are_answered_not_refused(lib: Library)
     assert "OpenAI" in str(reply["blocks"])
 
 
+def test_a_part_of_a_hyphenated_name_finds_it_as_typed(lib: Library) -> None:
+    """ "janus" finds "Janus-Pro" (a part is stemmed as a typed word is: "janus" → "janu")."""
+    ans = answer(lib, "janus")
+    assert ans is not None and "Janus-Pro" in ans.lead.text
+
+
 def test_words_from_a_topics_keywords_are_still_a_narrower_question(lib: Library) -> None:
     # "wiz", "database" and "leaking" are security-privacy keywords, not its names
     assert _header(topic_reply(lib, "wiz database leak")).startswith("“wiz database leak")
