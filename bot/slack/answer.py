@@ -542,6 +542,8 @@ def _describing(name: str) -> str:
         rf"\b{name}\b(?:[^.;\s]{{0,25}}?|\s+\([^)]{{1,40}}\)),\s+(?:a|an|the|its|their)\s"
         rf"|\b{name}\b[^.;]{{0,25}}?\s+(?:is|was|are)\s+(?:a|an|the)\s"
         rf"|\b(?:called|named|dubbed)\s+(?:the\s+)?{name}\b"
+        # "its R1 reasoning model", "the Tidewater coding agent": what kind of thing X is
+        rf"|\b{name}\s+(?:[a-z][\w-]*\s+)?(?:model|chatbot|app|assistant|agent|tool|platform)s?\b"
     )
 
 

@@ -1181,6 +1181,7 @@ def test_what_is_x_favours_sentences_that_say_what_x_is() -> None:
         "Gadget-2, its newest agent, ships today.",
         "Gadget (released in April), the company's agent, was down for hours.",
         "Gadget is a coding tool that runs in a terminal.",
+        "Its standout moment came with the launch of its Gadget coding agent in May.",
     ):
         assert defines.search(text), text
     for text in (
