@@ -288,7 +288,8 @@ def _listed(following: list[str]) -> bool:
     ) or (len(following) > 1 and following[0] in ("and", "or") and _listed(following[1:]))
 
 
-INSERTED = re.compile(r"\[([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})\]\s+[a-z]")
+# "[Acme] will …", "[Lantang Data Workers' Union] is …" (not a possessor: "[Acme’s] app")
+INSERTED = re.compile(r"\[([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})(?<![’']s)\]\s+[a-z]")
 
 
 def subject(

@@ -3302,3 +3302,15 @@ def test_a_pronoun_is_no_speakers_name() -> None:
     line = f'[Vale:] "We can answer the broader question properly, so we have." {before}'
     made = make_standalone(quote, line, line, "Widget", {"Widget", "Vale"}, before)
     assert made is None or not made.startswith("[She"), made
+
+
+def test_a_bracketed_name_with_an_apostrophe_is_whole() -> None:
+    """ "It says …" after "[Lantang Data Workers' Union] is demanding …" is the union's, never
+    "[Data] says …"; a bracketed possessor ("[Widget’s] app …") is still no subject."""
+    before = "[Lantang Data Workers' Union] is demanding an 18 percent pay rise."
+    known = {"Lantang", "Data", "Workers", "Union", "Widget"}
+    assert subject(before, known=known) == "Lantang Data Workers' Union"
+    assert subject("[Widget’s] app was pulled on Monday.", known=known) is None
+    said = "It says staffing has not kept pace with the number of servers."
+    made = make_standalone(said, before, before, "Widget", known, before, None, [before])
+    assert made is None or not made.startswith("[Data]"), made
