@@ -250,6 +250,8 @@ def _trim(
             continue
         if head.count("[") != head.count("]"):
             continue
+        if ": " in head.replace("[", "").split("]")[-1]:
+            continue  # "… two breaches of store policy: the lack of …, and …": a list goes on
         dash = m.group().strip()
         if dash in ("—", "–") and (text.count(dash, m.end()) or head.count(dash) % 2):
             # a dash pair: the aside ends later, or here ("… noted that the pattern — a

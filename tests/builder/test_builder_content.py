@@ -3314,3 +3314,14 @@ def test_a_bracketed_name_with_an_apostrophe_is_whole() -> None:
     said = "It says staffing has not kept pace with the number of servers."
     made = make_standalone(said, before, before, "Widget", known, before, None, [before])
     assert made is None or not made.startswith("[Data]"), made
+
+
+def test_a_trim_never_cuts_a_list_a_colon_opens() -> None:
+    """ "… over two breaches of store policy: the lack of …, and an age rating …" keeps both
+    breaches: a cut after the first would say two and list one."""
+    text = (
+        "Widget's app had been pulled on February 6 over two breaches of store policy: the lack "
+        "of an in-app way to delete an account, and an age rating that the store said was far "
+        "too low for a general-purpose chatbot that could produce adult content on request."
+    )
+    assert trim(text) == text
