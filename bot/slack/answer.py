@@ -48,6 +48,7 @@ from bot.slack import semantic
 from bot.slack.search import (
     EXPAND,
     STOPWORDS,
+    SUBJECT,
     alternatives,
     covers,
     expansions,
@@ -70,8 +71,6 @@ CONTAINED = 0.7  # … or this share of its words are in a point already given
 HEADLINE_SHARE = 0.5  # a headline holding this share of a question's weight …
 HEADLINE_LEAD = 0.6  # … with the next best holding at most this share of it: the story asked
 PHRASE_GAP = 3  # … or, as close, holding them this many words closer together
-# the coverage's own subject, which questions name though it is no search word
-SUBJECT = re.compile(r"\bdeepseek", re.I)
 AGENT = ("er", "or")  # "founder", "investor": agents, whose roots are other words
 HEADLINE_FEW, HEADLINE_SHARE_FEW = 3, 0.05  # a name this few headlines hold is a story's
 STORY = 2.0  # an article with this many times the runner-up's evidence is what is asked about

@@ -25,6 +25,9 @@ from bot.library import Library
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'’&-][a-z0-9]+)*")  # "r1-0528", "v3.1", "r&d"
 # English function words (shared with the builder) plus what people wrap a question in.
+# the coverage's own subject: in nearly every sentence, so no search word, but a question
+# that names it asks about it (bot.slack.answer)
+SUBJECT = re.compile(r"\bdeepseek", re.I)
 STOPWORDS = ENGLISH_STOPWORDS | {
     "brief",
     "deepseek",
