@@ -54,6 +54,10 @@ EXPAND = {
     "founder": ("founded",),
     "cheaply": ("cost",),
     "cheap": ("cost",),
+    # cheaper than before: a price cut, lowered or slashed
+    "cheaper": ("cut", "lower", "slash"),
+    "drop": ("cut", "lower", "reduce", "slash"),
+    "dropped": ("cut", "lowered", "reduced", "slashed"),
     "expensive": ("cost",),
     "price": ("cost", "pay", "token"),
     "prices": ("cost", "pay", "token"),

@@ -411,6 +411,8 @@ def test_everyday_question_words_find_the_news_words(
         ("who is bankrolling widget", "bankrolling", "investors"),
         ("who owns widget", "owns", "controlled"),
         ("when was widget founded", "founded", "established"),
+        ("why did widget get cheaper", "cheaper", "cut"),  # "slashes its price", "cut"
+        ("why did widget drop its prices", "drop", "cut"),
     ],
 )
 def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
