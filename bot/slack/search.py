@@ -83,6 +83,7 @@ EXPAND = {
     # a price raised, or money raised
     "raise": ("increase", "rise", "hike", "higher", "funding", "financing", "investors"),
     "raised": ("increased", "rose", "hiked", "higher", "funding", "financing", "investors"),
+    "raising": ("funding", "financing", "investors", "round"),
     "fundraise": ("funding", "financing", "raised", "investors"),
     "fundraising": ("funding", "financing", "raised", "investors"),
     "increase": ("raise", "rise", "hike", "higher"),
