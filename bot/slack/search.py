@@ -84,6 +84,8 @@ EXPAND = {
     "raise": ("increase", "rise", "hike", "higher", "funding", "financing", "investors"),
     "raised": ("increased", "rose", "hiked", "higher", "funding", "financing", "investors"),
     "raising": ("funding", "financing", "investors", "round"),
+    # a paid plan: a subscription, its subscribers, a premium tier
+    "paid": ("subscription", "subscribers", "premium"),
     "fundraise": ("funding", "financing", "raised", "investors"),
     "fundraising": ("funding", "financing", "raised", "investors"),
     "increase": ("raise", "rise", "hike", "higher"),

@@ -414,6 +414,7 @@ def test_everyday_question_words_find_the_news_words(
         ("why did widget get cheaper", "cheaper", "cut"),  # "slashes its price", "cut"
         ("why did widget drop its prices", "drop", "cut"),
         ("how much did widget end up raising", "raising", "funding"),
+        ("does widget have a paid plan yet", "paid", "subscription"),
     ],
 )
 def test_a_readers_words_point_at_the_news_words(question: str, word: str, news: str) -> None:
