@@ -44,7 +44,6 @@ STOPWORDS = ENGLISH_STOPWORDS | {
 OUTAGE = ("down", "restored", "disruption", "incident", "downtime", "degraded", "breakdown",
           "unavailable")  # fmt: skip
 EXPAND = {
-    "who": ("founder", "company"),
     "why": ("because", "reason", "reasons", "attributed", "due", "blamed"),
     "founded": ("founder", "established"),
     # who owns it: who controls it, holds a stake, backs it
@@ -317,7 +316,7 @@ def relatives(word: str, families: dict[str, tuple[str, ...]]) -> tuple[str, ...
 
 
 def expansions(query: str) -> list[str]:
-    """Stemmed words a question's wording points at ("who" → founder, company)."""
+    """Stemmed words a question's wording points at ("founded" → founder, established)."""
     return [e for alts in alternatives(query).values() for e in alts]
 
 

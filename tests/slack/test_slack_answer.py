@@ -1480,6 +1480,47 @@ def test_asked_whether_something_is_back_the_newest_report_tells_its_story() -> 
     assert lead_told(index, []) == []
 
 
+def test_who_asks_for_whoever_did_it_not_for_founders_or_companies(lib: Library) -> None:
+    """ "who was to blame for the gizmo weights leak": the leak's story comes first, not "a
+    company controlled by its founder" because "who" once pointed at those words."""
+
+    def article(aid: str, day: str, quality: float, *texts: str) -> tuple[CatalogPoint, ...]:
+        return tuple(
+            CatalogPoint(f"{aid}:{n}", text, (aid,), day, quality=quality)
+            for n, text in enumerate(texts)
+        )
+
+    points = (
+        *article(
+            "w-owner",
+            "2026-01-05",
+            2.5,
+            "Gizmo Labs is a Hangzhou-based company controlled by its founder, Ada Quill.",
+            "Gizmo Labs' founder, Ada Quill, also runs a company that trades shares.",
+        ),
+        *article(
+            "w-leak",
+            "2026-05-02",
+            1.5,
+            "Gizmo Labs traced the weights leak to a storage bucket run by Orrin, a contractor.",
+            "Gizmo Labs said it had ended its contract with Orrin.",
+        ),
+        *article(
+            "w-reg",
+            "2026-05-20",
+            1.5,
+            "The regulator will examine whether the April leak of files from Gizmo Labs "
+            "affected insurers.",
+        ),
+    )
+    library = replace(lib, points=(*lib.points, *points))
+    ans = answer(library, "who was to blame for the gizmo weights leak")
+    assert ans is not None and ans.lead.id == "w-leak:0", ans.lead
+    ids = [p.id for p in ans.all_points]
+    first_owner = min((n for n, i in enumerate(ids) if i.startswith("w-owner")), default=len(ids))
+    assert first_owner > ids.index("w-leak:1"), ids
+
+
 def test_asked_what_someone_said_their_own_words_lead(lib: Library) -> None:
     """ "what did nvidia say": Gizmo's statement leads, not a chip count that names Gizmo."""
     points = (
