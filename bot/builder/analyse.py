@@ -829,6 +829,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # blog's one "Update:", nor a list's labels, each once)
     if sum(1 for n in turn_labels.values() if n > 1) >= 2:
         speakers.update({lb: n for lb, n in turn_labels.items() if lb not in speakers})
+    # "Qiao Wenjun: Yes. It was …" once, then "Qiao: …": her first turn is hers too
+    repeated = {lb for lb, n in speakers.items() if n > 1}
+    for lb in turn_labels:
+        if speakers[lb] < 2 and " " in lb and not repeated.isdisjoint(lb.split()):
+            speakers[lb] = 2
     # in a transcript whose turns are labelled, an unlabelled line is the writer's
     labelled_turns = any(n > 1 for n in speakers.values())
     # the publication's own label in a transcript: its name or initials ("GTW")
@@ -1006,6 +1011,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not text.isupper()
             ):
                 pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
+            row = cell_row  # a Markdown table's row weighs as a table's, verbless …
             if (
                 line.kind == "bullet"
                 and section
@@ -1013,6 +1019,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and (fact := fact_line(text, section, labels))
             ):
                 pt = (fact, False)  # "- Cons: Pricier at $1.20 …" under "Qwen 4": Qwen 4's
+                row = fact  # … and so does a fact sheet's line
             if (
                 pt is None
                 # "Shen Yiran: Prices only go …" is a speaker's turn, not a labelled fact
@@ -1020,9 +1027,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and (named := labelled(text, known, section)) is not None
             ):
                 pt = (named, False)
-            if pt is None and line.kind == "bullet" and (fact := fact_line(text, sheet, labels)):
-                pt = (fact, False)
-            row = cell_row  # a Markdown table's row weighs as a table's, verbless
+            if (
+                pt is None
+                and line.kind == "bullet"
+                # an earnings release's "- Revenue: 2.94 billion yuan" is the reporter's
+                and (fact := fact_line(text, results or sheet, labels))
+            ):
+                pt, row = (fact, False), fact
             if pt is None and line.kind == "bullet" and (row := scored(text, known)):
                 pt = (row, False)
             if (
@@ -1032,7 +1043,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and METRIC_LINE.match(text)
             ):
                 # "- Revenue of $412 million, up 63% …" in Brightwater's results: its figure
-                pt = (f"[{results}:] {text if text.endswith('.') else text + '.'}", False)
+                row = f"[{results}:] {text if text.endswith('.') else text + '.'}"
+                pt = (row, False)
             if prompting:
                 pt = None
             if (

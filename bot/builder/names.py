@@ -467,6 +467,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # (or after a possessive: "South Korea's Personal Information Protection Commission")
         rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b"
         rf"(?!\s+{NOUN_AFTER})",
+        # … or opening the sentence: "Qiantang University has extended …"
+        rf"^(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
         # a people's or a place's, said in more words than "the Chinese company", that
         # acts: "the Italian data protection authority first wrote …"
         rf"\b[Tt]he\s+(?P<t>[A-Z][a-z]+(?:\s+[a-z][a-z-]*){{1,3}}\s+{noun})"

@@ -264,6 +264,13 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "The region is expected to open in the fourth quarter.",
             None,
         ),
+        # a name that opens the sentence before: "Qiantang University has …"
+        (
+            "Freedonia University has extended its partnership with Widget to two colleges.",
+            "The university told a local paper it will pay 14.6 million yuan over three years.",
+            "[Freedonia University] told a local paper it will pay 14.6 million yuan over three "
+            "years.",
+        ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
         # a name that describes what follows ("the Sci-Tech City area") names no city
@@ -3325,3 +3332,59 @@ def test_a_trim_never_cuts_a_list_a_colon_opens() -> None:
         "too low for a general-purpose chatbot that could produce adult content on request."
     )
     assert trim(text) == text
+
+
+RESULTS_SHEET = """SHENZHEN, April 28, 2026 -- Acme Chips Co., Ltd. today announced unaudited financial \
+results for the first quarter ended March 31, 2026.
+First-quarter highlights
+- Revenue: 2.94 billion yuan, up 212% from 942 million yuan a year earlier
+- Net profit attributable to shareholders: 612 million yuan, against a loss of 88 million yuan
+Supply update
+Production of NX-90 accelerators was disrupted in March by a shortage of memory.
+NX-90 output returned to about 80% of planned levels in April.
+Widget ordered 40,000 NX-90 accelerators in January, and NX-90 deliveries resumed in April.
+"""
+
+
+def test_an_earnings_releases_labelled_highlights_are_the_companys(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "- Revenue: 2.94 billion yuan, …" in Acme Chips' results is Acme Chips' revenue, not
+    that of the product the release names most (NX-90), and weighs as a statement of fact
+    would: the answer to "acme chips q1 revenue and profit" gives both figures."""
+    lib, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "w-sheet",
+        "2026-04-28",
+        RESULTS_SHEET,
+        None,
+        "Acme Chips reports first-quarter 2026 results",
+    )
+    revenue = (
+        "[Acme Chips’s] revenue: 2.94 billion yuan, up 212% from 942 million yuan a year earlier."
+    )
+    assert revenue in mine, mine
+    assert not any(t.startswith("[NX-90") for t in mine), mine
+    text = ct.visible_text(topic_reply(lib, "acme chips q1 revenue and profit"))
+    assert "2.94 billion" in text and "612 million" in text, text
+
+
+def test_a_speakers_first_turn_in_full_name_is_theirs(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "Ana Ruiz: Yes. …" once, then "Ruiz: …" turn after turn: her first answer is hers
+    too, named, not the writer's unattributed "we"."""
+    body = (
+        "Widget's rival Acme raised money this spring. We spoke to its chief executive, Ana Ruiz.\n"
+        "Q: You did not say how much you raised. Can you tell us now?\n"
+        "Ana Ruiz: Yes. Northwind Capital led with 120 million yuan, and the rest came from "
+        "angel investors.\n"
+        "Q: How many users do you have?\n"
+        "Ruiz: About 2.1 million monthly active users.\n"
+        "Q: What comes next?\n"
+        "Ruiz: Three new provinces this year.\n"
+    )
+    _, mine = _built(seeds_copy, tmp_path, "w-ruiz", "2026-05-14", body, "Courier")
+    assert (
+        "[Ana Ruiz:] Northwind Capital led with 120 million yuan, and the rest came from angel "
+        "investors." in mine
+    ), mine
