@@ -591,7 +591,7 @@ SHARE = re.compile(
 POWER_ASKED = re.compile(r"\b(?:power|electricity|energy|grid)\b", re.I)
 NUMBER = r"\d[\d,.]*\s*"
 MONEY = re.compile(
-    r"[$€£¥]\s?\d|\b(?:US\$|USD|RMB|CNY|EUR|HK\$)\s?\d"
+    r"[$€£¥₩₹]\s?\d|\b(?:US\$|USD|RMB|CNY|EUR|GBP|JPY|KRW|INR|MYR|SGD|CHF|RM|Rs\.?|[ACHS]\$)\s?\d"
     rf"|{NUMBER}(?:(?:million|billion|trillion|thousand|bn|mn|tn)\s+)?"
     r"(?:yuan|won|euros?|dollars?|yen|rupees?|ringgit|riyals?|pounds)\b",
     re.I,

@@ -64,6 +64,11 @@ EXPAND = {
     "spend": ("cost", "expenditure", "capex", "budget"),
     "spending": ("cost", "expenditure", "capex", "budget"),
     "much": ("cost",),
+    # a deal is written as the agreement or contract it is; its value as what it is worth
+    "deal": ("agreement", "contract", "partnership"),
+    "deals": ("agreements", "contracts", "partnerships"),
+    "value": ("worth", "valued"),
+    "worth": ("value", "valued"),
     "copy": ("distillation",),
     "copied": ("distillation",),
     "stole": ("distillation",),

@@ -1652,3 +1652,26 @@ def test_a_question_that_only_names_a_story_is_told_the_story_in_order(lib: Libr
     assert ans is not None
     ids = [p.id for p in ans.all_points]
     assert ids[:5] == ["w-ban:0", "w-ban:1", "w-ban:2", "w-ban:3", "w-ban:4"], ids
+
+
+def test_money_is_money_in_any_currency_as_written() -> None:
+    """ "how much …" favours money: ringgit, won and rupees as a news report writes them too."""
+    for text in ("a fine of RM1.2 million", "₩3.9 billion", "Rs 40 crore", "S$12 million"):
+        assert MONEY.search(text), text
+    assert not MONEY.search("28 hospitals and 41 centres")
+
+
+def test_a_deal_is_found_as_the_agreement_it_is_and_its_value_as_its_worth() -> None:
+    """ "acme widget deal value": the article writes "agreement" and "worth"; its
+    chief executive's "journalism has value" is no answer."""
+    points = _article(
+        "w-deal",
+        "2026-05-07",
+        "Acme Press Group reported results for the first quarter on Thursday.",
+        '"Quality journalism has value, and that value must be recognised," Acme Press Group\'s '
+        "chief executive said.",
+        "The agreement with Widget is worth €48 million over three years, Acme Press Group said.",
+    )
+    _, expanded = question_words("acme widget deal value")
+    ranked, _ = PointIndex(points).rank(expanded)
+    assert ranked[0][0] == 2, [points[i].text for i, _ in ranked]
