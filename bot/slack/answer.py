@@ -51,7 +51,6 @@ from bot.slack.search import (
     SUBJECT,
     alternatives,
     covers,
-    expansions,
     family,
     find_topic,
     relatives,
@@ -492,8 +491,18 @@ def question_words(query: str) -> tuple[list[str], list[str]]:
     With nothing else left, a stopword that points at news words is the question ("is it
     down" → outage)."""
     words = index_tokens(query)
-    content = [w for w in words if w not in FILLERS] or list(alternatives(query)) or words
-    return content, content + expansions(query)
+    alts = meant(query)
+    content = [w for w in words if w not in FILLERS] or list(alts) or words
+    return content, content + [e for pointed in alts.values() for e in pointed]
+
+
+def meant(query: str) -> dict[str, tuple[str, ...]]:
+    """`alternatives`, but "how much" means a cost only when no other word says what money is
+    asked ("how much are the authors suing for" asks for damages, not prices)."""
+    alts = alternatives(query)
+    if MONEY_ASKED.search(query):
+        alts.pop(stem("much"), None)
+    return alts
 
 
 def _similar(index: PointIndex, a: frozenset[str], b: frozenset[str]) -> float:
@@ -568,7 +577,7 @@ def description(query: str) -> re.Pattern[str] | None:
 # "how much did it cost", "how much power", "how many users": the kind of figure that answers
 HOW_MUCH = re.compile(r"\bhow\s+(?P<kind>much|many)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
 MONEY_ASKED = re.compile(
-    r"\b(?:cost\w*|price\w*|pay|paid|pays|spen[dt]\w*|rais\w*|worth|valu\w*|fine[sd]?|"
+    r"\b(?:cost\w*|price\w*|pay\w*|paid|spen[dt]\w*|rais\w*|worth|valu\w*|fine[sd]?|"
     r"revenue|sales|charg\w*|expensive|budget|earn\w*|invest\w*|su(?:e|es|ed|ing)|"
     r"damages|money|funding)\b",
     re.I,
@@ -1066,7 +1075,7 @@ def answer(library: Library, query: str) -> Answer | None:
     meaning = index.embed([query])[0] if index.embed is not None else None
     defines = definition(query)  # "what is R1": sentences that say what it is come first
     timed = TIME_TEXT if WHEN_ASKED.match(query) else None  # "when …": those that say when
-    alts = alternatives(query)
+    alts = meant(query)
     for w in words:  # "korea fine" finds "Korean users"; "brazilian users", "Brazil"
         kin = relatives(w, index.families) if w not in index.idf else ()
         if forms := place_forms(w, index.names, index.idf) + kin:

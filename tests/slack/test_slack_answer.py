@@ -1675,3 +1675,11 @@ def test_a_deal_is_found_as_the_agreement_it_is_and_its_value_as_its_worth() -> 
     _, expanded = question_words("acme widget deal value")
     ranked, _ = PointIndex(points).rank(expanded)
     assert ranked[0][0] == 2, [points[i].text for i, _ in ranked]
+
+
+def test_how_much_means_a_cost_only_when_no_other_word_says_what_money() -> None:
+    """ "how much are the authors suing for" asks for damages: a price list, which says
+    "cost", is no answer. "how much is widget plus" asks what it costs."""
+    assert "cost" not in question_words("how much are the authors suing widget for?")[1]
+    assert "cost" not in question_words("how much is acme paying widget for the deal")[1]
+    assert "cost" in question_words("how much is widget plus")[1]
