@@ -430,7 +430,11 @@ SENTENCE_OPENERS = frozenset(
     ["It", "This", "That", "These", "Those", "The", "We", "They", "He", "She", "I", "A", "An"]
 )
 FACT = re.compile(r"^([A-Z][\w’'/&() .-]{1,50}?):\s+(?=\S)")
-FACT_LABEL = re.compile(r"[A-Z][a-z-]+(?:\s+[a-z][a-z-]*){0,5}(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?")
+# (an acronym may be a word of it: "AI licensing revenue", "Adjusted EBITDA")
+FACT_LABEL = re.compile(
+    r"(?:[A-Z][a-z-]+|[A-Z]{2,6})(?:\s+(?:[a-z][a-z-]*|[A-Z]{2,6})){0,5}"
+    r"(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?"
+)
 
 
 def fact_line(line: str, subject: str | None, named: Container[str] = frozenset()) -> str | None:
@@ -454,7 +458,9 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
     if label.lower() in EDITORIAL or rest.split()[0] in SENTENCE_OPENERS:
         return None  # "Why it matters: It …": a sentence under a heading, not a property
     end = "" if rest.endswith((".", "!", '"', "”", ")")) else "."
-    return f"[{subject}’s] {label[:1].lower()}{label[1:]}: {rest}{end}"
+    first = label.split()[0]
+    said = label if first.isupper() and len(first) > 1 else f"{label[:1].lower()}{label[1:]}"
+    return f"[{subject}’s] {said}: {rest}{end}"
 
 
 # a list item that continues the line before ("The update includes:" / "- a 1 million-token
@@ -593,10 +599,11 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
     for line in (*lines, None):
         if line is not None and line.kind == "bullet":
             if (m := FACT.match(line.text)) is not None:
-                run.append(m.group(1).split()[0])
+                run.append(m.group(1))
             continue
-        if any(label in known for label in run):
-            out.update(run)
+        # a name is all of its label ("Morgan Stanley:"); "AI licensing revenue:" is a property
+        if any(lb.split()[0] in known and all(w[:1].isupper() for w in lb.split()) for lb in run):
+            out.update(lb.split()[0] for lb in run)
         run = []
     return frozenset(out)
 
@@ -1028,7 +1035,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             ):
                 pt = (named, False)
             if (
-                pt is None
+                (pt is None or (results is not None and pt[0] == text))
                 and line.kind == "bullet"
                 # an earnings release's "- Revenue: 2.94 billion yuan" is the reporter's
                 and (fact := fact_line(text, results or sheet, labels))

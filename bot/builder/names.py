@@ -27,7 +27,8 @@ VERB = (
 # a sentence's subject, up to its verb: its head noun, to find what it describes before
 DESCRIBED = re.compile(
     r"^(?P<head>The\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z][a-z-]*[a-z]))"
-    r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?\s+" + VERB
+    r"(?:(?P<poss>[’']s)(?:\s+[a-z][\w-]*){1,2}?)?"
+    r"(?:\s+(?:also|still|now|then|later|again|already|first))?\s+" + VERB  # "The group also said"
 )
 
 # "The report, published on its blog on Tuesday, puts …": an aside before the verb
@@ -384,7 +385,8 @@ def subject(
 NOUN_AFTER = (
     r"(?!(?:[a-z]+ed|[a-z]+s|said|set|put|cut|will|would|can|could|may|must|for|and|but|that|"
     r"which|who|with|from|had|have|are|also|into|over|under|after|before|last|this|since|"
-    r"then|when|where|while|the|not|now)\b)[a-z]{3,}\b"
+    r"then|when|where|while|the|not|now|today|yesterday|recently|earlier|later|again|already|"
+    r"first|jointly|formally|officially|publicly)\b)[a-z]{3,}\b"
 )
 NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
 
@@ -467,8 +469,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # (or after a possessive: "South Korea's Personal Information Protection Commission")
         rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b"
         rf"(?!\s+{NOUN_AFTER})",
-        # … or opening the sentence: "Qiantang University has extended …"
-        rf"^(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
+        # … or opening the sentence, after a wire dateline or not: "Qiantang University has
+        # extended …", "AMSTERDAM, 7 May 2026 — Acme Press Group today reported …"
+        rf"^(?:[A-Z][A-Z .’'/-]+,\s[^—–]{{1,40}}?\s[—–-]{{1,2}}\s+)?"
+        rf"(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b(?!\s+{NOUN_AFTER})",
         # a people's or a place's, said in more words than "the Chinese company", that
         # acts: "the Italian data protection authority first wrote …"
         rf"\b[Tt]he\s+(?P<t>[A-Z][a-z]+(?:\s+[a-z][a-z-]*){{1,3}}\s+{noun})"

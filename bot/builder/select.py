@@ -203,7 +203,8 @@ DATELINE = re.compile(
     # (capitals with accents too: "SÃO PAULO/BRASÍLIA, Feb 9 (Meridian Wire) - ")
     r"|[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ /-]{1,30}[A-ZÀ-ÖØ-Þ.]"
     r"(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?=,|\s+[–—-]))?"
-    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    # (the date month first or day first: "AMSTERDAM, 7 May 2026 —")
+    r"(?:,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
     r"(?:\s+\([A-Z][\w ]{1,20}\)|\s+/[A-Z][\w ]{1,40}/)?"
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z][\w ]{1,20}\)"
     r"|(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s+)?\((?:CNN|AP|AFP|Reuters|Bloomberg|BBC|UPI)\))"

@@ -395,10 +395,13 @@ def make_standalone(
         return named
     if (named := party(text, earlier)) is not None:
         return named
+    far = named_description(text, earlier[:-2])
+    if far is not None and _says_its_kind(text, far, proper=True):
+        return far  # "The group also said …" is Meridian Press Group, named further back
     resolved = _resolve(text, previous or context, fallback, known, before or previous, earlier)
     if resolved is not None:
         return resolved
-    if (named := named_description(text, earlier[:-2])) is not None and (
+    if (named := far) is not None and (
         _thing(text) or _says_its_kind(text, named) or not _other_actor_near(named, earlier, known)
     ):
         return named
@@ -782,12 +785,18 @@ def _thing(text: str) -> bool:
     return m is not None and THING_NOUN.search(m.group("noun")) is not None
 
 
-def _says_its_kind(text: str, named: str) -> bool:
+def _says_its_kind(text: str, named: str, proper: bool = False) -> bool:
     """Whether the name a description was given says its kind: "The court" as "[The Lisbon
-    Administrative Circuit Court]", which no company or judge named nearer can be."""
+    Administrative Circuit Court]", which no company or judge named nearer can be. `proper`:
+    in its own name ("Acme Press Group"), not a description ("Ruiz's new company")."""
     m = DESCRIBED.match(text)
     name = bracketed_name(named) or ""
-    return m is not None and re.search(rf"\b{re.escape(m.group('noun'))}\b", name, re.I) is not None
+    if m is None:
+        return False
+    noun = m.group("noun")
+    if proper:
+        return noun[:1].upper() + noun[1:] in name.split() and "’s" not in name and "'s" not in name
+    return re.search(rf"\b{re.escape(noun)}\b", name, re.I) is not None
 
 
 def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] | None) -> bool:

@@ -3388,3 +3388,41 @@ def test_a_speakers_first_turn_in_full_name_is_theirs(seeds_copy: Path, tmp_path
         "[Ana Ruiz:] Northwind Capital led with 120 million yuan, and the rest came from angel "
         "investors." in mine
     ), mine
+
+
+RESULTS_DAY_FIRST = """AMSTERDAM, 7 May 2026 — Acme Press Group today reported results for the first \
+quarter ended 31 March 2026.
+First-quarter highlights
+- Revenue: €412.6 million, up 3.1% year on year
+- AI licensing and syndication revenue: €11.2 million, compared with €2.9 million a year earlier
+- Net debt: €286 million; leverage of 1.3x adjusted EBITDA
+Widget agreement
+The agreement with Widget is worth €48 million over three years, Widget and Acme said.
+It said the Widget agreement was the largest of four licensing contracts Widget has signed.
+The other three, with Widget's rivals, are smaller in value and were signed in 2025.
+The group also said 20% of the net income from AI licensing will go to a fund for reporters.
+"""
+
+
+def test_a_release_dated_day_first_names_whose_highlights_and_the_group(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "AMSTERDAM, 7 May 2026 — Acme Press Group today reported results …": the dateline is
+    no one, so the highlights are Acme Press Group's, acronym labels ("AI licensing …") and
+    lines with a verb of their own ("compared with") too; and "The group also said …", after
+    sentences about Widget, is the group named further back, not Widget."""
+    _, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "w-acme-q1",
+        "2026-05-07",
+        RESULTS_DAY_FIRST,
+        None,
+        "Acme Press Group Q1 2026 results: AI licensing revenue rises",
+    )
+    who = "[Acme Press Group’s]"
+    assert f"{who} revenue: €412.6 million, up 3.1% year on year." in mine, mine
+    assert any(t.startswith(f"{who} AI licensing and syndication revenue: €11.2") for t in mine)
+    assert any(t.startswith(f"{who} net debt: €286 million") for t in mine), mine
+    assert any(t.startswith("[Acme Press Group] also said 20%") for t in mine), mine
+    assert not any(t.startswith("[Widget] also said") for t in mine), mine
