@@ -99,6 +99,10 @@ EXPAND = {
     "banned": ("ban", "block", "prohibited", "prohibition", "barred"),
     "ban": ("banned", "block", "prohibited", "prohibition", "barred"),
     "bans": ("ban", "block", "prohibited", "prohibition", "barred"),
+    # a suspension is written as an order to stop, halt or pause, or to switch off
+    "suspend": ("stop", "halt", "pause", "suspension", "switched"),
+    "suspended": ("stopped", "halted", "paused", "suspension", "switched"),
+    "suspension": ("stop", "halt", "pause", "suspended", "switched"),
     "overvalued": ("valuation", "valued", "worth"),
     "comply": ("complied", "compliance"),
     # what one side agreed to: its commitments, the conditions and terms ("agreed" stems apart)

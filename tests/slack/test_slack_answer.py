@@ -1683,3 +1683,11 @@ def test_how_much_means_a_cost_only_when_no_other_word_says_what_money() -> None
     assert "cost" not in question_words("how much are the authors suing widget for?")[1]
     assert "cost" not in question_words("how much is acme paying widget for the deal")[1]
     assert "cost" in question_words("how much is widget plus")[1]
+
+
+def test_a_suspension_is_found_as_the_order_to_stop_it_was() -> None:
+    """ "why did the regulator suspend the tool": the order itself is written "stop using",
+    "halt" or "switched off"; those words find it too."""
+    for question in ("why did the regulator suspend acme's tool?", "acme tool suspended"):
+        expanded = question_words(question)[1]
+        assert {"stop", "halt"} <= {w[:4] for w in expanded}, expanded
