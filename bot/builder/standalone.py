@@ -329,6 +329,7 @@ def make_standalone(
     ):
         return _named(asked, text, p, ASKED_PRONOUNS.get(word, False))
     c = CONNECTIVE.match(text)
+    written = text
     if c:
         rest = _upper_first(text[c.end() :])
         if not dependent(rest):
@@ -409,6 +410,12 @@ def make_standalone(
         return named
     if joinable:
         joined = f"{previous} {text}"
+        if len(joined) <= JOIN_MAX:
+            return joined
+    if c and previous is not None and not dependent(previous):
+        # "… may struggle to justify premium prices. However, they may still retain …": what
+        # the turn is about no name says; the sentence it turns from does, as written
+        joined = f"{previous} {written}"
         if len(joined) <= JOIN_MAX:
             return joined
     if (named := introduced(text, earlier)) is not None:

@@ -3426,3 +3426,13 @@ def test_a_release_dated_day_first_names_whose_highlights_and_the_group(
     assert any(t.startswith(f"{who} net debt: €286 million") for t in mine), mine
     assert any(t.startswith("[Acme Press Group] also said 20%") for t in mine), mine
     assert not any(t.startswith("[Widget] also said") for t in mine), mine
+
+
+def test_a_turn_no_name_can_stand_for_joins_the_sentence_it_turns_from() -> None:
+    """ "However, they may still retain …": "they" are the firms of the sentence before, which
+    no bracketed name can say; the two sentences together stand, the turn as written."""
+    before = "As models become commodified, US labs may struggle to justify premium prices."
+    text = "However, they may still retain a reputational edge that helps sustain investment."
+    got = make_standalone(text, before, before, "Widget", None, before, None, [before])
+    assert got == f"{before} {text}"
+    assert faithful(got, f"{before} {text}")
