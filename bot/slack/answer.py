@@ -195,6 +195,8 @@ class PointIndex:
             j for p in points if (j := self.by_id.get(p.updated_by or "")) is not None
         )
         self.names, self.part_names = _names(points)
+        # "over-the-air (OTA)": an abbreviation of ordinary words names nothing
+        self.names = self.names - _abbreviations(points)
         # what an article says, its headline included ("Inner Mongolia" only in the title)
         self.title_words = {a: tokens(t) for a, t in (headlines or {}).items()}
         self.title_bag = {a: frozenset(index_tokens(t)) for a, t in (headlines or {}).items()}
@@ -359,6 +361,27 @@ def _names(points: tuple[CatalogPoint, ...]) -> tuple[frozenset[str], frozenset[
                 named[word[0]] += n
     names = frozenset(w for w, n in written.items() if named[w] >= NAME_SHARE * n)
     return names, names - alone
+
+
+# "over-the-air (OTA)", "large language model (LLM)": words, then their initials in brackets
+ABBREVIATED = re.compile(r"((?:[A-Za-z][\w’']*[\s-]+){1,6}?)\(([A-Z]{2,6})s?\)")
+
+
+def _abbreviations(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
+    """Abbreviations the coverage spells out in lowercase words ("over-the-air (OTA)"), as
+    tokens: what they stand for is no name ("Health Technology Regulatory Agency (HTRA)" is)."""
+    out: set[str] = set()
+    for p in points:
+        for m in ABBREVIATED.finditer(p.text):
+            short = m.group(2)
+            words = re.split(r"[\s-]+", m.group(1).strip())[-len(short) :]
+            if (
+                len(words) == len(short)
+                and "".join(w[0] for w in words).upper() == short
+                and all(w[0].islower() for w in words)
+            ):
+                out.update(tokens(short))
+    return frozenset(out)
 
 
 def warm(library: Library) -> None:

@@ -1691,3 +1691,26 @@ def test_a_suspension_is_found_as_the_order_to_stop_it_was() -> None:
     for question in ("why did the regulator suspend acme's tool?", "acme tool suspended"):
         expanded = question_words(question)[1]
         assert {"stop", "halt"} <= {w[:4] for w in expanded}, expanded
+
+
+def test_an_abbreviation_of_ordinary_words_holds_no_answer_to_its_articles(lib: Library) -> None:
+    """ "ota fix installed": OTA is "over-the-air (OTA)", no name like Cisco, so the answer
+    is not held to the one article that writes the letters."""
+    release = _article(
+        "w-launch",
+        "2026-01-10",
+        "Acme's in-car assistant will be delivered by over-the-air (OTA) update from March.",
+        "The OTA update will roll out in stages, starting with the S7.",
+    )
+    recall = _article(
+        "w-recall",
+        "2026-04-20",
+        "Acme said 38% of the recalled cars had installed the over-the-air fix by Thursday.",
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *release, *recall)),
+        "what share of recalled acme cars have the ota fix installed",
+    )
+    assert ans is not None and "w-recall:0" in [p.id for p in ans.all_points], [
+        p.text for p in ans.all_points
+    ]
