@@ -437,6 +437,36 @@ FACT_LABEL = re.compile(
 )
 
 
+CASE_LABEL = re.compile(r"(?:Case|Case name|Matter|In re)", re.I)
+
+
+def case_caption(lines: Sequence[Line]) -> dict[int, str]:
+    """A ruling's caption ("Case: Acme v Widget" / "Court: …" / "Judge: …" / "Outcome: …"):
+    each of its other lines, by position, as "[Acme v Widget:] Judge: Justice Ana Ruiz." —
+    whose judge, court and outcome the case says, though no line has a verb."""
+    out: dict[int, str] = {}
+    for at, line in enumerate(lines):
+        m = FACT.match(line.text.strip())
+        if m is None or not CASE_LABEL.fullmatch(m.group(1)):
+            continue
+        case = line.text.strip()[m.end() :].rstrip(" .")
+        run = [at]
+        for step in (-1, 1):
+            i = at + step
+            while 0 <= i < len(lines) and (f := FACT.match(lines[i].text.strip())) is not None:
+                if len(f.group(1).split()) > 3:
+                    break
+                run.append(i)
+                i += step
+        if len(run) < 3:
+            continue  # one labelled line is no caption
+        for i in run:
+            if i != at:
+                text = lines[i].text.strip()
+                out[i] = f"[{case}:] {text if text.endswith('.') else text + '.'}"
+    return out
+
+
 def fact_line(line: str, subject: str | None, named: Container[str] = frozenset()) -> str | None:
     """A fact-sheet bullet, "Staff: about 160 researchers, most of them graduates", as the
     point "[DeepSeek’s] staff: about 160 researchers, most of them graduates." when the article
@@ -890,11 +920,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # the one model the title names: a figure naming none is that model's
     title_models = {name for _, name in models_in(art.meta.title)}
     title_model = title_models.pop() if len(title_models) == 1 else None
-    for line, sentences in zip(lines, split, strict=True):
+    caption = case_caption(lines)
+    for at, (line, sentences) in enumerate(zip(lines, split, strict=True)):
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
         cell_row, given = table.row(line.text)  # given: the lines before it the point gives too
+        if at in caption:
+            cell_row = caption[at]  # "[Acme v Widget:] Judge: Justice Ana Ruiz.", verbless
         if cell_row is not None:
             item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%.", and the rows before it
         elif item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):

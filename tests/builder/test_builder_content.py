@@ -3436,3 +3436,31 @@ def test_a_turn_no_name_can_stand_for_joins_the_sentence_it_turns_from() -> None
     got = make_standalone(text, before, before, "Widget", None, before, None, [before])
     assert got == f"{before} {text}"
     assert faithful(got, f"{before} {text}")
+
+
+CAPTION = """Case: Acme Health v Freedonia Device Agency
+Court: High Court of Freedonia
+Judge: Justice Ana Ruiz
+Outcome: Application dismissed; costs of 40,000 crowns to the agency
+
+The High Court on Thursday dismissed Acme Health's challenge to an order suspending its \
+Widget-based triage tool.
+"""
+
+
+def test_a_rulings_caption_gives_its_court_judge_and_outcome(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Case: … / Court: … / Judge: … / Outcome: …" heading a ruling: each line is the case's,
+    said so, though none has a verb; a lone labelled line is no caption."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-ruling", "2026-04-16", CAPTION)
+    case = "[Acme Health v Freedonia Device Agency:]"
+    assert f"{case} Judge: Justice Ana Ruiz." in mine, mine
+    assert f"{case} Outcome: Application dismissed; costs of 40,000 crowns to the agency." in mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+    lone = (
+        "Case: Acme Health v Freedonia Device Agency\n\nThe High Court of Freedonia dismissed "
+        "a challenge by Acme Health on Thursday, ordering it to pay 40,000 crowns.\n"
+    )
+    _, alone = _built(seeds_copy, tmp_path / "b", "w-lone", "2026-04-16", lone)
+    assert not any(t.startswith("[Acme Health v") for t in alone), alone
