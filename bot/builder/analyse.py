@@ -64,6 +64,8 @@ from bot.builder.standalone import (
     dependent,
     faithful_in,
     make_standalone,
+    quotation_goes_on,
+    quote_speaker,
     unattributed_quote,
 )
 from bot.builder.tables import MarkdownTable, RowsSoFar
@@ -977,6 +979,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             asked = asked_about(LABEL.sub("", line.text, count=1))  # "Q. What is V4?"
             continue
         quoting = 0  # open curly quotes so far in this paragraph
+        talking: str | None = None  # … and who its quotations are, as the last one said
         straight = False  # … and whether a straight " is open
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
@@ -1166,6 +1169,17 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     point = whole if joined else trim(whole)  # a join stays whole
             if (
                 point is None
+                and pt is not None
+                and talking is not None
+                and voice is None
+                and (body := quotation_goes_on(text, inside)) is not None
+                and says(cand := f"[{talking}:] {body}")
+            ):
+                # '"We moved too fast," she said. "The new releases all go through human
+                # review.': the same speaker goes on, named
+                point, fragment = trim(cand), False
+            if (
+                point is None
                 and place is not None
                 and pt is not None
                 and not fragment
@@ -1221,6 +1235,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             written.append(text)
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             straight = straight != (text.count('"') % 2 == 1)
+            talking = quote_speaker(text, written[:-1]) or talking
             prev = text
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"

@@ -288,6 +288,41 @@ def quoted_speaker(sentence: str | None) -> str | None:
 
 
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])
+# '…," she said.' / '…," he added': a quotation a pronoun speaks
+PRONOUN_SPEAKS = re.compile(
+    r"[”\"’],?\s+(?:(?:she|he)\s+(?:said|says|added|told|wrote|noted)|(?:said|added)\s+(?:she|he))\b"
+)
+QUOTE_MARKS = '“”"'
+
+
+def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
+    """Whose quotation a sentence gives: the name its attribution gives ("…," Huang said), or
+    for "…," she said, the one person the sentences just before name."""
+    if (name := quoted_speaker(sentence)) is not None:
+        return name
+    if PRONOUN_SPEAKS.search(sentence) is None:
+        return None
+    for before in reversed(earlier[-PERSON_BACK:]):
+        people = {n for n in names_in(before) if len(n.split()) > 1 and is_person(n, before)}
+        if len(people) == 1:
+            return people.pop()
+        if people:
+            return None
+    return None
+
+
+def quotation_goes_on(text: str, inside: bool) -> str | None:
+    """A sentence of a quotation that goes on from the one before ('"The new releases all go
+    through human review.', 'Both are our responsibility."'), without its quote marks, when
+    it says nothing of who speaks and stands alone under the speaker's name; else None."""
+    opens = text[:1] in '“"' and (text.count("“") > text.count("”") or text.count('"') % 2 == 1)
+    if not (inside or opens) or ATTRIBUTION.search(text) or SPEAKER.search(text):
+        return None
+    body = text[1:] if opens else text
+    body = re.sub(r"[”\"](?=[.!?]?$)|(?<=[.!?])[”\"]$", "", body.strip()).strip()
+    if not body or any(q in body for q in QUOTE_MARKS) or dependent(body):
+        return None
+    return body
 
 
 def _upper_first(text: str) -> str:

@@ -3464,3 +3464,29 @@ def test_a_rulings_caption_gives_its_court_judge_and_outcome(
     )
     _, alone = _built(seeds_copy, tmp_path / "b", "w-lone", "2026-04-16", lone)
     assert not any(t.startswith("[Acme Health v") for t in alone), alone
+
+
+QUOTE_GOES_ON = """Widget's cloud API was down for most of Tuesday, its status page showed.
+
+"We made two mistakes," said Ana Ruiz, Widget's head of platform reliability, in a note. \
+"We let a critical certificate expire without an alert, and we had no guard against the \
+retries that followed. Both are our responsibility."
+
+Maria Costa, an analyst at Acme Research, followed the outage. "Expired certificates are a \
+common cause of outages," she said. "Retry storms are the more interesting lesson. They \
+are common too."
+"""
+
+
+def test_a_quotation_that_goes_on_is_its_speakers(seeds_copy: Path, tmp_path: Path) -> None:
+    """'"We made two mistakes," said Ana Ruiz. "We let a certificate expire …': the sentences
+    the quotation goes on with are hers, named, without the quote marks; after "she said",
+    the one person named just before. A leaning sentence ("Both are …") stays out."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-quote", "2026-02-12", QUOTE_GOES_ON)
+    assert (
+        "[Ana Ruiz:] We let a critical certificate expire without an alert, and we had no "
+        "guard against the retries that followed." in mine
+    ), mine
+    assert "[Maria Costa:] Retry storms are the more interesting lesson." in mine, mine
+    assert not any("Both are our responsibility" in t for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
