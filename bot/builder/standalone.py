@@ -299,6 +299,9 @@ def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
     """Whose quotation a sentence gives: the name its attribution gives ("…," Huang said), or
     for "…," she said, the one person the sentences just before name."""
     if (name := quoted_speaker(sentence)) is not None:
+        if " " not in name:  # "Walker" is "Adam Walker", as an earlier sentence names him
+            full = [n for t in earlier for n in names_in(t) if " " in n and n.split()[-1] == name]
+            return full[-1] if full else name
         return name
     if PRONOUN_SPEAKS.search(sentence) is None:
         return None
@@ -315,7 +318,9 @@ def quotation_goes_on(text: str, inside: bool) -> str | None:
     """A sentence of a quotation that goes on from the one before ('"The new releases all go
     through human review.', 'Both are our responsibility."'), without its quote marks, when
     it says nothing of who speaks and stands alone under the speaker's name; else None."""
-    opens = text[:1] in '“"' and (text.count("“") > text.count("”") or text.count('"') % 2 == 1)
+    opens = text[:1] in '“"' and (
+        text.count("“") > text.count("”") or text.count('"') % 2 == 1 or unattributed_quote(text)
+    )  # (a quotation whole in the sentence too, when it could not join the one before)
     if not (inside or opens) or ATTRIBUTION.search(text) or SPEAKER.search(text):
         return None
     body = text[1:] if opens else text
@@ -390,7 +395,7 @@ def make_standalone(
     if unattributed_quote(text):  # the speaker is only in the sentence before: join it
         if joinable and len(joined := f"{previous} {text}") <= JOIN_MAX:
             return joined
-        speaker = quoted_speaker(previous if joinable else before)
+        speaker = quote_speaker((previous if joinable else before) or "", earlier)
         return f"[{speaker}:] {text}" if speaker else None
     pronoun = PRONOUN.match(text) is not None
     if SPOKE.match(text) and previous is not None:

@@ -3472,6 +3472,8 @@ QUOTE_GOES_ON = """Widget's cloud API was down for most of Tuesday, its status p
 "We let a critical certificate expire without an alert, and we had no guard against the \
 retries that followed. Both are our responsibility."
 
+"It was avoidable," Ruiz said. "Nobody had checked the alert settings for a year."
+
 Maria Costa, an analyst at Acme Research, followed the outage. "Expired certificates are a \
 common cause of outages," she said. "Retry storms are the more interesting lesson. They \
 are common too."
@@ -3488,5 +3490,7 @@ def test_a_quotation_that_goes_on_is_its_speakers(seeds_copy: Path, tmp_path: Pa
         "guard against the retries that followed." in mine
     ), mine
     assert "[Maria Costa:] Retry storms are the more interesting lesson." in mine, mine
+    # "Ruiz said": the speaker in full, as the article named her first
+    assert '[Ana Ruiz:] "Nobody had checked the alert settings for a year."' in mine, mine
     assert not any("Both are our responsibility" in t for t in mine), mine
     assert ct.unfaithful(lib, seeds_copy) == []
