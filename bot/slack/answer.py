@@ -1142,9 +1142,17 @@ def answer(library: Library, query: str) -> Answer | None:
     if SUBJECT.search(query):  # "is deepseek banned in italy": not ChatGPT's 2023 ban
         ranked = _lead_if(index, ranked, lambda i: _names_subject(index.points[i].text))
     if said(query) is not None and (speaking := spoken_by([w for w in words if w in index.names])):
-        # "what did nvidia say": Nvidia's words lead, not a chip count that names Nvidia
+        # "what did nvidia say": Nvidia's words lead, not a chip count that names Nvidia; and
+        # "what did gao say about open weights": her words about them, when she gave some
+        topic = [w for w in words if w not in index.names]
+
+        def on_topic(i: int) -> bool:
+            return not topic or any(covers(w, index.bags[i], alts) for w in topic)
+
         ranked = _lead_if(
-            index, ranked, lambda i: speaking.search(index.points[i].text) is not None
+            index,
+            ranked,
+            lambda i: speaking.search(index.points[i].text) is not None and on_topic(i),
         )
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:

@@ -1714,3 +1714,23 @@ def test_an_abbreviation_of_ordinary_words_holds_no_answer_to_its_articles(lib: 
     assert ans is not None and "w-recall:0" in [p.id for p in ans.all_points], [
         p.text for p in ans.all_points
     ]
+
+
+def test_what_someone_said_about_a_thing_leads_with_their_words_on_it(lib: Library) -> None:
+    """ "what did gao say about open weights": of Gao's words, those on open weights lead,
+    not a user count attributed to Gao that outranks them on its figures."""
+
+    def pt(pos: int, text: str, quality: float) -> CatalogPoint:
+        return CatalogPoint(f"w-hearing:{pos}", text, ("w-hearing",), "2026-04-08", quality=quality)
+
+    points = (
+        pt(
+            0,
+            "Widget has about 1.2 million monthly active users in Marenthia, according to Gao.",
+            4.0,
+        ),
+        pt(1, "Gao says watermarks will not cover third parties using Widget's open weights.", 1.0),
+        pt(2, "Lawmakers questioned Widget for three hours on Tuesday.", 1.0),
+    )
+    ans = answer(replace(lib, points=(*lib.points, *points)), "what did gao say about open weights")
+    assert ans is not None and ans.lead.id == "w-hearing:1", [p.text for p in ans.all_points]
