@@ -698,6 +698,16 @@ def _full_name(label: str, opening: Sequence[str]) -> str:
     return name
 
 
+def _quoted_by(said: re.Match[str], line: str, written: Sequence[str]) -> str | None:
+    """A label once, before a quotation ("Gao: "Once weights are …""), naming a person an
+    earlier sentence names in full ("Gao Lirong"): that person, in full; else None."""
+    label = said.group(1)
+    if line[said.end() :].lstrip()[:1] not in '“"' or " " in label:
+        return None
+    people = {n for t in written for n in names_in(t) if " " in n and label in n.split()}
+    return people.pop() if len(people) == 1 else None
+
+
 def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     """Whose answers an interview's "A:" lines (or the lines under its question headings) are:
     the first person (two or more capitalised words) its opening names, in full, when it says
@@ -984,6 +994,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
         label = said.group(1) if said and speakers[said.group(1)] > 1 else None
+        # a turn that is all one quotation: its sentences are the speaker's, whole
+        quoted_turn = said is not None and line.text[said.end() :].lstrip()[:1] in '“"'
+        if label is None and said and (quoted := _quoted_by(said, line.text, written)):
+            label = quoted  # a live blog's "Gao: "Once weights are published, …"": hers
         speaker = spelled.get(label) or _full_name(label, first) if label is not None else None
         # "GTW: Europe has not been easy …" in Global Tech Weekly's interview: the
         # interviewer's prompt, no news ("Q: There has been speculation …" too)
@@ -1128,7 +1142,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             inside = (quoting > 0 or straight) and not text.startswith(("“", '"'))
             point: str | None = None
             joined = False
-            fragment = bool(pt and (pt[1] or inside))
+            fragment = bool(pt and (pt[1] or inside)) and not (quoted_turn and voice is not None)
             whole: str | None = None  # the standalone point before trimming
             if pt is not None and not fragment:
                 # a quotation alone continues the speaker's words just before: join those

@@ -3494,3 +3494,23 @@ def test_a_quotation_that_goes_on_is_its_speakers(seeds_copy: Path, tmp_path: Pa
     assert '[Ana Ruiz:] "Nobody had checked the alert settings for a year."' in mine, mine
     assert not any("Both are our responsibility" in t for t in mine), mine
     assert ct.unfaithful(lib, seeds_copy) == []
+
+
+LIVE_QUOTE = """09:10 — Ana Ruiz, Widget's head of policy, begins her opening statement to the committee.
+
+09:40 — A lawmaker asks whether Widget can stop its open models being used for voice cloning.
+
+Ruiz: "Once weights are published, we cannot technically recall them. What we can do is make \
+detection better, which is why we released a detector."
+"""
+
+
+def test_a_labelled_quotation_in_a_live_blog_is_the_persons_named(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Ruiz: "Once weights are published, …"" once in a live blog, after "Ana Ruiz" was named:
+    her words, each sentence under her full name, not a writer's "we"."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-live", "2026-04-08", LIVE_QUOTE)
+    assert "[Ana Ruiz:] Once weights are published, we cannot technically recall them." in mine
+    assert any(t.startswith("[Ana Ruiz:] What we can do is make detection better") for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
