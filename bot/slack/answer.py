@@ -195,8 +195,10 @@ class PointIndex:
             j for p in points if (j := self.by_id.get(p.updated_by or "")) is not None
         )
         self.names, self.part_names = _names(points)
-        # "over-the-air (OTA)": an abbreviation of ordinary words names nothing
-        self.names = self.names - _abbreviations(points)
+        # "over-the-air (OTA)": an abbreviation of ordinary words names nothing; and one of a
+        # name ("Open Weights Foundation (OWF)") is found as the name, written out
+        self.spelled = _abbreviations(points)
+        self.names = self.names - {a for a, (_, common) in self.spelled.items() if common}
         # what an article says, its headline included ("Inner Mongolia" only in the title)
         self.title_words = {a: tokens(t) for a, t in (headlines or {}).items()}
         self.title_bag = {a: frozenset(index_tokens(t)) for a, t in (headlines or {}).items()}
@@ -367,21 +369,21 @@ def _names(points: tuple[CatalogPoint, ...]) -> tuple[frozenset[str], frozenset[
 ABBREVIATED = re.compile(r"((?:[A-Za-z][\w’']*[\s-]+){1,6}?)\(([A-Z]{2,6})s?\)")
 
 
-def _abbreviations(points: tuple[CatalogPoint, ...]) -> frozenset[str]:
-    """Abbreviations the coverage spells out in lowercase words ("over-the-air (OTA)"), as
-    tokens: what they stand for is no name ("Health Technology Regulatory Agency (HTRA)" is)."""
-    out: set[str] = set()
+def _abbreviations(points: tuple[CatalogPoint, ...]) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Abbreviations the coverage spells out ("over-the-air (OTA)", "Open Weights Foundation
+    (OWF)"), by token: the words they stand for, and whether those are ordinary words (what
+    they stand for is then no name)."""
+    out: dict[str, tuple[tuple[str, ...], bool]] = {}
     for p in points:
         for m in ABBREVIATED.finditer(p.text):
             short = m.group(2)
             words = re.split(r"[\s-]+", m.group(1).strip())[-len(short) :]
-            if (
-                len(words) == len(short)
-                and "".join(w[0] for w in words).upper() == short
-                and all(w[0].islower() for w in words)
-            ):
-                out.update(tokens(short))
-    return frozenset(out)
+            if len(words) == len(short) and "".join(w[0] for w in words).upper() == short:
+                for t in tokens(short):
+                    out.setdefault(
+                        t, (tuple(tokens(" ".join(words))), all(w[0].islower() for w in words))
+                    )
+    return out
 
 
 def warm(library: Library) -> None:
@@ -1119,6 +1121,9 @@ def answer(library: Library, query: str) -> Answer | None:
         if kin:
             alts[w] = (*pointed, *kin)
             expanded += kin
+    for w in words:  # "owf vote" finds "the Open Weights Foundation's vote" too
+        if (spelled := index.spelled.get(w)) is not None and not spelled[1]:
+            alts[w] = (*alts.get(w, ()), *spelled[0])
     ranked, story = index.rank(
         expanded,
         recent=recent,

@@ -1734,3 +1734,27 @@ def test_what_someone_said_about_a_thing_leads_with_their_words_on_it(lib: Libra
     )
     ans = answer(replace(lib, points=(*lib.points, *points)), "what did gao say about open weights")
     assert ans is not None and ans.lead.id == "w-hearing:1", [p.text for p in ans.all_points]
+
+
+def test_an_abbreviated_name_finds_the_articles_that_write_it_out(lib: Library) -> None:
+    """ "owf vote tally": one release writes "Open Weights Foundation (OWF)", the interview
+    that gives the tally only "the Open Weights Foundation"; the answer is not held to the
+    release."""
+    release = _article(
+        "w-owf",
+        "2026-05-10",
+        "The Open Weights Foundation (OWF) admitted Widget as a member after a vote on Monday.",
+        "OWF does not publish individual vote counts for membership decisions.",
+    )
+    interview = _article(
+        "w-chair",
+        "2026-05-20",
+        "The Open Weights Foundation's chair said 61 members voted in favour of Widget's "
+        "membership, 23 against and nine abstained.",
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *release, *interview)), "owf vote tally on membership"
+    )
+    assert ans is not None and "w-chair:0" in [p.id for p in ans.all_points], [
+        p.text for p in ans.all_points
+    ]
