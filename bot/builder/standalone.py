@@ -218,6 +218,10 @@ MODEL_NOUN = re.compile(r"\b(?:model|models|chatbot|app|release|update|upgrade|p
 ORG_NOUN = re.compile(r"\b(?:company|companies|startup|start-up|firm|firms|lab|group|developer)\b")
 
 
+# "Which, interestingly, lines up with …": a relative clause cut from the sentence before
+RELATIVE = re.compile(r"^Which\b(?!.*\?\s*$)")
+
+
 def dependent(text: str) -> bool:
     """Whether a point opens by leaning on text the reader has not seen."""
     return (
@@ -233,6 +237,7 @@ def dependent(text: str) -> bool:
         or ELLIPSIS.match(text) is not None
         or OWNED.match(text) is not None
         or INNER_CONNECTIVE.match(text) is not None
+        or RELATIVE.match(text) is not None
     )
 
 

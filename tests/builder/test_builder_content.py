@@ -377,6 +377,7 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "The filings describe the cluster as four such supernodes.",  # such as what?
         "Outside Freedonia it is sold through app stores for $6.99 a month.",  # what is?
         "In a notice posted to its website on Friday, the company said it was fixed.",  # which?
+        "Which, interestingly, lines up with what the lab found.",  # which is what?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
