@@ -17,6 +17,7 @@ from datetime import date
 from bot.builder.clean import DroppedLine, Line, clean_text
 from bot.builder.dates import date_label, event_date
 from bot.builder.differ import (
+    NUMBER_WORDS,
     Mention,
     clause_for,
     find_figures,
@@ -483,6 +484,8 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
         return None  # "Founded: 2023": a verb, not a property
     if label.split()[0] in named:
         return None  # "Bernstein: $500 million all-in": whose estimate, not a property
+    if label.split()[0].lower() in NUMBER_WORDS:
+        return None  # "Two models: Sauti-1 Small, …": what was released, not the subject's
     if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):
         return None
     if re.match(r"(?:the|a|an|this|that|it|they|we|our|its)\s", rest) and has_finite_verb(rest):

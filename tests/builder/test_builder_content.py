@@ -892,6 +892,8 @@ def test_a_list_of_who_says_what_is_no_fact_sheet_of_the_articles_subject() -> N
     assert named_labels(sheet, known={"DeepSeek", "Liang"}) == frozenset()
     staff = fact_line("Staff: about 160 researchers, most of them graduates", "DeepSeek")
     assert staff == "[DeepSeek’s] staff: about 160 researchers, most of them graduates."
+    # a count of what was released is no property of the article's subject
+    assert fact_line("Two models: Sauti Small, with 8 billion parameters", "DeepSeek") is None
 
 
 EXPLAINED_MODEL = """Widget R9: what we know about the delayed model
