@@ -310,13 +310,7 @@ def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
         return name
     if PRONOUN_SPEAKS.search(sentence) is None:
         return None
-    for before in reversed(earlier[-PERSON_BACK:]):
-        people = {n for n in names_in(before) if len(n.split()) > 1 and is_person(n, before)}
-        if len(people) == 1:
-            return people.pop()
-        if people:
-            return None
-    return None
+    return _person_named_back(earlier, strict=False)
 
 
 def quotation_goes_on(text: str, inside: bool) -> str | None:
@@ -521,13 +515,24 @@ def _person_back(text: str, earlier: Sequence[str]) -> str | None:
     m = PRONOUN.match(text)
     if m is None or m.group("word").lower() not in PERSON_PRONOUNS:
         return None
+    person = _person_named_back(earlier, strict=True)
+    return (
+        None
+        if person is None
+        else _named(person, text, m, m.group("word").lower() in {"his", "her"})
+    )
+
+
+def _person_named_back(earlier: Sequence[str], strict: bool) -> str | None:
+    """The one person (by a title or job) the sentences just before name, past those that name
+    no one; None when two are named. `strict`: nor past a sentence naming someone else."""
     for before in reversed(earlier[-PERSON_BACK:]):
         people = {n for n in names_in(before) if len(n.split()) > 1 and is_person(n, before)}
         if len(people) > 1:
             return None
         if people:
-            return _named(people.pop(), text, m, m.group("word").lower() in {"his", "her"})
-        if any(
+            return people.pop()
+        if strict and any(
             not place_like(n, earlier) and not _attributive(n, before) for n in names_in(before)
         ):
             return None  # someone else is named between: who "she" is, is the reader's guess
