@@ -433,9 +433,9 @@ SENTENCE_OPENERS = frozenset(
     ["It", "This", "That", "These", "Those", "The", "We", "They", "He", "She", "I", "A", "An"]
 )
 FACT = re.compile(r"^([A-Z][\w’'/&() .-]{1,50}?):\s+(?=\S)")
-# (an acronym may be a word of it: "AI licensing revenue", "Adjusted EBITDA")
+# (an acronym or a model may be a word of it: "AI licensing revenue", "Yield on the L9 line")
 FACT_LABEL = re.compile(
-    r"(?:[A-Z][a-z-]+|[A-Z]{2,6})(?:\s+(?:[a-z][a-z-]*|[A-Z]{2,6})){0,5}"
+    r"(?:[A-Z][a-z-]+|[A-Z]{2,6})(?:\s+(?:[a-z][a-z-]*|[A-Z]{2,6}|[A-Z]+-?\d[\w.-]*)){0,6}"
     r"(?:\s+[A-Z]*[\w.-]*\d[\w.-]*)?"
 )
 
@@ -1088,7 +1088,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             ):
                 pt = (named, False)
             if (
-                (pt is None or (results is not None and pt[0] == text))
+                # (also when the label was cut: "Net profit: 3.1 billion yuan, compared with …"
+                # read as the sentence "3.1 billion yuan, compared with …")
+                (pt is None or (results is not None and not pt[0].startswith("[")))
                 and line.kind == "bullet"
                 # an earnings release's "- Revenue: 2.94 billion yuan" is the reporter's
                 and (fact := fact_line(text, results or sheet, labels))

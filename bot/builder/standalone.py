@@ -198,7 +198,12 @@ INTRO = re.compile(
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 # "His new company, Qiantang Labs, has …", "The phone this runs on, the Kestrel Aero 5, went …"
 NAMED_BY_APPOSITION = re.compile(  # after a common noun: "… campus in Ulanqab, Inner Mongolia"
-    r"^(?:His|Her|Its|Their|The|This|That)\s[^,;:“”\"()]{0,60}\b[a-z][\w’'-]*,\s+(?:the\s+)?"
+    # … when the name can only rename that noun phrase: not "sales to its largest customer,
+    # DeepSeek," (DeepSeek is the customer) nor a clause ("The firm noted that its unit, X,")
+    r"^(?:His|Her|Its|Their|The|This|That)\s(?:(?!\b(?:(?:to|for|from|with|in|on|at|by)\s+"
+    r"(?:its|his|her|their|the|a|an)|that|which|who|said|says|noted|told|reported|announced|"
+    r"added|wrote)\b)[^,;:“”\"()]){0,60}"
+    r"\b[a-z][\w’'-]*,\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'.&-]*(?:\s+[A-Z0-9][\w’'.&-]*){0,4}),\s+"
     r"(?=(?:has|have|had|is|are|was|were|will|would|can|could|said|says|went|raised|"
     r"[a-z]+ed|[a-z]+s)\b)"

@@ -111,6 +111,19 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
             "Widget released W4 in 2025.",
             "[W5] was trained on Ascend chips.",
         ),
+        # … but not the name of a noun inside the phrase ("sales to its largest customer,
+        # Widget," are not Widget), nor one inside a reported clause
+        (
+            "Sales to its largest customer, Widget, were 5.99 billion yuan in the quarter.",
+            "Acme Chips reported its results.",
+            "Acme Chips reported its results. Sales to its largest customer, Widget, were 5.99 "
+            "billion yuan in the quarter.",
+        ),
+        (
+            "The company noted that sales to its largest customer, Widget, were 5.99 billion yuan.",
+            None,
+            None,
+        ),
         # "the company" speaking after a sentence about Nvidia is Nvidia, named as such
         (
             '"DeepSeek is an excellent advance," the company said in a statement.',
@@ -3342,6 +3355,8 @@ results for the first quarter ended March 31, 2026.
 First-quarter highlights
 - Revenue: 2.94 billion yuan, up 212% from 942 million yuan a year earlier
 - Net profit attributable to shareholders: 612 million yuan, against a loss of 88 million yuan
+- Gross margin: 47.3%, compared with 39.8% a year earlier
+- Final-test yield on the NX-90 production line: 55% at the end of March, up from 38%
 Supply update
 Production of NX-90 accelerators was disrupted in March by a shortage of memory.
 NX-90 output returned to about 80% of planned levels in April.
@@ -3368,6 +3383,12 @@ def test_an_earnings_releases_labelled_highlights_are_the_companys(
         "[Acme Chips’s] revenue: 2.94 billion yuan, up 212% from 942 million yuan a year earlier."
     )
     assert revenue in mine, mine
+    # a value read as a sentence of its own ("compared with") and a label holding a model
+    assert "[Acme Chips’s] gross margin: 47.3%, compared with 39.8% a year earlier." in mine
+    assert (
+        "[Acme Chips’s] final-test yield on the NX-90 production line: 55% at the end of March, "
+        "up from 38%." in mine
+    ), mine
     assert not any(t.startswith("[NX-90") for t in mine), mine
     text = ct.visible_text(topic_reply(lib, "acme chips q1 revenue and profit"))
     assert "2.94 billion" in text and "612 million" in text, text
