@@ -262,6 +262,8 @@ def _trim(
             continue
         if COORDINATED.match(text, m.start()):
             continue  # "… released V4.5, an upgraded model, and cut prices by a third": one fact
+        if _aside_in_clause(text, m.end()):
+            continue  # "… found that the revised design, which …, "reduces" that risk"
         if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):
             continue  # "Although …", "According to X, training its model": no statement
         if not figures_after and DIGIT.search(text[m.start() :]):
@@ -273,6 +275,26 @@ def _trim(
             return stop
         found = stop
     return found
+
+
+# what may follow a relative clause closed by a comma when the sentence's own clause has ended
+CLAUSE_GOES_ON = re.compile(
+    r"(?:and|or|but|while|whereas|as|with|according|including|after|before|which|who|when|"
+    r"where|though|although|despite|since|so|than|up|down|from|to|in|on|at|by|for|not)\b"
+)
+
+
+def _aside_in_clause(text: str, start: int) -> bool:
+    """Whether a "which"/"who" clause opening at `start` is an aside inside the clause, whose
+    verb comes after it: "… found that the revised design, which moves the halls to dry
+    cooling, "substantially reduces" that risk"."""
+    if re.match(r"(?:which|who)\b", text[start:]) is None:
+        return False
+    close = text.find(", ", start)
+    if close < 0:
+        return False
+    rest = text[close + 2 :].lstrip("\"“'‘")
+    return re.match(r"[a-z]", rest) is not None and CLAUSE_GOES_ON.match(rest) is None
 
 
 def elided(before: str, room: int) -> str:

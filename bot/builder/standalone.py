@@ -69,7 +69,8 @@ PRONOUN = re.compile(
     r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
     r"The latter|The former|Another|Other|The same)\b(?![-’'])(?!(?<=This)\s+(?:" + SPAN + r")\b)"
 )
-# "It was a loud week for …", "It's the second time …", "It is unclear whether …": an "it"
+# "It was a loud week for …", "It's the second time …", "It is unclear whether …", "It is
+# the packaging, not the engine, that decides": an "it"
 # that stands for no name, so no name may replace it
 EXPLETIVE = re.compile(
     r"^It(?:[’']s(?:\s+been)?|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|"
@@ -80,7 +81,10 @@ EXPLETIVE = re.compile(
     r"|(?:(?:too|very|far|so)\s+)?(?:unclear|clear|likely|unlikely|possible|impossible|hard|"
     r"easy|difficult|worth|early|soon|true|important|notable|striking|surprising|telling|"
     r"fair|no secret|no surprise|not known)\b"
-    r"|(?:known|understood|expected|reported|said|thought|believed)\s+that\b)",
+    r"|(?:known|understood|expected|reported|said|thought|believed)\s+that\b"
+    # a cleft: "It is the packaging, not the engine, that decides."
+    r"|[^.;,]{1,60},\s+not\s+[^.;,]{1,60},\s+(?:that|who)\b"
+    r"|not\s+[^.;,]{1,60}\s+but\s+[^.;,]{1,60}\s+(?:that|who)\b)",
     re.IGNORECASE,
 )
 # "It's free to use": the contraction replaced whole, "[R2 is] free to use"

@@ -13,7 +13,7 @@ import pytest
 from bot.builder.analyse import labelled, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
-from bot.builder.names import introduced, is_surname, named_description, party, subject
+from bot.builder.names import introduced, is_surname, named_description, names_in, party, subject
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import point_text
@@ -32,6 +32,24 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
     tmp = tmp_path_factory.mktemp("full")
     seeds = ct.make_seeds(tmp / "seeds")
     return ct.build_into(seeds, tmp / "out"), seeds
+
+
+def test_a_currency_code_is_no_name_a_company_may_stand_for() -> None:
+    """ "… a little under RMB 9.5 million. The company added …": the company is the article's,
+    not "[RMB]"; and a cleft's "it" ("It is the packaging, not the engine, that decides")
+    stands for nothing."""
+    figure = (
+        "At 19 yuan a month, 41,500 subscribers imply revenue of a little under RMB 9.5 million."
+    )
+    assert names_in(figure) == []
+    added = "The company added that voice recognition went live on July 15."
+    got = make_standalone(added, None, figure, "Acme Motors", None, figure, None, [figure])
+    assert got == "[Acme Motors] added that voice recognition went live on July 15."
+    cleft = "It is the packaging, not the engine, that decides."
+    assert make_standalone(cleft, "Widget ships the same model in two apps.") in (
+        None,
+        f"Widget ships the same model in two apps. {cleft}",
+    )
 
 
 @pytest.mark.parametrize(
@@ -1507,7 +1525,7 @@ def test_an_articles_subject_can_come_from_its_title() -> None:
 def test_a_company_named_with_ai_keeps_the_ai() -> None:
     """ "Epoch AI said …", then "The group also found …": [Epoch AI], not [Epoch]. "AI" alone
     still opens no name ("AI models …")."""
-    from bot.builder.names import names_in, subject
+    from bot.builder.names import subject
 
     before = "Epoch AI said the W3 model's training stage probably added another $1 million."
     assert subject(before) == "Epoch AI"
@@ -3337,6 +3355,17 @@ def test_a_bracketed_name_with_an_apostrophe_is_whole() -> None:
     said = "It says staffing has not kept pace with the number of servers."
     made = make_standalone(said, before, before, "Widget", known, before, None, [before])
     assert made is None or not made.startswith("[Data]"), made
+
+
+def test_a_trim_never_cuts_before_the_verb_an_aside_holds_off() -> None:
+    """ "… found that the revised design, which moves most halls to dry cooling, "substantially
+    reduces" that risk": the reported clause's verb comes after the aside, so no cut at
+    ", which" ("… found that the revised design." says nothing)."""
+    text = (
+        "[Freedonia District Court] also found that the operator's revised design, which moves "
+        'a majority of the new data halls to dry cooling, "substantially reduces" that risk.'
+    )
+    assert trim(text) == text
 
 
 def test_a_trim_never_cuts_a_list_a_colon_opens() -> None:
