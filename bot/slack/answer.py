@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
@@ -94,6 +94,7 @@ ARTICLE_SHARE = 0.5
 MEANING_WEIGHT = 1.0  # a point that means what the question asks, beside the best word match
 MEANING_FLOOR = 0.1  # vector similarity below this is unrelated text
 LEAD_SHARE = 0.5  # a lead may give its place to a point with this share of its score
+SPEAKER_SHARE = 0.2  # … or, asked what someone said, to their words with this share
 NOW_SHARE = 0.75  # … and, asked for the current state, to a newer one with this share
 NEWEST_STORY = 1.0  # … whose article's other points then count this much more
 # "has not said which hardware it used", "declined to comment": true, but nothing to lead with
@@ -635,12 +636,13 @@ POWER = re.compile(rf"{NUMBER}(?:megawatts?|MW|gigawatts?|GW|kilowatts?|kW)\b")
 
 # "what did X say about Y": what someone said, in quotes, a transcript's answers or "X said"
 SAY_ASKED = re.compile(r"\b(?:say|said|says|think|thinks|thought|tell|told)\b", re.I)
-SPEECH = re.compile(
-    r"^\[[^\]]+:\]|[“\"]\w|\b(?:said|says|told|wrote|argued|added|stated|according to)\b"
+# a verb of saying, in the past or the present a feature writes in ("…," argues Dr Kamau)
+SAYING = (
+    r"(?:said|says|told|tells|wrote|writes|argued|argues|added|adds|stated|states|called|"
+    r"calls|described|describes|warned|warns|noted|notes|insisted|insists|explained|explains|"
+    r"admitted|admits|acknowledged|acknowledges|cautioned|cautions|recalled|recalls)"
 )
-
-
-SAYING = r"(?:said|says|told|wrote|argued|added|stated|called|described)"
+SPEECH = re.compile(rf"^\[[^\]]+:\]|[“\"]\w|\b(?:{SAYING}|according to)\b")
 
 
 def spoken_by(names: Sequence[str]) -> re.Pattern[str] | None:
@@ -659,6 +661,18 @@ def spoken_by(names: Sequence[str]) -> re.Pattern[str] | None:
 
 
 COUNTED = re.compile(r"\s+([a-z][\w-]*)", re.I)
+
+
+def _speakers(index: PointIndex, query: str, words: list[str]) -> list[str]:
+    """The names a "what did X say (about Y)" question asks to hear: those before its verb of
+    saying ("what did peter kamau say about somo hub": Peter Kamau, not Somo Hub), or, when
+    none is there, every name it holds."""
+    names = [w for w in words if w in index.names]
+    m = SAY_ASKED.search(query)
+    if m is None:
+        return names
+    before = {joined(w, index) for w in question_words(query[: m.start()])[0]}
+    return [w for w in names if w in before] or names
 
 
 def counted(rest: str) -> str | None:
@@ -830,15 +844,18 @@ def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple
 
 
 def _lead_if(
-    index: PointIndex, ranked: list[tuple[int, float]], fit: Callable[[int], bool]
+    index: PointIndex,
+    ranked: list[tuple[int, float]],
+    fit: Callable[[int], bool],
+    share: float = LEAD_SHARE,
 ) -> list[tuple[int, float]]:
     """The ranking led by the best point that fits, when the lead does not and that point
-    scores within LEAD_SHARE of it; the old lead stays a point."""
+    scores within `share` of it; the old lead stays a point."""
     if not ranked or fit(ranked[0][0]):
         return ranked
     top = ranked[0][1]
     for i, s in ranked[1:]:
-        if s < LEAD_SHARE * top:
+        if s < share * top:
             break
         if len(index.points[i].text) <= LEAD_MAX and fit(i):
             return _to_front(ranked, i, top)
@@ -1146,19 +1163,26 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _stated_first(index, _updated(index, ranked, past))
     if SUBJECT.search(query):  # "is deepseek banned in italy": not ChatGPT's 2023 ban
         ranked = _lead_if(index, ranked, lambda i: _names_subject(index.points[i].text))
-    if said(query) is not None and (speaking := spoken_by([w for w in words if w in index.names])):
+    if said(query) is not None and (
+        speaking := spoken_by(speakers := _speakers(index, query, words))
+    ):
         # "what did nvidia say": Nvidia's words lead, not a chip count that names Nvidia; and
-        # "what did gao say about open weights": her words about them, when she gave some
-        topic = [w for w in words if w not in index.names]
+        # "what did gao say about open weights": her words about them, when she gave some,
+        # else her words in an article about them ("… about somo hub": a quote in the Somo
+        # Hub story need not name it)
+        topic = [w for w in words if w not in speakers]
 
-        def on_topic(i: int) -> bool:
-            return not topic or any(covers(w, index.bags[i], alts) for w in topic)
+        def on_topic(i: int, whole_article: bool) -> bool:
+            bag = index.article_bag[index.article[i]] if whole_article else index.bags[i]
+            return speaking.search(index.points[i].text) is not None and (
+                not topic or any(covers(w, bag, alts) for w in topic)
+            )
 
-        ranked = _lead_if(
-            index,
-            ranked,
-            lambda i: speaking.search(index.points[i].text) is not None and on_topic(i),
-        )
+        for whole_article in (False, True):
+            if ranked and on_topic(ranked[0][0], whole_article):
+                break
+            fit = partial(on_topic, whole_article=whole_article)
+            ranked = _lead_if(index, ranked, fit, SPEAKER_SHARE)
     ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)

@@ -1736,6 +1736,36 @@ def test_what_someone_said_about_a_thing_leads_with_their_words_on_it(lib: Libra
     assert ans is not None and ans.lead.id == "w-hearing:1", [p.text for p in ans.all_points]
 
 
+def test_what_someone_said_about_a_story_leads_with_their_words_in_it(lib: Library) -> None:
+    """ "what did peter kamau say about lumo tutor": his words in the Lumo Tutor story lead,
+    though they do not name it, and a feature's present tense ("argues Dr Peter Kamau") is a
+    verb of saying; the story's own "Lumo Tutor says …" is not his."""
+
+    def pt(pos: int, text: str, quality: float) -> CatalogPoint:
+        return CatalogPoint(f"w-tutor:{pos}", text, ("w-tutor",), "2026-06-08", quality=quality)
+
+    points = (
+        pt(
+            0, "Lumo Tutor says it now has 230,000 students across nine counties of Freedonia.", 3.0
+        ),
+        pt(
+            1,
+            "Families pay 50 shillings a week, and schools in the Lumo Tutor pilot pay nothing.",
+            2.0,
+        ),
+        pt(
+            2,
+            '"We are outsourcing the thinking of our children to a model trained elsewhere," '
+            "argues Dr Peter Kamau, a lecturer at Lake Region University.",
+            0.9,
+        ),
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *points)), "what did peter kamau say about lumo tutor"
+    )
+    assert ans is not None and ans.lead.id == "w-tutor:2", [p.text for p in ans.all_points]
+
+
 def test_an_abbreviated_name_finds_the_articles_that_write_it_out(lib: Library) -> None:
     """ "owf vote tally": one release writes "Open Weights Foundation (OWF)", the interview
     that gives the tally only "the Open Weights Foundation"; the answer is not held to the
