@@ -411,6 +411,10 @@ NOUN_AFTER = (
 NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
 
 
+# a capitalised word, dots only inside it ("V3.1", not the full stop of "… High-Flyer.")
+DOTLESS = r"[A-Z][\w’'&-]*(?:\.\w[\w’'&-]*)*"
+
+
 # words after a noun that end its phrase or carry it on, not another noun it modifies
 PHRASE_GOES_ON = (
     r"(?:for|at|in|on|with|from|by|of|to|that|which|who|whose|and|or|based|used|built|"
@@ -516,6 +520,11 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # a former investment banker" is no investment; "ByteDance, the technology newsletter
         # Dianshi Weekly reported" no newsletter)
         rf"(?!\s+{VERB})(?!\s+[A-Z])(?!\s+(?!{PHRASE_GOES_ON}\b)[a-z])",
+        # the name right after the noun: "its AI assistant Teman", "the regulator Garante"
+        # (not "the model DeepSeek released": the name of one who acts)
+        rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?{noun}\s+"
+        rf"(?P<t>{DOTLESS}(?:\s+{DOTLESS}){{0,3}})(?![\w’'&-])(?!\s+{VERB})"
+        rf"(?!\s+[a-z]+(?:ed|s)\b)",
     )
     for sentence in reversed(earlier):
         if m.group("noun") not in sentence.lower():

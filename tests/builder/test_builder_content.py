@@ -302,6 +302,17 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
             "[Freedonia University] told a local paper it will pay 14.6 million yuan over three "
             "years.",
         ),
+        # the name right after its noun ("its AI assistant Teman"), without the full stop
+        (
+            "Freedonia super app Acme will launch its AI assistant Teman in Sylvania in May.",
+            "The assistant now counts 24 million monthly users.",
+            "[Teman] now counts 24 million monthly users.",
+        ),
+        (
+            "Ana Ruiz founded the hedge fund High-Flyer.",
+            "The hedge fund has patents on chip clusters.",
+            "[High-Flyer] has patents on chip clusters.",
+        ),
         # nothing before names a study: no guess
         ("Widget's model refused 40% of harmful prompts.", "The study found more.", None),
         # a name that describes what follows ("the Sci-Tech City area") names no city
