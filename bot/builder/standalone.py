@@ -542,7 +542,10 @@ def _person_named_back(earlier: Sequence[str], strict: bool) -> str | None:
         if people:
             return people.pop()
         if strict and any(
-            not place_like(n, earlier) and not _attributive(n, before) for n in names_in(before)
+            not place_like(n, earlier)
+            and not _attributive(n, before)
+            and not any(ch.isdigit() for ch in n)  # "the X9", "V4": no one "she" could be
+            for n in names_in(before)
         ):
             return None  # someone else is named between: who "she" is, is the reader's guess
     return None

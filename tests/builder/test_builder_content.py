@@ -1888,6 +1888,10 @@ def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
     assert make_standalone(said, None, None, "Acme", None, two[-1], earlier=two) is None
     other = [earlier[0], "Acme shares rose 8% in Hong Kong.", earlier[1]]
     assert make_standalone(said, None, None, "Acme", None, other[-1], earlier=other) is None
+    # a product named between is no one she could be: '"That is what the X9 delivers."'
+    product = [earlier[0], '"That is what the X9 delivers."']
+    got = make_standalone(said, None, None, "Acme", None, product[-1], earlier=product)
+    assert got == "[Ana Ruiz] said Widget accounted for 23% of second-quarter revenue."
 
 
 LIVE_PRICES = """Live: Widget unveils W5
