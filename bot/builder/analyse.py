@@ -964,8 +964,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         )  # "(a) a fine of €18.5 million"
         cell_row, given = table.row(line.text)  # given: the lines before it the point gives too
         if at in caption:
-            cell_row = caption[at]  # "[Acme v Widget:] Judge: Justice Ana Ruiz.", verbless
-        if cell_row is not None:
+            # "[Acme v Widget:] Judge: Justice Ana Ruiz.", verbless, and the caption's lines
+            # before it: "[Acme v Widget:] Court: … · Judge: Justice Ana Ruiz."
+            item, given = rows_so_far.add(caption[at])
+        elif cell_row is not None:
             item = cell_row  # "AIME 2026 [R3:] 93.1% · [R2:] 85.4%.", and the rows before it
         elif item is not None and ROW.match(line.text.strip()) and DIGIT.search(line.text):
             item, given = rows_so_far.add(item)  # "[Prices:] Input: $0.18 · Output: $0.72"

@@ -3519,12 +3519,16 @@ Widget-based triage tool.
 def test_a_rulings_caption_gives_its_court_judge_and_outcome(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
-    """ "Case: … / Court: … / Judge: … / Outcome: …" heading a ruling: each line is the case's,
-    said so, though none has a verb; a lone labelled line is no caption."""
+    """ "Case: … / Court: … / Judge: … / Outcome: …" heading a ruling: its lines are the case's,
+    said so, though none has a verb, and one point gives them together (who ruled, and how,
+    in one place); a lone labelled line is no caption."""
     lib, mine = _built(seeds_copy, tmp_path, "w-ruling", "2026-04-16", CAPTION)
     case = "[Acme Health v Freedonia Device Agency:]"
-    assert f"{case} Judge: Justice Ana Ruiz." in mine, mine
-    assert f"{case} Outcome: Application dismissed; costs of 40,000 crowns to the agency." in mine
+    assert f"{case} Court: High Court of Freedonia." in mine, mine
+    assert (
+        f"{case} Court: High Court of Freedonia · Judge: Justice Ana Ruiz · Outcome: Application "
+        "dismissed; costs of 40,000 crowns to the agency." in mine
+    ), mine
     assert ct.unfaithful(lib, seeds_copy) == []
     lone = (
         "Case: Acme Health v Freedonia Device Agency\n\nThe High Court of Freedonia dismissed "
