@@ -675,6 +675,7 @@ def is_person(name: str, sentence: str | None) -> bool:
         and (
             re.search(rf"{PERSON_TITLE}\s+{n}\b", sentence) is not None
             or re.search(rf"\b{JOB}\s+{n}\b", sentence) is not None  # "chief officer Jo Hale"
+            or re.search(rf"\b{JOB},\s+{n},", sentence) is not None  # "The plaintiff, Jo Hale,"
             or re.search(rf"\b{n},\s+(?:[DRI]-[A-Z]|who\b|\d{{2}},)", sentence) is not None
             # "Farid Hamzah, Nusantara's chief executive, said" (not "…, an analyst firm")
             or re.search(
@@ -721,7 +722,9 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
 JOB = (
     r"(?:founder|co-founder|chief executive|chief scientist|CEO|CTO|CFO|chairman|chairwoman|"
     r"president|director|researcher|scientist|professor|analyst|engineer|spokesperson|"
-    r"spokesman|spokeswoman|officer|manager|lawyer|economist|partner|head of \w+)"
+    r"spokesman|spokeswoman|officer|manager|lawyer|economist|partner|head of \w+|plaintiff|"
+    r"defendant|claimant|complainant|whistleblower|employee|teacher|student|journalist|"
+    r"minister|senator|lawmaker|mayor|governor|undersecretary|commissioner)"
 )
 
 

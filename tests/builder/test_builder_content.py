@@ -1888,6 +1888,11 @@ def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
     assert make_standalone(said, None, None, "Acme", None, two[-1], earlier=two) is None
     other = [earlier[0], "Acme shares rose 8% in Hong Kong.", earlier[1]]
     assert make_standalone(said, None, None, "Acme", None, other[-1], earlier=other) is None
+    # a role set off by commas says who she is: "The plaintiff, Ana Ruiz, …"
+    plaintiff = ["The plaintiff, Ana Ruiz, worked at Widget from 2022 until 2025."]
+    sought = "She sought 2.4 million yuan under a retention plan."
+    got = make_standalone(sought, None, None, "Widget", None, plaintiff[-1], earlier=plaintiff)
+    assert got == "[Ana Ruiz] sought 2.4 million yuan under a retention plan."
     # a product named between is no one she could be: '"That is what the X9 delivers."'
     product = [earlier[0], '"That is what the X9 delivers."']
     got = make_standalone(said, None, None, "Acme", None, product[-1], earlier=product)
