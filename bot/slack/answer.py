@@ -110,8 +110,9 @@ TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Mon
     r"April|May\s+\d|June|July|August|September|October|November|December|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|(?:19|20)\d\d)\b"
 )
-RECENT = frozenset(
-    ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
+RECENT = frozenset(  # (as the question's words are stemmed: "status" is "statu")
+    stem(w)
+    for w in ("now", "latest", "current", "currently", "today", "newest", "recent", "status")
 )
 # … or as a question of whether something changed: "is it still banned", "is it back yet"
 STILL = re.compile(r"\b(?:still|back|anymore|yet)\b", re.I)
@@ -392,16 +393,19 @@ def warm(library: Library) -> None:
     point_index(library)
 
 
+# a word's letters before its version number: "HBM3" is HBM memory, "Qwen3" a Qwen model
+VERSIONED = re.compile(r"([a-z]{3,})\d[\w.]*")
+
+
 def index_tokens(text: str) -> list[str]:
     """Stemmed words, and the parts of hyphenated ones ("co-founder" also counts as
-    "founder"; "R1-0528" as "r1") and the parts joined ("sign-ups" as "signup")."""
+    "founder"; "R1-0528" as "r1") and the parts joined ("sign-ups" as "signup"); a versioned
+    name also by its letters ("HBM2E" as "hbm")."""
     out = tokens(text)
     hyphenated = [t for t in out if "-" in t]
-    return (
-        out
-        + [stem(part) for t in hyphenated for part in t.split("-") if len(part) > 1]
-        + [stem(t.replace("-", "")) for t in hyphenated if t.replace("-", "").isalpha()]
-    )
+    out += [stem(part) for t in hyphenated for part in t.split("-") if len(part) > 1]
+    out += [stem(t.replace("-", "")) for t in hyphenated if t.replace("-", "").isalpha()]
+    return out + [m.group(1) for t in out if (m := VERSIONED.fullmatch(t))]
 
 
 @lru_cache(maxsize=4)

@@ -71,6 +71,23 @@ def test_a_part_of_a_hyphenated_name_finds_it_as_typed(lib: Library) -> None:
     assert ans is not None and "Janus-Pro" in ans.lead.text
 
 
+def test_a_versioned_name_is_found_by_its_letters(lib: Library) -> None:
+    """ "hbm export rule" finds "… removed HBM2E stacks from the list …": a name with a version
+    number is that kind of thing ("HBM3" is HBM memory); "H800" is no "h"."""
+    from bot.slack.answer import index_tokens
+
+    assert "hbm" in index_tokens("removed HBM2E stacks") and "qwen" in index_tokens("Qwen3-8B")
+    assert "h" not in index_tokens("Nvidia H800 chips")
+    point = CatalogPoint(
+        "w-hbm:3",
+        "Washington removed HBM2E stacks from the list of items that need a licence.",
+        ("w-hbm",),
+        "2026-10-06",
+    )
+    ans = answer(replace(lib, points=(*lib.points, point)), "hbm licence list")
+    assert ans is not None and ans.lead.id == "w-hbm:3", [p.text for p in ans.all_points]
+
+
 def test_words_from_a_topics_keywords_are_still_a_narrower_question(lib: Library) -> None:
     # "wiz", "database" and "leaking" are security-privacy keywords, not its names
     assert _header(topic_reply(lib, "wiz database leak")).startswith("“wiz database leak")
@@ -470,6 +487,8 @@ def test_asked_what_it_costs_now_the_newest_price_leads(lib: Library) -> None:
     lib2 = replace(lib, points=(*lib.points, old, new, *other))
     now = answer(lib2, "how much does the widget API cost now")
     assert now is not None and now.lead.id == "w-prices-sep29:4"
+    status = answer(lib2, "widget API price status")  # the status of a thing is how it is now
+    assert status is not None and status.lead.id == "w-prices-sep29:4"
     then = answer(lib2, "how much does the widget API cost")
     assert then is not None and then.lead.id == "w-prices-sep5:5"
 
