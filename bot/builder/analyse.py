@@ -27,6 +27,7 @@ from bot.builder.differ import (
 )
 from bot.builder.names import (
     CAMEL,
+    NOT_NAMES,
     VERB,
     institution,
     is_person,
@@ -406,8 +407,8 @@ RESULTS_TITLE = re.compile(
     r"Delivers)\b[^;:]{0,60}?\b(?:Results|Earnings)\b",
     re.I,
 )
-RESULTS_LEDE = re.compile(
-    r"\b(?:announced|reported|posted)\s+(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b"
+RESULTS_LEDE = re.compile(  # (… "today announced unaudited financial results for …")
+    r"\b(?:announced|reported|posted)\s+(?:its\s+)?(?:\w+\s+){0,3}?(?:results|earnings)\b"
 )
 # … and its highlights, verbless: "Revenue of $412 million, up 63% from $253 million"
 METRIC_LINE = re.compile(
@@ -658,8 +659,14 @@ def named_labels(lines: Sequence[Line], known: Container[str]) -> frozenset[str]
             if (m := FACT.match(line.text)) is not None:
                 run.append(m.group(1))
             continue
-        # a name is all of its label ("Morgan Stanley:"); "AI licensing revenue:" is a property
-        if any(lb.split()[0] in known and all(w[:1].isupper() for w in lb.split()) for lb in run):
+        # a name is all of its label ("Morgan Stanley:"); "AI licensing revenue:" is a property,
+        # and so is an acronym of accounts ("EBITDA:")
+        if any(
+            lb.split()[0] in known
+            and lb.split()[0] not in NOT_NAMES
+            and all(w[:1].isupper() for w in lb.split())
+            for lb in run
+        ):
             out.update(lb.split()[0] for lb in run)
         run = []
     return frozenset(out)

@@ -10,7 +10,7 @@ from pathlib import Path
 import corpus_tools as ct
 import pytest
 
-from bot.builder.analyse import labelled, section_name, trim
+from bot.builder.analyse import labelled, results_of, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
 from bot.builder.names import introduced, is_surname, named_description, names_in, party, subject
@@ -3406,6 +3406,7 @@ First-quarter highlights
 - Net profit attributable to shareholders: 612 million yuan, against a loss of 88 million yuan
 - Gross margin: 47.3%, compared with 39.8% a year earlier
 - Final-test yield on the NX-90 production line: 55% at the end of March, up from 38%
+- EBITDA: 410 million yuan; EBITDA margin of 14%
 Supply update
 Production of NX-90 accelerators was disrupted in March by a shortage of memory.
 NX-90 output returned to about 80% of planned levels in April.
@@ -3439,6 +3440,11 @@ def test_an_earnings_releases_labelled_highlights_are_the_companys(
         "up from 38%." in mine
     ), mine
     assert not any(t.startswith("[NX-90") for t in mine), mine
+    # an acronym of accounts ("EBITDA:") is no name: the list is no list of who says what
+    assert "[Acme Chips’s] EBITDA: 410 million yuan; EBITDA margin of 14%." in mine, mine
+    # whose results a lede says in more words: "today announced unaudited financial results"
+    lede = "Acme Chips today announced unaudited financial results for the second quarter."
+    assert results_of("Acme posts a record quarter", lede, set()) == "Acme Chips"
     text = ct.visible_text(topic_reply(lib, "acme chips q1 revenue and profit"))
     assert "2.94 billion" in text and "612 million" in text, text
 
