@@ -110,9 +110,8 @@ TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Mon
     r"April|May\s+\d|June|July|August|September|October|November|December|"
     r"(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|Q[1-4]|(?:19|20)\d\d)\b"
 )
-RECENT = frozenset(  # (as the question's words are stemmed: "status" is "statu")
-    stem(w)
-    for w in ("now", "latest", "current", "currently", "today", "newest", "recent", "status")
+RECENT = frozenset(
+    ["now", "latest", "current", "currently", "today", "newest", "recent", "recently"]
 )
 # … or as a question of whether something changed: "is it still banned", "is it back yet"
 STILL = re.compile(r"\b(?:still|back|anymore|yet)\b", re.I)
