@@ -1009,6 +1009,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
             prev = prev_point = chain_from = None
+            if FACT.match(line.text):
+                # "Presiding judge: mr. E. van der Heijden": no sentence, but it names "the
+                # judge" of the sentences below
+                written.append(line.text)
             place = place_heading(line.text, known, every)
             does = DOES_HEADING.match(line.text)
             acting = (

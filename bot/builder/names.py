@@ -310,7 +310,10 @@ def _listed(following: list[str]) -> bool:
 
 
 # "[Acme] will …", "[Lantang Data Workers' Union] is …" (not a possessor: "[Acme’s] app")
-INSERTED = re.compile(r"\[([A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})(?<![’']s)\]\s+[a-z]")
+INSERTED = re.compile(  # "[Acme]", "[District Court of Rotterdam]"
+    r"\[([A-Z][\w.&’'-]*(?:\s+(?:[A-Z][\w.&’'-]*|of|for|and|de|van|von|der)){0,5})(?<![’']s)\]"
+    r"\s+[a-z]"
+)
 
 
 def subject(
@@ -540,6 +543,28 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
                 if m.group("poss"):
                     return f"[{name}’s]{text[m.end('poss') :]}"
                 return f"[{name}]{text[m.end('head') :]}"
+    return None
+
+
+CAPTION_NAME = r"(?:[a-z]{1,4}\.\s+)?[A-Z][^,;:()]*?"  # "mr. E. van der Heijden"
+
+
+def captioned(text: str, earlier: Sequence[str]) -> str | None:
+    """ "The court found …" in a ruling whose caption reads "Court: District Court of
+    Rotterdam, interim relief proceedings": "[District Court of Rotterdam] found …"; "The
+    judge" after "Presiding judge: mr. E. van der Heijden" is that judge. A caption names one
+    court and one judge for the whole article, however far back. Not a plural ("The
+    claimants" may be two)."""
+    m = DESCRIBED.match(text)
+    if m is None or m.group("poss") or m.group("noun").endswith("s"):
+        return None
+    label = re.compile(
+        rf"^(?:[A-Z][a-z]+\s+)?(?i:{re.escape(m.group('noun'))}):\s+(?P<t>{CAPTION_NAME})"
+        rf"\s*(?:[,;(]|\.?$)"
+    )
+    for line in earlier:
+        if (f := label.match(line)) is not None and f.group("t").strip():
+            return f"[{f.group('t').strip()}]{text[m.end('head') :]}"
     return None
 
 

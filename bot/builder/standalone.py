@@ -26,6 +26,7 @@ from bot.builder.names import (
     DESCRIBED,
     PERSON_TITLE,
     VERB,
+    captioned,
     defined_term,
     institution,
     introduced,
@@ -365,6 +366,10 @@ def make_standalone(
     before this one, as written, where "The judge" may be named ("Judge Margaret Oyelaran")."""
     if (defined := defined_term(text, earlier)) is not None:
         return defined
+    turned = CONNECTIVE.match(text)
+    plain = _upper_first(text[turned.end() :]) if turned else text
+    if (named := captioned(plain, earlier)) is not None:
+        return named  # "However, the court granted …" in a ruling captioned "Court: …"
     if not dependent(text):
         return text
     p = PRONOUN.match(text)

@@ -3549,6 +3549,36 @@ def test_a_rulings_caption_gives_its_court_judge_and_outcome(
     assert not any(t.startswith("[Acme Health v") for t in alone), alone
 
 
+CAPTION_NO_CASE = """Ruling summary
+Court: Freedonia District Court, interim relief proceedings
+Case number: FRE 26/1184
+Presiding judge: mr. A. van der Berg
+Claimants: Acme Nurses Union and Acme Patients Foundation
+What the court decided
+The court found that the hospital group had kept a clinician in control of every record and \
+had acted promptly when the audit identified problems with the Widget-based tool.
+However, the court granted most of the alternative claims made by the two groups in May.
+It described the current poster-based consent as "insufficient for a tool that records \
+spoken conversations".
+"""
+
+
+def test_a_rulings_court_is_named_as_its_caption_names_it(seeds_copy: Path, tmp_path: Path) -> None:
+    """A ruling captioned "Court: Freedonia District Court, interim relief proceedings" (no
+    "Case:" line): "The court found …", "However, the court granted …" and the "It described
+    …" after them are that court's, named in full, however far below the caption; "The
+    claimants" may be two, so no one name stands for them."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-court", "2026-07-30", CAPTION_NO_CASE)
+    court = "[Freedonia District Court]"
+    assert any(t.startswith(f"{court} found that the hospital group") for t in mine), mine
+    assert f"{court} granted most of the alternative claims made by the two groups in May." in (
+        mine
+    )
+    assert any(t.startswith(f"{court} described the current poster-based") for t in mine), mine
+    assert not any(t.startswith("[Acme Nurses Union]") for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 QUOTE_GOES_ON = """Widget's cloud API was down for most of Tuesday, its status page showed.
 
 "We made two mistakes," said Ana Ruiz, Widget's head of platform reliability, in a note. \
