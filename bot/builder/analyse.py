@@ -408,7 +408,14 @@ RESULTS_TITLE = re.compile(
     re.I,
 )
 RESULTS_LEDE = re.compile(  # (… "today announced unaudited financial results for …")
-    r"\b(?:announced|reported|posted)\s+(?:its\s+)?(?:\w+\s+){0,3}?(?:results|earnings)\b"
+    r"\b(?:announced|announces|reported|reports|posted|posts)\s+(?:its\s+)?(?:\w+\s+){0,3}?"
+    r"(?:results|earnings)\b"
+)
+# … or whose title names the company, then its results: "Acme plc: interim results for …"
+RESULTS_NAMED = re.compile(
+    r"^(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}?)(?:\s+(?:plc|Inc\.?|Ltd\.?|AG|SA|NV))?"
+    r":\s+[^;:]{0,40}?\b(?:results|earnings)\b",
+    re.I,
 )
 # … and its highlights, verbless: "Revenue of $412 million, up 63% from $253 million"
 METRIC_LINE = re.compile(
@@ -419,7 +426,7 @@ METRIC_LINE = re.compile(
 
 def results_of(title: str, lede: str | None, known: Container[str]) -> str | None:
     """Whose results an earnings release reports: the company its title or lede names."""
-    if (m := RESULTS_TITLE.match(title)) is not None:
+    if (m := RESULTS_TITLE.match(title) or RESULTS_NAMED.match(title)) is not None:
         return m.group("name")
     if lede is not None and RESULTS_LEDE.search(lede):
         return subject(undated(lede), known=known)

@@ -101,6 +101,14 @@ NOT_NAMES = MONTHS | frozenset(
         "ARR",
         "ARPU",
         "Adjusted",
+        # a period of accounts: "(H1 2025: £155 million)" names no one
+        "H1",
+        "H2",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "FY",
         # currencies: "… a little under RMB 9.5 million. The company added …" is no RMB's
         "RMB",
         "CNY",

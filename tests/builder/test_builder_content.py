@@ -3445,6 +3445,14 @@ def test_an_earnings_releases_labelled_highlights_are_the_companys(
     # whose results a lede says in more words: "today announced unaudited financial results"
     lede = "Acme Chips today announced unaudited financial results for the second quarter."
     assert results_of("Acme posts a record quarter", lede, set()) == "Acme Chips"
+    # … "reports its interim results", or a title "Acme Mutual plc: interim results for …"
+    now = "Acme Mutual plc today reports its interim results for the six months to 30 June."
+    assert results_of("A record half", now, set()) is not None
+    assert results_of("Acme Mutual plc: interim results for the six months", None, set()) == (
+        "Acme Mutual"
+    )
+    # a period of accounts is no name: "(H1 2025: £155 million)"
+    assert names_in("The profit was £141 million (H1 2025: £155 million), Acme said.") == ["Acme"]
     text = ct.visible_text(topic_reply(lib, "acme chips q1 revenue and profit"))
     assert "2.94 billion" in text and "612 million" in text, text
 
