@@ -37,6 +37,7 @@ from bot.builder.names import (
     place_like,
     subject,
 )
+from bot.builder.places import PLACES
 from bot.builder.quotes import quoted_people
 from bot.builder.readers import SeedArticle
 from bot.builder.select import (
@@ -625,6 +626,41 @@ def place_heading(heading: str, known: Container[str], sentences: Sequence[str])
     return None
 
 
+def place_labels(
+    lines: Sequence[Line], known: Container[str], sentences: Sequence[str]
+) -> dict[int, str]:
+    """Lines that open with a place's name as a label ("Portugal: The data watchdog lifted
+    …", "- South Korea: The ban …"), the rest a sentence of its own, by position: where what
+    follows happened. A run of two or more such lines (headings between them allowed:
+    "Europe", "Asia") is a list of places when two of its labels are countries or regions
+    (`PLACES`) or read as places in the article (`place_heading`)."""
+    out: dict[int, str] = {}
+    run: list[tuple[int, str]] = []
+    for at, line in enumerate((*lines, None)):
+        f = FACT.match(line.text.strip()) if line is not None else None
+        words = f.group(1).split() if f is not None else []
+        rest = line.text.strip()[f.end() :] if line is not None and f is not None else ""
+        if (
+            1 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and rest[:1].isupper()
+            and has_finite_verb(rest)
+        ):
+            run.append((at, " ".join(words)))
+            continue
+        if f is None and line is not None and line.kind == "heading":
+            continue  # a heading between two countries does not end the list
+        placed = [
+            label
+            for _, label in run
+            if label in PLACES or place_heading(label, known, sentences) is not None
+        ]
+        if len(placed) >= 2:
+            out.update(run)
+        run = []
+    return out
+
+
 # "WHAT THE DIRECTIVE DOES", "What the bill would do": the list under it is the directive's acts
 DOES_HEADING = re.compile(
     r"^what\s+the\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:does|do|would do|"
@@ -972,11 +1008,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     title_models = {name for _, name in models_in(art.meta.title)}
     title_model = title_models.pop() if len(title_models) == 1 else None
     caption = case_caption(lines)
+    places = place_labels(lines, known, every)
     for at, (line, sentences) in enumerate(zip(lines, split, strict=True)):
         item = (
             listed(line.text, lead_in, line.kind == "bullet") if lead_in else None
         )  # "(a) a fine of €18.5 million"
         cell_row, given = table.row(line.text)  # given: the lines before it the point gives too
+        local = places.get(at)  # "Netherlands: There is no national ban …": the place's
+        if local is not None:  # … and, like a heading, it does not continue the line before
+            prev = prev_point = chain_from = None
         if at in caption:
             # "[Acme v Widget:] Judge: Justice Ana Ruiz.", verbless, and the caption's lines
             # before it: "[Acme v Widget:] Court: … · Judge: Justice Ana Ruiz."
@@ -1104,7 +1144,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 if item is not None
                 else None
                 if about_publisher(text, art.meta.publisher)
-                else point_text(text, line.kind == "bullet", spoken=voice is not None)
+                # (a place's label off: "Netherlands: Municipalities make …" is no "Label:
+                # Makes …" whose label is the subject)
+                else point_text(
+                    text[len(local) + 1 :].lstrip()
+                    if local is not None and text.startswith(f"{local}:")
+                    else text,
+                    line.kind == "bullet",
+                    spoken=voice is not None,
+                )
             )
             if (
                 pt is None
@@ -1118,6 +1166,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 line.kind == "bullet"
                 and section
                 and item is None  # a list's lead-in says more than a heading's name
+                and local is None
                 and (fact := fact_line(text, section, labels))
             ):
                 pt = (fact, False)  # "- Cons: Pricier at $1.20 …" under "Qwen 4": Qwen 4's
@@ -1134,6 +1183,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # read as the sentence "3.1 billion yuan, compared with …")
                 (pt is None or (results is not None and not pt[0].startswith("[")))
                 and line.kind == "bullet"
+                and local is None
                 # an earnings release's "- Revenue: 2.94 billion yuan" is the reporter's
                 and (fact := fact_line(text, results or sheet, labels))
             ):
@@ -1239,9 +1289,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # '"We moved too fast," she said. "The new releases all go through human
                 # review.': the same speaker goes on, named
                 point, fragment = trim(cand), False
+            where = local or place
             if (
                 point is None
-                and place is not None
+                and where is not None
                 and pt is not None
                 and not fragment
                 and voice is None
@@ -1249,8 +1300,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not dependent(f"A {pt[0][the.end() :]}")  # only "The …" leans
             ):
                 point = trim(pt[0])  # "The data authority suspended …": the place's, below
-            if point is not None and place is not None and not _in_place(point, place):
-                point = f"[{place}:] {point}"  # under "Kenya": "[Kenya:] A committee …"
+            if point is not None and where is not None and not _in_place(point, where):
+                point = f"[{where}:] {point}"  # under "Kenya": "[Kenya:] A committee …"
             if item is None and k == len(sentences) - 1 and text.rstrip().endswith(":"):
                 # "… filed its complaint. It claims that:": the list continues the last
                 # sentence, named as it must be to stand alone ("[Northgate] claims that:")

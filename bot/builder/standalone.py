@@ -24,6 +24,7 @@ from bot.builder.names import (
     ACTS,
     COMPANY_NAME,
     DESCRIBED,
+    DESCRIBED_ASIDE,
     PERSON_TITLE,
     VERB,
     captioned,
@@ -610,8 +611,12 @@ def _described_before(before: str | None) -> bool:
     measure would give …", "The bill, H.R. 1121, was …"): an "it" after it is that thing."""
     if before is None:
         return False
-    m = DEFINITE.match(before) or DESCRIBED.match(before)
-    return m is not None and not ORG_NOUN.search(m.group(0).lower())
+    # (… an aside before its verb too: "The number, disclosed in a letter, counts …")
+    m = DEFINITE.match(before) or DESCRIBED.match(before) or DESCRIBED_ASIDE.match(before)
+    if m is None:
+        return False
+    head = m.group("head") if "head" in m.groupdict() else m.group(0)
+    return not ORG_NOUN.search(head.lower())
 
 
 def _speaker(

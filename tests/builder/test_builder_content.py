@@ -3587,6 +3587,33 @@ def test_a_rulings_court_is_named_as_its_caption_names_it(seeds_copy: Path, tmp_
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+BY_COUNTRY = """Governments are still working out what to do with Widget's chatbot.
+Europe
+- Portugal: The data watchdog, the CNSD, lifted its suspension of the Widget app on 7 April. \
+It fined the firm €4.8 million.
+- Netherlands: Municipalities make their own decisions, and 14 run Widget models on local \
+servers.
+Asia
+- South Korea: The ban on Widget services on government devices and networks remains.
+"""
+
+
+def test_a_list_of_places_says_where_each_line_happened(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "- Portugal: The data watchdog lifted …", "- Netherlands: …" under "Europe": each line
+    is its place's, said so ("[Portugal:] …"), its second sentence too; not a property of the
+    article's subject ("[Widget’s] netherlands: …"), nor joined to the line before."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-countries", "2026-10-02", BY_COUNTRY)
+    lifted = "The data watchdog, the CNSD, lifted its suspension of the Widget app on 7 April."
+    assert f"[Portugal:] {lifted}" in mine, mine
+    assert (
+        "[Netherlands:] Municipalities make their own decisions, and 14 run Widget models on "
+        "local servers." in mine
+    ), mine
+    assert any(t.startswith("[Portugal:]") and "€4.8 million" in t for t in mine), mine
+    assert not any("’s] netherlands" in t or "’s] portugal" in t for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 QUOTE_GOES_ON = """Widget's cloud API was down for most of Tuesday, its status page showed.
 
 "We made two mistakes," said Ana Ruiz, Widget's head of platform reliability, in a note. \
