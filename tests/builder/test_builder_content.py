@@ -34,6 +34,18 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
     return ct.build_into(seeds, tmp / "out"), seeds
 
 
+def test_it_after_a_thing_described_with_an_aside_is_that_thing() -> None:
+    """ "The number, disclosed in a letter, counts … Widget …. It excludes …": "it" is the
+    number, not Widget; only the join keeps it right."""
+    before = (
+        "The number, disclosed in a letter to partners, counts organisations with a signed "
+        "agreement with Widget."
+    )
+    text = "It excludes developers paying by credit card."
+    got = make_standalone(text, before, before, "Widget", None, before, None, [before])
+    assert got == f"{before} {text}"
+
+
 def test_a_currency_code_is_no_name_a_company_may_stand_for() -> None:
     """ "… a little under RMB 9.5 million. The company added …": the company is the article's,
     not "[RMB]"; and a cleft's "it" ("It is the packaging, not the engine, that decides")
