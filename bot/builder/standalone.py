@@ -578,6 +578,11 @@ def _names(text: str, name: str) -> bool:
 
 
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
+# what a figure or a total does, not a company: "It does not include …", "It excludes …"
+MEASURE_PREDICATE = re.compile(
+    r"^It\s+(?:also\s+)?(?:(?:does\s+not|doesn[’']t)\s+(?:include|cover|count|reflect)|"
+    r"includes|excludes|covers|counts|reflects|leaves\s+out|accounts\s+for)\b"
+)
 # "It is priced at $0.55 …", "It scored 93.1% …": said only of a model
 MODEL_PREDICATE = re.compile(
     r"^It\s+(?:(?:is|was|will be)\s+(?:priced|trained|released|licensed|served|offered|"
@@ -693,6 +698,8 @@ def _resolve(
     lower = m.group("word").lower().replace("’s", "").replace("'s", "")
     if lower in CLAUSAL or lower in {"they", "their", "them"} or PLURAL.search(lower):
         return None  # a clause, or a plural that may stand for several names: join instead
+    if lower == "it" and MEASURE_PREDICATE.match(text):
+        return None  # "It does not include the cost of …": a figure's, not a company's
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
         return None  # "the bill", "the report": a thing, not the name before it
     if lower in {"it", "its"} and (chain := _it_before(before)) is not None:

@@ -46,6 +46,17 @@ def test_it_after_a_thing_described_with_an_aside_is_that_thing() -> None:
     assert got == f"{before} {text}"
 
 
+def test_what_a_figure_leaves_out_is_no_companys_act() -> None:
+    """ "Widget spelled out what the figure leaves out. It does not include the cost of …":
+    "it" is the figure, whatever opened the sentence before; joined, not "[Widget] does not
+    include …". A time zone is no name ("All times are Hong Kong time (HKT)")."""
+    before = "Widget was careful to spell out what the figure leaves out."
+    text = "It does not include the cost of buying the hardware or salaries."
+    got = make_standalone(text, before, before, "Widget", None, before, None, [before])
+    assert got == f"{before} {text}"
+    assert names_in("All times are Hong Kong time (HKT) unless stated.") == ["Hong Kong"]
+
+
 def test_a_currency_code_is_no_name_a_company_may_stand_for() -> None:
     """ "… a little under RMB 9.5 million. The company added …": the company is the article's,
     not "[RMB]"; and a cleft's "it" ("It is the packaging, not the engine, that decides")
