@@ -578,6 +578,11 @@ def _names(text: str, name: str) -> bool:
 
 
 RESTRICTED = re.compile(r"\s+(?:that|which|who|whose)\b")
+# a company introduced by what it is: "Tidewater Reasoning, a start-up building …"
+FOUNDED = re.compile(
+    r"\b([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:start-?up|company|firm|lab|developer|maker)\b"
+)
 # what a figure or a total does, not a company: "It does not include …", "It excludes …"
 MEASURE_PREDICATE = re.compile(
     r"^It\s+(?:also\s+)?(?:(?:does\s+not|doesn[’']t)\s+(?:include|cover|count|reflect)|"
@@ -721,6 +726,15 @@ def _resolve(
             return None  # "It would make DeepSeek …": "it" is not DeepSeek
         return _named(chained, text, m, lower == "its")
     opener = before or previous
+    if (
+        lower in {"it", "its"}
+        and opener
+        and re.match(r"(?:She|He)\s", opener)
+        and len(founded := set(FOUNDED.findall(opener))) == 1
+    ):
+        # "She has founded Tidewater Reasoning, a start-up building …. This month it closed
+        # …": she is no "it"; the one company her sentence introduces is
+        return _named(founded.pop(), text, m, lower == "its")
     if (
         lower == "it"
         and opener

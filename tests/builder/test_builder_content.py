@@ -46,6 +46,19 @@ def test_it_after_a_thing_described_with_an_aside_is_that_thing() -> None:
     assert got == f"{before} {text}"
 
 
+def test_it_after_she_founded_a_company_is_the_company() -> None:
+    """ "She has founded Tidewater Labs, a start-up building …. This month it closed a $60
+    million round": she is no "it"; the one company her sentence introduces is."""
+    before = "She has since founded Tidewater Labs, a start-up building smaller models."
+    text = "This month it closed a $60 million seed round led by Acme Capital."
+    got = make_standalone(text, None, before, "Widget", None, before, None, [before])
+    assert got == "This month [Tidewater Labs] closed a $60 million seed round led by Acme Capital."
+    two = "She has founded Tidewater Labs, a start-up, with Ana Ruiz of Acme, a rival firm."
+    assert make_standalone(text, None, two, "Widget", None, two, None, [two]) != (
+        "This month [Tidewater Labs] closed a $60 million seed round led by Acme Capital."
+    )
+
+
 def test_what_a_figure_leaves_out_is_no_companys_act() -> None:
     """ "Widget spelled out what the figure leaves out. It does not include the cost of …":
     "it" is the figure, whatever opened the sentence before; joined, not "[Widget] does not
