@@ -108,7 +108,14 @@ DEFINITE = re.compile(
 # "The hedge fund has …", "The judge set …", "The country's privacy regulator had …": a
 # definite description with no complement, straight into a verb
 BARE_DEFINITE = re.compile(
-    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+" + VERB
+    r"^The\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:[’']s(?:\s+[a-z][\w-]*){1,2})?\s+"
+    r"(?:do\b|" + VERB + ")"
+)
+# "None caused lasting harm", "Most have arrived at …": a count of things named before
+QUANTIFIED = re.compile(
+    r"^(?:None|Most|Many|Some|Several|Few|All|Each|Others)\s+(?:of\s+(?:them|these|those)\b|"
+    r"(?:also\s+|still\s+)?(?:have|has|had|were|was|are|is|did|do|does|will|would|can|could|"
+    r"said|say|says|caused|agreed|declined|remain|remained)\b)"
 )
 # "X also …" leans on what came before unless X is a name
 ALSO_EARLY = re.compile(
@@ -249,6 +256,7 @@ def dependent(text: str) -> bool:
         or OWNED.match(text) is not None
         or INNER_CONNECTIVE.match(text) is not None
         or RELATIVE.match(text) is not None
+        or QUANTIFIED.match(text) is not None
     )
 
 

@@ -456,6 +456,9 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "Outside Freedonia it is sold through app stores for $6.99 a month.",  # what is?
         "In a notice posted to its website on Friday, the company said it was fixed.",  # which?
         "Which, interestingly, lines up with what the lab found.",  # which is what?
+        "None caused lasting harm, the review said.",  # none of what?
+        "Most have arrived at the same distinction.",  # most of whom?
+        "The numbers do not really support it.",  # which numbers?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
