@@ -1078,7 +1078,15 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         straight = False  # … and whether a straight " is open
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
-        label = said.group(1) if said and speakers[said.group(1)] > 1 else None
+        # (the publication's own label counts once: "Acme Weekly: Your rivals say …" asks)
+        label = (
+            said.group(1)
+            if said
+            and (
+                speakers[said.group(1)] > 1 or (said.group(1).upper() in asking and labelled_turns)
+            )
+            else None
+        )
         # a turn that is all one quotation: its sentences are the speaker's, whole
         quoted_turn = said is not None and line.text[said.end() :].lstrip()[:1] in '“"'
         if label is None and said and (quoted := _quoted_by(said, line.text, written)):
@@ -1263,7 +1271,16 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     # "We measured 71.8%. That gap is …": the join brings the writer's "We"
                     voice = art.meta.publisher if own_voice else None
                     whole = whole if voice is not None else None
-                if whole is not None and voice and not whole.startswith("["):
+                if (
+                    whole is not None
+                    and voice
+                    and (
+                        not whole.startswith("[")
+                        or (pt[0].startswith("The ") and not re.match(r"\[[^\]]*:\]", whole))
+                    )
+                ):
+                    # (a name put in for "The app" is still the speaker's words: "[Ana Ruiz:]
+                    # [Widget's consumer app] is how most people first met Widget")
                     whole = f"[{voice}:] {whole}"
                 if (
                     whole is None

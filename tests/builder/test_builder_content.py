@@ -1383,7 +1383,7 @@ Q: There has been speculation that advertising is next.
 
 Ruiz: There will be no advertising in the Widget app in 2026.
 
-Acme Weekly: Your rivals say you are buying market share.
+Acme Weekly: Your rivals say you are buying market share with very low prices in Freedonia.
 
 Ruiz: The app is how most people first met Widget, so yes.
 
@@ -1404,6 +1404,8 @@ def test_a_transcripts_turns_in_title_case_say_whose_words_they_are(
     assert not any("speculation" in t or "market share" in t for t in mine), mine
     assert not any("instalment" in t or "Inside the Labs" in t for t in mine), mine
     assert not any("[Ana Ruiz’s] app" in t for t in mine), mine
+    # her "The app is how …", named, is still hers
+    assert all(t.startswith("[Ana Ruiz:]") for t in mine if "first met" in t), mine
 
 
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
