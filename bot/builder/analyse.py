@@ -153,6 +153,7 @@ SUBORDINATE = re.compile(
 DIGIT = re.compile(r"\d")
 # "R1 produced a harmful answer every time.": a whole statement, if a short one
 SHORT_FIGURE = re.compile(r"^[A-Z][^?!:]{12,60}[.]$")  # "A year ago it was roughly 15%."
+CHAIN_UNDER = 45  # characters: a figure this short goes on the point before, if it can
 SHORT_STATEMENT = re.compile(r"^[A-Z0-9][^?!]{18,60}[.]$")
 NAME = re.compile(r"[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*){0,3}")
 HTML = re.compile(r"</?(?:p|div|span|a|html|body|script|br|li|ul|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -1221,7 +1222,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 pt = None
             spans = 0  # the sentences before this one its point gives too
             if (
-                pt is None
+                (pt is None or len(text) < CHAIN_UNDER)
                 and chain_from is not None
                 and DIGIT.search(text)
                 and SHORT_FIGURE.match(text)

@@ -13,7 +13,7 @@ from bot.builder.differ import find_figures
 from bot.builder.standalone import dependent
 from bot.builder.text import STOPWORDS, content_tokens, jaccard, normalise
 
-MIN_CHARS, MAX_CHARS, MIN_WORDS = 45, 400, 7
+MIN_CHARS, MAX_CHARS, MIN_WORDS = 35, 400, 7
 # "Why it matters: ", "Yes, but: ", "Marc Andreessen (VC): ", "Q: " and "A. " (an interview's)
 LABEL = re.compile(
     r"^(?:([A-Z][\w/&’'.-]*,?(?:\s+[A-Za-z][\w/&’'.,-]*){0,5}(?:\s+\([^)]{1,40}\))?):|[QA]\.)"

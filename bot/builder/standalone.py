@@ -113,9 +113,13 @@ BARE_DEFINITE = re.compile(
 )
 # "None caused lasting harm", "Most have arrived at …": a count of things named before
 QUANTIFIED = re.compile(
-    r"^(?:None|Most|Many|Some|Several|Few|All|Each|Others)\s+(?:of\s+(?:them|these|those)\b|"
+    r"^(?:None|Most|Many|Some|Several|Few|All|Each|Others|Two|Three|Four|Five|Six|Seven|Eight|"
+    r"Nine|Ten)\s+(?:of\s+(?:them|these|those)\b|"
     r"(?:also\s+|still\s+)?(?:have|has|had|were|was|are|is|did|do|does|will|would|can|could|"
-    r"said|say|says|caused|agreed|declined|remain|remained)\b)"
+    r"said|say|says|caused|agreed|declined|remain|remained|praised|criticised|criticized|"
+    r"welcomed|warned|called)\b)"
+    # "Not everyone is happy …", "There is also the question of …": against what came before
+    r"|^Not\s+(?:everyone|everybody|everything|all)\b|^There\s+(?:is|are|was|were)\s+also\b"
 )
 # "X also …" leans on what came before unless X is a name
 ALSO_EARLY = re.compile(

@@ -459,6 +459,10 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "None caused lasting harm, the review said.",  # none of what?
         "Most have arrived at the same distinction.",  # most of whom?
         "The numbers do not really support it.",  # which numbers?
+        "Others praised the speed of the response.",  # others than whom?
+        "Five said they had decided against it.",  # five of what?
+        "Not everyone is happy with the outcome.",  # which outcome?
+        "There is also the question of chips.",  # also, beside what?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
@@ -3604,6 +3608,7 @@ Case number: FRE 26/1184
 Presiding judge: mr. A. van der Berg
 Claimants: Acme Nurses Union and Acme Patients Foundation
 What the court decided
+The judge declined to halt the pilot.
 The court found that the hospital group had kept a clinician in control of every record and \
 had acted promptly when the audit identified problems with the Widget-based tool.
 However, the court granted most of the alternative claims made by the two groups in May.
@@ -3619,6 +3624,8 @@ def test_a_rulings_court_is_named_as_its_caption_names_it(seeds_copy: Path, tmp_
     claimants" may be two, so no one name stands for them."""
     lib, mine = _built(seeds_copy, tmp_path, "w-court", "2026-07-30", CAPTION_NO_CASE)
     court = "[Freedonia District Court]"
+    # (a short sentence, once named, says the ruling in full)
+    assert "[mr. A. van der Berg] declined to halt the pilot." in mine, mine
     assert any(t.startswith(f"{court} found that the hospital group") for t in mine), mine
     assert f"{court} granted most of the alternative claims made by the two groups in May." in (
         mine
