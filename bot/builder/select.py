@@ -213,7 +213,9 @@ DATELINE = re.compile(
 
 # a live blog's time stamp: "5:05 pm ET: ", "14:30 GMT – ", "9am: "
 TIMESTAMP = re.compile(
-    r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[–—-]{1,2})\s+",
+    r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[–—-]{1,2})\s+"
+    # … or a clock alone before the entry: "09:40 Chairman Lu takes the stage."
+    r"|^\d{1,2}:\d{2}\s+(?=[A-Z][a-z])",
     re.IGNORECASE,
 )
 # "X did not respond to a request for comment": no fact, in any article ("X, asked for

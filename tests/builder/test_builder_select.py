@@ -369,6 +369,9 @@ def test_opinions_and_no_comment_lines_are_no_points(sentence: str, kept: bool) 
         # a date that is the sentence's subject is no dateline
         ("May 28 - the date Widget released W9 - was a Wednesday, the company said.",
          "May 28 - the date Widget released W9 - was a Wednesday, the company said."),
+        # a live blog's clock alone before its entry
+        ("09:40 Chairman Ana Ruiz takes the stage in Hangzhou.",
+         "Chairman Ana Ruiz takes the stage in Hangzhou."),
     ],
 )  # fmt: skip
 def test_datelines_and_time_stamps_are_not_the_news(sentence: str, point: str) -> None:
