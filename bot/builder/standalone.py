@@ -68,7 +68,8 @@ WHEN = (
 )
 LEANING = re.compile(r"\b(?:this|that|these|those|such|same)\b", re.I)
 PRONOUN = re.compile(
-    r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those|Such|Both|Neither|"
+    r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That[’']s|That|These|Those|"
+    r"Such|Both|Neither|"
     r"The latter|The former|Another|Other|The same)\b(?![-’'])(?!(?<=This)\s+(?:" + SPAN + r")\b)"
 )
 # "It was a loud week for …", "It's the second time …", "It is unclear whether …", "It is

@@ -463,6 +463,7 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "Five said they had decided against it.",  # five of what?
         "Not everyone is happy with the outcome.",  # which outcome?
         "There is also the question of chips.",  # also, beside what?
+        "That's more than double the figure of 40 million.",  # what is?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
