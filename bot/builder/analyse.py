@@ -1160,7 +1160,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     if local is not None and text.startswith(f"{local}:")
                     else text,
                     line.kind == "bullet",
-                    spoken=voice is not None,
+                    # (inside a quotation, "we" is the speaker's: '… said: "This was the
+                    # quarter …. DeepSeek's price cut lowered what we earn …')
+                    spoken=voice is not None or quoting > 0 or straight,
                 )
             )
             if (

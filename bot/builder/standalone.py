@@ -324,9 +324,19 @@ PRONOUN_SPEAKS = re.compile(
 QUOTE_MARKS = '“”"'
 
 
+# 'Chief executive Matthias Brenner said: "This was …': a quotation its speaker opens
+OPENS_QUOTE = re.compile(
+    r"(?:^|\s)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+(?:said|says|added|wrote)"
+    r"(?:\s+in\s+a\s+statement)?[:,]\s+[“\"]"
+)
+
+
 def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
-    """Whose quotation a sentence gives: the name its attribution gives ("…," Huang said), or
-    for "…," she said, the one person the sentences just before name."""
+    """Whose quotation a sentence gives: the name its attribution gives ("…," Huang said, or
+    'Matthias Brenner said: "…'), or for "…," she said, the one person the sentences just
+    before name."""
+    if (opened := OPENS_QUOTE.search(sentence)) is not None:
+        return opened.group("name")
     if (name := quoted_speaker(sentence)) is not None:
         if " " not in name:  # "Walker" is "Adam Walker", as an earlier sentence names him
             full = [n for t in earlier for n in names_in(t) if " " in n and n.split()[-1] == name]

@@ -3663,6 +3663,25 @@ def test_a_list_of_places_says_where_each_line_happened(seeds_copy: Path, tmp_pa
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+OPENED_QUOTE = """Acme Systems today reported results for the first quarter of 2026.
+Chief executive Ana Ruiz said: "This was the quarter in which AI moved from pilots to \
+production. Widget's February price cut lowered what we earn per token for every customer. \
+Customers who had been waiting for prices to come down finally came in."
+"""
+
+
+def test_a_quotation_its_speaker_opens_is_the_speakers(seeds_copy: Path, tmp_path: Path) -> None:
+    """'Chief executive Ana Ruiz said: "This was the quarter …. Widget's February price cut
+    lowered what we earn …': the sentences of her quotation are hers, named ("[Ana Ruiz:] …"),
+    their "we" hers too, not the writer's."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-opened", "2026-04-30", OPENED_QUOTE)
+    assert (
+        "[Ana Ruiz:] Widget's February price cut lowered what we earn per token for every "
+        "customer." in mine
+    ), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 QUOTE_GOES_ON = """Widget's cloud API was down for most of Tuesday, its status page showed.
 
 "We made two mistakes," said Ana Ruiz, Widget's head of platform reliability, in a note. \
