@@ -153,6 +153,7 @@ SUBORDINATE = re.compile(
 DIGIT = re.compile(r"\d")
 # "R1 produced a harmful answer every time.": a whole statement, if a short one
 SHORT_FIGURE = re.compile(r"^[A-Z][^?!:]{12,60}[.]$")  # "A year ago it was roughly 15%."
+FIGURE_WORD = re.compile(r"\b(?:\w+fold|doubled|tripled|quadrupled|halved|twice)\b", re.I)
 CHAIN_UNDER = 45  # characters: a figure this short goes on the point before, if it can
 SHORT_STATEMENT = re.compile(r"^[A-Z0-9][^?!]{18,60}[.]$")
 NAME = re.compile(r"[A-Z][\w’'.&/-]*(?:\s+[A-Z][\w’'.&/-]*){0,3}")
@@ -269,8 +270,10 @@ def _trim(
             continue  # "… found that the revised design, which …, "reduces" that risk"
         if SUBORDINATE.match(head) or not has_finite_verb(main_clause(head)):
             continue  # "Although …", "According to X, training its model": no statement
-        if not figures_after and DIGIT.search(text[m.start() :]):
-            continue  # a figure follows: the fact is not all in the head
+        if not figures_after and (
+            DIGIT.search(text[m.start() :]) or FIGURE_WORD.search(text[m.start() :])
+        ):
+            continue  # a figure follows ("… rose roughly fivefold"): the fact is not all in the head
         if SOURCED.search(text[m.start() :]):
             return text  # "…, according to two of the people": whose claim it is stays
         stop = head if head.endswith(".") else head + "."  # "… in the U.S." has its stop

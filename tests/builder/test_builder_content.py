@@ -3434,6 +3434,17 @@ def test_a_trim_never_cuts_before_the_verb_an_aside_holds_off() -> None:
     assert trim(text) == text
 
 
+def test_a_trim_keeps_a_figure_written_in_words() -> None:
+    """ "… lowered what we earn per token, but the volume … rose roughly fivefold year on
+    year, which …": "fivefold" is the figure, so the cut comes after it, not at ", but"."""
+    text = (
+        "[Ana Ruiz:] Widget's February price reduction lowered what we earn per token, but the "
+        "volume of tokens we processed for customers rose roughly fivefold year on year, which "
+        "more than made up for it."
+    )
+    assert "fivefold" in trim(text)
+
+
 def test_a_trim_never_cuts_a_list_a_colon_opens() -> None:
     """ "… over two breaches of store policy: the lack of …, and an age rating …" keeps both
     breaches: a cut after the first would say two and list one."""
