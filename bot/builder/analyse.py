@@ -69,6 +69,7 @@ from bot.builder.standalone import (
     make_standalone,
     quotation_goes_on,
     quote_speaker,
+    quoted_speaker,
     unattributed_quote,
 )
 from bot.builder.tables import MarkdownTable, RowsSoFar
@@ -1312,6 +1313,22 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # '"We moved too fast," she said. "The new releases all go through human
                 # review.': the same speaker goes on, named
                 point, fragment = trim(cand), False
+            if (
+                point is None
+                and pt is not None
+                and talking is not None
+                and voice is None
+                and k > 0
+                and prev is not None
+                and prev[:1] in '“"'  # the quotation opened the sentence before …
+                and quoted_speaker(prev) == talking  # … which says whose it is
+                and len(cand := f"{prev} {text}") <= JOIN_MAX
+                and not dependent(cand)
+                and says(cand)
+            ):
+                # '"People want an AI that lives here," said Tang Wei. "They want one in their
+                # pocket.': "They" needs the sentence it goes on from, joined as written
+                point, fragment, joined = cand, False, True
             where = local or place
             if (
                 point is None

@@ -3674,6 +3674,26 @@ def test_a_list_of_places_says_where_each_line_happened(seeds_copy: Path, tmp_pa
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+LEANING_QUOTE = """Acme launched the W9 phone on Tuesday with Widget's model on board.
+"People don't want an AI that lives somewhere far away," said Tang Wei, president of Acme. \
+"They want one that lives in their pocket and keeps their conversations there too. That is \
+what the W9 delivers."
+"""
+
+
+def test_a_quotation_going_on_that_leans_joins_its_attribution(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """'"People don't want an AI …," said Tang Wei. "They want one that lives in their
+    pocket …"': "They" are the people of the sentence before; joined to it as written, the
+    speaker named there."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-pocket", "2026-02-10", LEANING_QUOTE)
+    assert any(
+        t.startswith("\"People don't want an AI") and "lives in their pocket" in t for t in mine
+    ), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 OPENED_QUOTE = """Acme Systems today reported results for the first quarter of 2026.
 Chief executive Ana Ruiz said: "This was the quarter in which AI moved from pilots to \
 production. Widget's February price cut lowered what we earn per token for every customer. \
