@@ -480,7 +480,10 @@ def make_standalone(
     if resolved is not None:
         return resolved
     if (named := far) is not None and (
-        _thing(text) or _says_its_kind(text, named) or not _other_actor_near(named, earlier, known)
+        _thing(text)
+        or _says_its_kind(text, named)
+        or _kind_before(text, named, earlier)
+        or not _other_actor_near(named, earlier, known)
     ):
         return named
     if (named := _person_back(text, earlier)) is not None:
@@ -920,6 +923,17 @@ def _says_its_kind(text: str, named: str, proper: bool = False) -> bool:
     if proper:
         return noun[:1].upper() + noun[1:] in name.split() and "’s" not in name and "'s" not in name
     return re.search(rf"\b{re.escape(noun)}\b", name, re.I) is not None
+
+
+def _kind_before(text: str, named: str, earlier: Sequence[str]) -> bool:
+    """Whether the article wrote the description's noun right before the name: "The
+    assistant" as "[Teman]" after "its AI assistant Teman", which no other actor can be."""
+    m = DESCRIBED.match(text)
+    name = bracketed_name(named)
+    if m is None or name is None:
+        return False
+    kind = re.compile(rf"\b{re.escape(m.group('noun'))}\s+{re.escape(name)}\b", re.I)
+    return any(kind.search(t) for t in earlier)
 
 
 def _other_actor_near(named: str, earlier: Sequence[str], known: Container[str] | None) -> bool:

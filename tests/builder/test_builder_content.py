@@ -34,6 +34,20 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
     return ct.build_into(seeds, tmp / "out"), seeds
 
 
+def test_the_kind_written_before_a_name_finds_it_far_back() -> None:
+    """ "The assistant now counts 24 million users" three sentences after "its AI assistant
+    Teman", with Acme and Sao Mai Mart named between: the noun came right before the name, so
+    no other actor is "the assistant"."""
+    earlier = [
+        "Acme will launch its AI assistant Teman in Freedonia on December 1.",
+        "Teman is built on open-weight Widget models that Acme hosts itself.",
+        "Acme plans to invest $45 million, partly with Sao Mai Mart, a chain of 320 stores.",
+    ]
+    text = "The assistant now counts 24 million monthly users in Sylvania."
+    got = make_standalone(text, None, earlier[-1], "Acme", None, None, None, earlier)
+    assert got == "[Teman] now counts 24 million monthly users in Sylvania."
+
+
 def test_it_after_a_thing_described_with_an_aside_is_that_thing() -> None:
     """ "The number, disclosed in a letter, counts … Widget …. It excludes …": "it" is the
     number, not Widget; only the join keeps it right."""
