@@ -92,7 +92,9 @@ FINITE = _words(
     raises raised offers offered plans planned wants wanted expects expected believes believed
     calls called allows allowed requires required includes included features featured matches
     matched rivals rivalled rivaled surpasses surpassed outperforms outperformed appears appeared
-    continues continued depends depended lies lay stands stood"""
+    continues continued depends depended lies lay stands stood sought seeks caught taught fought
+    chose broke spoke shook swore tore wore understood withdrew withdraws overtook undertook
+    forgave forbade"""
 )
 # verbs whose past tense is their plain form, and nouns too ("a price cut"): verbs after a name
 SAME_PAST = _words("cut set put hit let shut quit spread bid")

@@ -450,6 +450,12 @@ def make_standalone(
         # a paragraph opening "It also said customers will get a credit", where the
         # sentences before name no one else: the company the article is about
         return f"[{fallback}]{text[2:]}"
+    if (
+        p is not None
+        and word.lower() in PERSON_PRONOUNS
+        and (named := _person_back(text, earlier)) is not None
+    ):
+        return named  # "She sought …" after "The plaintiff, Zhou Yilan, worked at DeepSeek …"
     if joinable and pronoun and previous is not None and len(names_in(previous)) > 1:
         # the sentence before names several things: only a join keeps "it" unambiguous
         joined = f"{previous} {text}"

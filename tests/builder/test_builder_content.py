@@ -16,7 +16,7 @@ from bot.builder.dates import event_date
 from bot.builder.names import introduced, is_surname, named_description, names_in, party, subject
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
-from bot.builder.select import point_text
+from bot.builder.select import has_finite_verb, point_text
 from bot.builder.split import split_sentences
 from bot.builder.standalone import dependent, faithful, make_standalone
 from bot.builder.text import normalise
@@ -1953,6 +1953,12 @@ def test_she_is_the_one_person_the_sentences_just_before_name() -> None:
     sought = "She sought 2.4 million yuan under a retention plan."
     got = make_standalone(sought, None, None, "Widget", None, plaintiff[-1], earlier=plaintiff)
     assert got == "[Ana Ruiz] sought 2.4 million yuan under a retention plan."
+    # … named, not joined, though the sentence before names Widget too (she is no Widget)
+    got = make_standalone(
+        sought, plaintiff[-1], None, "Widget", None, plaintiff[-1], None, plaintiff
+    )
+    assert got == "[Ana Ruiz] sought 2.4 million yuan under a retention plan."
+    assert has_finite_verb(sought)  # an irregular past: "sought", "withdrew", "chose"
     # a product named between is no one she could be: '"That is what the X9 delivers."'
     product = [earlier[0], '"That is what the X9 delivers."']
     got = make_standalone(said, None, None, "Acme", None, product[-1], earlier=product)
