@@ -98,6 +98,7 @@ FINITE = _words(
 )
 # verbs whose past tense is their plain form, and nouns too ("a price cut"): verbs after a name
 SAME_PAST = _words("cut set put hit let shut quit spread bid")
+ADVERBS_BEFORE = _words("also then later again just already still never quickly recently")
 NOT_VERB_BEFORE = _words(
     """the a an of on in at for by with from to into onto and or its their his her our this that
     these those some any no each every"""
@@ -129,6 +130,8 @@ def has_finite_verb(text: str) -> bool:
             return True
         if w in SAME_PAST and i and written[i - 1][0].isupper() and words[i - 1] not in STOPWORDS:
             return True  # "Yesterday DeepSeek cut the price": after a name, a verb
+        if w in SAME_PAST and i and words[i - 1] in ADVERBS_BEFORE:
+            return True  # "the group also put a price on it": after an adverb, a verb
         if i == 0 or words[i - 1] in NOT_VERB_BEFORE:
             continue
         prev = words[i - 1]

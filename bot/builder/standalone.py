@@ -262,7 +262,33 @@ def dependent(text: str) -> bool:
         or INNER_CONNECTIVE.match(text) is not None
         or RELATIVE.match(text) is not None
         or QUANTIFIED.match(text) is not None
+        or _described_after_opening(text)
     )
+
+
+OPENING = re.compile(  # a phrase of time, place or manner, not a clause or a name
+    r"^(?:In|On|At|For|After|Before|During|Since|Last|This|Earlier|Later|By|With|Under|Over|"
+    r"From|Within|As|Meanwhile|Separately|Elsewhere|Yesterday|Today|Instead|Overall)\b"
+    r"[^,;:“”\"]{0,40},\s+(?=the\s)"
+)
+
+
+def _described_after_opening(text: str) -> bool:
+    """ "For the first time, the group also put …", "In a filing, the company said …": an
+    opening phrase, then a thing described that the reader has not seen named."""
+    m = OPENING.match(text)
+    if m is None:
+        return False
+    rest = text[m.end() :]
+    rest = rest[:1].upper() + rest[1:]
+    bare = BARE_DEFINITE.match(rest)
+    # (not "the price of uncached input roughly doubles": its complement says which)
+    if bare is not None and COMPLEMENT.search(bare.group(0)) is None:
+        return True
+    return any(p.match(rest) for p in (DEFINITE, ALSO_EARLY, OWNED))
+
+
+COMPLEMENT = re.compile(r"\s(?:of|for|in|on|at|to|with|from|by)\s")
 
 
 ASKED = re.compile(
@@ -508,7 +534,7 @@ def make_standalone(
         return named
     if (named := _model_it(text, earlier)) is not None:
         return named
-    intro = INTRO.match(text)
+    intro = INTRO.match(text) or OPENING.match(text)
     if intro is not None and (
         re.match(WHEN, text)
         or (text.startswith("the ", intro.end()) and not LEANING.search(text[: intro.end()]))

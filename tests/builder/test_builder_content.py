@@ -73,6 +73,17 @@ def test_it_after_she_founded_a_company_is_the_company() -> None:
     )
 
 
+def test_a_described_company_after_an_opening_phrase_is_named() -> None:
+    """ "From September 1, the Hangzhou-based company will charge …" leans as "The
+    Hangzhou-based company will charge …" does, and is named as it is; "For chat users, the
+    price of uncached input roughly doubles" says which price itself."""
+    text = "From September 1, the Hangzhou-based company will charge 1.1 yuan per million tokens."
+    before = "Widget cut its prices again."
+    got = make_standalone(text, None, before, "Widget", None, None, None, [before])
+    assert got == "From September 1, [Widget] will charge 1.1 yuan per million tokens."
+    assert not dependent("For chat users, the price of uncached input roughly doubles.")
+
+
 def test_what_a_figure_leaves_out_is_no_companys_act() -> None:
     """ "Widget spelled out what the figure leaves out. It does not include the cost of …":
     "it" is the figure, whatever opened the sentence before; joined, not "[Widget] does not
@@ -478,6 +489,8 @@ def test_a_list_label_heading_an_ing_phrase_is_not_its_subject() -> None:
         "Not everyone is happy with the outcome.",  # which outcome?
         "There is also the question of chips.",  # also, beside what?
         "That's more than double the figure of 40 million.",  # what is?
+        "For the first time, the group also put a price on the experiment.",  # which group?
+        "In January, the company said revenue rose 40%.",  # which company?
     ],
 )
 def test_openings_that_lean_on_unseen_text_are_dependent(text: str) -> None:
