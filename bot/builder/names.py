@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from functools import lru_cache
 
 from bot.builder.text import STOPWORDS
 
@@ -582,14 +583,19 @@ def captioned(text: str, earlier: Sequence[str]) -> str | None:
     m = DESCRIBED.match(text)
     if m is None or m.group("poss") or m.group("noun").endswith("s"):
         return None
-    label = re.compile(
-        rf"^(?:[A-Z][a-z]+\s+)?(?i:{re.escape(m.group('noun'))}):\s+(?P<t>{CAPTION_NAME})"
-        rf"\s*(?:[,;(]|\.?$)"
-    )
+    label = _caption_label(m.group("noun"))
     for line in earlier:
         if (f := label.match(line)) is not None and f.group("t").strip():
             return f"[{f.group('t').strip()}]{text[m.end('head') :]}"
     return None
+
+
+@lru_cache(maxsize=1024)
+def _caption_label(noun: str) -> re.Pattern[str]:
+    """A caption's line labelled with the noun ("Presiding judge: …"), compiled once."""
+    return re.compile(
+        rf"^(?:[A-Z][a-z]+\s+)?(?i:{re.escape(noun)}):\s+(?P<t>{CAPTION_NAME})\s*(?:[,;(]|\.?$)"
+    )
 
 
 # where a phrase an article introduced ("a strategic financing of RMB 30 billion") ends: a
@@ -759,11 +765,18 @@ def place_like(name: str, earlier: Sequence[str]) -> bool:
         return False
     if DEMONYM.match(name):
         return True
+    where, acting = _place_patterns(name)
+    return any(where.search(t) for t in earlier) and not any(acting.search(t) for t in earlier)
+
+
+@lru_cache(maxsize=4096)
+def _place_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """`place_like`'s patterns for a name, compiled once: written as a place ("in India",
+    not "in Widget-W2" or "in Widget's model"), and acting ("India said")."""
     n = re.escape(name)
-    # "in India", not "in Widget-W2" or "in Widget's model"
     where = re.compile(rf"\b(?:in|across|outside|inside|throughout|to|from)\s+{n}\b(?![-’'])", re.I)
     acting = re.compile(rf"\b{n}(?:[’']s)?\s+(?:{ACTS})\b")
-    return any(where.search(t) for t in earlier) and not any(acting.search(t) for t in earlier)
+    return where, acting
 
 
 # a person's job before or after their name: "founder Liang Wenfeng", "Liang Wenfeng, the
@@ -793,6 +806,20 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
     own company")."""
     if " " in name:
         return False
+    held = [t for t in earlier if name in t]
+    if not held:
+        return False
+    full, person, titled = _surname_patterns(name)
+    return any(titled.search(t) for t in held) or (
+        any(full.search(t) for t in held) and any(person.search(t) for t in held)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _surname_patterns(
+    name: str,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """`is_surname`'s patterns for a name, compiled once."""
     n = re.escape(name)
     full = re.compile(rf"\b[A-Z][a-z]+\s+{n}\b|\b{n}\s+[A-Z][a-z]+\b|\bsurnamed\s+{n}\b")
     # "he" or "she" in its sentence, or opening the next ("Wu opens with numbers. She says")
@@ -804,10 +831,7 @@ def is_surname(name: str, earlier: Sequence[str]) -> bool:
         # "Wu Qiaoran, who leads the post-training team": "who" is said of people
         rf"|\b(?:[A-Z][\w’'.-]*\s+{n}|{n}\s+[A-Z][\w’'.-]*),\s+who\b"
     )
-    held = [t for t in earlier if name in t]
-    return any(titled.search(t) for t in held) or (
-        any(full.search(t) for t in held) and any(person.search(t) for t in held)
-    )
+    return full, person, titled
 
 
 # "The Controller submitted …" after 'Hangzhou DeepSeek Co., Ltd. ("the Controller")': a term
