@@ -220,7 +220,7 @@ DATELINE = re.compile(
 TIMESTAMP = re.compile(
     r"^\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?(?::|[–—-]{1,2})\s+"
     # … or a clock alone before the entry: "09:40 Chairman Lu takes the stage."
-    r"|^\d{1,2}:\d{2}\s+(?=[A-Z][a-z])",
+    r"|^\d{1,2}:\d{2}\s+(?=(?-i:[A-Z][a-z]))",  # (a capital as written: not "10:30 am")
     re.IGNORECASE,
 )
 # "X did not respond to a request for comment": no fact, in any article ("X, asked for
