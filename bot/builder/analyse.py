@@ -115,9 +115,16 @@ INTERVIEW = re.compile(
 OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
 SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
 # a transcript's turns in title case: "Zhou Mingyuan: …", "Asia Tech Weekly: …", "Q: …"
-TURN_LABEL = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):\s")
+# … and an earnings call's "Rajiv Menon-Hart, CFO: …" (the name is the speaker)
+TURN_LABEL = re.compile(
+    r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
+)
+# a transcript's unlabelled paragraph that goes on in the first person: the turn goes on
+TURN_GOES_ON = re.compile(r"\b(?:[Ww]e|I)\s+(?!(?:and|or|of|in|to|at|on|for|from)\b)[a-z]{2,}")
 ASKING_SHARE = 0.5  # a transcript's speaker whose turns ask this often is the interviewer
-ASKER = frozenset(["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor"])
+ASKER = frozenset(
+    ["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor", "Operator"]
+)
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
 CLAUSE_BREAK = re.compile(
@@ -1006,7 +1013,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     table = MarkdownTable(SHOWN_MAX)  # the Markdown table a line is in: header, rows so far
     rows_so_far = RowsSoFar(SHOWN_MAX)  # a list of figures' rows, each point giving them all
     recent: list[tuple[int, str]] = []  # (position, text) of the sentences that stand alone
-    last_speaker: str | None = None  # whose turn the line before was, in a transcript
+    last_speaker: str | None = None  # whose turn the line before was, in a transcript …
+    turn: str | None = None  # … and whose the last label opened
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
     # the one model the title names: a figure naming none is that model's
@@ -1060,7 +1068,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         if line.kind != "bullet" and ((named := section_name(line.text, known)) or not sentences):
             section = named  # "Qwen 4 (Alibaba)": the list under it is Qwen 4's
         if not sentences:  # a heading: what follows does not continue what came before
-            prev = prev_point = chain_from = None
+            prev = prev_point = chain_from = last_speaker = turn = None
             if FACT.match(line.text):
                 # "Presiding judge: mr. E. van der Heijden": no sentence, but it names "the
                 # judge" of the sentences below
@@ -1116,6 +1124,20 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             and not labelled_turns
         ):
             speaker = answering  # under "**Why now?**", the answer
+        if (
+            labelled_turns
+            and said is None
+            and speaker is None
+            and line.kind == "prose"
+            and turn is not None
+            and TURN_GOES_ON.search(sentences[0])
+        ):
+            # "Rajiv Menon-Hart, CFO: Thank you. Revenue …" and, a paragraph or two below it,
+            # "For the full year, we now expect …": his remarks go on (not "This interview is
+            # part of our series", nor after a heading or another label)
+            speaker = turn
+        elif said is not None:
+            turn = speaker
         if labelled_turns and speaker != last_speaker:
             # "This interview is part of our series." after an answer: not the speaker's
             prev_point = chain_from = None

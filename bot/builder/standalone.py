@@ -76,7 +76,8 @@ PRONOUN = re.compile(
 # the packaging, not the engine, that decides": an "it"
 # that stands for no name, so no name may replace it
 EXPLETIVE = re.compile(
-    r"^It(?:[’']s(?:\s+been)?|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|"
+    r"^It\s+(?:marks|marked|represents|represented|signals|signalled|signaled|comes|came)\b"
+    r"|^It(?:[’']s(?:\s+been)?|\s+(?:is|was|will be|would be|has been|had been|seems|seemed|"
     r"remains|remained))\s+(?:(?:not|still|also|now|genuinely|really|simply|just|often|"
     r"usually|always|very)\s+){0,2}"
     r"(?:(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?"
@@ -85,6 +86,10 @@ EXPLETIVE = re.compile(
     r"easy|difficult|worth|early|soon|true|important|notable|striking|surprising|telling|"
     r"fair|no secret|no surprise|not known)\b"
     r"|(?:known|understood|expected|reported|said|thought|believed)\s+that\b"
+    # an event described: "It is a striking shift for a lab that …", "It marks a reversal"
+    r"|(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}?(?:shift|change|move|step|turn|turnaround|"
+    r"reversal|departure|u-turn|climbdown|blow|setback|boost|sign|signal|milestone|first|"
+    r"break|escalation|rebuke|victory|win|defeat|surprise|relief|gamble|bet)\b(?!\s+(?:that|which|who)\b)"
     # a cleft: "It is the packaging, not the engine, that decides."
     r"|[^.;,]{1,60},\s+not\s+[^.;,]{1,60},\s+(?:that|who)\b"
     r"|not\s+[^.;,]{1,60}\s+but\s+[^.;,]{1,60}\s+(?:that|who)\b)",
@@ -213,6 +218,15 @@ INTRO = re.compile(
     r"From|Over)\s[^,;:]{0,60}),\s+(?=the\s+(?:company|firm|startup|start-up|lab)\b)"
 )
 
+# "DeepSeek says this cuts the cost …", "The company said these were …": who says is named,
+# what they say leans on the sentence before (not "said this week")
+LEANING_REPORT = re.compile(
+    r"^(?:\[[^\]]+\]|[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,5}?)\s+(?:also\s+)?"
+    r"(?:says|said|claims|claimed|adds|added|argues|argued|notes|noted|believes|believed|"
+    r"estimates|estimated|thinks|expects|expected|admits|admitted|warns|warned)\s+"
+    r"(?:that\s+)?(?:this|these|those|such)\b(?!\s+(?:" + SPAN + r")\b)"
+)
+
 PERSON_PRONOUNS = {"he", "his", "she", "her"}
 # "His new company, Qiantang Labs, has …", "The phone this runs on, the Kestrel Aero 5, went …"
 NAMED_BY_APPOSITION = re.compile(  # after a common noun: "… campus in Ulanqab, Inner Mongolia"
@@ -263,6 +277,7 @@ def dependent(text: str) -> bool:
         or RELATIVE.match(text) is not None
         or QUANTIFIED.match(text) is not None
         or _described_after_opening(text)
+        or LEANING_REPORT.match(text) is not None
     )
 
 
@@ -422,6 +437,13 @@ def make_standalone(
         return named  # "However, the court granted …" in a ruling captioned "Court: …"
     if not dependent(text):
         return text
+    if LEANING_REPORT.match(plain):
+        # "The company says this speeds up …": naming the company leaves "this" unseen; only
+        # the sentence before says what it is
+        if previous is not None and not dependent(previous):
+            joined = f"{previous} {text}"
+            return joined if len(joined) <= JOIN_MAX else None
+        return None
     p = PRONOUN.match(text)
     word = p.group("word") if p else ""
     if (
@@ -763,6 +785,8 @@ def _resolve(
         return None  # a clause, or a plural that may stand for several names: join instead
     if lower == "it" and MEASURE_PREDICATE.match(text):
         return None  # "It does not include the cost of …": a figure's, not a company's
+    if lower in {"it", "its"} and before is not None and LEANING_REPORT.match(before):
+        return None  # "DeepSeek says this cuts the cost …. It builds on …": "this", not DeepSeek
     if lower.startswith("the ") and not (MODEL_NOUN.search(lower) or ORG_NOUN.search(lower)):
         return None  # "the bill", "the report": a thing, not the name before it
     if lower in {"it", "its"} and (chain := _it_before(before)) is not None:

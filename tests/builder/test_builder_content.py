@@ -95,6 +95,41 @@ def test_what_a_figure_leaves_out_is_no_companys_act() -> None:
     assert names_in("All times are Hong Kong time (HKT) unless stated.") == ["Hong Kong"]
 
 
+def test_what_a_company_says_this_does_leans_on_the_sentence_before() -> None:
+    """ "The company says this speeds up inference": naming the company leaves "this" unseen,
+    so it joins the sentence before, or is no point; "It builds on …" after "Widget says this
+    cuts …" is what "this" is, not Widget. "said this week" leans on nothing."""
+    before = "Multi-token prediction now runs with three prediction heads."
+    text = "The company says this speeds up inference by about 1.8 times."
+    got = make_standalone(text, before, before, "Widget", None, before, None, [before])
+    assert got == f"{before} {text}"
+    assert make_standalone(text, None, before, "Widget", None, before, None, [before]) is None
+    assert dependent("Widget says this cuts the cost of a long prompt by 70%.")
+    assert dependent("[Widget] said these were temporary.")
+    assert not dependent("Widget said this week that prices would fall.")
+    says = "Widget says this cuts the cost of a long prompt by 70%."
+    it = "It builds on the sparse attention trick the lab introduced in 2025."
+    assert not (
+        make_standalone(it, None, says, "Widget", None, says, None, [says]) or "["
+    ).startswith("[Widget]")
+
+
+@pytest.mark.parametrize(
+    "it",
+    [
+        "It is a striking shift for a lab that until now rented its computing power.",
+        "It marks a reversal of the ban announced in March.",
+        "It comes a week after the price cut.",
+    ],
+)
+def test_an_it_that_stands_for_an_event_is_no_company(it: str) -> None:
+    """ "Widget put the cost at 18 billion yuan. It is a striking shift for a lab that …": the
+    shift is the project, not "[Widget] is a striking shift"."""
+    before = "Widget put the cost of the full project at 18 billion yuan."
+    got = make_standalone(it, None, before, "Widget", None, before, None, [before])
+    assert got is None or not got.startswith("[")
+
+
 def test_a_currency_code_is_no_name_a_company_may_stand_for() -> None:
     """ "… a little under RMB 9.5 million. The company added …": the company is the article's,
     not "[RMB]"; and a cleft's "it" ("It is the packaging, not the engine, that decides")
@@ -1438,6 +1473,41 @@ def test_a_transcripts_turns_in_title_case_say_whose_words_they_are(
     assert not any("[Ana Ruiz’s] app" in t for t in mine), mine
     # her "The app is how …", named, is still hers
     assert all(t.startswith("[Ana Ruiz:]") for t in mine if "first met" in t), mine
+
+
+CALL = """Acme Chips Q2 2026 earnings call transcript (excerpt)
+
+Prepared remarks
+
+Ravi Patel, CFO: Thank you, Ana. Revenue for the quarter was $6.8 billion, up 22 percent.
+
+As you know, a new rule requires a licence for exports of the AC-40 to China.
+
+For the full year, we now expect the rule to reduce revenue by about $880 million.
+
+Operator: Our first question comes from Lena Ruiz with Halbrook Securities.
+
+Lena Ruiz, Halbrook Securities: Ravi, how much of the AC-40 demand can you redirect?
+
+Ravi Patel, CFO: Most of it. We shipped 40 percent of that supply to Southeast Asia instead.
+
+Operator: That concludes the call.
+
+Lena Ruiz: Thank you.
+"""
+
+
+def test_an_earnings_calls_remarks_are_the_speakers_not_the_transcript_services(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Ravi Patel, CFO: …" labels his turns, and his remarks go on in the first person a
+    paragraph or two below ("we now expect …"): his, not "[Acme Transcripts:] …". The
+    operator's lines are no news."""
+    _, mine = _built(seeds_copy, tmp_path, "w-call", "2026-08-27", CALL, "Acme Transcripts")
+    expect = [t for t in mine if "we now expect" in t]
+    assert expect and all(t.startswith("[Ravi Patel:]") for t in expect), mine
+    assert any(t.startswith("[Ravi Patel:] Revenue for the quarter") for t in mine), mine
+    assert not any("Acme Transcripts" in t or "first question" in t for t in mine), mine
 
 
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
