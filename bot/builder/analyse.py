@@ -1410,6 +1410,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             straight = straight != (text.count('"') % 2 == 1)
             talking = quote_speaker(text, written[:-1]) or talking
+            went_on = prev is not None  # (not right after a heading)
             prev = text
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"
             standalone = pt is not None and not dependent(pt[0]) and line.kind != "heading"
@@ -1439,7 +1440,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 else:  # "He announces the Fellows programme.", named
                     resolved = make_standalone(
                         short, None, context or fallback, fallback, known,
-                        written[-2] if len(written) > 1 else None, asked, written[:-1],
+                        written[-2] if len(written) > 1 and went_on else None, asked,
+                        written[:-1],
                     )  # fmt: skip
                     if resolved is not None and resolved.startswith("["):
                         bracketed = resolved

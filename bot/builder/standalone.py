@@ -51,7 +51,8 @@ CONNECTIVE = re.compile(
     r"In other words|At the same time|By contrast|In contrast|On the other hand|Similarly|"
     r"By comparison|In comparison|For comparison|"
     r"Likewise|Separately|Elsewhere|Overall|Ultimately|Of course|After all|Even then|Again)"
-    r"(?:,\s+|\s+(?=[a-z]))"
+    # (not an adverb it opens: "So far we have paid …", "Yet another …", "Now that …")
+    r"(?:,\s+|\s+(?=[a-z])(?!(?:far|much|many|long|few|little|that|another|more|less|ago)\b))"
 )
 # openers that need the sentence before: a bare pronoun or demonstrative, or a definite
 # description of something already introduced ("The company", "The paper also")
@@ -354,7 +355,16 @@ def quoted_speaker(sentence: str | None) -> str | None:
         return None
     name = found[-1].group("before") or found[-1].group("after")
     name = name.replace("[", "").replace("]", "").rstrip(".,")
+    if name.endswith(("’s", "'s")):
+        # '…," said Halvard's head of research, Kristoffer Lie.': the name after the role
+        role = NAME_AFTER_ROLE.match(sentence or "", found[-1].end())
+        return role.group("name").rstrip(".,") if role else None
     return None if name.lower() in SPEAKING_PRONOUNS else name  # "She said …" names no one
+
+
+NAME_AFTER_ROLE = re.compile(
+    r"\s+[^,;“”\"]{1,60}?,\s+(?P<name>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){1,3})"
+)
 
 
 SPEAKING_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you"])

@@ -18,7 +18,7 @@ from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import has_finite_verb, point_text
 from bot.builder.split import split_sentences
-from bot.builder.standalone import dependent, faithful, make_standalone
+from bot.builder.standalone import dependent, faithful, make_standalone, quote_speaker
 from bot.builder.text import normalise
 from bot.builder.topics import TopicMatcher
 from bot.library import Library
@@ -112,6 +112,27 @@ def test_what_a_company_says_this_does_leans_on_the_sentence_before() -> None:
     assert not (
         make_standalone(it, None, says, "Widget", None, says, None, [says]) or "["
     ).startswith("[Widget]")
+
+
+def test_a_speaker_named_after_their_role_is_the_name_not_the_employer() -> None:
+    """'…," said Halvard's head of research, Kristoffer Lie.' is Kristoffer Lie's quotation,
+    and its next sentence is his: no "[Halvard's:] …"."""
+    said = '"The model is strong," said Halvard\'s head of research, Kristoffer Lie.'
+    assert quote_speaker(said, [said]) == "Kristoffer Lie"
+    assert quote_speaker('"It is strong," said Halvard\'s researchers.', []) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So far we have paid out on 37 valid reports.",
+        "Yet another outage hit the API on Monday.",
+        "Now that the ban is lifted, Widget's app is back in stores.",
+    ],
+)
+def test_a_connective_word_that_opens_an_adverb_stays(text: str) -> None:
+    """ "So far we have paid …" is no "So" before "Far we have paid …"."""
+    assert make_standalone(text, None) == text
 
 
 @pytest.mark.parametrize(
@@ -1508,6 +1529,39 @@ def test_an_earnings_calls_remarks_are_the_speakers_not_the_transcript_services(
     assert expect and all(t.startswith("[Ravi Patel:]") for t in expect), mine
     assert any(t.startswith("[Ravi Patel:] Revenue for the quarter") for t in mine), mine
     assert not any("Acme Transcripts" in t or "first question" in t for t in mine), mine
+
+
+FAQ = """Widget confirmed on Tuesday, 18 August, that its next reasoning model, W3, will be \
+released on 22 September. The lab had been expected to ship it by the end of July.
+
+What exactly did Widget announce?
+In a short post on its WeChat account, the company said W3 would be "released and \
+open-sourced on 22 September". It apologised to developers "who have been waiting". Widget \
+gave no launch time.
+
+Wasn't it supposed to be out already?
+Yes. In May, Ana Ruiz, who runs Widget's API platform, said publicly that the team's target \
+was the end of July. Several cloud providers had reserved capacity for a July release. Acme \
+Cloud said on its earnings call last week that the no-show cost it two points of utilisation.
+
+Why the delay?
+The company gave two reasons. First, it said W3 failed its internal bar on "long-horizon \
+agent tasks", meaning multi-step jobs such as fixing a bug across a large codebase. Second, it \
+said it needed more time for safety testing.
+
+Widget did not comment on those reports.
+"""
+
+
+def test_the_company_under_an_faq_question_is_the_articles_not_the_last_named(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Under the question "Why the delay?", "The company gave two reasons" is Widget's, the
+    article's company, not Acme Cloud's, named last before the question."""
+    title = "Widget W3 is late: what we know"
+    _, mine = _built(seeds_copy, tmp_path, "w-faq", "2026-08-20", FAQ, "Acme Weekly", title)
+    assert any(t.startswith("[Widget] gave two reasons.") for t in mine), mine
+    assert not any(t.startswith("[Acme Cloud]") for t in mine), mine
 
 
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
