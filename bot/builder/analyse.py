@@ -861,8 +861,10 @@ def main_subject(
     # ("… plans a Hong Kong office"); a title capitalises its first word, so the name starts
     # at one the article writes as a name
     name = title_subject(title or "", known, in_text or known) or ""
-    if name and place_like(name, sentences):
-        name = ""  # "Korea's privacy regulator fines DeepSeek": the article is not Korea's
+    if name and (place_like(name, sentences) or institution(name, sentences)):
+        # "Korea's privacy regulator fines DeepSeek": the article is not Korea's; "ANPD
+        # revokes suspension of the DeepSeek app": an authority is never "the company"
+        name = ""
     n = _mentions(name, sentences) if name else 0
     if n >= 2:
         return name
@@ -1053,9 +1055,18 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # "09:52 — Benchmarks slide. DeepSeek is claiming:": a label, what the rows are
                 head = f"{tag} {head}"
             near = prev_point or context if prev is not None else None
+            # "For the ANPD, DeepSeek fulfilled the requirements. The company:": the sentence
+            # before it in the line says which company
+            same = (
+                leading[-2]
+                if len(leading) > 1
+                and not dependent(leading[-2])
+                and subject(leading[-2], known=known) is not None
+                else None
+            )
             lead_in = head if not dependent(head) else make_standalone(
-                head, None, near or fallback, fallback, known, prev, asked,
-                written if prev is not None else [],
+                head, None, same or near or fallback, fallback, known, same or prev, asked,
+                [*(written if prev is not None or same else []), *leading[:-1]],
             )  # fmt: skip
             if lead_in is None and prev is None:
                 # "## Sanctions / The commission imposed the following:": named as the

@@ -363,8 +363,12 @@ def subject(
     if words and words[0] in PREPOSITIONS:
         # "On the MMMU benchmark for reasoning, the company reported …": a name inside the
         # opening phrase is not its subject; "According to Nvidia, …" ends with the name
+        # (but "For the ANPD, DeepSeek fulfilled …" is DeepSeek's: only a source is the subject)
         comma = next((i for i, w in enumerate(words[:12]) if w.endswith(",")), None)
-        if comma is not None and NAME_WORD.fullmatch(bare_word(words[comma]).rstrip(",")) is None:
+        if comma is not None and (
+            NAME_WORD.fullmatch(bare_word(words[comma]).rstrip(",")) is None
+            or (words[0] != "According" and comma + 1 < len(words))
+        ):
             words = words[comma + 1 :]
     run: list[str] = []
     for i, raw in enumerate(words):
@@ -797,7 +801,15 @@ def institution(name: str, earlier: Sequence[str]) -> bool:
     if not held:
         return False
     pattern = re.compile(rf"\b[Tt]he {re.escape(name)}(?:[,.;:]|\s+{VERB})")
-    return any(pattern.search(t) for t in held)
+    # … or an institution's initials: "The National Authority of Protection of Data (ANPD)"
+    spelled = re.compile(rf"\b{BODY}\b[^().;]{{0,60}}\({re.escape(name)}\)")
+    return any(pattern.search(t) or spelled.search(t) for t in held)
+
+
+BODY = (
+    r"(?:Authority|Commission|Agency|Ministry|Office|Court|Council|Board|Regulator|Department|"
+    r"Bureau|Inspectorate|Parliament|Senate|Congress|Tribunal|Directorate|Committee)"
+)
 
 
 def is_surname(name: str, earlier: Sequence[str]) -> bool:

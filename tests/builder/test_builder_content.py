@@ -1564,6 +1564,36 @@ def test_the_company_under_an_faq_question_is_the_articles_not_the_last_named(
     assert not any(t.startswith("[Acme Cloud]") for t in mine), mine
 
 
+LIFTED_LIST = """The National Authority of Data Protection (ANPD) decided on Tuesday to revoke \
+the suspension of the Widget app. The ANPD also reduced the fine from R$9.8 million to \
+R$6.5 million. The ANPD said the app may return to the stores within ten days. Widget said it \
+would not appeal the remaining fine.
+
+What the company did
+
+For the ANPD, Widget fulfilled the three requirements that motivated the suspension. The company:
+
+- appointed a local data protection officer, the lawyer Ana Ruiz, in April;
+- introduced an age check for new users in Brazil, which blocks users under 18;
+- notified the 38,400 users whose data were in the records exposed in January.
+"""
+
+
+def test_the_company_in_a_regulators_story_is_the_company_not_the_regulator(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "ANPD revokes suspension of the Widget app": the authority (named by its initials) is
+    never "the company"; "For the ANPD, Widget fulfilled …. The company:" lists Widget's acts."""
+    title = "ANPD revokes suspension of the Widget app and reduces the fine"
+    _, mine = _built(
+        seeds_copy, tmp_path, "w-anpd", "2026-07-15", LIFTED_LIST, "Diario Paulista", title
+    )
+    assert not any(t.startswith("[ANPD]") for t in mine), mine
+    assert any(t.startswith("[Widget] introduced an age check") for t in mine), mine
+    assert subject("For the ANPD, Widget fulfilled the requirements.") == "Widget"
+    assert subject("According to Nvidia, the chips sold out.") == "Nvidia"
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
