@@ -692,6 +692,12 @@ def _in_place(point: str, place: str) -> bool:
     return re.search(rf"\b{re.escape(place[:-1])}", point) is not None
 
 
+YEAR_HEADING = re.compile(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Q[1-4]|H[12]|FY|Spring|Summer|Autumn|Fall|Winter)\s+)?(?:19|20)\d\d"
+)
+
+
 def section_name(heading: str, known: Container[str]) -> str | None:
     """A heading that is only a name ("DeepSeek-R3", "Qwen 4 (Alibaba)"): what the list under
     it describes. None for any other heading ("How we tested", "Key Takeaways")."""
@@ -701,6 +707,8 @@ def section_name(heading: str, known: Container[str]) -> str | None:
     first = words[0]
     if len(words) > 1 and heading.isupper():
         return None  # "COMPANY BY COMPANY": a heading in capitals, no name
+    if YEAR_HEADING.fullmatch(" ".join(words)):
+        return None  # "2025", "March 2026", "Q1 2026": a timeline's years, no name
     return " ".join(words) if first in known or CAMEL.search(first) else None
 
 

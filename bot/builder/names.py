@@ -505,6 +505,13 @@ def named_product(text: str, earlier: Sequence[str]) -> str | None:
     return None
 
 
+# words that end a noun phrase's modifiers: "Britain's data protection regulator" holds none
+PLAIN_WORDS = (
+    r"the|a|an|its|his|her|their|this|that|these|those|and|or|of|to|in|on|at|by|for|with|"
+    r"from|is|are|was|were|has|have|had|said|says"
+)
+
+
 def named_description(text: str, earlier: Sequence[str]) -> str | None:
     """The sentence with the definite description it opens with ("The judge …") replaced by
     [what it stands for], when a sentence before names that in so many words: "The judge"
@@ -538,7 +545,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         rf"^[A-Z][\w ]{{0,30}}:\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})"
         rf"(?:\s+\([A-Z]{{2,6}}\))?\.?$",
         # whose: "Britain's data protection regulator"
-        rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+(?:[a-z][\w-]*\s+){{0,3}}?{noun})\b",
+        # (not "Norvane's researchers attributed the cluster": a verb or "the" between)
+        rf"(?P<t>\b[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,3}}[’']s\s+"
+        rf"(?:(?!(?:{PLAIN_WORDS})\b)(?![a-z]+ed\b)[a-z][\w-]*\s+){{0,3}}?{noun})\b",
         # said to be one: "Riyadh is a small region with a large message"
         rf"(?<![a-z] )(?P<t>\b{NAME_RUN})\s+(?:is|was)\s+(?:a|an|the)\s+"
         rf"(?:[a-z][\w-]*\s+){{0,3}}?{noun}\b(?![’'-])",

@@ -34,6 +34,28 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
     return ct.build_into(seeds, tmp / "out"), seeds
 
 
+@pytest.mark.parametrize("heading", ["2025", "March 2026", "Q3 2026"])
+def test_a_timelines_year_heading_names_nothing(heading: str) -> None:
+    """A timeline's "2025" heading over "- February: Several ministries …" is no name whose
+    list it is ("[2025’s] february: …"); "Qwen 4 (Alibaba)" still is."""
+    known = frozenset({"2025", "2026", "March", "Q3", "Qwen"})
+    assert section_name(heading, known) is None
+    assert section_name("Qwen 4 (Alibaba)", known) == "Qwen 4"
+
+
+def test_a_possessive_before_a_verb_is_no_description_of_the_thing() -> None:
+    """ "Acme's researchers attributed the cluster to Widget …. The cluster stopped …" is not
+    "[Acme's researchers attributed the cluster] stopped …"; "Britain's data protection
+    regulator" still names the regulator."""
+    earlier = ["Acme's researchers attributed the cluster to Widget Console, a paid dashboard."]
+    text = "The cluster stopped responding on January 23 at 14:10 UTC."
+    got = named_description(text, earlier)
+    assert got is None or "attributed" not in got
+    earlier = ["Britain's data protection regulator has opened an inquiry into Widget."]
+    got = named_description("The regulator said it had written to Widget.", earlier)
+    assert got == "[Britain's data protection regulator] said it had written to Widget."
+
+
 def test_the_kind_written_before_a_name_finds_it_far_back() -> None:
     """ "The assistant now counts 24 million users" three sentences after "its AI assistant
     Teman", with Acme and Sao Mai Mart named between: the noun came right before the name, so
