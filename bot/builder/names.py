@@ -806,6 +806,8 @@ JOB = (
 def institution(name: str, earlier: Sequence[str]) -> bool:
     """Whether the text writes the name as an institution, with "the" and no noun after it:
     "the Garante said", "… told the Commission." ("the DeepSeek app" is a company's app)."""
+    if BODY_NAME.search(name):
+        return True  # "AI Office", "European Commission", "Competition Bureau"
     held = [t for t in earlier if name in t]  # the regular expression only where it may match
     if not held:
         return False
@@ -819,6 +821,7 @@ BODY = (
     r"(?:Authority|Commission|Agency|Ministry|Office|Court|Council|Board|Regulator|Department|"
     r"Bureau|Inspectorate|Parliament|Senate|Congress|Tribunal|Directorate|Committee)"
 )
+BODY_NAME = re.compile(rf"(?:^|\s){BODY}$")
 
 
 def is_surname(name: str, earlier: Sequence[str]) -> bool:

@@ -10,10 +10,18 @@ from pathlib import Path
 import corpus_tools as ct
 import pytest
 
-from bot.builder.analyse import labelled, results_of, section_name, trim
+from bot.builder.analyse import labelled, main_subject, results_of, section_name, trim
 from bot.builder.clean import clean_text
 from bot.builder.dates import event_date
-from bot.builder.names import introduced, is_surname, named_description, names_in, party, subject
+from bot.builder.names import (
+    institution,
+    introduced,
+    is_surname,
+    named_description,
+    names_in,
+    party,
+    subject,
+)
 from bot.builder.pipeline import DEFINES, quoted
 from bot.builder.readers import read_seeds
 from bot.builder.select import has_finite_verb, point_text
@@ -32,6 +40,21 @@ def full(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Path]:
     tmp = tmp_path_factory.mktemp("full")
     seeds = ct.make_seeds(tmp / "seeds")
     return ct.build_into(seeds, tmp / "out"), seeds
+
+
+def test_an_office_or_commission_is_an_institution_never_the_company() -> None:
+    """ "The AI Office …" opening sentences in an article about it (written "AI Office", and
+    "AI" no name): "the Hangzhou company says …" is not "[Office] says …"."""
+    assert institution("Office", [])
+    assert institution("European Commission", [])
+    assert not institution("Widget", ["Widget said it would appeal."])
+    sentences = [
+        "The AI Office said it would review the filing.",
+        "The AI Office added that fines would come later.",
+        "The AI Office met Widget on Monday.",
+        "Widget has told the AI Office it will sign two chapters.",
+    ]
+    assert main_subject(sentences) != "Office"
 
 
 @pytest.mark.parametrize("heading", ["2025", "March 2026", "Q3 2026"])
