@@ -1639,6 +1639,36 @@ def test_the_company_in_a_regulators_story_is_the_company_not_the_regulator(
     assert subject("According to Nvidia, the chips sold out.") == "Nvidia"
 
 
+ASKED_ABOUT = """Ana Ruiz heads the privacy authority's AI unit, which fined Widget €4 million in \
+May. Widget said it would appeal. We spoke in Lisbon.
+
+Acme Weekly: Why did the authority act against Widget?
+
+Ana Ruiz: We asked basic questions for a year and got no answers. With Meta, we acted before \
+the training started. Meta had an office here, lawyers here, people we could call.
+
+Acme Weekly: Has Widget responded?
+
+Ana Ruiz: The company has 10 working days to file an appeal, and its lawyers have told us \
+they will.
+
+Acme Weekly: What comes next?
+
+Ana Ruiz: We will publish our decision in full in March.
+"""
+
+
+def test_the_company_in_an_answer_is_the_one_the_question_names(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Has Widget responded?" — "The company has 10 working days …": Widget, as the question
+    says, not Meta, named last in the answer before."""
+    _, mine = _built(seeds_copy, tmp_path, "w-asked", "2026-05-02", ASKED_ABOUT, "Acme Weekly")
+    days = [t for t in mine if "10 working days" in t]
+    assert days and all("[Meta]" not in t for t in days), mine
+    assert any("[Widget] has 10 working days" in t for t in days), mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
