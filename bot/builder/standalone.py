@@ -260,14 +260,31 @@ ORG_NOUN = re.compile(r"\b(?:company|companies|startup|start-up|firm|firms|lab|g
 RELATIVE = re.compile(r"^Which\b(?!.*\?\s*$)")
 
 
+# "The release note on DeepSeek's WeChat account", "The chatbot application of the Chinese
+# company DeepSeek": a description whose complement says whose it is
+NAMED_COMPLEMENT = re.compile(  # (not "The alleged use of advanced Nvidia chips": a modifier)
+    r"(?:\s+[a-z][\w-]*){0,2}\s+(?:of|on|for|by)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*"
+    r"(?:[’']s\b|(?=\s+(?:can|could|is|are|was|were|has|have|had|will|would|said|says|"
+    r"[a-z]+ed)\b|[,;:]))"
+)
+
+
+def _described(text: str) -> bool:
+    """Whether the text opens with a definite description ("The company …") that does not
+    say whose it is."""
+    m = DEFINITE.match(text)
+    return m is not None and NAMED_COMPLEMENT.match(text, m.end("word")) is None
+
+
 def dependent(text: str) -> bool:
     """Whether a point opens by leaning on text the reader has not seen."""
     return (
         CONNECTIVE.match(text) is not None
         or PRONOUN.match(text) is not None
-        or DEFINITE.match(text) is not None
+        or _described(text)
         or INTRO.match(text) is not None
-        or BARE_DEFINITE.match(text) is not None
+        or (BARE_DEFINITE.match(text) is not None and NAMED_COMPLEMENT.match(text, 3) is None)
         or ALSO_EARLY.match(text) is not None
         or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
         or unattributed_quote(text)

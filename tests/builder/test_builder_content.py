@@ -66,6 +66,20 @@ def test_a_timelines_year_heading_names_nothing(heading: str) -> None:
     assert section_name("Qwen 4 (Alibaba)", known) == "Qwen 4"
 
 
+def test_a_description_that_says_whose_it_is_stands_alone() -> None:
+    """ "The release note on Widget's WeChat account …" and "The chatbot application of the
+    Chinese company Widget …" say whose they are: no "[Widget’s] release note on Widget's …";
+    "The alleged use of advanced Nvidia chips" (a modifier) and "The company" still lean."""
+    for text in (
+        "The release note on Widget's WeChat account is just four lines long.",
+        "The chatbot application of the Chinese company Widget can again be downloaded.",
+    ):
+        assert not dependent(text)
+        assert make_standalone(text, "Widget released W4.", None, "Widget") == text
+    assert dependent("The alleged use of advanced Nvidia chips will be scrutinised.")
+    assert dependent("The company said it would appeal.")
+
+
 def test_a_possessive_before_a_verb_is_no_description_of_the_thing() -> None:
     """ "Acme's researchers attributed the cluster to Widget …. The cluster stopped …" is not
     "[Acme's researchers attributed the cluster] stopped …"; "Britain's data protection
