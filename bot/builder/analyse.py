@@ -1305,8 +1305,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     before = elided(before, JOIN_MAX - len(pt[0]) - 1)
                 # an answer's first words after "Has DeepSeek responded?": "The company has 10
                 # working days …" is the one the question names, not the last one answered about
-                named = [n for n in names_in(answers or "") if not place_like(n, written)]
-                one = named[0] if para_prev is None and len(named) == 1 else None
+                in_question = [n for n in names_in(answers or "") if not place_like(n, written)]
+                one = in_question[0] if para_prev is None and len(in_question) == 1 else None
                 whole = make_standalone(
                     pt[0], before, one or context or fallback, fallback, known,
                     (para_prev or prev) if alone else prev, asked, written,
