@@ -113,7 +113,9 @@ INTERVIEW = re.compile(
     re.I,
 )
 OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
-SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2}):\s")
+SPEAKER_LABEL = re.compile(
+    r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
+)
 # a transcript's turns in title case: "Zhou Mingyuan: …", "Asia Tech Weekly: …", "Q: …"
 # … and an earnings call's "Rajiv Menon-Hart, CFO: …" (the name is the speaker)
 TURN_LABEL = re.compile(
@@ -982,6 +984,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             speakers[lb] = 2
     # in a transcript whose turns are labelled, an unlabelled line is the writer's
     labelled_turns = any(n > 1 for n in speakers.values())
+    if labelled_turns:
+        # "MARCUS HO, CFO: If I can add one point." once, among other "NAME, ROLE:" turns
+        roled = (SPEAKER_LABEL.match(ln.text) or TURN_LABEL.match(ln.text) for ln in lines)
+        speakers.update({m.group(1): 2 for m in roled if m and "," in m.group(0)})
     # the publication's own label in a transcript: its name or initials ("GTW")
     publisher = art.meta.publisher or ""
     asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}

@@ -1577,6 +1577,31 @@ Lena Ruiz: Thank you.
 """
 
 
+CAPITALS_CALL = """Acme Cloud Q2 2026 earnings call (excerpt)
+
+PRIYA NAIR, MORGAN HALE: Congratulations on the quarter. How much of the growth is Widget?
+
+ANA RUIZ, CEO: Thank you, Priya. AI cloud revenue was 1.86 billion yuan, up 78%.
+
+LEO PARK, CFO: If I can add one point. We reduced our list price for W4 by 35% in March.
+
+WANG TAO, HUAXIN SECURITIES: What share of your chips is domestic?
+
+ANA RUIZ, CEO: About 55% at the end of June, up from 30% a year ago.
+"""
+
+
+def test_a_one_turn_speaker_among_name_and_role_labels_is_a_speaker(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "LEO PARK, CFO: …" speaks once among other "NAME, ROLE:" turns: his words are his
+    ("[Leo Park:] We reduced our list price …"), not lost; the analysts ask."""
+    _, mine = _built(seeds_copy, tmp_path, "w-caps", "2026-08-13", CAPITALS_CALL, "Acme Wire")
+    assert "[Leo Park:] We reduced our list price for W4 by 35% in March." in mine, mine
+    assert any(t.startswith("[Ana Ruiz:] AI cloud revenue") for t in mine), mine
+    assert not any("Congratulations" in t or "domestic?" in t for t in mine), mine
+
+
 def test_an_earnings_calls_remarks_are_the_speakers_not_the_transcript_services(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
