@@ -550,6 +550,8 @@ def make_standalone(
     # "[Judge Margaret Oyelaran] set a hearing …", as the sentences just before name it
     if (named := named_description(text, earlier[-2:])) is not None:
         return named
+    if (named := _overseer(text, before or previous)) is not None:
+        return named
     if (named := named_product(text, earlier)) is not None:
         return named
     if (named := party(text, earlier)) is not None:
@@ -596,6 +598,31 @@ def make_standalone(
         if resolved is not None and resolved.startswith("["):
             return text[: intro.end()] + resolved
     return None
+
+
+# "The regulator found …", "The commission also ordered …": a body the sentence before names
+OVERSEER = re.compile(
+    r"^The\s+(?P<noun>regulator|watchdog|authority|commission|agency|ministry|court|tribunal|"
+    r"office|board|bureau|council)\b(?![-’'])"
+)
+REGULATING = ("Authority", "Commission", "Agency", "Office", "Board", "Bureau", "Ministry")
+BODY_RUN = re.compile(
+    r"\b((?:[A-Z][\w.&-]*\s+){0,5}(?:Authority|Commission|Agency|Ministry|Court|Tribunal|"
+    r"Office|Board|Bureau|Council))\b(?!\s+of\b)"
+)
+
+
+def _overseer(text: str, before: str | None) -> str | None:
+    """ "South Korea's Personal Information Protection Commission (PIPC) fined Widget …. The
+    regulator found …": "[Personal Information Protection Commission] found …", when the
+    sentence before names one such body (a court for "the court")."""
+    m = OVERSEER.match(text)
+    if m is None or not before:
+        return None
+    noun = m.group("noun")
+    kinds = REGULATING if noun in ("regulator", "watchdog", "authority") else (noun.title(),)
+    bodies = {b for b in BODY_RUN.findall(before) if b.split()[-1] in kinds and " " in b}
+    return f"[{bodies.pop()}]{text[m.end() :]}" if len(bodies) == 1 else None
 
 
 # "It reported …", "It said …": a company's act, or its report's

@@ -80,6 +80,30 @@ def test_a_description_that_says_whose_it_is_stands_alone() -> None:
     assert dependent("The company said it would appeal.")
 
 
+def test_the_regulator_is_the_body_the_sentence_before_names() -> None:
+    """ "South Korea's Personal Information Protection Commission (PIPC) fined Widget …. The
+    regulator found …" is the commission's finding, named; with two bodies before, or a
+    court for "the regulator", nobody is guessed."""
+    before = (
+        "South Korea's Personal Information Protection Commission (PIPC) fined Widget "
+        "1.38 billion won on Wednesday."
+    )
+    text = (
+        "The regulator found that the app sent users' prompts to servers in China without consent."
+    )
+    got = make_standalone(text, None, before, "Widget", None, before, None, [before])
+    assert got == (
+        "[Personal Information Protection Commission] found that the app sent users' prompts "
+        "to servers in China without consent."
+    )
+    two = "The European Commission and the Dutch Data Protection Authority opened cases."
+    got = make_standalone(text, None, two, "Widget", None, two, None, [two])
+    assert got is None or "[European Commission]" not in got
+    court = "The Rome Court cut the fine on Tuesday."
+    got = make_standalone(text, None, court, "Widget", None, court, None, [court])
+    assert got is None or "[Rome Court]" not in got
+
+
 def test_a_possessive_before_a_verb_is_no_description_of_the_thing() -> None:
     """ "Acme's researchers attributed the cluster to Widget …. The cluster stopped …" is not
     "[Acme's researchers attributed the cluster] stopped …"; "Britain's data protection
