@@ -104,6 +104,11 @@ UNSAID = re.compile(
     re.IGNORECASE,
 )
 # "when can Europeans buy one": what says when comes first
+# a question after one particular: "how long was it down", "who found the database"
+PARTICULAR = re.compile(
+    r"^\s*(?:how\s+(?:long|many|much|big|large|fast|old|often)|who|whom|whose|where|which)\b",
+    re.IGNORECASE,
+)
 WHEN_ASKED = re.compile(r"^\s*(?:when|what date|how soon|by when)\b", re.IGNORECASE)
 TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Monday"
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|January|February|March|"
@@ -1206,6 +1211,7 @@ def answer(library: Library, query: str) -> Answer | None:
         and defines is None
         and timed is None
         and said(query) is None  # "what did X say": X's weightiest words, not the first
+        and not PARTICULAR.match(query)  # "how long was it down": one fact, not the story
         and any(w in index.names for w in words)  # "australia ban", not "how did it train"
         # "what caused the widget outage": the story explains itself, in order
         and _names_only_the_story(index, story, about, alts)

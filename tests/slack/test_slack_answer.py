@@ -15,6 +15,7 @@ from bot.slack import semantic
 from bot.slack.answer import (
     BUDGET,
     MONEY,
+    PARTICULAR,
     RATIO,
     SPEECH,
     TIME_TEXT,
@@ -1468,6 +1469,33 @@ def test_asked_what_caused_a_story_the_story_explains_it_in_order(lib: Library) 
     ans = answer(both, "what caused the widget outage")
     assert ans is not None
     assert [p.id for p in ans.all_points][:3] == ["w-down:0", "w-down:1", "w-down:2"]
+
+
+def test_asked_one_particular_the_story_is_not_told_in_order(lib: Library) -> None:
+    """ "how long was widget down on march 11": one fact, so the reply ranks what answers it
+    (another article's "… for 6 hours and 42 minutes") rather than telling the story asked
+    about from its first sentence ("what caused …" still gets the story in order)."""
+    texts = (
+        "Widget published its incident report on the March 11 outage on Sunday.",
+        "The eight-page document on the March 11 outage answers the biggest question.",
+        "No, according to the company, the March 11 outage was not an attack.",
+        "The company renews the certificates used by its API gateway on a schedule.",
+        "That morning the script pushed a malformed bundle to 312 gateway nodes.",
+        "Client retries then multiplied the load roughly elevenfold.",
+        "API customers will receive a credit equal to 15% of their monthly bill.",
+        "Certificate rotations will roll out in stages, starting with 2% of nodes.",
+    )
+    story = _article("w-post", "2026-03-16", *texts)
+    timeline = _article(
+        "w-year",
+        "2026-10-05",
+        "March 11 — A botched rotation takes down the Widget app for 6 hours and 42 minutes.",
+    )
+    library = _headlined(lib, "Widget's March 11 outage: the post-mortem", story, *timeline)
+    ans = answer(library, "how long was widget down on march 11")
+    assert ans is not None
+    assert "w-year:0" in [p.id for p in ans.all_points], [p.text for p in ans.all_points]
+    assert PARTICULAR.match("who found the database") and not PARTICULAR.match("why did it")
 
 
 def test_asked_whether_something_is_back_the_newest_report_tells_its_story() -> None:
