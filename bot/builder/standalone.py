@@ -45,7 +45,11 @@ from bot.builder.text import normalise
 JOIN_MAX = 330
 
 CONNECTIVE = re.compile(
-    r"^(?:However|But|And|So|Also|Furthermore|Further(?=,)|Moreover|Additionally|Meanwhile|In fact|"
+    # an answer's "Yes, …", "No, we learn the date …": a reply to a question the reader has not
+    # seen; what follows the comma stands or leans on its own
+    r"^(?:Yes|No|Well|Sure|Honestly|Frankly|Absolutely|Exactly|Correct|Okay|OK|Rarely|Partly|"
+    r"Mostly|Sometimes),\s+(?=[a-zA-Z])"
+    r"|^(?:However|But|And|So|Also|Furthermore|Further(?=,)|Moreover|Additionally|Meanwhile|In fact|"
     r"Still|Yet|Indeed|Thus|Therefore|Hence|Instead|Otherwise|Besides|Nevertheless|Nonetheless|"
     r"Then|Plus|In addition|As a result|In turn|Even so|Notably|Now|Remarkably|Certainly|"
     r"In other words|At the same time|By contrast|In contrast|On the other hand|Similarly|"
@@ -296,7 +300,16 @@ def dependent(text: str) -> bool:
         or QUANTIFIED.match(text) is not None
         or _described_after_opening(text)
         or LEANING_REPORT.match(text) is not None
+        or BECAUSE_ALONE.match(text) is not None
     )
+
+
+# "Because it grew up as a research lab.": a reason with no main clause answers a question
+# the reader has not seen ("Because Widget cut its prices, we followed" stands)
+BECAUSE_ALONE = re.compile(
+    r"^(?:(?:Partly|Mainly|Largely|Simply)\s+)?[Bb]ecause\b[^,;:]*$"
+    r"|^Nor\s"  # "Nor does it say anything about …": after what it does not say either
+)
 
 
 OPENING = re.compile(  # a phrase of time, place or manner, not a clause or a name

@@ -197,6 +197,30 @@ def test_what_a_company_says_this_does_leans_on_the_sentence_before() -> None:
     ).startswith("[Widget]")
 
 
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "No, we learn the date like everyone else, when they announce it.",
+            "We learn the date like everyone else, when they announce it.",
+        ),
+        ("Yes, in China we are the biggest supplier.", "In China we are the biggest supplier."),
+        ("Honestly, because it grew up as a research lab.", None),
+        ("Rarely, and mainly Chinese nationals coming home.", None),
+        ("Nor does it say anything about the exposed logs.", None),
+        ("No evidence of abuse was found.", "No evidence of abuse was found."),
+        (
+            "Because Widget cut its prices in March, we cut ours by 35%.",
+            "Because Widget cut its prices in March, we cut ours by 35%.",
+        ),
+    ],
+)
+def test_an_answers_reply_word_is_no_part_of_its_point(text: str, point: str | None) -> None:
+    """An answer's "No, …" or "Yes, …" replies to a question the reader has not seen: what
+    follows stands alone, or is no point ("Honestly, because it …", "Nor does it …")."""
+    assert make_standalone(text, None) == point
+
+
 def test_a_speaker_named_after_their_role_is_the_name_not_the_employer() -> None:
     """'…," said Halvard's head of research, Kristoffer Lie.' is Kristoffer Lie's quotation,
     and its next sentence is his: no "[Halvard's:] …"."""
