@@ -102,6 +102,17 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    (
+        # "Ingrid Solberg is SecureLine's Nordic correspondent. She covers …": the byline's bio
+        "author note",
+        re.compile(
+            r"^[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}\s+is\s+(?:a|an|the|[A-Z][\w’'.&-]*"
+            r"(?:\s+[A-Z][\w’'.&-]*){0,3}[’']s)\s+(?:[\w-]+\s+){0,3}(?:correspondent|reporter|"
+            r"editor|writer|columnist|journalist)(?:\s+(?:at|for|with|of|in|based in)\s+[^.]{1,50})?"
+            r"\.(?:\s+(?:She|He|They)\s+(?:covers|writes|"
+            r"reports)\b[^.]*\.)?$"
+        ),
+    ),
 )
 # "Read more:", "Related coverage": a line that opens a list of other stories' headlines
 LINKS_HEAD = re.compile(

@@ -35,6 +35,11 @@ from bot.builder.readers import Seeds
         ("The author is a former chip engineer and writes about AI infrastructure.", "author note"),
         ("About the author: Staff Reporter covers technology in Asia.", "author note"),
         ("By Staff Reporter", "author note"),
+        (
+            "Ingrid Solberg is SecureLine's Nordic correspondent. She covers privacy from Oslo.",
+            "author note",
+        ),
+        ("Tom Reyes is a senior technology reporter at Acme News.", "author note"),
         ("Copyright 2025 The Associated Press. All rights reserved.", "copyright"),
         ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
         ("© 2025 Bloomberg L.P.", "copyright"),
@@ -56,6 +61,8 @@ def test_boilerplate_lines_are_recognised(line: str, reason: str) -> None:
         "Update: South Korea lifted its suspension of DeepSeek on Monday.",  # news, not a note
         "The correction in chip stocks deepened on Tuesday, traders said.",
         "Copyright lawsuits against AI firms have multiplied since 2023, court records show.",
+        "Ana Ruiz is a former reporter who now runs Widget's policy team in Brussels and Paris, and "
+        "she has met the regulator twice.",
     ],
 )
 def test_content_is_not_boilerplate(line: str) -> None:
