@@ -124,11 +124,21 @@ LINKS_HEAD = re.compile(
 LINK_MAX = 150  # a linked headline is a short line
 # "About Acme": a press release's standing paragraph on each company, up to a blank line
 ABOUT_HEAD = re.compile(r"^About\s+[A-Z][\w’'.&-]*(?:\s+[\w’'.&-]+){0,5}\s*:?$")
-PROMO_TAIL = re.compile(r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$", _I)
+PROMO_TAIL = re.compile(
+    r"(?<=[.!?”\"])\s+(?:Read more|Click here|Subscribe)\b[^.!?]*[.!?]?$"
+    # a podcast's read: "Before that, a quick word from our sponsor. This episode is brought
+    # to you by …" to the end of the line
+    r"|(?:(?<=[.!?”\"])\s+|^)(?:[^.!?]{0,30}\ba (?:quick |brief )?word from our sponsors?\.\s+)?"
+    r"(?:this|today's) (?:episode|show|podcast|newsletter|issue) is (?:brought to you|"
+    r"sponsored|supported|presented) by\b.*$",
+    _I,
+)
 BULLET = re.compile(r"^\s*(?:[-*•·▪●◦]|\d{1,2}[.)])\s+")
 MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
 # a decision's numbered paragraph, "2.2 Thirty-one students admitted …": the number is no text
 PARAGRAPH_NUMBER = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+(?=[A-Z“\"])")
+# a transcript's time code, "[00:01:31] BEN OKONJO-HALE: …": when, not what was said
+TIME_CODE = re.compile(r"^\s*[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])]\s+(?=\S)")
 EMPHASIS = re.compile(r"\*\*|__")
 # a whole line in italics, "*Zhao Minghui is the company's security chief.*": the words count
 ITALIC_LINE = re.compile(r"^([*_])(?![*_\s])(.+?)(?<![*_\s])\1$")
@@ -203,7 +213,7 @@ def clean_text(body: str) -> Cleaned:
             text = text[md_heading.end() :]
         elif bullet:
             text = text[bullet.end() :]
-        elif numbered := PARAGRAPH_NUMBER.match(text):
+        elif numbered := PARAGRAPH_NUMBER.match(text) or TIME_CODE.match(text):
             text = text[numbered.end() :]
         text = EMPHASIS.sub("", text).strip()
         text = ITALIC_LINE.sub(r"\2", text)

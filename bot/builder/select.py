@@ -17,7 +17,7 @@ MIN_CHARS, MAX_CHARS, MIN_WORDS = 35, 400, 7
 # "Why it matters: ", "Yes, but: ", "Marc Andreessen (VC): ", "Q: " and "A. " (an interview's)
 LABEL = re.compile(
     r"^(?:([A-Z][\w/&’'.-]*,?(?:\s+[A-Za-z][\w/&’'.,-]*){0,5}(?:\s+\([^)]{1,40}\))?):|[QA]\.)"
-    r"\s+(?=[“\"A-Z0-9$])"
+    r"\s+(?=[“\"A-Z0-9$]|\[[a-z]|\.\.\.|…)"  # (and "[laughs] …", "...which brings me")
 )
 VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")
 ENDS = re.compile(r"[.!][\"”’)]?$|[\"”’][.!]?$")

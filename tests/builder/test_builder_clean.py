@@ -115,6 +115,24 @@ def test_a_line_in_italics_is_prose_not_a_heading() -> None:
     ]
 
 
+def test_a_transcripts_time_codes_and_sponsor_reads_are_no_text() -> None:
+    """ "[00:01:31] BEN OKONJO-HALE: …" keeps its speaker label first; a sponsor read ("Before
+    that, a quick word from our sponsor. This episode is brought to you by …") is cut."""
+    body = (
+        "[00:00:04] ANA RUIZ: Welcome back to Compute Bound. I'm Ana.\n"
+        "[00:00:16] ANA RUIZ: Sure. Before that, a quick word from our sponsor. This episode is "
+        "brought to you by Lattice Grid, the power marketplace.\n"
+        "(01:31) LEO PARK: And your estimate is 40,000 chips.\n"
+    )
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == [
+        "ANA RUIZ: Welcome back to Compute Bound. I'm Ana.",
+        "ANA RUIZ: Sure.",
+        "LEO PARK: And your estimate is 40,000 chips.",
+    ]
+    assert [d.reason for d in cleaned.dropped] == ["promo"]
+
+
 def test_trailing_promo_sentence_is_cut_and_reported() -> None:
     cleaned = clean_text(
         "Other players continue to make AI news. Read more about ServiceNow’s AI partnerships."

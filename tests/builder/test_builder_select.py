@@ -33,6 +33,15 @@ def test_point_text_trims_labels_connectives_and_stray_quotes() -> None:
     assert text.startswith("They’ve") and fragment
 
 
+def test_a_speaker_label_before_a_stage_direction_or_an_ellipsis_is_trimmed() -> None:
+    """ "TANG WEI: ...which brings me to the new site." and "ANA RUIZ: [laughs] We shipped
+    …" lose their labels as any turn does."""
+    got = point_text("Ana Ruiz: [laughs] We shipped 40,000 chips to the new site.", spoken=True)
+    assert got is not None and got[0] == "[laughs] We shipped 40,000 chips to the new site."
+    got = point_text("Tang Wei: ...which brings me to the new campus in Inner Mongolia.")
+    assert got is None or not got[0].startswith("Tang Wei:")
+
+
 def test_point_text_drops_labels_that_are_the_subject_and_rejects_non_points() -> None:
     # "Label: <verb> ..." — the label is the subject: with it the point reads as a note, without
     # it the clause has no subject; either way it is not a key point
