@@ -530,7 +530,10 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court",
         # not a name that describes what follows ("the Future Sci-Tech City area")
         # (or after a possessive: "South Korea's Personal Information Protection Commission")
-        rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title})\b"
+        # … with what it is for: "the Danish Agency for Digital Government", "the Ministry of
+        # Investment, Trade and Industry"
+        rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title}\b"
+        rf"(?:\s+(?:for|of|on)\s+[A-Z][\w’'.&-]*(?:(?:,\s+|\s+(?:and\s+)?)[A-Z][\w’'.&-]*){{0,4}})?)"
         rf"(?!\s+{NOUN_AFTER})",
         # … or opening the sentence, after a wire dateline or not: "Qiantang University has
         # extended …", "AMSTERDAM, 7 May 2026 — Acme Press Group today reported …"
@@ -564,8 +567,9 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # the name right after the noun: "its AI assistant Teman", "the regulator Garante"
         # (not "the model DeepSeek released": the name of one who acts)
         rf"\b(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,3}}?{noun}\s+"
+        # (nor part of a longer name: "the ministry Zhao Zhiguo introduced" is not "[Zhao]")
         rf"(?P<t>{DOTLESS}(?:\s+{DOTLESS}){{0,3}})(?![\w’'&-])(?!\s+{VERB})"
-        rf"(?!\s+[a-z]+(?:ed|s)\b)",
+        rf"(?!\s+[a-z]+(?:ed|s)\b)(?!\s+[A-Z])",
     )
     for sentence in reversed(earlier):
         if m.group("noun") not in sentence.lower():

@@ -371,10 +371,15 @@ def unattributed_quote(text: str) -> bool:
 
 
 # '…,” Wiz’s research stated.' / '…," Huang said.' / '…," said Jensen Huang.'
+# "Sanne de Wit", "Ursula von der Leyen": a name's lowercase particles
+PARTICLES = r"(?:(?:de|van|von|der|den|da|di|du|la|le|ter|bin|al)\s+)*"
 SPEAKER = re.compile(
-    r"[”\"’],?\s+(?:(?P<before>\[?[A-Z][\w’'.\-]*\]?(?:\s+[A-Z\[][\w’'.\-\]]*){0,3}"
+    r"[”\"’],?\s+(?:(?P<before>\[?[A-Z][\w’'.\-]*\]?(?:\s+"
+    + PARTICLES
+    + r"[A-Z\[][\w’'.\-\]]*){0,3}"
     r"(?:’s\s+[a-z]+)?)\s+(?:said|says|stated|wrote|writes|added|told|noted|explained)\b"
-    r"|(?:said|says|added|wrote)\s+(?P<after>[A-Z][\w’'.\-]*(?:\s+[A-Z][\w’'.\-]*){0,3}))"
+    r"|(?:said|says|added|wrote)\s+"
+    r"(?P<after>[A-Z][\w’'.\-]*(?:\s+" + PARTICLES + r"[A-Z][\w’'.\-]*){0,3}))"
 )
 
 

@@ -104,6 +104,19 @@ def test_the_regulator_is_the_body_the_sentence_before_names() -> None:
     assert got is None or "[Rome Court]" not in got
 
 
+def test_names_are_read_whole() -> None:
+    """ "Spokesperson of the ministry Zhao Zhiguo introduced …" gives "The ministry" no name
+    (not "[Zhao]"); "the Danish Agency for Digital Government" is named whole; "said Sanne de
+    Wit" is her quotation, not "Sanne"'s."""
+    spoke = "Spokesperson of the ministry Zhao Zhiguo introduced that the figure covers chips."
+    assert named_description("The ministry will also study a quarterly release.", [spoke]) is None
+    agency = "On Tuesday the Danish Agency for Digital Government lifted its ban on Widget."
+    got = named_description("The agency said an audit had confirmed it.", [agency])
+    assert got == "[Danish Agency for Digital Government] said an audit had confirmed it."
+    said = '"It gave it a checklist," said Sanne de Wit, a data protection lawyer.'
+    assert quote_speaker(said, [said]) == "Sanne de Wit"
+
+
 def test_a_possessive_before_a_verb_is_no_description_of_the_thing() -> None:
     """ "Acme's researchers attributed the cluster to Widget …. The cluster stopped …" is not
     "[Acme's researchers attributed the cluster] stopped …"; "Britain's data protection
@@ -476,7 +489,7 @@ def test_an_it_that_stands_for_nothing_is_never_given_a_name() -> None:
         (
             "The Freedonia Municipal Bureau of Industry announced a voucher scheme.",
             "The bureau expects about 800 companies to benefit.",
-            "[Freedonia Municipal Bureau] expects about 800 companies to benefit.",
+            "[Freedonia Municipal Bureau of Industry] expects about 800 companies to benefit.",
         ),
         # the description runs to its verb: "The price war", not "The price"
         (
