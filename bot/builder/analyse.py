@@ -106,10 +106,10 @@ SOURCED = re.compile(
     re.IGNORECASE,
 )
 # an interview: "A: They treated compute as scarce." is the interviewee's answer
-ANSWER = re.compile(r"^A[:.]\s")
+ANSWER = re.compile(r"^A(?:\s+\([^)]{1,40}\))?[:.]\s")  # "A:", "A (u/ilse_kestrel):"
 INTERVIEW = re.compile(
     r"\binterview|\b(?:spoke|talked) (?:to|with)\b|\bedited for (?:length|clarity)|"
-    r"\bQ\s?&\s?A\b|\bconversation\b",
+    r"\bQ\s?&\s?A\b|\bconversation\b|\bAMA\b|\bask me anything\b",
     re.I,
 )
 OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
@@ -805,6 +805,11 @@ def _quoted_by(said: re.Match[str], line: str, written: Sequence[str]) -> str | 
     return people.pop() if len(people) == 1 else None
 
 
+SELF_INTRODUCED = re.compile(
+    r"\b(?:I[’']m|I am|My name is)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\b"
+)
+
+
 def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     """Whose answers an interview's "A:" lines (or the lines under its question headings) are:
     the first person (two or more capitalised words) its opening names, in full, when it says
@@ -812,6 +817,9 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     An explainer's "A." is nobody's."""
     if answers < 2 or not any(INTERVIEW.search(t) for t in (title, *opening)):
         return None
+    for text in opening:  # an AMA's "Hi all! I'm Ilse Vermeulen, co-founder of …"
+        if (me := SELF_INTRODUCED.search(text)) is not None:
+            return me.group("name")
     for text in opening:
         for name in names_in(text):
             words = name.split()
@@ -1010,6 +1018,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     questions = sum(1 for ln in lines if ln.kind == "heading" and ln.text.endswith("?"))
     answered = sum(1 for ln in lines if ANSWER.match(ln.text))
     answering = interviewee(art.meta.title, first, max(answered, questions))
+    self_named = answering if any(SELF_INTRODUCED.search(t) for t in first) else None
     # in an interview whose interviewee is not known, "We …" is theirs: no one to name
     own_voice = answering is not None or not (
         answered >= 2 or any(INTERVIEW.search(t) for t in (art.meta.title, *first))
@@ -1196,7 +1205,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 )
                 and in_own_voice(text)  # '"Our token bill is …," said a founder': the founder's
             )
-            voice = art.meta.publisher if estimate and speaker is None else speaker
+            # (an AMA's "I'm Ilse Vermeulen … We are a 38-person company": hers, not the site's)
+            voice = (self_named or art.meta.publisher) if estimate and speaker is None else speaker
             if author is not None and voice is None and in_own_voice(text):
                 voice = author  # "We have found no evidence of …" in DeepSeek's own report
             pt = (

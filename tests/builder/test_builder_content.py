@@ -1769,6 +1769,31 @@ def test_the_company_in_an_answer_is_the_one_the_question_names(
     assert any("[Widget] has 10 working days" in t for t in days), mine
 
 
+AMA = """r/AIInfra · Posted by u/ana_acme · verified founder
+
+Hi Threadline! I'm Ana Ruiz, co-founder and CEO of Acme Compute. We are a 38-person company \
+in Rotterdam that hosts Widget's open-weight models on 2,048 GPUs.
+
+Q (u/gouda): Has the ban been good for business?
+
+A (u/ana_acme): Honestly, yes. Sign-ups roughly tripled in the week after April 2.
+
+Q (u/tokenbudget): Why are you more expensive than Widget's own API?
+
+A (u/ana_acme): We pay European electricity prices. We charge $0.45 per million input tokens.
+"""
+
+
+def test_an_amas_answers_are_the_founders_not_the_sites(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "I'm Ana Ruiz, co-founder of Acme Compute" opens an AMA: her "A (u/…):" answers and
+    her "We are a 38-person company …" are hers, not "[Threadline:] …"."""
+    title = "AMA: I'm Ana Ruiz, co-founder of Acme Compute. Ask me anything"
+    _, mine = _built(seeds_copy, tmp_path, "w-ama", "2026-06-01", AMA, "Threadline", title)
+    assert not any(t.startswith("[Threadline:]") for t in mine), mine
+    assert "[Ana Ruiz:] We charge $0.45 per million input tokens." in mine, mine
+    assert any(t.startswith("[Ana Ruiz:] We are a 38-person company") for t in mine), mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
