@@ -438,7 +438,12 @@ NOUN_AFTER = (
     r"(?!(?:[a-z]+ed|[a-z]+s|said|set|put|cut|will|would|can|could|may|must|for|and|but|that|"
     r"which|who|with|from|had|have|are|also|into|over|under|after|before|last|this|since|"
     r"then|when|where|while|the|not|now|today|yesterday|recently|earlier|later|again|already|"
-    r"first|jointly|formally|officially|publicly)\b)[a-z]{3,}\b"
+    r"first|jointly|formally|officially|publicly|"
+    # irregular pasts: "the Danish Agency for Digital Government withdrew …"
+    r"withdrew|took|gave|made|began|won|lost|sent|held|kept|left|led|met|paid|sold|bought|"
+    r"brought|chose|sought|rose|fell|grew|drew|told|wrote|ran|struck|spoke|broke|stood|found|"
+    r"got|became|came|went|saw|knew|thought|hit|let|shut|spent|built|upheld|overturned)\b)"
+    r"[a-z]{3,}\b"
 )
 NAME_RUN = r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|for|and|de|van|von)){0,6}?"
 
@@ -533,8 +538,8 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
         # … with what it is for: "the Danish Agency for Digital Government", "the Ministry of
         # Investment, Trade and Industry"
         rf"(?:\b[Tt]he|\w[’']s)\s+(?P<t>(?:[A-Z][\w’'.&-]*\s+){{1,4}}{title}\b"
-        rf"(?:\s+(?:for|of|on)\s+[A-Z][\w’'.&-]*(?:(?:,\s+|\s+(?:and\s+)?)[A-Z][\w’'.&-]*){{0,4}})?)"
-        rf"(?!\s+{NOUN_AFTER})",
+        rf"(?:\s+(?:for|of|on)\s+[A-Z][\w’'.&-]*(?:(?:,\s+|\s+(?:and\s+)?)[A-Z][\w’'.&-]*){{0,4}}"
+        rf"(?![\w’'.&-]))?)(?!\s+{NOUN_AFTER})",
         # … or opening the sentence, after a wire dateline or not: "Qiantang University has
         # extended …", "AMSTERDAM, 7 May 2026 — Acme Press Group today reported …"
         rf"^(?:[A-Z][A-Z .’'/-]+,\s[^—–]{{1,40}}?\s[—–-]{{1,2}}\s+)?"

@@ -110,9 +110,10 @@ def test_names_are_read_whole() -> None:
     Wit" is her quotation, not "Sanne"'s."""
     spoke = "Spokesperson of the ministry Zhao Zhiguo introduced that the figure covers chips."
     assert named_description("The ministry will also study a quarterly release.", [spoke]) is None
-    agency = "On Tuesday the Danish Agency for Digital Government lifted its ban on Widget."
-    got = named_description("The agency said an audit had confirmed it.", [agency])
-    assert got == "[Danish Agency for Digital Government] said an audit had confirmed it."
+    for verb in ("lifted", "withdrew"):
+        agency = f"On Tuesday the Danish Agency for Digital Government {verb} its ban on Widget."
+        got = named_description("The agency said an audit had confirmed it.", [agency])
+        assert got == "[Danish Agency for Digital Government] said an audit had confirmed it."
     said = '"It gave it a checklist," said Sanne de Wit, a data protection lawyer.'
     assert quote_speaker(said, [said]) == "Sanne de Wit"
 
