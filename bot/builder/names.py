@@ -517,6 +517,16 @@ PLAIN_WORDS = (
 )
 
 
+PERSON_TITLE_NOUN = re.compile(
+    r"judge|justice|senator|minister|president|chairman|chairwoman|chair|director|commissioner|"
+    r"governor|mayor|secretary|representative|professor|ambassador|spokesperson|spokesman|"
+    r"spokeswoman|founder|chief|executive|officer|premier|chancellor|general|admiral|bishop|"
+    r"king|queen|prince|princess|sheikh|magistrate|prosecutor|attorney|inspector|superintendent|"
+    # … or a document's: "Directive IT-2026-04", "Case C-311/18"
+    r"directive|order|decree|regulation|resolution|circular|case|bill|act|notice|decision|ruling"
+)
+
+
 def named_description(text: str, earlier: Sequence[str]) -> str | None:
     """The sentence with the definite description it opens with ("The judge …") replaced by
     [what it stands for], when a sentence before names that in so many words: "The judge"
@@ -530,8 +540,11 @@ def named_description(text: str, earlier: Sequence[str]) -> str | None:
     noun = re.escape(m.group("noun"))
     title = noun[:1].upper() + noun[1:]
     forms = (
-        # a title before a name: "Judge Margaret Oyelaran", "Senator Tom Aldana"
-        rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})",
+        # a title before a name: "Judge Margaret Oyelaran", "Senator Tom Aldana" (a person's
+        # title only: "The data" is no "[Data West Computing]")
+        rf"\b(?P<t>{title}\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})"
+        if PERSON_TITLE_NOUN.fullmatch(m.group("noun"))
+        else r"(?!)",
         # the name as a whole: "the Hangzhou Municipal Bureau", "the U.S. District Court",
         # not a name that describes what follows ("the Future Sci-Tech City area")
         # (or after a possessive: "South Korea's Personal Information Protection Commission")

@@ -106,14 +106,16 @@ def test_the_regulator_is_the_body_the_sentence_before_names() -> None:
 
 def test_names_are_read_whole() -> None:
     """ "Spokesperson of the ministry Zhao Zhiguo introduced …" gives "The ministry" no name
-    (not "[Zhao]"); "the Danish Agency for Digital Government" is named whole; "said Sanne de
-    Wit" is her quotation, not "Sanne"'s."""
+    (not "[Zhao]"), nor "East Data West Computing" "The data"; "the Danish Agency for Digital
+    Government" is named whole; "said Sanne de Wit" is her quotation, not "Sanne"'s."""
     spoke = "Spokesperson of the ministry Zhao Zhiguo introduced that the figure covers chips."
     assert named_description("The ministry will also study a quarterly release.", [spoke]) is None
     for verb in ("lifted", "withdrew"):
         agency = f"On Tuesday the Danish Agency for Digital Government {verb} its ban on Widget."
         got = named_description("The agency said an audit had confirmed it.", [agency])
         assert got == "[Danish Agency for Digital Government] said an audit had confirmed it."
+    hubs = 'The "East Data West Computing" hubs added 70% of new computing power.'
+    assert named_description("The data also showed that 611 services were filed.", [hubs]) is None
     said = '"It gave it a checklist," said Sanne de Wit, a data protection lawyer.'
     assert quote_speaker(said, [said]) == "Sanne de Wit"
 
