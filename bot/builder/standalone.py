@@ -287,7 +287,7 @@ def dependent(text: str) -> bool:
         CONNECTIVE.match(text) is not None
         or PRONOUN.match(text) is not None
         or _described(text)
-        or INTRO.match(text) is not None
+        or (INTRO.match(text) is not None and not OWNED_IN_OPENING.match(text))
         or (BARE_DEFINITE.match(text) is not None and NAMED_COMPLEMENT.match(text, 3) is None)
         or ALSO_EARLY.match(text) is not None
         or (text[:1] in QUOTES and ATTRIBUTION.search(text) is not None)
@@ -304,6 +304,12 @@ def dependent(text: str) -> bool:
     )
 
 
+# "Less happily for DeepSeek, Wu Haotian, its head of data, left …": "its" is the name the
+# opening phrase holds, not one the reader has not seen
+OWNED_IN_OPENING = re.compile(
+    r"^[A-Z][^,;:]{0,40}?\s[A-Z][\w’'.&-]+[^,;:]{0,20},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3},\s+"
+    r"(?:its|his|her|their)\s"
+)
 # "Because it grew up as a research lab.": a reason with no main clause answers a question
 # the reader has not seen ("Because Widget cut its prices, we followed" stands)
 BECAUSE_ALONE = re.compile(
@@ -735,6 +741,11 @@ FOUNDED = re.compile(
     r"\b([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:start-?up|company|firm|lab|developer|maker)\b"
 )
+# "… left to found Tidewater Labs", "has co-founded Qiantang AI": the company a person starts
+STARTED = re.compile(
+    r"\b(?:to\s+(?:co-?found|found|start|set\s+up)|(?:co-?)?founded)\s+"
+    r"([A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,3})"
+)
 # what a figure or a total does, not a company: "It does not include …", "It excludes …"
 MEASURE_PREDICATE = re.compile(
     r"^It\s+(?:also\s+)?(?:(?:does\s+not|doesn[’']t)\s+(?:include|cover|count|reflect)|"
@@ -889,6 +900,14 @@ def _resolve(
         # "She has founded Tidewater Reasoning, a start-up building …. This month it closed
         # …": she is no "it"; the one company her sentence introduces is
         return _named(founded.pop(), text, m, lower == "its")
+    if (
+        lower.startswith("the ")
+        and ORG_NOUN.search(lower)
+        and opener
+        and len(started := set(STARTED.findall(opener))) == 1
+    ):
+        # "Wu Haotian left last week to found Tidewater Labs. The startup will build …"
+        return _named(started.pop(), text, m, bool(m.groupdict().get("poss")))
     if (
         lower == "it"
         and opener

@@ -66,6 +66,21 @@ def test_a_timelines_year_heading_names_nothing(heading: str) -> None:
     assert section_name("Qwen 4 (Alibaba)", known) == "Qwen 4"
 
 
+def test_the_startup_someone_left_to_found_is_named() -> None:
+    """ "Wu Haotian … left last week to found Tidewater Labs. The startup will build …": the
+    startup is Tidewater Labs; and "Less happily for Widget, Wu Haotian, its head of data, …"
+    says whose head he is itself."""
+    left = (
+        "Less happily for Widget, Wu Haotian, its head of data since 2023, left last week to "
+        "found Tidewater Labs in Hangzhou."
+    )
+    assert not dependent(left)
+    assert dependent("In a statement, Ana Ruiz, its chief executive, said prices would fall.")
+    text = "The startup will build synthetic data tools for training smaller models."
+    got = make_standalone(text, None, left, "Widget", None, left, None, [left])
+    assert got == "[Tidewater Labs] will build synthetic data tools for training smaller models."
+
+
 def test_a_description_that_says_whose_it_is_stands_alone() -> None:
     """ "The release note on Widget's WeChat account …" and "The chatbot application of the
     Chinese company Widget …" say whose they are: no "[Widget’s] release note on Widget's …";
