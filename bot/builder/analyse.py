@@ -1448,7 +1448,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             written.append(text)
             quoting = max(0, quoting + text.count("“") - text.count("”"))
             straight = straight != (text.count('"') % 2 == 1)
-            talking = quote_speaker(text, written[:-1]) or talking
+            talking = quote_speaker(unstamped(text), written[:-1]) or talking
             went_on = prev is not None  # (not right after a heading)
             prev = text
             # a headline (no full stop) is no sentence to join onto: "… fixes This story …"

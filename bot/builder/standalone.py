@@ -435,7 +435,14 @@ def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
             return full[-1] if full else name
         return name
     if PRONOUN_SPEAKS.search(sentence) is None:
-        return None
+        # a live blog's "Okafor is not impressed, politely. "We're not going to …"": the
+        # person the sentence opens with, whom the article has named in full
+        opener = subject(sentence)
+        if opener is None or " " in opener:
+            return None
+        named = {n for t in earlier for n in names_in(t) if " " in n and n.split()[-1] == opener}
+        whole = named.pop() if len(named) == 1 else None
+        return whole if whole and is_person(whole, " ".join(earlier)) else None
     return _person_named_back(earlier, strict=False)
 
 

@@ -1812,6 +1812,27 @@ def test_an_amas_answers_are_the_founders_not_the_sites(seeds_copy: Path, tmp_pa
     assert any(t.startswith("[Ana Ruiz:] We are a 38-person company") for t in mine), mine
 
 
+PANEL = """Welcome to our live coverage of the headline panel in Shanghai. On stage: Ana Ruiz, chief \
+executive of Acme AI; and Leo Park, CEO of Widget.
+
+14:09 — Ruiz is not impressed, politely. "We're not going to follow anyone to zero. Acme charges \
+for reliability, for contracts, for someone who picks up the phone at 3 a.m."
+
+14:15 — Park brings the European angle. "In Europe, customers ask where the data sits before \
+they ask about price."
+"""
+
+
+def test_a_live_blogs_quotation_after_a_line_on_its_speaker_is_theirs(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "14:09 — Ruiz is not impressed, politely. "We're not going to follow anyone to zero.
+    …"": the quotation is Ana Ruiz's, named as the article named her."""
+    _, mine = _built(seeds_copy, tmp_path, "w-panel", "2026-07-27", PANEL, "Acme Live")
+    assert "[Ana Ruiz:] We're not going to follow anyone to zero." in mine, mine
+    assert any(t.startswith("[Leo Park:] In Europe, customers ask") for t in mine), mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
