@@ -1122,6 +1122,10 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             continue
         quoting = 0  # open curly quotes so far in this paragraph
         talking: str | None = None  # … and who its quotations are, as the last one said
+        if prev is not None and line.text.lstrip()[:1] in '“"':
+            # a paragraph that is one quotation, after "… he explained the reversal at
+            # length.": his words
+            talking = quote_speaker(unstamped(prev), written[:-1])
         straight = False  # … and whether a straight " is open
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)

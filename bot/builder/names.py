@@ -769,7 +769,9 @@ def is_person(name: str, sentence: str | None) -> bool:
             or re.search(rf"\b{n},\s+(?:[DRI]-[A-Z]|who\b|\d{{2}},)", sentence) is not None
             # "Farid Hamzah, Nusantara's chief executive, said" (not "…, an analyst firm")
             or re.search(
-                rf"\b{n},\s+(?:the\s+|an?\s+|its\s+|[A-Z][\w.&-]*[’']s\s+)?(?:[\w-]+\s+){{0,2}}?"
+                # (or "Liang Wenfeng, the company's founder,")
+                rf"\b{n},\s+(?:the\s+(?:\w+[’']s\s+)?|an?\s+|its\s+|[A-Z][\w.&-]*[’']s\s+)?"
+                rf"(?:[\w-]+\s+){{0,2}}?"
                 rf"{JOB}(?=[,.;]|\s+(?:at|of|for|in)\b)",
                 sentence,
             )

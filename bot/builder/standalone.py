@@ -414,6 +414,8 @@ PRONOUN_SPEAKS = re.compile(
     r"[”\"’],?\s+(?:(?:she|he)\s+(?:said|says|added|told|wrote|noted)|(?:said|added)\s+(?:she|he))\b"
 )
 QUOTE_MARKS = '“”"'
+# "… he explained the reversal at length.": a person's words to follow
+ANNOUNCES = re.compile(r"\b(?:he|she)\s+(?:said|explained|wrote|told|added|argued|put it)\b")
 
 
 # 'Chief executive Matthias Brenner said: "This was …': a quotation its speaker opens
@@ -434,6 +436,10 @@ def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
             full = [n for t in earlier for n in names_in(t) if " " in n and n.split()[-1] == name]
             return full[-1] if full else name
         return name
+    if ANNOUNCES.search(sentence) is not None and not any(q in sentence for q in QUOTE_MARKS):
+        # "In a statement to investors, he explained the reversal at length." before a
+        # paragraph that is all his quotation: the person just named
+        return _person_named_back([*earlier, sentence], strict=False)
     if PRONOUN_SPEAKS.search(sentence) is None:
         # a live blog's "Okafor is not impressed, politely. "We're not going to …"": the
         # person the sentence opens with, whom the article has named in full

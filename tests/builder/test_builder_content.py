@@ -1833,6 +1833,25 @@ def test_a_live_blogs_quotation_after_a_line_on_its_speaker_is_theirs(
     assert any(t.startswith("[Leo Park:] In Europe, customers ask") for t in mine), mine
 
 
+EXPLAINED = """Widget is raising its first outside money, people familiar with the talks said.
+
+Ana Ruiz, the company's founder, has rarely spoken about money in public. In a statement seen \
+by Acme Review, she explained the reversal at length.
+
+"We said for a long time that we did not need outside capital. We are taking this money so \
+that we can keep doing the same work, not different work."
+"""
+
+
+def test_a_paragraph_that_is_one_quotation_is_the_person_just_announced(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Ana Ruiz, the company's founder, … she explained the reversal at length." then a
+    paragraph that is all quotation, with no attribution: her words, named."""
+    _, mine = _built(seeds_copy, tmp_path, "w-said", "2026-06-03", EXPLAINED, "Acme Review")
+    assert "[Ana Ruiz:] We said for a long time that we did not need outside capital." in mine, mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
