@@ -1520,8 +1520,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
 # verb; the sentence that introduced the thing is what it leans on
 # ("The new rates, which took effect at midnight, bring …", "The statement of claim, filed on
 # Monday, seeks …": an aside before the verb)
-DESCRIBED_THING = re.compile(
-    r"^The\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})"
+DESCRIBED_THING = re.compile(  # (or "This round is led by …", not "This week …")
+    r"^(?:The|This)\s+(?!(?:week|month|year|quarter|time|morning|afternoon|evening)\b)"
+    r"(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})"
     rf"(?:,\s+(?:which|[a-z]+ed)\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
 )
 ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced

@@ -76,6 +76,8 @@ PRONOUN = re.compile(
     r"^(?P<word>It[’']s|It|Its|They|Their|Them|He|His|She|Her|This|That[’']s|That|These|Those|"
     r"Such|Both|Neither|"
     r"The latter|The former|Another|Other|The same)\b(?![-’'])(?!(?<=This)\s+(?:" + SPAN + r")\b)"
+    # (nor the writer: "This reporter learned from multiple sources …")
+    r"(?!(?<=This)\s+(?:reporter|correspondent|newspaper|website|publication)\b)"
 )
 # "It was a loud week for …", "It's the second time …", "It is unclear whether …", "It is
 # the packaging, not the engine, that decides": an "it"

@@ -2203,6 +2203,26 @@ def test_the_thing_a_sentence_names_as_the_fine_is_joined_to_where_it_was_named(
     assert ct.repeats(lib) == []
 
 
+FIRST_ROUND = """Widget completes its first external financing
+This reporter learned from two sources that Widget on 2 June completed its first round of \
+external financing, worth 20 billion yuan.
+
+Analysts called the valuation conservative. "It is a national team deal," one said. He asked \
+not to be named.
+
+This round is led by the Zhejiang Industry Fund, with Big Fund III and Acme Mobile joining.
+"""
+
+
+def test_this_thing_is_joined_to_where_it_was_named(seeds_copy: Path, tmp_path: Path) -> None:
+    """ "This round is led by …", paragraphs after "… completed its first round of external
+    financing …" (told by "This reporter", the writer): joined to it, as "The fine …" is."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-first-round", "2026-06-03", FIRST_ROUND)
+    led = "This round is led by the Zhejiang Industry Fund, with Big Fund III and Acme Mobile joining."
+    assert any(t.startswith("This reporter learned") and t.endswith(led) for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 UNBULLETED = """Live: Widget unveils W5 in Freedonia
 09:40 — Widget's research chief takes the stage to present W5.
 

@@ -139,6 +139,7 @@ def test_pronoun_and_connective_openers_are_dependent() -> None:
         "In Washington, policymakers will weigh whether the current sanctions are fit for purpose.",
         "Theseus-style benchmarks are not used by DeepSeek or OpenAI.",
         "So-called distillation uses the outputs of a larger model to train a smaller one.",
+        "This reporter learned from two sources that Widget completed its first funding round.",
     ):
         assert not dependent(sentence), sentence
 
