@@ -625,6 +625,20 @@ def _bare_row(text: str) -> bool:
 PEOPLE_ENDS = ("n", "an", "ian", "ese", "ish", "i")  # Chile → Chilean, Nigeria → Nigerian
 
 
+DATED_HEADING = re.compile(
+    r"^(?P<date>(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2})(?:,?\s+\d{4})?)\s+[—–-]\s+\S"
+)
+
+
+def dated_heading(heading: str) -> str | None:
+    """A timeline's heading, "19 August — Johor cleared, with strings": the date, which the
+    lines under it happened on."""
+    m = DATED_HEADING.match(heading.strip())
+    return m.group("date") if m else None
+
+
 def place_heading(heading: str, known: Container[str], sentences: Sequence[str]) -> str | None:
     """A heading that is only a place's name ("Chile", "South Africa"), as the article writes
     it ("in Chile") or its people ("the Chilean lawsuit"): where the lines under it happened.
@@ -1032,6 +1046,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     question: str | None = None  # the question the next paragraph answers, as written …
     answers: str | None = None  # … and the one this paragraph answers
     place: str | None = None  # the place a heading says the lines under it are about
+    dated: str | None = None  # … or the date a timeline's heading says they happened on
     doer: str | None = None  # what a heading says the list under it does ("The directive")
     every = [t for sents in split for t in sents]
     lead_in: str | None = None  # "The update includes:": what the list after it continues
@@ -1107,7 +1122,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 # "Presiding judge: mr. E. van der Heijden": no sentence, but it names "the
                 # judge" of the sentences below
                 written.append(line.text)
+            # … and a timeline's "19 August — Johor cleared, with strings": when, as a label
             place = place_heading(line.text, known, every)
+            dated = dated_heading(line.text)
             does = DOES_HEADING.match(line.text)
             acting = (
                 named_description(f"The {does.group('what').lower()} acts.", written)
@@ -1405,6 +1422,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not dependent(f"A {pt[0][the.end() :]}")  # only "The …" leans
             ):
                 point = trim(pt[0])  # "The data authority suspended …": the place's, below
+            where = where or dated  # (a date makes no "The …" stand alone; it labels)
             if point is not None and where is not None and not _in_place(point, where):
                 point = f"[{where}:] {point}"  # under "Kenya": "[Kenya:] A committee …"
             if item is None and k == len(sentences) - 1 and text.rstrip().endswith(":"):

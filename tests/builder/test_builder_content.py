@@ -1852,6 +1852,30 @@ def test_a_paragraph_that_is_one_quotation_is_the_person_just_announced(
     assert "[Ana Ruiz:] We said for a long time that we did not need outside capital." in mine, mine
 
 
+DATED_TIMELINE = """Widget's year so far: a timeline
+
+19 August — Johor cleared, with strings
+Freedonia's trade ministry approves the Widget hall in Johor on conditions, and an auditor will \
+inspect the site every year.
+
+22 September — The long outage
+Widget's chat app and API go down for about seven hours after a fault at its Freedonia site.
+The outage is the longest in the company's history.
+"""
+
+
+def test_a_timelines_dated_heading_labels_the_lines_under_it(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Under "22 September — The long outage", "Widget's chat app and API go down …" is
+    "[22 September:] Widget's chat app …": when it happened goes with it. "The outage is …"
+    still leans (a date says which day, not which outage)."""
+    _, mine = _built(seeds_copy, tmp_path, "w-dated", "2026-10-05", DATED_TIMELINE, "Acme")
+    assert any(t.startswith("[22 September:] Widget's chat app and API go down") for t in mine)
+    assert any(t.startswith("[19 August:] Freedonia's trade ministry") for t in mine), mine
+    assert not any(t.startswith("[22 September:] The outage is") for t in mine), mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
