@@ -448,7 +448,15 @@ def quote_speaker(sentence: str, earlier: Sequence[str]) -> str | None:
         opener = subject(sentence)
         if opener is None or " " in opener:
             return None
-        named = {n for t in earlier for n in names_in(t) if " " in n and n.split()[-1] == opener}
+        # (only the sentences that write a longer name ending in it: most name no one so)
+        longer = re.compile(rf"[A-Z][\w’'-]*\s+{re.escape(opener)}\b")
+        named = {
+            n
+            for t in earlier
+            if opener in t and longer.search(t)
+            for n in names_in(t)
+            if " " in n and n.split()[-1] == opener
+        }
         whole = named.pop() if len(named) == 1 else None
         return whole if whole and is_person(whole, " ".join(earlier)) else None
     return _person_named_back(earlier, strict=False)
