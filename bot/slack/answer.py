@@ -103,12 +103,12 @@ UNSAID = re.compile(
     r"confirm|commented|comment|named|name|responded)\b|\bdeclined to\b",
     re.IGNORECASE,
 )
-# "when can Europeans buy one": what says when comes first
 # a question after one particular: "how long was it down", "who found the database"
 PARTICULAR = re.compile(
     r"^\s*(?:how\s+(?:long|many|much|big|large|fast|old|often)|who|whom|whose|where|which)\b",
     re.IGNORECASE,
 )
+# "when can Europeans buy one": what says when comes first
 WHEN_ASKED = re.compile(r"^\s*(?:when|what date|how soon|by when)\b", re.IGNORECASE)
 TIME_TEXT = re.compile(  # a date a reader can place: not "last week" or "on Monday"
     r"\b(?:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d|January|February|March|"
