@@ -1185,7 +1185,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             and speaker is None
             and line.kind == "prose"
             and turn is not None
-            and TURN_GOES_ON.search(sentences[0])
+            and (TURN_GOES_ON.search(sentences[0]) or in_own_voice(sentences[0]))
         ):
             # "Rajiv Menon-Hart, CFO: Thank you. Revenue …" and, a paragraph or two below it,
             # "For the full year, we now expect …": his remarks go on (not "This interview is
@@ -1365,11 +1365,14 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     and voice
                     and (
                         not whole.startswith("[")
-                        or (pt[0].startswith("The ") and not re.match(r"\[[^\]]*:\]", whole))
+                        or (
+                            pt[0].startswith(("The ", "It ", "Its "))
+                            and not re.match(r"\[[^\]]*:\]", whole)
+                        )
                     )
                 ):
-                    # (a name put in for "The app" is still the speaker's words: "[Ana Ruiz:]
-                    # [Widget's consumer app] is how most people first met Widget")
+                    # (a name put in for "The app" or "It" is still the speaker's words:
+                    # "[Ana Ruiz:] [Widget's consumer app] is how most people first met Widget")
                     whole = f"[{voice}:] {whole}"
                 if (
                     whole is None

@@ -1670,6 +1670,33 @@ ANA RUIZ, CEO: About 55% at the end of June, up from 30% a year ago.
 """
 
 
+OUR_PLATFORM = """Acme Cloud Q2 2026 earnings call (excerpt)
+
+PRIYA NAIR, MORGAN HALE: How much of the growth is Widget?
+
+ANA RUIZ, CEO: Thank you, Priya. AI cloud revenue was 1.86 billion yuan, up 78%.
+
+Within model-as-a-service, Widget-W4 is the most used model on our platform by token volume. \
+It was about 11% of total AI cloud revenue in the quarter.
+
+WANG TAO, HUAXIN SECURITIES: What share of your chips is domestic?
+
+ANA RUIZ, CEO: About 55% at the end of June, up from 30% a year ago.
+"""
+
+
+def test_a_turn_goes_on_in_a_paragraph_that_speaks_of_our_platform(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Under "ANA RUIZ, CEO: …", a paragraph about "our platform" is still her turn, and its
+    "It was about 11% of …" is hers about the model just named: "[Ana Ruiz:] [Widget-W4] was
+    about 11% …"."""
+    _, mine = _built(seeds_copy, tmp_path, "w-our", "2026-08-13", OUR_PLATFORM, "Acme Wire")
+    assert (
+        "[Ana Ruiz:] [Widget-W4] was about 11% of total AI cloud revenue in the quarter." in mine
+    ), mine
+
+
 def test_a_one_turn_speaker_among_name_and_role_labels_is_a_speaker(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
