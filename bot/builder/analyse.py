@@ -771,6 +771,22 @@ def own_author(title: str, subject: str | None) -> str | None:
     return names[0].split()[0] if names else None
 
 
+COMPANY_DESK = re.compile(
+    r"\b(?:Investor Relations|Newsroom|Press Office|Press Room|Communications|Media Relations|"
+    r"Corporate Affairs)\b"
+)
+
+
+def own_publisher(publisher: str | None, subject: str) -> bool:
+    """Whether the publisher is the company itself ("Tembo Mobile Investor Relations" for an
+    article about Tembo Mobile), so the article's "we" is the company's."""
+    return (
+        publisher is not None
+        and publisher.split()[0] == subject.split()[0]
+        and COMPANY_DESK.search(publisher) is not None
+    )
+
+
 def about_publisher(text: str, publisher: str | None) -> bool:
     """Whether the sentence is the publication describing itself: "RegWatch Africa summarises
     regulatory actions for compliance professionals." (its name, then a verb in the present)."""
@@ -1040,6 +1056,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # a company's own document with no publisher ("Incident report: March 17 service
     # disruption"): its "we" is the company the article is about
     author = own_author(art.meta.title, fallback) if art.meta.publisher is None else None
+    if author is None and fallback and own_publisher(art.meta.publisher, fallback):
+        author = fallback  # "Tembo Mobile Investor Relations" on Tembo Mobile's results: its "we"
     # an earnings release's verbless highlights are that company's figures
     results = results_of(art.meta.title, first[0] if first else None, known)
     after_question = False  # the lines after a question heading answer it
@@ -1055,6 +1073,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     recent: list[tuple[int, str]] = []  # (position, text) of the sentences that stand alone
     last_speaker: str | None = None  # whose turn the line before was, in a transcript …
     turn: str | None = None  # … and whose the last label opened
+    still_talking: str | None = None  # who speaks a quotation the paragraph before left open
     chain_from: str | None = None  # the point just before, a short figure may join onto …
     chain_spans = 0  # … and the sentences before it that it gives too
     # the one model the title names: a figure naming none is that model's
@@ -1141,8 +1160,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         talking: str | None = None  # … and who its quotations are, as the last one said
         if prev is not None and line.text.lstrip()[:1] in '“"':
             # a paragraph that is one quotation, after "… he explained the reversal at
-            # length.": his words
-            talking = quote_speaker(unstamped(prev), written[:-1])
+            # length.", or that goes on with a quotation the paragraph before left open: theirs
+            talking = still_talking or quote_speaker(unstamped(prev), written[:-1])
         straight = False  # … and whether a straight " is open
         # a transcript's "NAIR: …": what follows is the speaker's, and says so
         said = SPEAKER_LABEL.match(line.text) or TURN_LABEL.match(line.text)
@@ -1227,8 +1246,20 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and in_own_voice(text)  # '"Our token bill is …," said a founder': the founder's
             )
             # (an AMA's "I'm Ilse Vermeulen … We are a 38-person company": hers, not the site's)
-            voice = (self_named or art.meta.publisher) if estimate and speaker is None else speaker
-            if author is not None and voice is None and in_own_voice(text):
+            voice = (
+                (self_named or author or art.meta.publisher)
+                if estimate and speaker is None
+                else speaker
+            )
+            if (
+                author is not None
+                and voice is None
+                and in_own_voice(text)
+                # (not inside a quotation: 'Ana Ruiz said: "… Data continued …, and we kept …')
+                and quoting == 0
+                and not straight
+                and text[:1] not in '“"'
+            ):
                 voice = author  # "We have found no evidence of …" in DeepSeek's own report
             pt = (
                 (item, False)
@@ -1516,6 +1547,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             elif (named_as := bracketed or whole) and (opening := NAMED_OPENING.match(named_as)):
                 # "[DeepSeek-V5] uses …", then "It can handle …": it is DeepSeek-V5
                 context = opening.group(1) + named_as[opening.end() :]
+        # a quotation left open at the paragraph's end goes on in the next one ('… said: "This
+        # was a strong half. …' then '"Msaidizi, our assistant, …')
+        still_talking = talking if (quoting > 0 or straight) and sentences else None
     for s, after in itertools.pairwise(out):
         extends = after.point and s.point and after.point.startswith(s.point[:-1])
         if s.back and after.back > s.back and extends:

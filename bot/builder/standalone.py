@@ -421,9 +421,9 @@ ANNOUNCES = re.compile(r"\b(?:he|she)\s+(?:said|explained|wrote|told|added|argue
 
 
 # 'Chief executive Matthias Brenner said: "This was …': a quotation its speaker opens
-OPENS_QUOTE = re.compile(
-    r"(?:^|\s)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})\s+(?:said|says|added|wrote)"
-    r"(?:\s+in\s+a\s+statement)?[:,]\s+[“\"]"
+OPENS_QUOTE = re.compile(  # (or "Wanjiru Kamau, Chief Executive Officer, said: "…")
+    r"(?:^|\s)(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?:,\s+[^,:;“”\"]{2,60},)?"
+    r"\s+(?:said|says|added|wrote)(?:\s+in\s+a\s+statement)?[:,]\s+[“\"]"
 )
 
 

@@ -1903,6 +1903,37 @@ def test_a_timelines_dated_heading_labels_the_lines_under_it(
     assert not any(t.startswith("[22 September:] The outage is") for t in mine), mine
 
 
+STATEMENT = """Acme Mobile PLC: unaudited results for the six months ended 30 June 2026
+
+Acme Mobile PLC today announced its results for the half year. Revenue at Acme Mobile rose \
+9.2%. Acme Mobile raised its guidance for the year.
+
+In the half, we added 1.2 million subscribers and opened 40 new shops across Freedonia.
+
+Chief Executive's statement
+
+Ana Ruiz, Chief Executive Officer, said: "This was a strong half. Data continued to carry \
+growth, and we kept costs under control despite higher energy prices.
+
+"Our Widget-based assistant has had an encouraging start. On 1 May we halved its daily price \
+to KSh 5, and weekly sign-ups roughly doubled in the eight weeks that followed."
+"""
+
+
+def test_a_companys_own_release_and_its_chief_executives_statement_say_whose_words(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """Published by "Acme Mobile Investor Relations", the release's "we" is Acme Mobile's; "Ana
+    Ruiz, Chief Executive Officer, said: "…" runs on into the next paragraph, which opens a
+    quotation again: hers, sentence by sentence."""
+    title = "Acme Mobile PLC: unaudited results for the six months ended 30 June 2026"
+    desk = "Acme Mobile Investor Relations"
+    _, mine = _built(seeds_copy, tmp_path, "w-release", "2026-07-28", STATEMENT, desk, title)
+    assert any(t.startswith("[Acme Mobile PLC:] In the half, we added 1.2 million") for t in mine)
+    assert any(t.startswith("[Ana Ruiz:] On 1 May we halved its daily price") for t in mine), mine
+    assert any(t.startswith("[Ana Ruiz:] Data continued to carry growth") for t in mine), mine
+
+
 def test_an_answers_we_expect_is_never_the_publishers(seeds_copy: Path, tmp_path: Path) -> None:
     """In an interview whose interviewee the opening does not name, "A: … We expect it to
     hold around 60,000 accelerators" is that person's, not "[Circuit Review:] We expect …"."""
