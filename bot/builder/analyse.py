@@ -121,8 +121,6 @@ SPEAKER_LABEL = re.compile(
 TURN_LABEL = re.compile(
     r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
 )
-# a transcript's unlabelled paragraph that goes on in the first person: the turn goes on
-TURN_GOES_ON = re.compile(r"\b(?:[Ww]e|I)\s+(?!(?:and|or|of|in|to|at|on|for|from)\b)[a-z]{2,}")
 ASKING_SHARE = 0.5  # a transcript's speaker whose turns ask this often is the interviewer
 ASKER = frozenset(
     ["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor", "Operator"]
@@ -1204,7 +1202,7 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             and speaker is None
             and line.kind == "prose"
             and turn is not None
-            and (TURN_GOES_ON.search(sentences[0]) or in_own_voice(sentences[0]))
+            and in_own_voice(sentences[0])  # a paragraph going on in the first person
         ):
             # "Rajiv Menon-Hart, CFO: Thank you. Revenue …" and, a paragraph or two below it,
             # "For the full year, we now expect …": his remarks go on (not "This interview is
@@ -1373,8 +1371,12 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                     before = elided(before, JOIN_MAX - len(pt[0]) - 1)
                 # an answer's first words after "Has DeepSeek responded?": "The company has 10
                 # working days …" is the one the question names, not the last one answered about
-                in_question = [n for n in names_in(answers or "") if not place_like(n, written)]
-                one = in_question[0] if para_prev is None and len(in_question) == 1 else None
+                in_question = (
+                    [n for n in names_in(answers) if not place_like(n, written)]
+                    if answers and para_prev is None
+                    else []
+                )
+                one = in_question[0] if len(in_question) == 1 else None
                 whole = make_standalone(
                     pt[0], before, one or context or fallback, fallback, known,
                     (para_prev or prev) if alone else prev, asked, written,

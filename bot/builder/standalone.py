@@ -22,6 +22,7 @@ from collections.abc import Container, Sequence
 
 from bot.builder.names import (
     ACTS,
+    BODY,
     COMPANY_NAME,
     DESCRIBED,
     DESCRIBED_ASIDE,
@@ -653,10 +654,7 @@ OVERSEER = re.compile(
     r"office|board|bureau|council)\b(?![-’'])"
 )
 REGULATING = ("Authority", "Commission", "Agency", "Office", "Board", "Bureau", "Ministry")
-BODY_RUN = re.compile(
-    r"\b((?:[A-Z][\w.&-]*\s+){0,5}(?:Authority|Commission|Agency|Ministry|Court|Tribunal|"
-    r"Office|Board|Bureau|Council))\b(?!\s+of\b)"
-)
+BODY_RUN = re.compile(rf"\b((?:[A-Z][\w.&-]*\s+){{0,5}}{BODY})\b(?!\s+of\b)")
 
 
 def _overseer(text: str, before: str | None) -> str | None:
