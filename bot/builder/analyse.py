@@ -107,6 +107,13 @@ SOURCED = re.compile(
 )
 # an interview: "A: They treated compute as scarce." is the interviewee's answer
 ANSWER = re.compile(r"^A(?:\s+\([^)]{1,40}\))?[:.]\s")  # "A:", "A (u/ilse_kestrel):"
+QUESTION = re.compile(r"^Q(?:\s+\([^)]{1,40}\))?[:.]\s")
+# "Interview by Claire Ashdown", "By Ana Ruiz": who wrote it, not who answers
+BYLINE = re.compile(
+    r"^(?:(?:interview|interviewed|reporting|reported|written|words|text|edited)\s+)?by\s+\S",
+    re.I,
+)
+OPENING_LINES = 4  # an interview's introduction: the lines before its first question
 INTERVIEW = re.compile(
     r"\binterview|\b(?:spoke|talked) (?:to|with)\b|\bedited for (?:length|clarity)|"
     r"\bQ\s?&\s?A\b|\bconversation\b|\bAMA\b|\bask me anything\b",
@@ -838,6 +845,18 @@ SELF_INTRODUCED = re.compile(
 )
 
 
+def introduction(lines: Sequence[Line], split: Sequence[list[str]], title: str) -> list[str]:
+    """An interview's introduction: the sentences before its first question ("Julian Okafor
+    is head of cyber underwriting … We spoke to him …"), the headline and byline aside."""
+    out: list[str] = []
+    for ln, sents in list(zip(lines, split, strict=True))[:OPENING_LINES]:
+        if QUESTION.match(ln.text) or ANSWER.match(ln.text) or ln.text.endswith("?"):
+            break
+        if normalise(ln.text) != title and not BYLINE.match(ln.text):
+            out += sents
+    return out
+
+
 def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     """Whose answers an interview's "A:" lines (or the lines under its question headings) are:
     the first person (two or more capitalised words) its opening names, in full, when it says
@@ -1045,7 +1064,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     # an interview's questions: "A:" lines, or questions set as headings ("**Why now?**")
     questions = sum(1 for ln in lines if ln.kind == "heading" and ln.text.endswith("?"))
     answered = sum(1 for ln in lines if ANSWER.match(ln.text))
-    answering = interviewee(art.meta.title, first, max(answered, questions))
+    answering = interviewee(
+        art.meta.title, introduction(lines, split, title), max(answered, questions)
+    )
     self_named = answering if any(SELF_INTRODUCED.search(t) for t in first) else None
     # in an interview whose interviewee is not known, "We …" is theirs: no one to name
     own_voice = answering is not None or not (
@@ -1184,8 +1205,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         )
         if prompting:
             speaker = None
-        if answering and ANSWER.match(line.text):
-            speaker = answering  # "[Sara Lindqvist:] Efficiency is a choice …"
+        if ANSWER.match(line.text):
+            speaker = answering  # "[Sara Lindqvist:] Efficiency is a choice …"; "A" names no one
         elif sentences[0].endswith("?"):
             after_question = True  # a longer question, set as prose: the interviewer's
         elif (

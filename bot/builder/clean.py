@@ -61,6 +61,11 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "Translated from Danish. The original article appeared in …": how it reached us
+        "translation note",
+        re.compile(r"^translated from (?:the )?[a-z]+\b[^\n]{0,300}$", _I),
+    ),
+    (
         "comments",
         re.compile(r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|show comments)\W*$", _I),
     ),

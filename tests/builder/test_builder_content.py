@@ -1839,6 +1839,34 @@ def test_an_amas_answers_are_the_founders_not_the_sites(seeds_copy: Path, tmp_pa
     assert any(t.startswith("[Ana Ruiz:] We are a 38-person company") for t in mine), mine
 
 
+HEADLINED_QA = """'Tell us which model you use': an underwriter on AI risk
+
+Interview by Claire Ashdown
+
+Ana Ruiz is head of cyber underwriting at Acme Specialty, a London insurer. We spoke to her \
+about Widget's leak. The conversation has been edited for length.
+
+Q: Are insurers asking clients about AI models now?
+
+A: Very much so. About 30% of the new cyber submissions we see mention Widget's models.
+
+Q: What did the leak change?
+
+A: We've introduced a sublimit for data leakage through AI hosts, set at $2 million per claim.
+"""
+
+
+def test_an_interviews_answers_are_the_interviewees_after_a_headline_and_byline(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """The text repeats its headline and opens with a byline ("Interview by Claire Ashdown"):
+    the "A:" answers are the person the introduction names (not "[A:]", nor the interviewer)."""
+    title = "'Tell us which model you use': an underwriter on AI risk"
+    _, mine = _built(seeds_copy, tmp_path, "w-qa", "2026-06-01", HEADLINED_QA, "Risk Weekly", title)
+    assert not any(t.startswith(("[A:]", "[Claire Ashdown:]")) for t in mine), mine
+    assert any(t.startswith("[Ana Ruiz:] About 30% of the new cyber") for t in mine), mine
+
+
 PANEL = """Welcome to our live coverage of the headline panel in Shanghai. On stage: Ana Ruiz, chief \
 executive of Acme AI; and Leo Park, CEO of Widget.
 
