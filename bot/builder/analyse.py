@@ -27,6 +27,7 @@ from bot.builder.differ import (
 )
 from bot.builder.names import (
     CAMEL,
+    COMPANY_NAME,
     NOT_NAMES,
     VERB,
     institution,
@@ -113,6 +114,7 @@ BYLINE = re.compile(
     r"^(?:(?:interview|interviewed|reporting|reported|written|words|text|edited)\s+)?by\s+\S",
     re.I,
 )
+SPOKE_TO = re.compile(r"\b(?:spoke|talked|sat down)\s+(?:to|with)\b|\binterviewed\b")
 OPENING_LINES = 4  # an interview's introduction: the lines before its first question
 INTERVIEW = re.compile(
     r"\binterview|\b(?:spoke|talked) (?:to|with)\b|\bedited for (?:length|clarity)|"
@@ -129,8 +131,9 @@ TURN_LABEL = re.compile(
     r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
 )
 ASKING_SHARE = 0.5  # a transcript's speaker whose turns ask this often is the interviewer
+OPERATOR = "Operator"  # a call's operator, who hands over and asks nothing of substance
 ASKER = frozenset(
-    ["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor", "Operator"]
+    ["Q", "Question", "Interviewer", "Host", "Moderator", "Presenter", "Anchor", OPERATOR]
 )
 END = (".", "!", '"', "”", "'", "’", ")")  # how a statement, not a headline or question, ends
 # where a long sentence can end early and still state its fact
@@ -867,12 +870,24 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
     for text in opening:  # an AMA's "Hi all! I'm Ilse Vermeulen, co-founder of …"
         if (me := SELF_INTRODUCED.search(text)) is not None:
             return me.group("name")
-    for text in opening:
-        for name in names_in(text):
-            words = name.split()
-            if len(words) >= 2 and all(w.isalpha() for w in words):
-                return name
-    return None
+    for text in opening:  # "Silicon Strait spoke to Fang Yiran, Qiantang's founder and CEO"
+        spoke = SPOKE_TO.search(text)
+        if spoke and (people := [n for n in names_in(text[spoke.end() :]) if _personal(n)]):
+            return people[0]
+    named = [n for t in opening for n in names_in(t) if _personal(n, company=True)]
+    # a person before a company ("Qiantang Semiconductor cut …"), else the first name
+    return next((n for n in named if _personal(n)), named[0] if named else None)
+
+
+def _personal(name: str, company: bool = False) -> bool:
+    """Whether a name may be an interviewee's: two or more words, not a company's (`company`:
+    or a company's, too)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and all(w.isalpha() for w in words)
+        and (company or COMPANY_NAME.search(name) is None)
+    )
 
 
 def _known_from(words: list[str], known: Container[str] | None) -> list[str]:
@@ -1235,8 +1250,11 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
             # "This interview is part of our series." after an answer: not the speaker's
             prev_point = chain_from = None
         if prompting or (speaker is None and any(s.endswith("?") for s in sentences)):
+            # an operator's "Good evening, and welcome to …" asks nothing (an interviewer's
+            # "Then the memory rule came along." does)
+            asks = "?" in line.text or not (label and label.title() == OPERATOR)
             question, answers = (
-                (LABEL.sub("", line.text, count=1) if prompting else line.text),
+                (LABEL.sub("", line.text, count=1) if prompting else line.text) if asks else None,
                 None,
             )
         elif question is not None:

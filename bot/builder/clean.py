@@ -56,9 +56,16 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:editor[’']?s[’']? note|correction|clarification)\b[^:–—\n]{0,25}[:–—-]\s|"
             r"^(?:this|the) (?:story|article|post|report) (?:was|has been|is being) "
             r"(?:updated|corrected|amended)\b|^an earlier version of this (?:story|article)\b|"
-            r"^(?:this|the) (?:interview|conversation) (?:has been|was) (?:edited|condensed)\b",
+            r"^(?:this|the) (?:interview|conversation|transcript) (?:has been|was) "
+            r"(?:edited|condensed)\b",
             _I,
         ),
+    ),
+    (
+        # an earnings call's safe harbour: "Please note that today's discussion contains
+        # forward-looking statements."
+        "disclaimer",
+        re.compile(r"^[^\n]{0,200}\bforward[- ]looking statements\b[^\n]{0,300}$", _I),
     ),
     (
         # "Translated from Danish. The original article appeared in …": how it reached us

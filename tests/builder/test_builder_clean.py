@@ -133,17 +133,18 @@ def test_a_transcripts_time_codes_and_sponsor_reads_are_no_text() -> None:
     assert [d.reason for d in cleaned.dropped] == ["promo"]
 
 
-def test_a_translation_note_is_no_text() -> None:
+def test_a_translation_or_editing_note_is_no_text() -> None:
     """ "Translated from Danish. The original article appeared in …" says how the story reached
-    the reader, not what happened."""
+    the reader, not what happened; so does "This transcript has been edited …"."""
     body = (
         "Translated from Danish. The original article appeared in Dagbladet Teknik on April 8.\n"
         "Translated from the Korean original by the Herald's international desk.\n"
         "Widget lifted its ban on April 8.\n"
+        "This transcript has been edited for clarity.\n"
     )
     cleaned = clean_text(body)
     assert [line.text for line in cleaned.lines] == ["Widget lifted its ban on April 8."]
-    assert [d.reason for d in cleaned.dropped] == ["translation note"] * 2
+    assert [d.reason for d in cleaned.dropped] == [*["translation note"] * 2, "editor's note"]
 
 
 def test_trailing_promo_sentence_is_cut_and_reported() -> None:

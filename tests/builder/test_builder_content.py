@@ -1721,6 +1721,29 @@ def test_an_earnings_calls_remarks_are_the_speakers_not_the_transcript_services(
     assert not any("Acme Transcripts" in t or "first question" in t for t in mine), mine
 
 
+GREETED_CALL = """Acme Chips Q4 2025 earnings call transcript
+
+Operator: Good evening, and welcome to the Acme Chips fourth-quarter earnings call.
+
+Please note that today's discussion contains forward-looking statements.
+
+Ravi Patel, CFO: Fourth-quarter revenue was 1.36 billion yuan, up 58% from a year earlier.
+
+Ravi Patel, CFO: For the full year, revenue was 4.82 billion yuan, up 41%.
+"""
+
+
+def test_an_operators_greeting_asks_nothing_and_a_safe_harbour_is_no_text(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Operator: Good evening, and welcome …" is no question the next turn answers (its words
+    would find that turn), and "… contains forward-looking statements." is no news."""
+    lib, mine = _built(seeds_copy, tmp_path, "w-q4", "2026-03-19", GREETED_CALL, "Acme Wire")
+    assert not any("forward-looking" in t for t in mine), mine
+    turns = [p for p in lib.points if p.sources == ("w-q4",) and "1.36 billion" in p.text]
+    assert turns and all(p.asked is None for p in turns), turns
+
+
 FAQ = """Widget confirmed on Tuesday, 18 August, that its next reasoning model, W3, will be \
 released on 22 September. The lab had been expected to ship it by the end of July.
 
@@ -1865,6 +1888,27 @@ def test_an_interviews_answers_are_the_interviewees_after_a_headline_and_byline(
     _, mine = _built(seeds_copy, tmp_path, "w-qa", "2026-06-01", HEADLINED_QA, "Risk Weekly", title)
     assert not any(t.startswith(("[A:]", "[Claire Ashdown:]")) for t in mine), mine
     assert any(t.startswith("[Ana Ruiz:] About 30% of the new cyber") for t in mine), mine
+
+
+COMPANY_FIRST_QA = """Acme Semiconductor cut the price of its A7 chip to 99,000 yuan on April 10. \
+Chip Weekly spoke to Ana Ruiz, Acme's founder and CEO. The interview has been edited for clarity.
+
+Q: Why cut it?
+
+A: Our yields went from about 52% to about 71% this year.
+
+Q: What next?
+
+A: We are revising our shipment target to 150,000 units.
+"""
+
+
+def test_an_interviewee_is_whom_the_introduction_spoke_to_not_a_company_named_first(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Acme Semiconductor cut … Chip Weekly spoke to Ana Ruiz, …": the answers are hers."""
+    _, mine = _built(seeds_copy, tmp_path, "w-co", "2026-06-01", COMPANY_FIRST_QA, "Chip Weekly")
+    assert "[Ana Ruiz:] Our yields went from about 52% to about 71% this year." in mine, mine
 
 
 PANEL = """Welcome to our live coverage of the headline panel in Shanghai. On stage: Ana Ruiz, chief \
