@@ -64,6 +64,9 @@ POINT_MAX = 330
 BUDGET = 1000  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
+TITLE_TF = 0.3  # how often a speaker's turn counts its headline's words as its own
+VOICED = re.compile(r"^\[[^\]]+:\]")  # "[Katrin Albers:] …": a speaker's own words
+TRANSCRIPT_SHARE = 0.5  # a story with more than this share of speakers' turns is a transcript
 MIN_COVERAGE = 0.5  # share of the question's weight the ranked candidates must hold
 DUPLICATE = 0.4
 CONTAINED = 0.7  # … or this share of its words are in a point already given
@@ -163,6 +166,11 @@ class PointIndex:
             self.bags.append(frozenset(c))
             if p.asked:  # the question it answers finds it too, each word once
                 c.update(set(index_tokens(p.asked)) - c.keys())
+            if p.asked or VOICED.match(p.text):
+                # an interview's or a transcript's turn ("[Katrin Albers:] We run it …")
+                # counts, a little, its headline's words: who the speaker speaks for
+                titled = index_tokens((headlines or {}).get(p.sources[0], ""))
+                c.update(dict.fromkeys(set(titled) - c.keys(), TITLE_TF))
             counts.append(c)
         n = len(points)
         avgdl = (sum(lengths) / n) if n else 1.0
@@ -219,6 +227,13 @@ class PointIndex:
             for w in dict.fromkeys(index_tokens(title)):
                 by_word.setdefault(w, []).append(article)
         self.headline_postings = {w: tuple(a) for w, a in by_word.items()}
+        # a roundup's headline lists its items ("The Token Digest: DeepSeek cuts V4 prices
+        # again, R3 verified, Corvane rallies"): each says what one part of it is about
+        self.title_items = {
+            a: [frozenset(index_tokens(item)) for item in items]
+            for a, t in (headlines or {}).items()
+            if len(items := title_items(t)) >= ROUNDUP_ITEMS
+        }
 
     def rank(
         self,
@@ -833,14 +848,47 @@ def _names_only_the_story(
     return bool(words) and all(covers(w, opening, alts) for w in words)
 
 
+def sections(index: PointIndex, story: str) -> list[list[int]]:
+    """An article's points split at its headings ("2. Qiantang cuts the QT-7 price"); one
+    part when it has none."""
+    parts: list[list[int]] = [[]]
+    for i in index.of_article[story]:
+        if headline(index.points[i].text) and parts[-1]:
+            parts.append([])
+        parts[-1].append(i)
+    return parts
+
+
+def _item_asked(
+    index: PointIndex, story: str, words: list[str], alts: dict[str, tuple[str, ...]]
+) -> list[int]:
+    """The story's points to tell: of a roundup, the one item (a part under a heading) that
+    alone holds every word of the question the story holds ("why did qiantang cut the qt-7
+    price" of a newsletter's "HBM rule delayed, Qiantang cuts QT-7 price, …"); else all."""
+    whole = index.of_article[story]
+    held = [w for w in words if covers(w, index.article_bag[story], alts)]
+    answering = [
+        part
+        for part in sections(index, story)
+        if all(covers(w, frozenset().union(*(index.bags[i] for i in part)), alts) for w in held)
+    ]
+    return answering[0] if len(answering) == 1 and len(answering[0]) < len(whole) else whole
+
+
 def _story_told(
-    index: PointIndex, ranked: list[tuple[int, float]], story: str
+    index: PointIndex, ranked: list[tuple[int, float]], part: list[int], asks: frozenset[str]
 ) -> list[tuple[int, float]]:
-    """The story's best-ranked point, then its other points in reading order, then the rest
-    of the ranking: asked about a story as a whole, the reply tells it."""
-    first = next((i for i, _ in ranked if index.article[i] == story), None)
+    """The best-ranked point of the story (`part` of it: a roundup's item), then its other
+    points in reading order, then the rest of the ranking: asked about a story as a whole,
+    the reply tells it. A transcript, most of whose points are speakers' turns, puts its
+    most important first no more than a conversation does: its points holding a word of the
+    question (`asks`) come first."""
+    first = next((i for i, _ in ranked if i in part), None)
     best = [] if first is None else [first]
-    told = [*best, *(i for i in index.of_article[story] if i not in best)]
+    rest = [i for i in part if i not in best]
+    if sum(1 for i in part if VOICED.match(index.points[i].text)) > TRANSCRIPT_SHARE * len(part):
+        rest.sort(key=lambda i: not index.bags[i] & asks)
+    told = [*best, *rest]
     top = ranked[0][1] if ranked else 1.0
     score = {i: top * (1.01 - 0.01 * n) for n, i in enumerate(told)}
     return [*((i, score[i]) for i in told), *((i, s) for i, s in ranked if i not in score)]
@@ -969,6 +1017,11 @@ def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ..
             a for t in (w, *alts.get(w, ())) for a in index.headline_postings.get(t, ())
         }:
             held[article] = held.get(article, 0.0) + weight
+    for article in held.keys() & index.title_items.keys():  # a roundup: its best item's share
+        held[article] = max(
+            sum(v for w, v in weights.items() if covers(w, item, alts))
+            for item in index.title_items[article]
+        )
     if not held:
         return None
     ranked = sorted(held.items(), key=lambda kv: (-kv[1], kv[0]))
@@ -984,6 +1037,18 @@ def headlined(index: PointIndex, words: list[str], alts: dict[str, tuple[str, ..
     phrase = min(spans, key=lambda a: (spans[a], a))
     apart = all(spans[a] >= spans[phrase] + PHRASE_GAP for a in spans if a != phrase)
     return phrase if apart and held[phrase] == got else None
+
+
+# "…: A, B, and more": a headline's list of items, after the newsletter's name
+ITEMS = re.compile(r",\s+(?:and\s+)?|;\s+|\s+\|\s+")
+ROUNDUP_ITEMS = 3
+
+
+def title_items(title: str) -> list[str]:
+    """The items a headline lists ("HBM rule delayed to July 1", "Qiantang cuts QT-7 price",
+    "Singapore verdict date set"); one item when it lists none."""
+    _, _, after = title.rpartition(": ")
+    return [item for item in ITEMS.split(after or title) if item.strip()]
 
 
 def _span(
@@ -1206,6 +1271,7 @@ def answer(library: Library, query: str) -> Answer | None:
     if named and not _unnamed_part(query, index.names):
         # "cisco jailbreak test": answered from the articles that name Cisco
         ranked = _naming(index, ranked, named, alts)
+    item: list[int] = []  # a roundup's item asked about: its other items are stray mentions
     if (
         story is not None
         and defines is None
@@ -1216,7 +1282,9 @@ def answer(library: Library, query: str) -> Answer | None:
         # "what caused the widget outage": the story explains itself, in order
         and _names_only_the_story(index, story, about, alts)
     ):
-        ranked = _story_told(index, ranked, story)
+        told = _item_asked(index, story, about, alts)
+        item = told if len(told) < len(index.of_article[story]) else []
+        ranked = _story_told(index, ranked, told, frozenset(expanded))
     if story is not None:
         ranked = _story_filled(index, ranked, story)
     elif ranked:
@@ -1231,7 +1299,7 @@ def answer(library: Library, query: str) -> Answer | None:
         p = index.points[i]
         if (
             story
-            and index.article[i] != story
+            and (index.article[i] != story or (item and i not in item))
             and index.coverage(words, [i], alts) < POINT_COVER * best_cover
         ):
             continue  # beside the story the question is about, a stray mention elsewhere

@@ -30,6 +30,7 @@ from bot.slack.answer import (
     place_forms,
     quantity,
     question_words,
+    title_items,
 )
 from bot.slack.listeners.commands.brief import topic_reply
 from bot.slack.search import alternatives, edit_distance, family, relatives, root, stem, tokens
@@ -1833,3 +1834,100 @@ def test_an_abbreviated_name_finds_the_articles_that_write_it_out(lib: Library) 
     assert ans is not None and "w-chair:0" in [p.id for p in ans.all_points], [
         p.text for p in ans.all_points
     ]
+
+
+def test_asked_about_a_roundups_item_the_reply_tells_that_item_alone(lib: Library) -> None:
+    """ "why did gizmo cut the g7 price" of a newsletter headlined with three items: the reply
+    tells the Gizmo item, not the rule delay or the court date under the other headings."""
+    roundup = _article(
+        "w-weekly",
+        "2026-04-14",
+        "It was a busy week: Washington delayed a rule, Gizmo cut prices, a court set a date.",
+        "Washington delays the memory rule to July 1",
+        "The Commerce Department said on Friday it would delay its memory rule to July 1.",
+        "The rule now covers only hybrid bonding tools, and Gizmo remains on the Entity List.",
+        "Gizmo cuts the G7 price by nearly a quarter",
+        "Gizmo cut the price of its G7 accelerator to 99,000 yuan from 128,000 yuan.",
+        "Gizmo did not give a reason, but its yields have risen to 71%, analysts said.",
+        "Singapore court sets a verdict date",
+        "A Singapore judge will deliver her verdict on May 7 in the server case.",
+    )
+    title = "Weekly: memory rule delayed, Gizmo cuts G7 price, Singapore verdict date set"
+    library = _headlined(lib, title, roundup)
+    ans = answer(library, "why did gizmo cut the g7 price")
+    assert ans is not None
+    given = [p.id for p in (ans.lead, *ans.points)]
+    assert "w-weekly:6" in given, given
+    assert not {"w-weekly:2", "w-weekly:3", "w-weekly:8"} & set(given), given
+
+
+def test_a_roundups_headline_names_a_story_by_one_of_its_items(lib: Library) -> None:
+    """ "The Weekly: DeepSeek cuts V4 prices again, R3 verified, Acme rallies" lists three
+    stories: "how did acme respond to deepseek v4" is asked of none of them, though the
+    headline holds all but one word; "acme rallies" is the third item's story."""
+    digest = _article(
+        "w-digest",
+        "2026-05-06",
+        "From May 5, the DeepSeek-V4 API costs $0.18 per million input tokens.",
+        "Acme shares rose 9% after its earnings.",
+    )
+    other = _article("w-acme", "2026-03-24", "Acme halved its prices on March 23 after V4.")
+    headlines = {a.id: a.title for a in lib.articles} | {
+        "w-digest": "The Weekly: DeepSeek cuts V4 prices again, R3 verified, Acme rallies",
+        "w-acme": "We will not be out-priced: a chat with Acme's chief executive",
+    }
+    index = PointIndex((*lib.points, *digest, *other), None, headlines)
+    asked = question_words("how did acme respond to deepseek v4")[0]
+    assert headlined(index, asked, {}) is None
+    assert headlined(index, question_words("acme rallies")[0], {}) == "w-digest"
+    assert title_items(headlines["w-digest"]) == [
+        "DeepSeek cuts V4 prices again",
+        "R3 verified",
+        "Acme rallies",
+    ]
+    assert title_items("Lumora reaches 520,000 cars, leans on the chip") == [
+        "Lumora reaches 520,000 cars",
+        "leans on the chip",
+    ]
+
+
+def test_a_story_told_gives_the_points_holding_the_question_before_the_rest(
+    lib: Library,
+) -> None:
+    """ "how did acme do in q4", of its earnings call: the fourth-quarter figures are told
+    before the chief executive's remarks on other things, though they come later."""
+    call = _article(
+        "w-call",
+        "2026-03-19",
+        "[Ana Ruiz:] Demand for Acme's packaging grew faster than we expected.",
+        "[Ana Ruiz:] 2025 was the strongest year in our history.",
+        "[Ana Ruiz:] We plan to reach 15,000 wafers per month by the end of 2026.",
+        "[Ana Ruiz:] We have 46 bonding tools installed in Wuxi.",
+        "[Ana Ruiz:] We are qualifying domestic bonding tools from a supplier.",
+        "[Ana Ruiz:] Our spare parts cover about nine months of normal operation.",
+        "[Leo Park:] Fourth-quarter revenue was 1.36 billion yuan, up 58% from a year earlier.",
+    )
+    library = _headlined(lib, "Acme Q4 and full-year 2025 earnings call transcript", call)
+    ans = answer(library, "how did acme do in q4")
+    assert ans is not None
+    assert "w-call:6" in [p.id for p in (ans.lead, *ans.points)]
+
+
+def test_a_speakers_turn_is_found_a_little_by_its_headline(lib: Library) -> None:
+    """ "[Dana Ruiz:] We responded to Widget … by cutting our prices in half." is Acme's chief
+    executive on Acme's earnings call: asked "how did acme respond to widget", it leads."""
+    call = _article(
+        "w-acme-call",
+        "2026-04-30",
+        "[Dana Ruiz:] We responded to Widget on March 23 by cutting our prices in half.",
+        "[Dana Ruiz:] Usage more than doubled in April.",
+    )
+    noise = _article(
+        "w-noise",
+        "2026-04-30",
+        "Acme's shares rose 9% on April 30.",
+        "Widget has responded in kind to the price war, analysts at Halbrook said on Tuesday.",
+    )
+    library = _headlined(lib, "Acme Q1 2026 earnings call transcript", call, *noise)
+    ans = answer(library, "how did acme respond to widget")
+    assert ans is not None and ans.lead.id == "w-acme-call:0", ans.lead
