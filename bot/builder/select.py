@@ -44,6 +44,8 @@ MAGNITUDE = re.compile(
     r"\b\d[\d,.]*\s*(?:billion|million|trillion|thousand|bn|mn)\b|\b\d{1,3}(?:,\d{3})+\b"
     r"|\b\d+(?:\.\d+)?\s*(?:megawatts?|MW|GW|gigawatts?|hours?|minutes?|tokens?|parameters?|"
     r"users|employees|people|times)\b"
+    # a count of things: "30 problems", "46 bonding tools" (not a year: "in 2025 markets")
+    r"|\b(?!(?:19|20)\d\d\b)\d+\s+(?:[a-z][\w-]*\s+)?[a-z]{3,}s\b"
 )
 CAPWORD = re.compile(r"(?<=\s)[A-Z][\w’'.-]*[A-Za-z0-9]|\b[A-Z]+\d\w*|\$\d")
 DIGIT = re.compile(r"\d")
@@ -343,10 +345,14 @@ def quality(text: str, fragment: bool, row: bool = False) -> float:
     )
     figures = max(figures, 1) if row else figures  # "8.4/10": a score, if no money or share
     dates = len(DATE.findall(text))
-    names = [n for n in CAPWORD.findall(text) if n.rstrip("’'s") not in COMMON_NAMES]
-    attributed = ATTRIBUTION.search(text) is not None
+    # "[Ingrid Solberg:] My complaint is about how it gets used.": whose words they are is
+    # known (attributed), but her name is no fact the words give
+    voiced = VOICED.match(text)
+    body = text[voiced.end() :] if voiced else text
+    names = [n for n in CAPWORD.findall(body) if n.rstrip("’'s") not in COMMON_NAMES]
+    attributed = ATTRIBUTION.search(body) is not None
     q = 1.0 + 0.6 * min(figures, 3) + 0.3 * min(dates, 2) + 0.07 * min(len(names), 8)
-    q += 0.35 if attributed else 0.0
+    q += 0.35 if attributed else 0.15 if voiced else 0.0
     q += 0.25 if reports_event(text) else 0.0
     if not (figures or dates or attributed or names):
         q *= 0.6  # commentary: no figure, date, source or named actor

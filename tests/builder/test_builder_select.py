@@ -426,6 +426,15 @@ def test_a_quantity_is_a_fact_not_commentary(fact: str) -> None:
     assert quality(fact, False) >= 1.0
 
 
+def test_a_speakers_label_is_no_fact_of_their_words() -> None:
+    """ "[Ana Ruiz:] My complaint is about how it gets used." is commentary whose speaker is
+    known: her name in the label is no name the words give. Her "30 problems" is a count."""
+    vacuous = quality("[Ana Ruiz:] My complaint is about how it gets used.", False)
+    counted = quality("[Ana Ruiz:] For six of those 30 problems we found leaked copies.", False)
+    assert vacuous < 1.0 < counted
+    assert quality("Ana Ruiz said her complaint is about how it gets used.", False) > vacuous
+
+
 def test_the_end_of_a_quotation_opened_before_is_not_the_writers_voice() -> None:
     """'"We gave them time.' then 'We do not block lightly," Setiawati said.': the "we" of a
     quotation whose opening mark is in the sentence before is the speaker's, not the writer's."""
