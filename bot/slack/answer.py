@@ -624,7 +624,10 @@ def description(query: str) -> re.Pattern[str] | None:
 
 
 # "how much did it cost", "how much power", "how many users": the kind of figure that answers
-HOW_MUCH = re.compile(r"\bhow\s+(?P<kind>much|many)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I)
+HOW_MUCH = re.compile(
+    r"\bhow\s+(?P<kind>much|many|big|large|huge|small)\b(?:\s+(?P<noun>[a-z][\w-]*))?", re.I
+)
+SIZED = ("big", "large", "huge", "small")  # "how big is the power deal": its figures
 MONEY_ASKED = re.compile(
     r"\b(?:cost\w*|price\w*|pay\w*|paid|spen[dt]\w*|rais\w*|worth|valu\w*|fine[sd]?|"
     r"revenue|sales|charg\w*|expensive|budget|earn\w*|invest\w*|su(?:e|es|ed|ing)|"
@@ -655,6 +658,10 @@ MONEY = re.compile(
     re.I,
 )
 POWER = re.compile(rf"{NUMBER}(?:megawatts?|MW|gigawatts?|GW|kilowatts?|kW)\b")
+# a size: an amount of money or power, a magnitude or a count ("1.4 gigawatts", "9,000 cars")
+SIZE = re.compile(
+    rf"{MONEY.pattern}|{POWER.pattern}|{NUMBER}(?:million|billion|thousand|[a-z]+s)\b"
+)
 
 
 # "what did X say about Y": what someone said, in quotes, a transcript's answers or "X said"
@@ -715,6 +722,22 @@ def counted(rest: str) -> str | None:
 WHY_WORDS = frozenset(stem(w) for w in ("why", "cause", "caused", "causes", "reason", "reasons"))
 
 
+# "what did the guidance require": what it says someone must, may not or may only do
+OBLIGED_ASKED = re.compile(
+    r"\b(?:requir\w*|rules?|must|oblig\w*|allowed|permitted|mandat\w*|have to)\b", re.I
+)
+OBLIGATION = re.compile(
+    r"\b(?:must|required|requires|(?:have|has|need|needs) to|may (?:not|only)|cannot|can only|"
+    r"(?:is|are) (?:not )?(?:allowed|permitted)|(?:banned|barred) from|prohibit\w*|obliged)\b",
+    re.I,
+)
+
+
+def obliged(query: str) -> re.Pattern[str] | None:
+    """For "what does the rule require": a pattern for what someone must or may not do."""
+    return OBLIGATION if OBLIGED_ASKED.search(query) else None
+
+
 def said(query: str) -> re.Pattern[str] | None:
     """For "what did X say about Y": a pattern for what someone said; None otherwise."""
     return SPEECH if SAY_ASKED.search(query) else None
@@ -743,6 +766,8 @@ def quantity(query: str) -> re.Pattern[str] | None:
             rf"just over|just under)?\s*{count}",
             re.I,
         )
+    if m.group("kind").lower() in SIZED:  # "how big is the power deal": GW, money, counts
+        return POWER if POWER_ASKED.search(query) else MONEY if MONEY_ASKED.search(query) else SIZE
     if COMPARED_ASKED.search(query):
         return RATIO  # "how much cheaper": by what share or multiple
     if SHARE_ASKED.search(query):
@@ -1219,7 +1244,7 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines or timed or quantity(query) or said(query),
+        favour=defines or timed or quantity(query) or said(query) or obliged(query),
         headlined=story_asked,
     )
     if not ranked or not words:

@@ -27,6 +27,7 @@ from bot.slack.answer import (
     joined,
     lead_told,
     news_only,
+    obliged,
     place_forms,
     quantity,
     question_words,
@@ -1931,3 +1932,42 @@ def test_a_speakers_turn_is_found_a_little_by_its_headline(lib: Library) -> None
     library = _headlined(lib, "Acme Q1 2026 earnings call transcript", call, *noise)
     ans = answer(library, "how did acme respond to widget")
     assert ans is not None and ans.lead.id == "w-acme-call:0", ans.lead
+
+
+def test_asked_how_big_the_figures_that_size_it_lead(lib: Library) -> None:
+    """ "how big is the widget power deal": "up to 1.4 GW" leads, not "a large power deal";
+    a size is power, money or a count ("how big is the cluster": "9,000 chips")."""
+    talk = _article(
+        "w-talk",
+        "2026-04-30",
+        "[Ana Ruiz:] Widget has signed a large green power deal in Freedonia.",
+    )
+    deal = _article(
+        "w-deal",
+        "2026-04-02",
+        "Under the deal, Acme will build up to 1.4 GW of wind and solar capacity for Widget.",
+    )
+    ans = answer(
+        replace(lib, points=(*lib.points, *talk, *deal)), "how big is the widget power deal"
+    )
+    assert ans is not None and "1.4 GW" in ans.lead.text, ans.lead
+    size = quantity("how big is the widget cluster")
+    assert size is not None and size.search("a cluster of 9,000 chips")
+    assert not size.search("a cluster in Freedonia")
+
+
+def test_asked_what_a_rule_requires_what_someone_must_do_leads(lib: Library) -> None:
+    """ "what does the widget rule require": "Vendors must delete the app by March 31" leads,
+    not "The rule was announced on Thursday" (which holds as many of the question's words)."""
+    told = _article("w-told", "2026-02-21", "The Widget rule was announced on Thursday.")
+    rule = _article(
+        "w-rule",
+        "2026-02-20",
+        "Under the Widget rule, state employees must delete the app from their work phones and "
+        "laptops by March 31, 2026.",
+    )
+    library = replace(lib, points=(*lib.points, *told, *rule))
+    ans = answer(library, "what does the widget rule require")
+    assert ans is not None and ans.lead.id == "w-rule:0", ans.lead
+    assert obliged("what did the guidance require") is not None
+    assert obliged("what did the guidance say") is None
