@@ -872,7 +872,14 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
             return me.group("name")
     for text in opening:  # "Silicon Strait spoke to Fang Yiran, Qiantang's founder and CEO"
         spoke = SPOKE_TO.search(text)
-        if spoke and (people := [n for n in names_in(text[spoke.end() :]) if _personal(n)]):
+        # … whom they spoke to, before what about ("We spoke to him about … Lanting Data
+        # Services": no one named)
+        whom = (
+            re.split(r"\s(?:about|on|at|in|for|after|before)\s", text[spoke.end() :])[0]
+            if spoke
+            else ""
+        )
+        if people := [n for n in names_in(whom) if _personal(n)]:
             return people[0]
     named = [n for t in opening for n in names_in(t) if _personal(n, company=True)]
     # a person before a company ("Qiantang Semiconductor cut …"), else the first name

@@ -1867,7 +1867,7 @@ HEADLINED_QA = """'Tell us which model you use': an underwriter on AI risk
 Interview by Claire Ashdown
 
 Ana Ruiz is head of cyber underwriting at Acme Specialty, a London insurer. We spoke to her \
-about Widget's leak. The conversation has been edited for length.
+about Widget's leak at Gizmo Data Services. The conversation has been edited for length.
 
 Q: Are insurers asking clients about AI models now?
 
@@ -1883,10 +1883,11 @@ def test_an_interviews_answers_are_the_interviewees_after_a_headline_and_byline(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     """The text repeats its headline and opens with a byline ("Interview by Claire Ashdown"):
-    the "A:" answers are the person the introduction names (not "[A:]", nor the interviewer)."""
+    the "A:" answers are the person the introduction names (not "[A:]", nor the interviewer,
+    nor the company they were asked about)."""
     title = "'Tell us which model you use': an underwriter on AI risk"
     _, mine = _built(seeds_copy, tmp_path, "w-qa", "2026-06-01", HEADLINED_QA, "Risk Weekly", title)
-    assert not any(t.startswith(("[A:]", "[Claire Ashdown:]")) for t in mine), mine
+    assert not any(t.startswith(("[A:]", "[Claire Ashdown:]", "[Gizmo")) for t in mine), mine
     assert any(t.startswith("[Ana Ruiz:] About 30% of the new cyber") for t in mine), mine
 
 
