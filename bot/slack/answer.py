@@ -695,13 +695,16 @@ COUNTED = re.compile(r"\s+([a-z][\w-]*)", re.I)
 
 def _speakers(index: PointIndex, query: str, words: list[str]) -> list[str]:
     """The names a "what did X say (about Y)" question asks to hear: those before its verb of
-    saying ("what did peter kamau say about somo hub": Peter Kamau, not Somo Hub), or, when
-    none is there, every name it holds."""
+    saying ("what did peter kamau say about somo hub": Peter Kamau, not Somo Hub; "what did
+    deepseek say about …": the coverage's subject, no word to rank by), or, when none is
+    there, every name it holds."""
     names = [w for w in words if w in index.names]
     m = SAY_ASKED.search(query)
     if m is None:
         return names
     before = {joined(w, index) for w in question_words(query[: m.start()])[0]}
+    if not before and (asked := SUBJECT.search(query[: m.start()])):
+        return [asked.group().lower()]  # "what did deepseek say about the lanting leak"
     return [w for w in names if w in before] or names
 
 
@@ -917,6 +920,29 @@ def _story_told(
     top = ranked[0][1] if ranked else 1.0
     score = {i: top * (1.01 - 0.01 * n) for n, i in enumerate(told)}
     return [*((i, score[i]) for i in told), *((i, s) for i, s in ranked if i not in score)]
+
+
+def _with_candidates(
+    ranked: list[tuple[int, float]], more: list[int], score: float
+) -> list[tuple[int, float]]:
+    """The ranking with these points in it, each at `score` at least."""
+    have = dict(ranked)
+    for i in more:
+        have[i] = max(have.get(i, 0.0), score)
+    return sorted(have.items(), key=lambda x: (-x[1], x[0]))
+
+
+def _first(
+    ranked: list[tuple[int, float]], fit: Callable[[int], bool], share: float
+) -> list[tuple[int, float]]:
+    """The ranking with the points that fit, scoring within `share` of the best, first (in
+    their order), just above the best score."""
+    if not ranked:
+        return ranked
+    top = ranked[0][1]
+    fits = [i for i, s in ranked if s >= share * top and fit(i)]
+    score = {i: top * (1.01 - 0.001 * n) for n, i in enumerate(fits)}
+    return [*((i, score[i]) for i in fits), *((i, s) for i, s in ranked if i not in score)]
 
 
 def _to_front(ranked: list[tuple[int, float]], i: int, top: float) -> list[tuple[int, float]]:
@@ -1261,6 +1287,7 @@ def answer(library: Library, query: str) -> Answer | None:
     ranked = _stated_first(index, _updated(index, ranked, past))
     if SUBJECT.search(query):  # "is deepseek banned in italy": not ChatGPT's 2023 ban
         ranked = _lead_if(index, ranked, lambda i: _names_subject(index.points[i].text))
+    voiced = False  # led by the words of whom the question asks what they said
     if said(query) is not None and (
         speaking := spoken_by(speakers := _speakers(index, query, words))
     ):
@@ -1276,12 +1303,24 @@ def answer(library: Library, query: str) -> Answer | None:
                 not topic or any(covers(w, bag, alts) for w in topic)
             )
 
+        if (asked_of := story or story_asked) is not None and ranked:
+            # the story asked about: all its words of theirs are candidates ("DeepSeek says its
+            # own systems were not affected", in the leak's live blog, names no leak)
+            ranked = _with_candidates(
+                ranked,
+                [i for i in index.of_article[asked_of] if speaking.search(index.points[i].text)],
+                SPEAKER_SHARE * ranked[0][1],
+            )
         for whole_article in (False, True):
             if ranked and on_topic(ranked[0][0], whole_article):
                 break
             fit = partial(on_topic, whole_article=whole_article)
             ranked = _lead_if(index, ranked, fit, SPEAKER_SHARE)
-    ranked = _update_first(index, ranked, frozenset(expanded))
+        voiced = bool(ranked) and speaking.search(index.points[ranked[0][0]].text) is not None
+        if voiced:  # … and their other words on it follow, before anyone else's
+            ranked = _first(ranked, partial(on_topic, whole_article=True), SPEAKER_SHARE)
+    if not voiced:  # (asked what DeepSeek said, not "Lanting said it would not appeal")
+        ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:
         ranked = _defined_first(index, ranked, describes)
     if recent:

@@ -1971,3 +1971,33 @@ def test_asked_what_a_rule_requires_what_someone_must_do_leads(lib: Library) -> 
     assert ans is not None and ans.lead.id == "w-rule:0", ans.lead
     assert obliged("what did the guidance require") is not None
     assert obliged("what did the guidance say") is None
+
+
+def test_asked_what_deepseek_said_its_words_come_first(lib: Library) -> None:
+    """ "what did deepseek say about the gizmo leak": DeepSeek, the coverage's subject, is who
+    is asked about (no word the ranking can use): its words on the leak come before Gizmo's
+    "Gizmo said it would not appeal", though that one updates an older report."""
+    live = _article(
+        "w-leak",
+        "2026-03-04",
+        "An exposed storage bucket at Gizmo, a DeepSeek hosting partner, leaked chat logs.",
+        "DeepSeek says its own systems were not affected.",
+        "Gizmo said it would appeal any fine over the leak.",
+    )
+    ruling = _article(
+        "w-ruling",
+        "2026-06-23",
+        "Gizmo said it accepted the judgment over the leak and would not appeal.",
+        "DeepSeek said it welcomed the ruling, which cleared it of any part in the Gizmo leak.",
+    )
+    older = replace(live[2], updated_by="w-ruling:0")
+    library = _headlined(
+        lib,
+        "Live: exposed bucket at DeepSeek partner Gizmo leaks chat logs",
+        (*live[:2], older),
+        *ruling,
+    )
+    ans = answer(library, "what did deepseek say about the gizmo leak")
+    assert ans is not None
+    given = [p.id for p in (ans.lead, *ans.points)]
+    assert set(given[:2]) == {"w-leak:1", "w-ruling:1"}, given
