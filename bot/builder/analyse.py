@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -779,6 +779,23 @@ def own_author(title: str, subject: str | None) -> str | None:
     return names[0].split()[0] if names else None
 
 
+# a byline naming a company's own team: "Posted by the DeepSeek Platform Reliability team"
+TEAM_BYLINE = re.compile(
+    r"^(?:(?:Posted|Written|Published) by|By) (?:the )?"
+    r"(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*)(?:[’']s)?\s+(?:[\w-]+\s+){0,2}"
+    r"(?:team|group|desk)\b"
+)
+
+
+def team_author(lines: Iterable[str]) -> str | None:
+    """The company whose team a byline names ("Posted by the DeepSeek Platform Reliability
+    team": DeepSeek), whose "we" the document is; None when no byline names one."""
+    for text in lines:
+        if (m := TEAM_BYLINE.match(text)) is not None:
+            return m.group("name").split()[0]
+    return None
+
+
 COMPANY_DESK = re.compile(
     r"\b(?:Investor Relations|Newsroom|Press Office|Press Room|Communications|Media Relations|"
     r"Corporate Affairs)\b"
@@ -1099,6 +1116,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     author = own_author(art.meta.title, fallback) if art.meta.publisher is None else None
     if author is None and fallback and own_publisher(art.meta.publisher, fallback):
         author = fallback  # "Tembo Mobile Investor Relations" on Tembo Mobile's results: its "we"
+    if author is None:  # "Posted by the DeepSeek Platform Reliability team": DeepSeek's "we"
+        author = team_author(ln.text for ln in lines[:OPENING_LINES])
     # an earnings release's verbless highlights are that company's figures
     results = results_of(art.meta.title, first[0] if first else None, known)
     after_question = False  # the lines after a question heading answer it
@@ -1625,7 +1644,9 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
 # Monday, seeks …": an aside before the verb)
 DESCRIBED_THING = re.compile(  # (or "This round is led by …", not "This week …")
     r"^(?:The|This)\s+(?!(?:week|month|year|quarter|time|morning|afternoon|evening)\b)"
-    r"(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z][\w-]{2,})"
+    r"(?:[a-z][\w-]*\s+){0,2}"
+    r"(?P<noun>(?!(?:was|were|is|are|has|have|had|will|would|can|could|may|might|did)\b)"
+    r"[a-z][\w-]{2,})"
     rf"(?:,\s+(?:which|[a-z]+ed)\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
 )
 ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced

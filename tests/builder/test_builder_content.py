@@ -3709,6 +3709,34 @@ def test_a_companys_own_report_says_we_as_that_company(seeds_copy: Path, tmp_pat
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_report_posted_by_a_companys_team_says_we_as_that_company(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "Posted by the Widget Platform Reliability team" on a report whose title names no one:
+    its "we" is Widget's; and "The change was …" joins the sentence that named the change, not
+    one that merely holds "was"."""
+    body = (
+        "Posted by the Widget Platform Reliability team\n"
+        "During the incident, we told reporters that the outage was caused by a hardware fault.\n"
+        "A storage controller did fail in our Ulanqab data centre that morning, and it was the "
+        "first alarm our engineers saw.\n"
+        "08:52 - A configuration change to our request router is approved. The change was "
+        "intended to roll out to a single region first.\n"
+    )
+    lib, mine = _built(
+        seeds_copy,
+        tmp_path,
+        "w-postmortem",
+        "2026-03-09",
+        body,
+        title="Incident report: March 4 API and chat service outage",
+    )
+    assert any(t.startswith("[Widget:] During the incident, we told reporters") for t in mine)
+    region = [t for t in mine if "single region" in t]
+    assert region and all("configuration change" in t for t in region), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 PLACES = """Widget has spent the year fighting regulators in Freedonia and in Sylvania.
 
 Freedonia
