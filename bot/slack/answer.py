@@ -722,6 +722,11 @@ def counted(rest: str) -> str | None:
     return noun if noun is not None and len(noun) >= 3 else None
 
 
+CAUSAL = re.compile(  # a sentence giving a cause: "Because of an error in our tooling, …"
+    r"\b(?:because|caus(?:e|es|ed|ing)|due to|reasons?|blam(?:e|es|ed)|attribut(?:e|es|ed)|"
+    r"trigger(?:s|ed)?|led to|result(?:s|ed)? (?:of|from))\b",
+    re.I,
+)
 WHY_WORDS = frozenset(stem(w) for w in ("why", "cause", "caused", "causes", "reason", "reasons"))
 
 
@@ -903,18 +908,34 @@ def _item_asked(
     return answering[0] if len(answering) == 1 and len(answering[0]) < len(whole) else whole
 
 
+def _transcript(index: PointIndex, part: list[int]) -> bool:
+    """Whether these points are a conversation's: most are speakers' turns, and they answer
+    questions or take turns ("[Ana Ruiz:] …", "[Leo Park:] …"); not a company's own report,
+    all "[Widget:] We …", told in order."""
+    voices = [v.group() for i in part if (v := VOICED.match(index.points[i].text))]
+    return len(voices) > TRANSCRIPT_SHARE * len(part) and (
+        len(set(voices)) > 1 or any(index.points[i].asked for i in part)
+    )
+
+
 def _story_told(
-    index: PointIndex, ranked: list[tuple[int, float]], part: list[int], asks: frozenset[str]
+    index: PointIndex,
+    ranked: list[tuple[int, float]],
+    part: list[int],
+    asks: frozenset[str],
+    why: bool = False,
 ) -> list[tuple[int, float]]:
     """The best-ranked point of the story (`part` of it: a roundup's item), then its other
     points in reading order, then the rest of the ranking: asked about a story as a whole,
     the reply tells it. A transcript, most of whose points are speakers' turns, puts its
     most important first no more than a conversation does: its points holding a word of the
-    question (`asks`) come first."""
+    question (`asks`) come first; so do a story's giving a cause, asked `why`."""
     first = next((i for i, _ in ranked if i in part), None)
     best = [] if first is None else [first]
     rest = [i for i in part if i not in best]
-    if sum(1 for i in part if VOICED.match(index.points[i].text)) > TRANSCRIPT_SHARE * len(part):
+    if why:
+        rest.sort(key=lambda i: not CAUSAL.search(index.points[i].text))
+    elif _transcript(index, part):
         rest.sort(key=lambda i: not index.bags[i] & asks)
     told = [*best, *rest]
     top = ranked[0][1] if ranked else 1.0
@@ -1348,7 +1369,9 @@ def answer(library: Library, query: str) -> Answer | None:
     ):
         told = _item_asked(index, story, about, alts)
         item = told if len(told) < len(index.of_article[story]) else []
-        ranked = _story_told(index, ranked, told, frozenset(expanded))
+        # "what caused the outage": its causes first ("Because of an error in our tooling, …")
+        why = past and timed is None
+        ranked = _story_told(index, ranked, told, frozenset(expanded), why)
     if story is not None:
         ranked = _story_filled(index, ranked, story)
     elif ranked:

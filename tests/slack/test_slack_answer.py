@@ -1473,6 +1473,45 @@ def test_asked_what_caused_a_story_the_story_explains_it_in_order(lib: Library) 
     assert [p.id for p in ans.all_points][:3] == ["w-down:0", "w-down:1", "w-down:2"]
 
 
+def test_asked_what_caused_a_story_a_sentence_giving_a_cause_comes_first(lib: Library) -> None:
+    """ "what caused the widget outage", of a long report: "Because of an error in our
+    tooling, …" is told before the credits and the status page, though it comes after them."""
+    report = _article(
+        "w-report",
+        "2026-03-09",
+        "A Widget outage took its chat app and API down for seven hours on March 4.",
+        "At the peak, 83% of API requests failed.",
+        "Widget will credit paying customers 20% of their March bill.",
+        "Enterprise customers will get a 50% credit under their contracts.",
+        "The status page will be updated every 30 minutes during incidents.",
+        "Widget will publish guidance for customers who call the API directly.",
+        "Because of an error in Widget's deployment tooling, a router change reached all regions.",
+    )
+    library = _headlined(lib, "Incident report: March 4 Widget outage", report)
+    ans = answer(library, "what caused the widget outage")
+    assert ans is not None
+    assert "w-report:6" in [p.id for p in ans.all_points][:3], ans.all_points
+
+
+def test_a_companys_own_report_is_told_in_order_not_as_a_transcript(lib: Library) -> None:
+    """ "[Acme:] …" throughout a report posted by Acme's own team is one voice telling a
+    story, not a conversation: asked about it, it is told in order, not by the question's words
+    (the credits "for the outage" do not jump ahead of what happened)."""
+    report = _article(
+        "w-own",
+        "2026-03-09",
+        "[Acme:] The Widget outage took our chat app and API down for seven hours.",
+        "[Acme:] At the peak, 83% of our API requests failed.",
+        "[Acme:] A router change reached all our regions at once.",
+        "[Acme:] Credits for the outage will appear on April invoices.",
+    )
+    library = _headlined(lib, "Incident report: March 4 Widget outage", report)
+    ans = answer(library, "widget outage")
+    assert ans is not None
+    given = [p.id for p in ans.all_points]
+    assert given.index("w-own:1") < given.index("w-own:2") < given.index("w-own:3"), given
+
+
 def test_asked_one_particular_the_story_is_not_told_in_order(lib: Library) -> None:
     """ "how long was widget down on march 11": one fact, so the reply ranks what answers it
     (another article's "… for 6 hours and 42 minutes") rather than telling the story asked
