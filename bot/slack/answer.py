@@ -953,7 +953,7 @@ def _with_candidates(
     return sorted(have.items(), key=lambda x: (-x[1], x[0]))
 
 
-def _first(
+def fits_first(
     ranked: list[tuple[int, float]], fit: Callable[[int], bool], share: float
 ) -> list[tuple[int, float]]:
     """The ranking with the points that fit, scoring within `share` of the best, first (in
@@ -1338,8 +1338,10 @@ def answer(library: Library, query: str) -> Answer | None:
             fit = partial(on_topic, whole_article=whole_article)
             ranked = _lead_if(index, ranked, fit, SPEAKER_SHARE)
         voiced = bool(ranked) and speaking.search(index.points[ranked[0][0]].text) is not None
-        if voiced:  # … and their other words on it follow, before anyone else's
-            ranked = _first(ranked, partial(on_topic, whole_article=True), SPEAKER_SHARE)
+        if voiced:  # … and their other words on it follow, before anyone else's: those
+            # naming it first, then those in an article about it
+            ranked = fits_first(ranked, partial(on_topic, whole_article=True), SPEAKER_SHARE)
+            ranked = fits_first(ranked, partial(on_topic, whole_article=False), SPEAKER_SHARE)
     if not voiced:  # (asked what DeepSeek said, not "Lanting said it would not appeal")
         ranked = _update_first(index, ranked, frozenset(expanded))
     if (describes := description(query)) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from bot.slack.answer import (
     answer,
     counted,
     definition,
+    fits_first,
     headlined,
     joined,
     lead_told,
@@ -2040,3 +2042,16 @@ def test_asked_what_deepseek_said_its_words_come_first(lib: Library) -> None:
     assert ans is not None
     given = [p.id for p in (ans.lead, *ans.points)]
     assert set(given[:2]) == {"w-leak:1", "w-ruling:1"}, given
+
+
+def test_the_points_that_fit_come_first_in_their_order_and_again_narrower() -> None:
+    """What reorders a reply for "what did ruiz say about the export rule": her words in an
+    article about the rule first, then, applied again, her words naming it before those."""
+    ranked = [(0, 1.0), (1, 0.9), (2, 0.6), (3, 0.5), (4, 0.1)]
+    hers = {1, 3, 4}  # (4 scores under the share: too far from the question to move)
+    naming = {3}
+    once = fits_first(ranked, hers.__contains__, 0.2)
+    assert [i for i, _ in once] == [1, 3, 0, 2, 4]
+    assert all(a[1] >= b[1] for a, b in itertools.pairwise(once))
+    twice = fits_first(once, naming.__contains__, 0.2)
+    assert [i for i, _ in twice] == [3, 1, 0, 2, 4]
