@@ -48,7 +48,11 @@ COOKIE_WORD = re.compile(r"cookie|\bconsent\b|\bGDPR\b|\bCCPA\b|opt-out|\bbrowse
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "newsletter",
-        re.compile(r"^(?:subscribe|sign up|sign-up)\b.{0,100}$|\bnewsletter\b.{0,40}$", _I),
+        re.compile(
+            r"^(?:subscribe|sign up|sign-up)\b.{0,100}$|\bnewsletter\b.{0,40}$|"
+            r"^(?:forwarded this|was this (?:e-?mail|newsletter) forwarded)\b.{0,150}$",
+            _I,
+        ),
     ),
     (
         "editor's note",

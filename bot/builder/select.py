@@ -283,6 +283,10 @@ def unstamped(text: str) -> str:
     return text[t.end() :] if t and text[t.end() : t.end() + 1] in UPPER_OR_QUOTE else text
 
 
+# "Sprout Relay, a team of three …": a name, then what it is
+DESCRIBED_NAME = re.compile(r"[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,3},\s+(?:a|an|the)\s")
+
+
 def point_text(
     sentence: str, bullet: bool = False, spoken: bool = False
 ) -> tuple[str, bool] | None:
@@ -301,7 +305,9 @@ def point_text(
         return None  # "Label: Expect ..." — the label is the subject; without it, no subject
     if m and (m.group(1) or "").lower() in CHECKED:
         return None  # "Claim: DeepSeek built R1 for $6 million.": what a fact check refutes
-    if m:
+    # "Grand prize (300,000 yuan): Sprout Relay, a team of three medical students …": a label
+    # with a figure, before a name and its description, is what the line says of them: kept
+    if m and not (DIGIT.search(m.group(0)) and DESCRIBED_NAME.match(text[m.end() :])):
         text = text[m.end() :]
     c = CONNECTIVE.match(text)
     if c and text[c.end() : c.end() + 1].isupper():

@@ -133,6 +133,14 @@ def test_a_transcripts_time_codes_and_sponsor_reads_are_no_text() -> None:
     assert [d.reason for d in cleaned.dropped] == ["promo"]
 
 
+def test_a_forwarded_newsletters_sign_up_prompt_is_no_text() -> None:
+    """ "Forwarded this email? Sign up here …" asks the reader nothing the next line answers."""
+    body = "Forwarded this email? Sign up here to get The Weekly Diff every Wednesday.\nWidget cut prices.\n"
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == ["Widget cut prices."]
+    assert [d.reason for d in cleaned.dropped] == ["newsletter"]
+
+
 def test_a_translation_or_editing_note_is_no_text() -> None:
     """ "Translated from Danish. The original article appeared in …" says how the story reached
     the reader, not what happened; so does "This transcript has been edited …"."""

@@ -426,6 +426,18 @@ def test_a_quantity_is_a_fact_not_commentary(fact: str) -> None:
     assert quality(fact, False) >= 1.0
 
 
+def test_a_label_with_a_figure_before_a_described_name_is_kept() -> None:
+    """ "Third prize (100,000 yuan): PaperCrane, a team from Singapore, …" says who won what:
+    the label stays. "Analyst (Acme): DeepSeek cut prices." is still trimmed to its statement."""
+    line = "Third prize (100,000 yuan): PaperCrane, a team from Singapore, for a tool that turns "
+    line += "lectures into practice questions."
+    assert point_text(line) == (line, False)
+    assert point_text("Analyst (Acme): DeepSeek cut its prices by 23% in April.") == (
+        "DeepSeek cut its prices by 23% in April.",
+        False,
+    )
+
+
 def test_a_speakers_label_is_no_fact_of_their_words() -> None:
     """ "[Ana Ruiz:] My complaint is about how it gets used." is commentary whose speaker is
     known: her name in the label is no name the words give. Her "30 problems" is a count."""
