@@ -741,6 +741,22 @@ OBLIGATION = re.compile(
 )
 
 
+# "who won", "who was charged": a name, then who or what it is ("Sprout Relay, a team of
+# three medical students", "Desmond Koh, 38, a director of …", "Shen Yiru, who headed …")
+WHO_ASKED = re.compile(r"^\s*who\s+(?!(?:is|are|'s)\b)", re.I)  # ("who is X": what X is)
+
+
+def introduced(query: str) -> re.Pattern[str] | None:
+    """For "who won the hackathon": a pattern for sentences that introduce someone, by a name
+    the question does not hold ("Sprout Relay, a team of …", not "The Builders Hackathon, a
+    48-hour event")."""
+    if not WHO_ASKED.match(query):
+        return None
+    asked = "|".join(re.escape(w) for w in re.findall(r"[a-z][\w’'-]{2,}", query.lower()))
+    word = rf"(?!(?i:{asked})\b)[A-Z][\w’'&.-]*"
+    return re.compile(rf"\b{word}(?:\s+{word}){{0,4}},\s+(?:a|an|the|who|\d{{2}},)\s")
+
+
 def obliged(query: str) -> re.Pattern[str] | None:
     """For "what does the rule require": a pattern for what someone must or may not do."""
     return OBLIGATION if OBLIGED_ASKED.search(query) else None
@@ -1291,7 +1307,12 @@ def answer(library: Library, query: str) -> Answer | None:
         recent=recent,
         topics=near,
         meaning=meaning,
-        favour=defines or timed or quantity(query) or said(query) or obliged(query),
+        favour=defines
+        or timed
+        or quantity(query)
+        or said(query)
+        or obliged(query)
+        or introduced(query),
         headlined=story_asked,
     )
     if not ranked or not words:

@@ -83,6 +83,11 @@ EXPAND = {
     "safe": ("security",),
     "changed": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "change": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
+    "changing": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
+    "changes": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
+    # who won: the winner, the prize, first place
+    "won": ("winner", "winners", "winning", "prize"),
+    "win": ("winner", "winners", "winning", "prize"),
     "better": ("improved", "up", "higher"),
     # a price raised, or money raised
     "raise": ("increase", "rise", "hike", "higher", "funding", "financing", "investors"),

@@ -26,6 +26,7 @@ from bot.slack.answer import (
     definition,
     fits_first,
     headlined,
+    introduced,
     joined,
     lead_told,
     news_only,
@@ -2055,3 +2056,18 @@ def test_the_points_that_fit_come_first_in_their_order_and_again_narrower() -> N
     assert all(a[1] >= b[1] for a, b in itertools.pairwise(once))
     twice = fits_first(once, naming.__contains__, 0.2)
     assert [i for i, _ in twice] == [3, 1, 0, 2, 4]
+
+
+def test_asked_who_a_sentence_introducing_someone_the_question_does_not_name_is_favoured() -> None:
+    """ "who won the acme hackathon": "Grand prize (…): Sprout Relay, a team of …" introduces
+    someone, and "won" finds the winner and the prize; "The Acme Hackathon, a 48-hour event"
+    introduces only what the question names; "who is X" asks what X is."""
+    who = introduced("who won the acme hackathon")
+    assert who is not None
+    assert who.search("Grand prize (300,000 yuan): Sprout Relay, a team of three students.")
+    assert who.search("Desmond Koh, 38, a director of Meridian Orbit, faces five charges.")
+    assert not who.search("The Acme Hackathon, a 48-hour event, opened on Saturday.")
+    assert introduced("who is liang wenfeng") is None
+    assert introduced("what did acme say") is None
+    _, expanded = question_words("who won the acme hackathon")
+    assert {"winner", "priz"} <= set(expanded)
