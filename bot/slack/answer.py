@@ -1081,6 +1081,14 @@ def _naming(
     return [(i, s) for i, s in ranked if fits(index.article[i], need)]
 
 
+# a month or a day is written capitalised, but names no one: "since march" holds no story
+CALENDAR = frozenset(
+    stem(w)
+    for w in (
+        *"january february march april may june july august september october".split(),
+        *"november december monday tuesday wednesday thursday friday saturday sunday".split(),
+    )
+)
 # where a question asks a second thing: "monthly users worldwide and in germany"
 PARTS = re.compile(r"\s*(?:\band\b|[,;&+])\s*", re.IGNORECASE)
 
@@ -1369,7 +1377,7 @@ def answer(library: Library, query: str) -> Answer | None:
         ranked = _defined_first(index, ranked, describes)
     if recent:
         ranked = lead_told(index, _newest_first(index, ranked))
-    named = [w for w in words if w in index.names]
+    named = [w for w in words if w in index.names and w not in CALENDAR]
     if ranked:
         # "bug bounty max payout": "max" is written only inside "Qwen2.5-Max", and the story
         # asked about (or the article that answers best) does not hold it: a word here, and

@@ -2071,3 +2071,24 @@ def test_asked_who_a_sentence_introducing_someone_the_question_does_not_name_is_
     assert introduced("what did acme say") is None
     _, expanded = question_words("who won the acme hackathon")
     assert {"winner", "priz"} <= set(expanded)
+
+
+def test_a_month_in_a_question_names_no_story(lib: Library) -> None:
+    """ "what changed in the najd deal since march": "March" is capitalised in the news but
+    names no one, so the answer is not held to any article that writes "March" (a chip index's
+    "steepest drop since March 2020"), but to those naming the deal."""
+    deal = _article(
+        "w-najd",
+        "2026-04-15",
+        "Acme and Sahm signed the definitive Najd agreement on Monday; the first phase will cost "
+        "$850 million, well above the $600 million first reported.",
+    )
+    market = _article(
+        "w-index",
+        "2026-04-16",
+        "The chip index fell 9.2% on Tuesday, its steepest drop since March 2020.",
+    )
+    library = replace(lib, points=(*lib.points, *deal, *market))
+    ans = answer(library, "what changed in the najd deal since march")
+    assert ans is not None and ans.lead.id == "w-najd:0", ans.lead
+    assert "w-index:0" not in [p.id for p in ans.all_points]
