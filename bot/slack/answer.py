@@ -1085,8 +1085,29 @@ def _naming(
 CALENDAR = frozenset(
     stem(w)
     for w in (
-        *"january february march april may june july august september october".split(),
-        *"november december monday tuesday wednesday thursday friday saturday sunday".split(),
+        *[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+        ],
+        *[
+            "november",
+            "december",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ],
     )
 )
 # where a question asks a second thing: "monthly users worldwide and in germany"
