@@ -34,6 +34,7 @@ Pure: no I/O.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
@@ -1083,32 +1084,8 @@ def _naming(
 
 # a month or a day is written capitalised, but names no one: "since march" holds no story
 CALENDAR = frozenset(
-    stem(w)
-    for w in (
-        *[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-        ],
-        *[
-            "november",
-            "december",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ],
-    )
+    stem(w.lower())
+    for w in (*calendar.month_name[1:], *calendar.day_name)  # (C locale)
 )
 # where a question asks a second thing: "monthly users worldwide and in germany"
 PARTS = re.compile(r"\s*(?:\band\b|[,;&+])\s*", re.IGNORECASE)
