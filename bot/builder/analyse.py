@@ -92,11 +92,9 @@ DANGLING = re.compile(
     r"where|because|although|though|if|while)$",
     re.I,
 )
-SHOWN_MAX = 330
+SHOWN_MAX = 330  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
 ELIDED = " […]."  # where a sentence joined to the next was cut
-NAMED_OPENING = re.compile(
-    r"^\[([^\]’':]+)\]"
-)  # "[DeepSeek-V5] uses …", not "[Its:]"  # the longest point an answer shows (bot.slack.answer.POINT_MAX)
+NAMED_OPENING = re.compile(r"^\[([^\]’':]+)\]")  # "[DeepSeek-V5] uses …", not "[Its:]"
 ARTICLE_SUMMARY = 4  # sentences in an article's summary
 TRIM_MIN = 70
 # a claim's source closing the sentence (", according to two of the people.", ", one person
