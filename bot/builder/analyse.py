@@ -1647,6 +1647,7 @@ DESCRIBED_THING = re.compile(  # (or "This round is led by …", not "This week 
     r"[a-z][\w-]{2,})"
     rf"(?:,\s+(?:which|[a-z]+ed)\s[^,]{{1,80}},\s+(?=[a-z]{{2,}}\b)|\s+{VERB})"
 )
+LEANING_PRONOUN = re.compile(r"\b(?:it|its|they|their|them|he|his|him|she|her|this|these|those)\b")
 ANTECEDENT_BACK = 8  # sentences back where the thing may have been introduced
 # news's other words for a thing a sentence before introduced: "The new rates …" after "cut
 # the price"; "The measure would give …" after "introduced the … Act"
@@ -1685,8 +1686,11 @@ def _antecedent(text: str, recent: Sequence[tuple[int, str]], pos: int) -> tuple
             (noun, *(w for kin in KIN if any(noun == stem(k) for k in kin) for w in kin))
         )
     )
+    # "The judges praised its fallback mode": "its" is the sentence just before's, so no
+    # sentence further back may be joined on
+    leans = LEANING_PRONOUN.search(text, m.end("noun"))
     for at, before in reversed(recent):
-        if pos - at > ANTECEDENT_BACK:
+        if pos - at > ANTECEDENT_BACK or (leans and at != pos - 1):
             return None
         if not any(
             stem(w) == r or (len(r) >= 4 and stem(w).startswith(r))

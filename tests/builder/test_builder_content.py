@@ -3737,6 +3737,30 @@ def test_a_report_posted_by_a_companys_team_says_we_as_that_company(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_sentence_leaning_on_the_one_before_is_not_joined_further_back(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "The judges praised its offline mode." after "Widget Relay built a triage assistant
+    …": "its" is that assistant's, so the sentence is not joined to "Fourteen teams were
+    disqualified after judges found …" three sentences back, where "its" would read wrong."""
+    body = (
+        "The organisers of the Widget Builders Hackathon today announced the winning teams.\n"
+        "Of the 640 teams, 571 submitted a project before the 10:00 deadline on May 10. Fourteen "
+        "teams were disqualified after judges found that their projects had been substantially "
+        "built before the event, which the rules did not allow.\n"
+        "Winners\n"
+        "Grand prize (300,000 yuan): Sprout Relay, a team of three medical students from "
+        "Zhejiang University. Sprout Relay built a triage assistant for rural clinics that runs "
+        "on Widget's reasoning model, asks patients structured questions in local dialects "
+        "through a voice interface, and produces a summary for the visiting doctor. The judges "
+        "praised its offline fallback mode, which stores conversations on the device when "
+        "network connections drop.\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "w-hack", "2026-05-11", body, "Acme Wire")
+    assert not any("disqualified" in t and "praised" in t for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 PLACES = """Widget has spent the year fighting regulators in Freedonia and in Sylvania.
 
 Freedonia
