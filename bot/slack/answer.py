@@ -935,6 +935,19 @@ def _transcript(index: PointIndex, part: list[int]) -> bool:
     )
 
 
+def _section_asked(
+    index: PointIndex, best: int, words: list[str], alts: dict[str, tuple[str, ...]]
+) -> list[int]:
+    """The part of its article the best point is in, when a heading opens that part and holds
+    HEADLINE_SHARE of the question's weight (rarity, as in `coverage`) and the part says more
+    than its heading; else nothing."""
+    part = next(p for p in sections(index, index.article[best]) if best in p)
+    heading = part[0]
+    if len(part) < MIN_POINTS or not headline(index.points[heading].text):
+        return []
+    return part if index.coverage(words, [heading], alts) >= HEADLINE_SHARE else []
+
+
 def _story_told(
     index: PointIndex,
     ranked: list[tuple[int, float]],
@@ -1401,6 +1414,20 @@ def answer(library: Library, query: str) -> Answer | None:
         # "what caused the outage": its causes first ("Because of an error in our tooling, …")
         why = past and timed is None
         ranked = _story_told(index, ranked, told, frozenset(expanded), why)
+    elif (
+        story is None
+        and ranked
+        and defines is None
+        and timed is None
+        and said(query) is None
+        and not PARTICULAR.match(query)  # "how many records …": a figure, not the story
+        and (part := _section_asked(index, ranked[0][0], about, alts))
+    ):
+        # "why did deepseek extend the migration deadline": the best point is under a heading
+        # that asks it ("DeepSeek extends the V4 migration deadline to September 15"), in a
+        # newsletter about other things too: that part is the story, told
+        story, item = index.article[ranked[0][0]], part
+        ranked = _story_told(index, ranked, part, frozenset(expanded), past)
     if story is not None:
         ranked = _story_filled(index, ranked, story)
     elif ranked:

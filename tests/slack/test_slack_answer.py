@@ -2092,3 +2092,46 @@ def test_a_month_in_a_question_names_no_story(lib: Library) -> None:
     ans = answer(library, "what changed in the najd deal since march")
     assert ans is not None and ans.lead.id == "w-najd:0", ans.lead
     assert "w-index:0" not in [p.id for p in ans.all_points]
+
+
+def test_a_section_whose_heading_asks_the_question_is_the_story(lib: Library) -> None:
+    """ "why did widget extend the migration deadline", of a newsletter whose headline names
+    other things: the part under "Widget extends the W4 migration deadline to September 15"
+    is told, the petition that explains it early, not a hackathon's deadline."""
+    weekly = _article(
+        "w-diff",
+        "2026-04-22",
+        "Your Wednesday roundup of what changed for developers.",
+        "Widget extends the W4 migration deadline to September 15",
+        "Widget has moved the sunset date for its old model aliases from June 30 to September "
+        "15, 2026.",
+        "A public petition asking for more time, started by the maintainers of three coding "
+        "assistants, collected about 2,700 signatures from developers.",
+        "The legacy completion endpoint will keep running until December 31, 2026.",
+        "Hackathon sign-ups open",
+        "Registration opened on Friday for the Widget hackathon on May 9 and 10.",
+    )
+    other = (
+        *_article(
+            "w-hack", "2026-05-11", "Of the 640 teams, 571 submitted a project before the deadline."
+        ),
+        *_article(
+            "w-explain",
+            "2026-03-04",
+            "Widget told developers that the migration to W4 must be finished by the June 30 "
+            "deadline.",
+            "The migration deadline applies to every integration that hard-codes the old names.",
+            "Widget said the reason for the migration is that the old models cost more to serve.",
+        ),
+    )
+    library = _headlined(
+        lib,
+        "The Diff: Widget blinks, SDK 2.0 passes a million installs, hackathon opens",
+        weekly,
+        *other,
+    )
+    ans = answer(library, "why did widget extend the migration deadline")
+    assert ans is not None
+    given = [p.id for p in ans.all_points]
+    assert given.index("w-diff:3") <= 2, given  # the petition, told with its part
+    assert not {"w-hack:0", "w-diff:6"} & set(given), given
