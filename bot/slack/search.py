@@ -220,8 +220,14 @@ EXPAND = {
 K1, B = 1.2, 0.75
 
 
+# letters no accent-stripping takes apart: "Kjærgaard" is found as "kjaergaard"
+FOLDED = str.maketrans({"æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ł": "l", "þ": "th", "ı": "i"})
+
+
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Lower case, without accents: "Vértice" is found as typed, "vertice"."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).translate(FOLDED)
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 

@@ -76,3 +76,11 @@ def test_stemming_and_tokens() -> None:
 def test_find_article(library: Library) -> None:
     assert find_article(library, "market daily").best == "market"
     assert find_article(library, "intriguing").best == "intriguing"
+
+
+def test_a_word_is_found_without_its_accents() -> None:
+    """ "vertice", as people type it, finds "Vértice"; "kjaergaard" finds "Kjærgaard"."""
+    assert tokens("Vértice São Paulo Kjærgaard Müller") == tokens(
+        "vertice sao paulo kjaergaard muller"
+    )
+    assert tokens("Vértice") == ["vertic"]
