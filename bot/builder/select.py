@@ -355,7 +355,12 @@ def quality(text: str, fragment: bool, row: bool = False) -> float:
     # known (attributed), but her name is no fact the words give
     voiced = VOICED.match(text)
     body = text[voiced.end() :] if voiced else text
-    names = [n for n in CAPWORD.findall(body) if n.rstrip("’'s") not in COMMON_NAMES]
+    # (the words' first name counts: "[Tang Yuhe:] Songling is a water problem", not "Our …")
+    names = [
+        n
+        for n in CAPWORD.findall(text, voiced.end() if voiced else 0)
+        if n.rstrip("’'s") not in COMMON_NAMES and n.lower() not in STOPWORDS
+    ]
     attributed = ATTRIBUTION.search(body) is not None
     q = 1.0 + 0.6 * min(figures, 3) + 0.3 * min(dates, 2) + 0.07 * min(len(names), 8)
     q += 0.35 if attributed else 0.15 if voiced else 0.0

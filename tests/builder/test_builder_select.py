@@ -445,6 +445,9 @@ def test_a_speakers_label_is_no_fact_of_their_words() -> None:
     counted = quality("[Ana Ruiz:] For six of those 30 problems we found leaked copies.", False)
     assert vacuous < 1.0 < counted
     assert quality("Ana Ruiz said her complaint is about how it gets used.", False) > vacuous
+    # her words' first name is a name they give ("Songling is …"), "Our" is none
+    named = quality("[Ana Ruiz:] Songling is a water problem, and ours is a water fix.", False)
+    assert named > quality("[Ana Ruiz:] Our problem is water, and ours is a water fix.", False)
 
 
 def test_the_end_of_a_quotation_opened_before_is_not_the_writers_voice() -> None:
