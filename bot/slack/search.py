@@ -85,6 +85,10 @@ EXPAND = {
     "change": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "changing": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "changes": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
+    # who testified: the witnesses a hearing heard, what they told the committee
+    "testified": ("witness", "witnesses", "hearing", "committee", "told"),
+    "testify": ("witness", "witnesses", "hearing", "committee", "told"),
+    "testimony": ("witness", "witnesses", "hearing", "committee", "told"),
     # who won: the winner, the prize, first place
     "won": ("winner", "winners", "winning", "prize"),
     "win": ("winner", "winners", "winning", "prize"),
