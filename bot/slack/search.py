@@ -85,6 +85,9 @@ EXPAND = {
     "change": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "changing": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
     "changes": ("new", "improved", "up", "down", "added", "fallen", "fell", "reduced"),
+    # is it real: genuine or authentic, as an official confirms it
+    "real": ("genuine", "authentic", "authenticity"),
+    "fake": ("genuine", "authentic", "authenticity", "forged"),
     # who testified: the witnesses a hearing heard, what they told the committee
     "testified": ("witness", "witnesses", "hearing", "committee", "told"),
     "testify": ("witness", "witnesses", "hearing", "committee", "told"),

@@ -705,6 +705,9 @@ def test_question_words_find_the_news_words_for_them() -> None:
     assert {"penalty", "surcharg"} <= set(expanded)
     _, expanded = question_words("who left widget")
     assert {"departur", "join"} <= set(expanded)
+    # is it real: genuine, authentic
+    _, expanded = question_words("was the leaked widget memo real")
+    assert {"genuin", "authentic"} <= set(expanded)
     # who testified: the hearing's witnesses, what they told the committee
     _, expanded = question_words("who testified at the widget hearing")
     assert {"witness", "committee", "hear"} <= set(expanded)
