@@ -44,6 +44,7 @@ from functools import lru_cache, partial
 import numpy as np
 import numpy.typing as npt
 
+from bot.builder.select import VOICED
 from bot.library import CatalogPoint, Library
 from bot.slack import semantic
 from bot.slack.search import (
@@ -66,7 +67,6 @@ BUDGET = 1000  # characters of lead + points: the reply stays on one screen
 MAX_POINTS = 5  # after the lead
 POOL = 40
 TITLE_TF = 0.3  # how often a speaker's turn counts its headline's words as its own
-VOICED = re.compile(r"^\[[^\]]+:\]")  # "[Katrin Albers:] …": a speaker's own words
 TRANSCRIPT_SHARE = 0.5  # a story with more than this share of speakers' turns is a transcript
 MIN_COVERAGE = 0.5  # share of the question's weight the ranked candidates must hold
 DUPLICATE = 0.4
@@ -955,11 +955,11 @@ def _story_told(
     asks: frozenset[str],
     why: bool = False,
 ) -> list[tuple[int, float]]:
-    """The best-ranked point of the story (`part` of it: a roundup's item), then its other
-    points in reading order, then the rest of the ranking: asked about a story as a whole,
-    the reply tells it. A transcript, most of whose points are speakers' turns, puts its
-    most important first no more than a conversation does: its points holding a word of the
-    question (`asks`) come first; so do a story's giving a cause, asked `why`."""
+    """The best-ranked point of the story (`part` of it: a roundup's item, a heading's part),
+    then its other points in reading order, then the rest of the ranking: asked about a story
+    as a whole, the reply tells it. A transcript, most of whose points are speakers' turns,
+    puts its most important first no more than a conversation does: its points holding a
+    word of the question (`asks`) come first; so do a story's giving a cause, asked `why`."""
     first = next((i for i, _ in ranked if i in part), None)
     best = [] if first is None else [first]
     rest = [i for i in part if i not in best]
@@ -1100,6 +1100,7 @@ CALENDAR = frozenset(
     stem(w.lower())
     for w in (*calendar.month_name[1:], *calendar.day_name)  # (C locale)
 )
+
 # where a question asks a second thing: "monthly users worldwide and in germany"
 PARTS = re.compile(r"\s*(?:\band\b|[,;&+])\s*", re.IGNORECASE)
 

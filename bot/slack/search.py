@@ -92,7 +92,7 @@ EXPAND = {
     "testified": ("witness", "witnesses", "hearing", "committee", "told"),
     "testify": ("witness", "witnesses", "hearing", "committee", "told"),
     "testimony": ("witness", "witnesses", "hearing", "committee", "told"),
-    # who won: the winner, the prize, first place
+    # who won: the winner, the prize
     "won": ("winner", "winners", "winning", "prize"),
     "win": ("winner", "winners", "winning", "prize"),
     "better": ("improved", "up", "higher"),
