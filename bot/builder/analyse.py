@@ -867,7 +867,7 @@ def introduction(lines: Sequence[Line], split: Sequence[list[str]], title: str) 
     """An interview's introduction: the sentences before its first question ("Julian Okafor
     is head of cyber underwriting … We spoke to him …"), the headline and byline aside."""
     out: list[str] = []
-    for ln, sents in list(zip(lines, split, strict=True))[:OPENING_LINES]:
+    for ln, sents in itertools.islice(zip(lines, split, strict=True), OPENING_LINES):
         if QUESTION.match(ln.text) or ANSWER.match(ln.text) or ln.text.endswith("?"):
             break
         if normalise(ln.text) != title and not BYLINE.match(ln.text):
