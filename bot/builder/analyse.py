@@ -535,6 +535,8 @@ def fact_line(line: str, subject: str | None, named: Container[str] = frozenset(
         return None  # "Founded: 2023": a verb, not a property
     if label.split()[0] in named:
         return None  # "Bernstein: $500 million all-in": whose estimate, not a property
+    if label in PLACES:
+        return None  # "2. Japan: guidance, not a fine.": where it happened, not a property
     if label.split()[0].lower() in NUMBER_WORDS:
         return None  # "Two models: Sauti-1 Small, …": what was released, not the subject's
     if len(rest.split()) < 3 or VERBISH.match(rest) or rest.endswith("?"):

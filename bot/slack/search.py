@@ -172,6 +172,24 @@ EXPAND = {
     # … or a complaint or a collective action, filed in a court
     "lawsuit": ("sue", "sued", "suit", "complaint", "court", "filed"),
     "lawsuits": ("sue", "sued", "suit", "complaint", "court", "filed"),
+    # what a court or regulator decided: its ruling or order, a motion denied or granted
+    "decide": ("ruled", "ruling", "decision", "denied", "granted", "ordered"),
+    "decided": ("ruled", "ruling", "decision", "denied", "granted", "ordered"),
+    "decision": ("ruled", "ruling", "denied", "granted", "ordered"),
+    # the lawyers: counsel, attorneys, the firm that represents a side
+    "lawyer": ("counsel", "attorney", "represents", "llp"),
+    "lawyers": ("counsel", "attorneys", "represents", "llp"),
+    # an export blacklist is the Entity List: a company added to it, listed
+    "blacklist": ("entity", "listed"),
+    "blacklisted": ("entity", "listed"),
+    "blacklisting": ("entity", "listed"),
+    # a launch: a model unveiled, released, debuted
+    "launch": ("unveil", "unveiled", "release", "released", "debut"),
+    "launched": ("unveil", "unveiled", "release", "released", "debut"),
+    # a leak: data exposed, reachable, a breach
+    "leak": ("exposed", "exposure", "breach", "reachable", "accessible"),
+    "leaked": ("exposed", "exposure", "breach", "reachable", "accessible"),
+    "documents": ("files",),
     # a fine is a penalty (surcharge), a sanction
     "fine": ("fined", "penalty", "surcharge", "sanction"),
     "fined": ("fine", "penalty", "surcharge", "sanction"),

@@ -1168,6 +1168,8 @@ def test_a_question_and_answer_explainer_keeps_its_answers(
         ("Category: Product Launch, Market Disruption", None),  # the article's own metadata
         ("Why it matters: It changes the industry for good", None),  # a sentence, not a value
         ("Marc Andreessen: Praised the model as a breakthrough", None),  # a name, not a property
+        ("Japan: guidance, not a fine, for companies", None),  # a place, not a property
+        ("Netherlands: Autoriteit Persoonsgegevens opens formal investigation", None),
     ],
 )
 def test_a_fact_sheet_bullet_is_a_point_about_the_articles_subject(

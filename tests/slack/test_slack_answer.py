@@ -651,6 +651,31 @@ def _article(aid: str, day: str, *texts: str) -> tuple[CatalogPoint, ...]:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "written"),
+    [
+        (
+            "what did the judge decide",
+            "Judge Ada Quill denied Widget's motion to dismiss on Monday.",
+        ),
+        ("which firms were blacklisted", "BIS added Quarrel Compute to the Entity List in March."),
+        ("who are the lawyers", "Nell Ortiz of Brandt & Hale LLP represents Widget in the case."),
+        ("how many documents were leaked", "About 2.3 million files were reachable by anyone."),
+        ("widget launch", "Widget unveiled W7 on Tuesday with a 512K-token context window."),
+    ],
+)
+def test_a_question_finds_the_words_the_news_writes_for_it(
+    lib: Library, question: str, written: str
+) -> None:
+    """A court decides by ruling, denying or granting; an export blacklist is the Entity
+    List; lawyers are counsel or a firm that represents a side; a leak is data exposed or
+    reachable, documents are files; a launch is a model unveiled or released."""
+    other = "A former judge sits on Widget's board." if "judge" in question else "Widget rose 2%."
+    story = _article("w-news", "2026-06-02", written, other)
+    ans = answer(replace(lib, points=(*lib.points, *story)), question)
+    assert ans is not None and ans.lead.id == "w-news:0", question
+
+
 def test_a_word_the_coverage_never_uses_does_not_veto_a_clear_question(lib: Library) -> None:
     """ "hearing in the authors case": "hearing" is in no article, but the rest says what is
     asked; so does a model's name ("w5 specs"). "weather in paris" stays unanswered."""
