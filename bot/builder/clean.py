@@ -72,6 +72,17 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^[^\n]{0,200}\bforward[- ]looking statements\b[^\n]{0,300}$", _I),
     ),
     (
+        # a research note's disclosures: "Disclosures: The firm does and seeks to do business
+        # with companies covered in its research reports. …", "… not investment advice."
+        "disclaimer",
+        re.compile(
+            r"^(?:important |analyst )?disclosures?\s*:|^[^\n]{0,200}\b(?:seeks to do business "
+            r"with companies covered in its research|is not (?:intended as )?investment advice|"
+            r"for information(?:al)? purposes only)\b[^\n]{0,300}$",
+            _I,
+        ),
+    ),
+    (
         # "Translated from Danish. The original article appeared in …": how it reached us
         "translation note",
         re.compile(r"^translated from (?:the )?[a-z]+\b[^\n]{0,300}$", _I),

@@ -19,7 +19,8 @@ LABEL = re.compile(
     r"^(?:([A-Z][\w/&’'.-]*,?(?:\s+[A-Za-z][\w/&’'.,-]*){0,5}(?:\s+\([^)]{1,40}\))?):|[QA]\.)"
     r"\s+(?=[“\"A-Z0-9$]|\[[a-z]|\.\.\.|…)"  # (and "[laughs] …", "...which brings me")
 )
-VERBISH = re.compile(r"^(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")
+# (not "According to …": whose account follows, no verb of the label's)
+VERBISH = re.compile(r"^(?!According\b)(?:[A-Z][a-z]+(?:ed|es|ing)|Face|Must|Expect|Notes?)\b")
 ENDS = re.compile(r"[.!][\"”’)]?$|[\"”’][.!]?$")
 DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"

@@ -251,3 +251,21 @@ def test_seed_articles_lose_all_furniture(seeds: Seeds) -> None:
         ):
             assert word not in text
         assert all(line.text != "COMMENTS" for line in cleaned.lines)
+
+
+def test_a_research_notes_disclosures_are_no_text() -> None:
+    """A broker's disclosures ("The firm does and seeks to do business with companies covered
+    in its research reports", "… is not investment advice") are no news of the note's."""
+    body = (
+        "Our estimate for Widget's 2026 capex is $2 billion.\n"
+        "Disclosures: Quarry Capital does and seeks to do business with companies covered in its "
+        "research reports. Investors should be aware of conflicts of interest.\n"
+        "Quarry Capital does and seeks to do business with companies covered in its research "
+        "reports.\n"
+        "This note is for information purposes only and is not investment advice.\n"
+    )
+    cleaned = clean_text(body)
+    assert [line.text for line in cleaned.lines] == [
+        "Our estimate for Widget's 2026 capex is $2 billion."
+    ]
+    assert [d.reason for d in cleaned.dropped] == ["disclaimer"] * 3

@@ -69,6 +69,16 @@ def test_point_text_drops_labels_that_are_the_subject_and_rejects_non_points() -
         point_text("What makes DeepSeek’s AI model so intriguing to investors and analysts?")
         is None
     )
+    # "According to …" says whose account follows, not what the label did: the label goes
+    heard = point_text(
+        "What we heard: According to three people involved, Widget ran two clusters of "
+        "8,192 chips from September."
+    )
+    assert heard == (
+        "According to three people involved, Widget ran two clusters of 8,192 chips from "
+        "September.",
+        False,
+    )
     assert point_text("Too short.") is None
     assert (
         point_text("Date: Over the weekend (Implied recent launch of the app in the US store)")
