@@ -238,9 +238,11 @@ EXPAND = {
     "books": ("works", "titles"),
     "rankings": ("leaderboard", "ranked"),
     "ranking": ("leaderboard", "ranked"),
-    "investigation": ("inquiry", "probe"),
-    "inquiry": ("investigation", "probe"),
-    "probe": ("investigation", "inquiry"),
+    # an investigation is a probe, an inquiry, formal proceedings
+    "investigation": ("inquiry", "probe", "proceedings"),
+    "investigations": ("inquiries", "probes", "proceedings"),
+    "inquiry": ("investigation", "probe", "proceedings"),
+    "probe": ("investigation", "inquiry", "proceedings"),
 }
 K1, B = 1.2, 0.75
 

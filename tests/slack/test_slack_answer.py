@@ -661,6 +661,7 @@ def _article(aid: str, day: str, *texts: str) -> tuple[CatalogPoint, ...]:
         ("which firms were blacklisted", "BIS added Quarrel Compute to the Entity List in March."),
         ("who are the lawyers", "Nell Ortiz of Brandt & Hale LLP represents Widget in the case."),
         ("how many documents were leaked", "About 2.3 million files were reachable by anyone."),
+        ("any investigation", "The EU opened formal proceedings against Widget on Monday."),
         ("widget launch", "Widget unveiled W7 on Tuesday with a 512K-token context window."),
     ],
 )
@@ -669,7 +670,8 @@ def test_a_question_finds_the_words_the_news_writes_for_it(
 ) -> None:
     """A court decides by ruling, denying or granting; an export blacklist is the Entity
     List; lawyers are counsel or a firm that represents a side; a leak is data exposed or
-    reachable, documents are files; a launch is a model unveiled or released."""
+    reachable, documents are files; a launch is a model unveiled or released; an investigation
+    may be formal proceedings."""
     other = "A former judge sits on Widget's board." if "judge" in question else "Widget rose 2%."
     story = _article("w-news", "2026-06-02", written, other)
     ans = answer(replace(lib, points=(*lib.points, *story)), question)
