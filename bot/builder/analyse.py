@@ -796,6 +796,28 @@ def team_author(lines: Iterable[str]) -> str | None:
     return None
 
 
+# a research note's masthead: "Brightwater Research | China AI Platforms | Sector update"; its
+# analysts' line ("Analyst: Jorge Villanueva, CFA") says it is one
+ANALYST_LINE = re.compile(r"^Analysts?:\s+[A-Z]")
+MASTHEAD = re.compile(
+    r"^(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+(?:[|—–]|-)\s+"
+    r"(?=.*\b(?:note|update|research|report|comment|flash|initiation)\b)",
+    re.I,
+)
+
+
+def research_author(lines: Sequence[str]) -> str | None:
+    """The firm whose research note this is ("Harcourt Pine Securities — China Technology
+    Hardware — Sector note, 22 January 2026" above "Analyst: Mei-Ling Ostrander, CFA"), whose
+    "we estimate" it is; None when no analysts' line says it is a note."""
+    if not any(ANALYST_LINE.match(t) for t in lines):
+        return None
+    for text in lines:
+        if (m := MASTHEAD.match(text)) is not None and m.group("name")[:1].isupper():
+            return m.group("name")
+    return None
+
+
 COMPANY_DESK = re.compile(
     r"\b(?:Investor Relations|Newsroom|Press Office|Press Room|Communications|Media Relations|"
     r"Corporate Affairs)\b"
@@ -1118,6 +1140,8 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
         author = fallback  # "Tembo Mobile Investor Relations" on Tembo Mobile's results: its "we"
     if author is None:  # "Posted by the DeepSeek Platform Reliability team": DeepSeek's "we"
         author = team_author(ln.text for ln in lines[:OPENING_LINES])
+    if author is None:  # a broker's note: "we estimate" is the firm's
+        author = research_author([ln.text for ln in lines[:OPENING_LINES]])
     # an earnings release's verbless highlights are that company's figures
     results = results_of(art.meta.title, first[0] if first else None, known)
     after_question = False  # the lines after a question heading answer it

@@ -3739,6 +3739,26 @@ def test_a_report_posted_by_a_companys_team_says_we_as_that_company(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_research_notes_we_is_the_firms(seeds_copy: Path, tmp_path: Path) -> None:
+    """A broker's note ("Quarry Capital | China Internet | Sector update" above "Analyst: …"):
+    its "we estimate" and "our checks" are the firm's, kept as the firm's words."""
+    body = (
+        "Quarry Capital | China Internet | Sector update | May 2, 2026\n"
+        "Analyst: Rosa Lindqvist, CFA | Associate: Omar Haddad\n"
+        "Summary: Our channel checks indicate that Widget trained 35% of W5 on domestic chips.\n"
+        "Including failed runs, we estimate the all-in cost at $38-45 million.\n"
+    )
+    lib, mine = _built(
+        seeds_copy, tmp_path, "w-note", "2026-05-02", body, title="Analyst note: Widget's W5 run"
+    )
+    assert (
+        "[Quarry Capital:] Including failed runs, we estimate the all-in cost at $38-45 million."
+        in mine
+    ), mine
+    assert any(t.startswith("[Quarry Capital:] Our channel checks indicate") for t in mine), mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_a_sentence_leaning_on_the_one_before_is_not_joined_further_back(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
