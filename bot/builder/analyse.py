@@ -144,11 +144,7 @@ CLAUSE_BREAK = re.compile(
 # where a sentence a join cuts may end: a clause break, or a participle that goes on to what
 # followed ("…, ending more than three years in which …"): the point the sentence makes alone
 # keeps it whole
-JOIN_BREAK = re.compile(
-    CLAUSE_BREAK.pattern
-    + r"|,\s+(?=(?:ending|marking|bringing|putting|giving|sparking|triggering|pushing|"
-    r"accusing|alleging|citing|claiming|arguing|saying)\b)"
-)
+JOIN_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?=[a-z]{2,}ing\b)")
 # a sentence that only announces what follows: "X also addressed the allegations."
 ANNOUNCES = re.compile(
     r"\b(?:addressed|discussed|touched on|commented on|weighed in on|turned to|"

@@ -3540,6 +3540,16 @@ def test_a_join_may_cut_the_sentence_before_at_a_participle_a_point_keeps() -> N
         "funding […]."
     )
     assert trim(lede) == lede
+    # any participle: "…, closing a route by which …"
+    rule = (
+        "The Commerce Department issued an interim final rule on Wednesday requiring a licence "
+        "for exports of AI chips to subsidiaries of Chinese companies anywhere in the world, "
+        "closing a route by which some groups had rented capacity in Malaysia."
+    )
+    assert elided(rule, 200) == (
+        "The Commerce Department issued an interim final rule on Wednesday requiring a licence "
+        "for exports of AI chips to subsidiaries of Chinese companies anywhere in the world […]."
+    )
     us = (
         "Widget's assistant has surpassed Acme's chatbot as the top-rated free app on the App "
         "Store in the U.S., which is the largest market for paid chatbot subscriptions by revenue."
