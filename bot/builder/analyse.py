@@ -44,6 +44,7 @@ from bot.builder.readers import SeedArticle
 from bot.builder.select import (
     FINITE,
     LABEL,
+    MAX_CHARS,
     NO_COMMENT,
     TIMESTAMP,
     VERBISH,
@@ -144,7 +145,7 @@ CLAUSE_BREAK = re.compile(
 # where a sentence a join cuts may end: a clause break, or a participle that goes on to what
 # followed ("…, ending more than three years in which …"): the point the sentence makes alone
 # keeps it whole
-JOIN_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?=[a-z]{2,}ing\b)")
+JOIN_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?=(?:[a-z]{2,}ing|without)\b)")
 # a sentence that only announces what follows: "X also addressed the allegations."
 ANNOUNCES = re.compile(
     r"\b(?:addressed|discussed|touched on|commented on|weighed in on|turned to|"
@@ -1368,6 +1369,13 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
                 and not text.isupper()
             ):
                 pt = (text, False)  # a headline: no full stop, but a statement (not a shout)
+            if pt is None and len(text) > MAX_CHARS and item is None:
+                # a sentence too long to show (a ruling's 430 characters): its first clause
+                # that says something, when one fits ("… transferred the data of 1.1 million
+                # users to three overseas entities …, without informing users …")
+                head = _trim(text, figures_after=True, within=MAX_CHARS, breaks=JOIN_BREAK)
+                if head != text:
+                    pt = point_text(head, line.kind == "bullet", spoken=voice is not None)
             row = cell_row  # a Markdown table's row weighs as a table's, verbless …
             if (
                 line.kind == "bullet"

@@ -3749,6 +3749,29 @@ def test_a_report_posted_by_a_companys_team_says_we_as_that_company(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_sentence_too_long_to_show_gives_its_first_clause(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """A regulator's 430-character sentence is too long for a point, but its first clause
+    holds the facts: "… transferred the data of about 1.1 million users …" is kept, cut
+    before ", without informing users …"."""
+    long = (
+        "The commission said it had confirmed that Widget transferred the prompts, device "
+        "information and network data of about 1.1 million Freedonian users to three overseas "
+        "entities — two in Sylvania and one in the United States — between the app's launch in "
+        "January 2025 and October 2025, without informing users or obtaining their separate "
+        "consent as required under the Personal Information Protection Act of Freedonia."
+    )
+    assert len(long) > 400
+    body = f"Freedonia's Data Protection Commission fined Widget 1.38 billion crowns.\n{long}\n"
+    lib, mine = _built(
+        seeds_copy, tmp_path, "w-long", "2026-01-15", body, title="Freedonia fines Widget"
+    )
+    head = long.split(", without")[0].removeprefix("The commission") + "."
+    assert "[Data Protection Commission]" + head in mine, mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_a_research_notes_we_is_the_firms(seeds_copy: Path, tmp_path: Path) -> None:
     """A broker's note ("Quarry Capital | China Internet | Sector update" above "Analyst: …"):
     its "we estimate" and "our checks" are the firm's, kept as the firm's words."""
