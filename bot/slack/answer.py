@@ -543,7 +543,12 @@ def question_words(query: str) -> tuple[list[str], list[str]]:
     words = index_tokens(query)
     alts = meant(query)
     content = [w for w in words if w not in FILLERS] or list(alts) or words
-    return content, content + [e for pointed in alts.values() for e in pointed]
+    # "why was widget listed": words of a cause ("attributed", "due") find nothing on their
+    # own (an unrelated "attributes the gain to …" is no answer); they favour the answer later
+    pointing = [
+        e for w, pointed in alts.items() if w not in WHY_WORDS or w in content for e in pointed
+    ]
+    return content, content + pointing
 
 
 def meant(query: str) -> dict[str, tuple[str, ...]]:
