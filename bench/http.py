@@ -5,7 +5,8 @@
 Runs, each on the same gunicorn stack (bot.slack.server), N concurrent keep-alive clients
 for `duration` seconds and prints requests/s, p50 and p99 latency for:
 - `brief <topic>` and `help` on the real app (briefings/ by default, BRIEFINGS_DIR to change);
-- a bare Bolt app whose only listener acks.
+- a bare Bolt app whose only listener acks, and the same app acking with the question's reply
+  (the bytes a reply carries cost the server and the client on its own; this separates them).
 It also measures cold start: from process start to the first 200 from GET /healthz.
 Targets (2 cores): p99 < 100 ms at 32 concurrent; brief >= 0.8x bare rps; cold start < 2 s.
 The Web API is the local stub (tests/slack_stub.py), so nothing leaves the machine.
@@ -20,10 +21,12 @@ sys.path[:] = [p for p in sys.path if p not in ("", __file__.rpartition("/")[0])
 
 import argparse  # noqa: E402
 import asyncio  # noqa: E402
+import json  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
 import statistics  # noqa: E402
 import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import urllib.parse  # noqa: E402
 import urllib.request  # noqa: E402
@@ -66,26 +69,32 @@ def signed_request(port: int, text: str) -> bytes:
     return head.encode() + body.encode()
 
 
-async def read_response(reader: asyncio.StreamReader) -> int:
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.decode("latin-1").split("\r\n")
     status = int(lines[0].split()[1])
     headers = {
         k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)
     }
+    body = b""
     if "content-length" in headers:
-        await reader.readexactly(int(headers["content-length"]))
+        body = await reader.readexactly(int(headers["content-length"]))
     elif headers.get("transfer-encoding") == "chunked":
         while True:
             size = int((await reader.readuntil(b"\r\n")).strip(), 16)
             await reader.readexactly(size + 2)
             if size == 0:
                 break
-    return status
+    return status, body
 
 
 async def client(
-    port: int, request: bytes, until: float, lat: list[float], errors: list[int]
+    port: int,
+    request: bytes,
+    until: float,
+    lat: list[float],
+    errors: list[int],
+    replies: list[bytes] | None = None,
 ) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
@@ -93,7 +102,7 @@ async def client(
             start = time.perf_counter()
             writer.write(request)
             try:
-                status = await read_response(reader)
+                status, body = await read_response(reader)
             except (asyncio.IncompleteReadError, ConnectionError):
                 errors.append(0)
                 writer.close()
@@ -102,25 +111,30 @@ async def client(
             lat.append(time.perf_counter() - start)
             if status != 200:
                 errors.append(status)
+            elif replies is not None and not replies:
+                replies.append(body)
     finally:
         writer.close()
 
 
 async def load(
     port: int, text: str, concurrency: int, duration: float, pid: int
-) -> tuple[float, list[float], list[int], float]:
-    """(elapsed s, latencies, error statuses, server CPU s) of the measured window."""
+) -> tuple[float, list[float], list[int], float, bytes]:
+    """(elapsed s, latencies, error statuses, server CPU s, one reply's body) of the measured
+    window."""
     request = signed_request(port, text)
     warm_until = time.perf_counter() + 1.0  # warm up: threads, caches, connections
     await asyncio.gather(*(client(port, request, warm_until, [], []) for _ in range(concurrency)))
     lat: list[float] = []
     errors: list[int] = []
+    replies: list[bytes] = []
     cpu0 = cpu_seconds(pid)
     start = time.perf_counter()
     await asyncio.gather(
-        *(client(port, request, start + duration, lat, errors) for _ in range(concurrency))
+        *(client(port, request, start + duration, lat, errors, replies) for _ in range(concurrency))
     )
-    return time.perf_counter() - start, lat, errors, cpu_seconds(pid) - cpu0
+    elapsed, cpu = time.perf_counter() - start, cpu_seconds(pid) - cpu0
+    return elapsed, lat, errors, cpu, replies[0] if replies else b""
 
 
 def _children(pid: int) -> list[int]:
@@ -168,7 +182,7 @@ def wait_healthy(port: int, proc: subprocess.Popen[bytes], start: float) -> floa
 
 
 def start(
-    kind: str, port: int, api_url: str, workers: int | None
+    kind: str, port: int, api_url: str, workers: int | None, reply: Path | None = None
 ) -> tuple[subprocess.Popen[bytes], float]:
     env = {
         **os.environ,
@@ -184,13 +198,15 @@ def start(
         cmd = [sys.executable, "-m", "bot", "serve", "--http", *extra]
     else:
         cmd = [sys.executable, __file__, "--bare-server", "--port", str(port), *extra]
+        cmd += ["--reply-file", str(reply)] if reply is not None else []
     t0 = time.monotonic()
     proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
     return proc, wait_healthy(port, proc, t0)
 
 
-def serve_bare(port: int, workers: int | None) -> None:
-    """A Bolt app that only acks, on the same gunicorn stack and Bolt settings as the bot."""
+def serve_bare(port: int, workers: int | None, reply_file: str | None) -> None:
+    """A Bolt app that only acks, on the same gunicorn stack and Bolt settings as the bot;
+    with `reply_file` (a reply's JSON body), it acks with that reply."""
     from slack_bolt import Ack, App
     from slack_sdk import WebClient
 
@@ -203,8 +219,11 @@ def serve_bare(port: int, workers: int | None) -> None:
         process_before_response=True,  # as bot.slack.app.build_app
     )
 
+    reply = json.loads(Path(reply_file).read_text()) if reply_file else {}
+    fields = {k: reply[k] for k in ("text", "blocks", "response_type") if k in reply}
+
     def bare(ack: Ack) -> None:
-        ack()
+        ack(**fields)
 
     app.command("/deepseek")(bare)
     wsgi = make_wsgi(app, os.environ["SLACK_SIGNING_SECRET"])
@@ -235,9 +254,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="runs per case; prints the median")
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--reply-file", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.bare_server:
-        serve_bare(args.port, args.workers)
+        serve_bare(args.port, args.workers, args.reply_file)
         return
 
     from slack_stub import SlackStub
@@ -252,17 +272,22 @@ def main() -> None:
         ("bot", "help", "help"),
         ("bare", "bare ack-only Bolt app", "brief"),
         ("bot", f"brief {args.question}", f"brief {args.question}"),
+        ("bare-reply", "bare app, question's reply", "brief"),
     )
     runs: dict[str, list[tuple[float, float, float, int, float, float]]] = {c[1]: [] for c in cases}
+    reply = Path(tempfile.mkdtemp()) / "reply.json"  # the question's reply, as it was sent
     with SlackStub() as stub:
         for rep in range(args.repeat):  # interleaved, so a busy moment hits every case alike
             for kind, label, text in cases:
                 port = free_port()
-                proc, cold = start(kind, port, stub.api_url, args.workers)
+                with_reply = reply if kind == "bare-reply" else None
+                proc, cold = start(kind, port, stub.api_url, args.workers, with_reply)
                 try:
-                    elapsed, lat, errors, cpu = asyncio.run(
+                    elapsed, lat, errors, cpu, body = asyncio.run(
                         load(port, text, args.concurrency, args.duration, proc.pid)
                     )
+                    if label == cases[3][1]:
+                        reply.write_bytes(body)
                 finally:
                     proc.terminate()
                     proc.wait(15)
@@ -291,6 +316,10 @@ def main() -> None:
     print(f"brief / bare throughput: {brief_rps / bare_rps:.2f}x (target >= 0.8)")
     print(f"question / bare throughput: {rows[3][1] / bare_rps:.2f}x (target >= 0.9)")
     print(f"p99 at {args.concurrency} concurrent: question {rows[3][3]:.1f} ms (target < 50)")
+    print(
+        f"question / bare app acking the same reply ({reply.stat().st_size:,} bytes): "
+        f"{rows[3][1] / rows[4][1]:.2f}x (the app's own cost, the reply's size aside)"
+    )
     print(f"brief / bare server CPU per request: {rows[0][6] / rows[2][6]:.2f}x")
     print(f"p99 at {args.concurrency} concurrent: brief {rows[0][3]:.1f} ms (target < 100)")
     print(f"cold start to /healthz: {rows[0][5]:.2f} s (target < 2)")
