@@ -26,6 +26,7 @@ from bot.builder.differ import (
     undisclosed,
 )
 from bot.builder.names import (
+    BODY_NAME,
     CAMEL,
     COMPANY_NAME,
     NOT_NAMES,
@@ -113,7 +114,12 @@ BYLINE = re.compile(
     r"^(?:(?:interview|interviewed|reporting|reported|written|words|text|edited)\s+)?by\s+\S",
     re.I,
 )
-SPOKE_TO = re.compile(r"\b(?:spoke|talked|sat down)\s+(?:to|with)\b|\binterviewed\b")
+# (and "We put them to Rebecca Amsel, a partner at …", the readers' questions)
+SPOKE_TO = re.compile(
+    r"\b(?:spoke|talked|sat down)\s+(?:to|with)\b|\binterviewed\b|\bput\s+(?:\w+\s+){1,2}to\b"
+)
+# "He spoke to the Business Standard": the one who spoke is the interviewee, not the paper
+SPOKE_TO_US = re.compile(r"\b(?:He|She|They)\s+(?:spoke|talked)\s+(?:to|with)\b")
 OPENING_LINES = 4  # an interview's introduction: the lines before its first question
 INTERVIEW = re.compile(
     r"\binterview|\b(?:spoke|talked) (?:to|with)\b|\bedited for (?:length|clarity)|"
@@ -907,7 +913,7 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
         if (me := SELF_INTRODUCED.search(text)) is not None:
             return me.group("name")
     for text in opening:  # "Silicon Strait spoke to Fang Yiran, Qiantang's founder and CEO"
-        spoke = SPOKE_TO.search(text)
+        spoke = None if SPOKE_TO_US.search(text) else SPOKE_TO.search(text)
         # … whom they spoke to, before what about ("We spoke to him about … Lanting Data
         # Services": no one named)
         whom = (
@@ -917,7 +923,17 @@ def interviewee(title: str, opening: Sequence[str], answers: int) -> str | None:
         )
         if people := [n for n in names_in(whom) if _personal(n)]:
             return people[0]
-    named = [n for t in opening for n in names_in(t) if _personal(n, company=True)]
+    # no one is "the Business Standard", the Commerce Department or Hong Kong
+    written = " ".join(opening)
+    named = [
+        n
+        for t in opening
+        for n in names_in(t)
+        if _personal(n, company=True)
+        and n not in PLACES
+        and BODY_NAME.search(n) is None
+        and re.search(rf"\b[Tt]he {re.escape(n)}\b", written) is None
+    ]
     # a person before a company ("Qiantang Semiconductor cut …"), else the first name
     return next((n for n in named if _personal(n)), named[0] if named else None)
 

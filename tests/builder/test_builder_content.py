@@ -740,6 +740,22 @@ def test_an_interviews_answers_are_the_interviewees_words(seeds_copy: Path, tmp_
     assert not any(t.startswith("Efficiency") for t in mine)
 
 
+def test_an_interviewee_is_who_spoke_not_the_paper_nor_a_body_nor_a_place() -> None:
+    """ "He spoke to the Business Standard": the paper is not the interviewee, the man the
+    opening names is; "We put them to Rebecca Amsel, a partner at …" names her, past the
+    Commerce Department and Hong Kong named before her."""
+    from bot.builder.analyse import interviewee
+
+    paper = ["Tan Haoran rarely speaks in public. He spoke to the Business Standard in Hangzhou."]
+    assert interviewee("Widget's infrastructure chief on power", paper, answers=3) == "Tan Haoran"
+    readers = [
+        "Last Wednesday the Commerce Department added Widget and seven middlemen in Hong Kong "
+        "to the Entity List. Readers asked whether they can still use it. We put them to "
+        "Rebecca Amsel, a partner at Lindqvist & Harrow.",
+    ]
+    assert interviewee("Q&A: What the listing means", readers, answers=3) == "Rebecca Amsel"
+
+
 def test_an_incidental_word_does_not_put_a_sentence_under_a_topic() -> None:
     topic = Topic(
         id="company-founder", title="The company and its founder", description="d",
