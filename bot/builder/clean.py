@@ -93,7 +93,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "navigation",
-        re.compile(r"^Home(?=[A-Z])\S*(?:\s\S+){0,8}$|^(?:\S+\s){0,3}\S+(?:\s[>»›|]\s\S+)+$"),
+        # (not a table's row of figures: "Share of pre-training FLOPs | 35% | 65%")
+        re.compile(
+            r"^Home(?=[A-Z])\S*(?:\s\S+){0,8}$|^(?!.*\|.*\d)(?:\S+\s){0,3}\S+(?:\s[>»›|]\s\S+)+$"
+        ),
     ),
     (
         "photo credit",

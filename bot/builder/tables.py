@@ -19,11 +19,14 @@ SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 
 
 def table_cells(line: str) -> list[str] | None:
-    """The cells of a Markdown table's line ("| Revenue | 14.6 | +38% |"), or None."""
+    """The cells of a Markdown table's line ("| Revenue | 14.6 | +38% |", or without its outer
+    bars: "Share of FLOPs | 35% | 65%"), or None."""
     text = line.strip()
-    if not (text.startswith("|") and text.endswith("|")) or text.count("|") < 3:
-        return None
-    return [c.strip() for c in text[1:-1].split("|")]
+    if text.startswith("|") and text.endswith("|") and text.count("|") >= 3:
+        return [c.strip() for c in text[1:-1].split("|")]
+    if text.count(" | ") >= 2 and "|" not in text.replace(" | ", ""):
+        return [c.strip() for c in text.split(" | ")]
+    return None
 
 
 def table_row(header: Sequence[str], cells: Sequence[str]) -> str | None:

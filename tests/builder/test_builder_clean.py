@@ -24,6 +24,7 @@ from bot.builder.readers import Seeds
         ("12 Comments", "comments"),
         ("HomeEconomy, Finance and Market News", "navigation"),
         ("Home > Tech > AI", "navigation"),
+        ("Home | News | Markets", "navigation"),
         (
             "Deepseek logo and the Chinese flag are seen in this illustration taken January 27, 2025. "
             "REUTERS/Dado Ruvic/Illustration",

@@ -2445,6 +2445,23 @@ def test_a_markdown_tables_rows_are_points_under_their_column_headings(
     assert ct.repeats(lib) == []
 
 
+def test_a_table_without_its_outer_bars_is_a_table(seeds_copy: Path, tmp_path: Path) -> None:
+    """A broker's note writes its table without the outer bars ("Share of pre-training FLOPs
+    | 35% | 65%"): its rows are points under their column headings, not navigation."""
+    body = (
+        "Widget ran part of its W5 training on domestic chips, our checks show.\n"
+        "Item | Domestic portion | Imported portion\n"
+        "Share of pre-training FLOPs | 35% | 65%\n"
+        "Chips used | 20,480 | about 10,000\n"
+        "Home | News | Markets\n"
+    )
+    lib, mine = _built(seeds_copy, tmp_path, "w-table", "2026-01-22", body)
+    share = "Share of pre-training FLOPs [Domestic portion:] 35% · [Imported portion:] 65%"
+    assert f"{share}." in mine, mine
+    assert not any("Markets" in t for t in mine)
+    assert ct.unfaithful(lib, seeds_copy) == []
+
+
 def test_it_said_only_of_a_model_is_the_model_a_recent_sentence_opened_with() -> None:
     """ "It is priced at $0.55 …" under "What it costs", a few sentences after "On our reading,
     W5 now trails …": "[W5] is priced …"; never a model the sentence itself names, and an "it"
