@@ -238,6 +238,11 @@ EXPAND = {
     "books": ("works", "titles"),
     "rankings": ("leaderboard", "ranked"),
     "ranking": ("leaderboard", "ranked"),
+    # who supplies it: its supplier, whom it buys from, under an agreement
+    "supplies": ("supplier", "suppliers", "purchase", "buy"),
+    "supply": ("supplier", "suppliers", "purchase", "buy"),
+    "supplier": ("supplies", "purchase", "buy"),
+    "terms": ("agreement", "contract", "conditions"),
     # an investigation is a probe, an inquiry, formal proceedings
     "investigation": ("inquiry", "probe", "proceedings"),
     "investigations": ("inquiries", "probes", "proceedings"),

@@ -662,6 +662,7 @@ def _article(aid: str, day: str, *texts: str) -> tuple[CatalogPoint, ...]:
         ("who are the lawyers", "Nell Ortiz of Brandt & Hale LLP represents Widget in the case."),
         ("how many documents were leaked", "About 2.3 million files were reachable by anyone."),
         ("any investigation", "The EU opened formal proceedings against Widget on Monday."),
+        ("who is the supplier", "Widget will buy memory from Acme Micro for 20 years."),
         ("widget launch", "Widget unveiled W7 on Tuesday with a 512K-token context window."),
     ],
 )
@@ -671,7 +672,7 @@ def test_a_question_finds_the_words_the_news_writes_for_it(
     """A court decides by ruling, denying or granting; an export blacklist is the Entity
     List; lawyers are counsel or a firm that represents a side; a leak is data exposed or
     reachable, documents are files; a launch is a model unveiled or released; an investigation
-    may be formal proceedings."""
+    may be formal proceedings; a supplier is whom one buys from, under an agreement."""
     other = "A former judge sits on Widget's board." if "judge" in question else "Widget rose 2%."
     story = _article("w-news", "2026-06-02", written, other)
     ans = answer(replace(lib, points=(*lib.points, *story)), question)
