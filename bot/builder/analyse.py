@@ -148,9 +148,9 @@ CLAUSE_BREAK = re.compile(
     r"saying|highlighting|underscoring|signalling|signaling)\b)"
     r"|\s+[—–]\s+|\s*;\s+|\s+\((?=[a-z])"
 )
-# where a sentence a join cuts may end: a clause break, or a participle that goes on to what
-# followed ("…, ending more than three years in which …"): the point the sentence makes alone
-# keeps it whole
+# where a sentence a join cuts may end: a clause break, or a participle (or "without") that
+# goes on to what followed ("…, ending more than three years in which …"): the point the
+# sentence makes alone keeps it whole
 JOIN_BREAK = re.compile(CLAUSE_BREAK.pattern + r"|,\s+(?=(?:[a-z]{2,}ing|without)\b)")
 # a sentence that only announces what follows: "X also addressed the allegations."
 ANNOUNCES = re.compile(
@@ -803,9 +803,8 @@ def team_author(lines: Iterable[str]) -> str | None:
 # analysts' line ("Analyst: Jorge Villanueva, CFA") says it is one
 ANALYST_LINE = re.compile(r"^Analysts?:\s+[A-Z]")
 MASTHEAD = re.compile(
-    r"^(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+(?:[|—–]|-)\s+"
-    r"(?=.*\b(?:note|update|research|report|comment|flash|initiation)\b)",
-    re.I,
+    r"^(?P<name>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+[|—–-]\s+"
+    r"(?=.*\b(?i:note|update|research|report|comment|flash|initiation)\b)"
 )
 
 
@@ -816,7 +815,7 @@ def research_author(lines: Sequence[str]) -> str | None:
     if not any(ANALYST_LINE.match(t) for t in lines):
         return None
     for text in lines:
-        if (m := MASTHEAD.match(text)) is not None and m.group("name")[:1].isupper():
+        if (m := MASTHEAD.match(text)) is not None:
             return m.group("name")
     return None
 

@@ -544,7 +544,8 @@ def question_words(query: str) -> tuple[list[str], list[str]]:
     alts = meant(query)
     content = [w for w in words if w not in FILLERS] or list(alts) or words
     # "why was widget listed": words of a cause ("attributed", "due") find nothing on their
-    # own (an unrelated "attributes the gain to …" is no answer); they favour the answer later
+    # own (an unrelated "attributes the gain to …" is no answer); a story told puts its
+    # sentences giving a cause first instead
     pointing = [
         e for w, pointed in alts.items() if w not in WHY_WORDS or w in content for e in pointed
     ]
