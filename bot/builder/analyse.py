@@ -127,14 +127,12 @@ INTERVIEW = re.compile(
     re.I,
 )
 OWN_OPENING = 3  # words: "On our test, …", "By our count …", "We measured …"
-SPEAKER_LABEL = re.compile(
-    r"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){0,2})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
-)
+# (a role after the name: "MARCUS HO, CFO:", "Fang Shuyi (CFO):")
+ROLE = r"(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4}| \((?=[A-Za-z])[^()\d]{1,40}\))?"
+SPEAKER_LABEL = re.compile(rf"^([A-Z][A-Z’'.-]+(?: [A-Z][A-Z’'.-]+){{0,2}}){ROLE}:\s")
 # a transcript's turns in title case: "Zhou Mingyuan: …", "Asia Tech Weekly: …", "Q: …"
 # … and an earnings call's "Rajiv Menon-Hart, CFO: …" (the name is the speaker)
-TURN_LABEL = re.compile(
-    r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:, [A-Z][\w&’'.-]*(?: [\w&’'.-]+){0,4})?:\s"
-)
+TURN_LABEL = re.compile(rf"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}}){ROLE}:\s")
 ASKING_SHARE = 0.5  # a transcript's speaker whose turns ask this often is the interviewer
 OPERATOR = "Operator"  # a call's operator, who hands over and asks nothing of substance
 ASKER = frozenset(
@@ -1114,8 +1112,20 @@ def analyse(art: SeedArticle, matcher: TopicMatcher) -> Analysis:
     labelled_turns = any(n > 1 for n in speakers.values())
     if labelled_turns:
         # "MARCUS HO, CFO: If I can add one point." once, among other "NAME, ROLE:" turns
-        roled = (SPEAKER_LABEL.match(ln.text) or TURN_LABEL.match(ln.text) for ln in lines)
-        speakers.update({m.group(1): 2 for m in roled if m and "," in m.group(0)})
+        # … or "Fang Shuyi (CFO): Gross margin …" (not a row "Moonforge M3 (Acme): $0.30")
+        roled = (
+            (m, ln.text[m.end() :])
+            for ln in lines
+            if (m := SPEAKER_LABEL.match(ln.text) or TURN_LABEL.match(ln.text))
+        )
+        speakers.update(
+            {
+                m.group(1): 2
+                for m, said in roled
+                if "," in m.group(0)
+                or ("(" in m.group(0) and " " in m.group(1) and said[:1].isalpha())
+            }
+        )
     # the publication's own label in a transcript: its name or initials ("GTW")
     publisher = art.meta.publisher or ""
     asking = {publisher.upper(), "".join(w[0] for w in publisher.split()).upper()} - {""}

@@ -3805,6 +3805,42 @@ def test_a_sentence_too_long_to_show_gives_its_first_clause(
     assert ct.unfaithful(lib, seeds_copy) == []
 
 
+def test_a_calls_turns_may_give_the_speakers_role_in_brackets(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """An earnings call's "Fang Shuyi (CFO): … Our largest customer accounted for 27% …": her
+    turn, "our" included, is hers; a price row "Moonforge M3 (Moonforge AI): $0.30" in a
+    note with such turns is nobody's turn, and the line after it is not Moonforge's."""
+    body = (
+        "Wen Kai (IR): Good evening and welcome to the call.\n"
+        "Lu Jianguo (CEO): Thank you. Full-year revenue was 4.2 billion yuan, up 310%.\n"
+        "Fang Shuyi (CFO): Gross margin was 52.3%. Our largest customer accounted for 27% of "
+        "revenue.\n"
+        "Lu Jianguo (CEO): We expect that share to fall to around 20% in 2026.\n"
+        "Fang Shuyi (CFO): Inventory rose to 2.9 billion yuan on memory stocks.\n"
+    )
+    lib, mine = _built(
+        seeds_copy, tmp_path, "w-call", "2026-02-27", body, title="Acme Q4 2025 earnings call"
+    )
+    assert "[Fang Shuyi:] Our largest customer accounted for 27% of revenue." in mine, mine
+    assert ct.unfaithful(lib, seeds_copy) == []
+    rows = (
+        "Widget W5 API, price per million tokens, before and after May 20:\n"
+        "Input (cache miss): $0.20 -> $0.13\n"
+        "Input (cache hit): $0.05 -> $0.03\n"
+        "List prices per million tokens and our blended price, as of May 21:\n"
+        "Widget W5 (Widget API): $0.13 / $0.56 -> blended $0.24\n"
+        "Widget W5 (Tianlan Cloud endpoint): $0.14 / $0.60 -> blended $0.26\n"
+        "Tianlan-Qing 2 (Tianlan Cloud): $0.25 / $1.00 -> blended $0.44\n"
+        "Moonforge M3 (Moonforge AI): $0.30 / $1.20 -> blended $0.53\n"
+        "Aster 5 (Halcyon Labs, US): $2.50 / $10.00 -> blended $4.38\n"
+        "At a blended $0.24, Widget is now about 18 times cheaper than the US model we track. "
+        "Tianlan Cloud updated its Widget endpoint on May 21, pricing within 10% of Widget's.\n"
+    )
+    _, noted = _built(seeds_copy, tmp_path, "w-rows", "2026-05-22", rows)
+    assert not any(t.startswith(("[Moonforge", "[Widget W5:]")) for t in noted), noted
+
+
 def test_a_research_notes_we_is_the_firms(seeds_copy: Path, tmp_path: Path) -> None:
     """A broker's note ("Quarry Capital | China Internet | Sector update" above "Analyst: …"):
     its "we estimate" and "our checks" are the firm's, kept as the firm's words."""
